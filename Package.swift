@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Yakuji",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "yakuji", targets: ["yakuji"]),
+        .library(name: "DecisionModel", targets: ["DecisionModel"]),
+        .library(name: "Advisor", targets: ["Advisor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // Headers and link flags come from libxml-2.0's pkg-config file.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
+        .target(name: "DecisionModel", dependencies: ["XMLSupport"]),
+        .target(name: "Advisor", dependencies: ["DecisionModel", "XMLSupport"]),
+        .executableTarget(
+            name: "yakuji",
+            dependencies: [
+                "Advisor",
+                "DecisionModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("../../Rules")]
+        ),
+        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "DecisionModelTests", dependencies: ["DecisionModel"]),
+        .testTarget(name: "AdvisorTests", dependencies: ["Advisor"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["yakuji"]),
+    ]
+)

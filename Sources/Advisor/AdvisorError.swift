@@ -1,0 +1,23 @@
+import DecisionModel
+import XMLSupport
+
+/// Why the advisor could not do what was asked; each names the file and line when there is one.
+public struct AdvisorError: Error, Sendable, CustomStringConvertible {
+    public var problems: [DMNProblem]
+
+    public init(_ problems: [DMNProblem]) { self.problems = problems }
+
+    public init(file: String, line: Int = 0, _ message: String) {
+        self.problems = [DMNProblem(file: file, line: line, message: message)]
+    }
+
+    public init(_ error: XMLLoadError) {
+        self.problems = error.diagnostics.map(DMNProblem.init)
+    }
+
+    public init(_ error: DMNLoadError) {
+        self.problems = error.problems
+    }
+
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}

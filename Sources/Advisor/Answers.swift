@@ -1,0 +1,52 @@
+import DecisionModel
+
+/// What the user has said about the device: typed values, "unknown", in the order given.
+public struct Answers: Sendable, Equatable {
+    public enum Answer: Sendable, Equatable {
+        case value(FEELValue)
+        case unknown
+    }
+
+    public var device: String?
+    public private(set) var order: [String] = []
+    public private(set) var entries: [String: Answer] = [:]
+
+    public init(device: String? = nil) { self.device = device }
+
+    public subscript(name: String) -> Answer? {
+        get { entries[name] }
+        set {
+            if let newValue {
+                if entries[name] == nil { order.append(name) }
+                entries[name] = newValue
+            } else {
+                entries[name] = nil
+                order.removeAll { $0 == name }
+            }
+        }
+    }
+
+    public var isEmpty: Bool { order.isEmpty }
+
+    /// The most recent answer (for "back").
+    public var last: String? { order.last }
+
+    /// Answers as engine inputs: unknown is null.
+    public var inputValues: [String: FEELValue] {
+        var values: [String: FEELValue] = [:]
+        for (name, answer) in entries {
+            if case .value(let v) = answer { values[name] = v } else { values[name] = .null }
+        }
+        return values
+    }
+
+    public var unknownNames: [String] {
+        order.filter { entries[$0] == .unknown }
+    }
+
+    /// Later answers override earlier ones (a file, then `--set`).
+    public mutating func merge(_ other: Answers) {
+        if let device = other.device { self.device = device }
+        for name in other.order { self[name] = other.entries[name] }
+    }
+}

@@ -1,0 +1,89 @@
+import DecisionModel
+import Foundation
+import XMLSupport
+
+/// Reading and writing answer files (`urn:yakuji:answers:1`, CONTRACT §1).
+public enum AnswersFile {
+    public static let namespace = "urn:yakuji:answers:1"
+
+    /// Reads and types an answer file; every problem names the file, the line and what was allowed.
+    public static func load(_ path: String, rules: RuleSet) throws(AdvisorError) -> Answers {
+        let root: XMLElementNode
+        do { root = try XMLLoader(schema: rules.answersSchema).load(contentsOf: path) } catch { throw AdvisorError(error) }
+        guard root.name == "answers", root.namespace == namespace else {
+            throw AdvisorError(file: path, line: root.line, "expected <answers xmlns=\"\(namespace)\">, found <\(root.name)>")
+        }
+        var answers = Answers(device: root.childText("device"))
+        var problems: [DMNProblem] = []
+        for element in root.children(named: "answer") {
+            let name = element.attribute("name") ?? ""
+            do {
+                answers[name] = try parse(name: name, text: element.text, unknown: element.attribute("unknown") == "true", rules: rules)
+            } catch {
+                problems.append(DMNProblem(file: path, line: element.line, message: error.description))
+            }
+        }
+        if !problems.isEmpty { throw AdvisorError(problems) }
+        return answers
+    }
+
+    /// Types one answer by its input; `unknown` wins over any text.
+    public static func parse(name: String, text: String, unknown: Bool, rules: RuleSet) throws(DMNModel.InputValueError) -> Answers.Answer {
+        guard let input = rules.model.input(named: name) else {
+            throw .unknownInput(name, known: rules.model.inputs.map(\.name))
+        }
+        if unknown { return .unknown }
+        return .value(try rules.model.parseValue(text, for: input))
+    }
+
+    /// `name=value` from the command line; `name=?` means unknown.
+    public static func parseAssignment(_ assignment: String, rules: RuleSet) throws(AdvisorError) -> (String, Answers.Answer) {
+        guard let equals = assignment.firstIndex(of: "=") else {
+            throw AdvisorError(file: "--set", "'\(assignment)': expected name=value")
+        }
+        let name = String(assignment[..<equals])
+        let text = String(assignment[assignment.index(after: equals)...])
+        do {
+            return (name, try parse(name: name, text: text, unknown: text == "?", rules: rules))
+        } catch {
+            throw AdvisorError(file: "--set", "'\(assignment)': \(error)")
+        }
+    }
+
+    /// The answer file text, answers in the order given.
+    public static func render(_ answers: Answers) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<answers xmlns=\"\(namespace)\">\n"
+        if let device = answers.device { xml += "  <device>\(escape(device))</device>\n" }
+        for name in answers.order {
+            switch answers[name] {
+            case .unknown?: xml += "  <answer name=\"\(escape(name))\" unknown=\"true\"/>\n"
+            case .value(let v)?: xml += "  <answer name=\"\(escape(name))\">\(escape(v.bareText))</answer>\n"
+            case nil: break
+            }
+        }
+        return xml + "</answers>\n"
+    }
+
+    /// Writes atomically, so an interrupted session never leaves half a file.
+    public static func save(_ answers: Answers, to path: String) throws(AdvisorError) {
+        do {
+            try render(answers).write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw AdvisorError(file: path, "cannot write the answers: \(error.localizedDescription)")
+        }
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,85 @@
+import DecisionModel
+import Foundation
+
+/// The advice for one device: contract values taken from the decisions, with the trace that explains them.
+public struct Assessment: Sendable {
+    public var device: String?
+    public var answers: Answers
+    public var rulesVersion: String
+    public var rulesChecksum: String
+    public var asOf: String
+    /// Contract key → value (`qms`, `change`, `timeline` are contexts; `schemes`, `consultations` lists).
+    public var values: [String: FEELValue]
+    public var evaluation: EvaluationResult
+    /// Inputs answered "unknown" that could still change a decision, most influential first.
+    public var openQuestions: [String]
+    /// Inputs never answered that could still change a decision (only when answers came from a file).
+    public var unanswered: [String]
+
+    /// A contract value by key; dotted keys reach into objects (`qms.auditRequired`).
+    public func value(_ key: String) -> FEELValue {
+        let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
+        let top = values[parts[0]] ?? .null
+        guard parts.count == 2 else { return top }
+        if case .context(let c) = top { return c[parts[1]] ?? .null }
+        return .null
+    }
+}
+
+/// Runs the rules on answers and gathers the contract values.
+public struct Assessor: Sendable {
+    public let rules: RuleSet
+
+    public init(rules: RuleSet) { self.rules = rules }
+
+    /// `absentIsUnknown`: with no one to ask, an unanswered input counts as "unknown" (CONTRACT §1).
+    public func assess(_ answers: Answers, asOf: String? = nil, absentIsUnknown: Bool = true) -> Assessment {
+        let evaluation = DMNEvaluator(model: rules.model).evaluate(answers.inputValues)
+        var values: [String: FEELValue] = [:]
+        let keys = ContractKeys.scalar + Array(ContractKeys.objects.keys) + ContractKeys.lists
+        for key in keys {
+            if let direct = evaluation.values[key], rules.model.decision(named: key) != nil {
+                values[key] = Self.unwrapSingleOutput(direct, key: key)
+                continue
+            }
+            for decision in rules.model.decisions {
+                let value = evaluation.values[decision.name] ?? .null
+                // A single-output table names its value by its output column.
+                if let outputs = decision.decisionTable?.outputs, outputs.count == 1, outputs[0].name == key {
+                    values[key] = value
+                    break
+                }
+                if case .context(let c) = value, let v = c[key] {
+                    values[key] = v
+                    break
+                }
+            }
+        }
+        // What could still change: unknown answers count as pending for this question.
+        var known = answers.inputValues
+        for name in answers.unknownNames { known[name] = nil }
+        let analysis = RelevanceAnalysis(model: rules.model).analyse(known: known)
+        let unknown = Set(answers.unknownNames)
+        let open = analysis.relevantInputs.filter { unknown.contains($0) || (absentIsUnknown && answers[$0] == nil) }
+            .sorted { (analysis.neededBy[$0]?.count ?? 0) > (analysis.neededBy[$1]?.count ?? 0) }
+        let unanswered = absentIsUnknown ? [] : analysis.relevantInputs.filter { answers[$0] == nil }
+        return Assessment(device: answers.device, answers: answers, rulesVersion: rules.version, rulesChecksum: rules.checksum,
+                          asOf: asOf ?? Self.today(), values: values, evaluation: evaluation,
+                          openQuestions: open, unanswered: unanswered)
+    }
+
+    /// A single-output decision named like its key may still wrap its value in a one-entry context.
+    static func unwrapSingleOutput(_ value: FEELValue, key: String) -> FEELValue {
+        if case .context(let c) = value, c.keys == [key] { return c[key] ?? .null }
+        return value
+    }
+
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.calendar = Calendar(identifier: .gregorian)
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,64 @@
+import DecisionModel
+
+/// `--format json` exactly as CONTRACT §4: every key present, null when undetermined.
+public enum AssessmentJSON {
+    public static func render(_ a: Assessment, language: Language) -> String {
+        document(a, language: language).rendered() + "\n"
+    }
+
+    public static func document(_ a: Assessment, language: Language) -> JSONValue {
+        var entries: [(String, JSONValue)] = [
+            ("schema", .string(ContractKeys.schema)),
+            ("device", a.device.map(JSONValue.string) ?? .null),
+            ("rules", .object([("version", .string(a.rulesVersion)), ("checksum", .string(a.rulesChecksum)),
+                               ("asOf", .string(a.asOf))])),
+        ]
+        for key in ContractKeys.scalar { entries.append((key, a.value(key).json)) }
+        entries.append(("qms", object("qms", a, nullWhenEmpty: false)))
+        entries.append(("change", object("change", a, nullWhenEmpty: true)))
+        for key in ContractKeys.lists { entries.append((key, list(a.value(key)))) }
+        entries.append(("timeline", object("timeline", a, nullWhenEmpty: false)))
+        entries.append(("openQuestions", .array(a.openQuestions.map(JSONValue.string))))
+        entries.append(("alternatives", .array([])))
+        entries.append(("trace", .array(a.evaluation.traces.map { trace($0, language) })))
+        return .object(entries)
+    }
+
+    /// An object key: its members in contract order (null when missing), or null when the decision gave nothing.
+    private static func object(_ key: String, _ a: Assessment, nullWhenEmpty: Bool) -> JSONValue {
+        let value = a.value(key)
+        if nullWhenEmpty, case .null = value { return .null }
+        var members: [(String, JSONValue)] = ContractKeys.objects[key, default: []].map { member in
+            (member, a.value("\(key).\(member)").json)
+        }
+        if case .context(let c) = value {
+            for entry in c.entries where !members.contains(where: { $0.0 == entry.key }) { members.append((entry.key, entry.value.json)) }
+        }
+        return .object(members)
+    }
+
+    private static func list(_ value: FEELValue) -> JSONValue {
+        switch value {
+        case .list(let items): .array(items.filter { $0 != .null }.map(\.json))
+        case .null: .array([])
+        default: .array([value.json])
+        }
+    }
+
+    private static func trace(_ t: DecisionTrace, _ language: Language) -> JSONValue {
+        .object([
+            ("decision", .string(t.decision)),
+            ("hitPolicy", t.hitPolicy.map(JSONValue.string) ?? .null),
+            ("value", t.value.json),
+            ("rules", .array(t.rules.map { rule in
+                .object([
+                    ("id", rule.id.map(JSONValue.string) ?? .null),
+                    ("row", .number(String(rule.row))),
+                    ("annotation", (rule.annotation("source") ?? rule.annotations.first?.text).map(JSONValue.string) ?? .null),
+                    ("reason", (rule.annotation(language.rawValue) ?? rule.description).map(JSONValue.string) ?? .null),
+                ])
+            })),
+            ("inputs", .object(t.inputs.map { ($0.name, $0.value.json) })),
+        ])
+    }
+}

@@ -1,0 +1,184 @@
+import DecisionModel
+
+/// Where the questionnaire reads and writes: a terminal in the CLI, a script in tests.
+public protocol Console {
+    /// One line without its newline; nil at end of input (Ctrl-D).
+    mutating func readLine(prompt: String) -> String?
+    mutating func write(_ text: String)
+}
+
+/// Asks the derived questions one by one; `?`, `back`, `help` and `why` work at every prompt, and the
+/// answers are saved after each one so nothing typed is lost.
+public struct InteractiveSession<C: Console> {
+    public let rules: RuleSet
+    public let language: Language
+    /// Where answers are saved as they are given; nil to keep them in memory only.
+    public let savePath: String?
+    public var console: C
+
+    public init(rules: RuleSet, language: Language, savePath: String?, console: C) {
+        self.rules = rules
+        self.language = language
+        self.savePath = savePath
+        self.console = console
+    }
+
+    public enum Ending: Sendable, Equatable { case completed, aborted }
+
+    private func t(_ id: UIStrings.ID) -> String { UIStrings.text(id, language) }
+
+    public static func savedMessage(_ path: String, _ language: Language) -> String {
+        UIStrings.format(.saved, language, path)
+    }
+
+    public mutating func run(from start: Answers) throws(AdvisorError) -> (answers: Answers, ending: Ending) {
+        var answers = start
+        let questionnaire = Questionnaire(rules: rules)
+        var hinted = false
+        while let step = questionnaire.next(after: answers) {
+            if !hinted {
+                console.write(t(.commandsHint) + "\n")
+                hinted = true
+            }
+            console.write("\n" + header(step) + "\n" + prompt(step) + "\n")
+            var answered = false
+            while !answered {
+                guard let line = console.readLine(prompt: "> ") else {
+                    try save(answers)
+                    console.write("\n" + UIStrings.format(.aborted, language, savePath ?? "-", savePath ?? "FILE") + "\n")
+                    return (answers, .aborted)
+                }
+                let text = line.trimmingWhitespace()
+                switch text.lowercased() {
+                case "":
+                    continue
+                case "?", "？":
+                    answers[step.input.name] = .unknown
+                    console.write(t(.unknownMarked) + "\n")
+                    answered = true
+                case "back", "戻る":
+                    guard let last = answers.last else {
+                        console.write(t(.nothingToGoBack) + "\n")
+                        continue
+                    }
+                    answers[last] = nil
+                    console.write(UIStrings.format(.wentBack, language, questionText(last)) + "\n")
+                    answered = true
+                case "help", "ヘルプ":
+                    console.write(help(step) + "\n")
+                case "why", "なぜ":
+                    console.write(why(step) + "\n")
+                default:
+                    switch interpret(text, step) {
+                    case .success(let value):
+                        answers[step.input.name] = .value(value)
+                        answered = true
+                    case .failure(let message):
+                        console.write(message + "\n")
+                    }
+                }
+            }
+            try save(answers)
+        }
+        console.write("\n" + t(.done) + "\n")
+        return (answers, .completed)
+    }
+
+    private func save(_ answers: Answers) throws(AdvisorError) {
+        guard let savePath else { return }
+        try AnswersFile.save(answers, to: savePath)
+    }
+
+    private func questionText(_ input: String) -> String {
+        rules.questions[input]?.prompt.text(language).nonEmpty ?? input
+    }
+
+    func header(_ step: Questionnaire.Step) -> String {
+        "[\(t(.question)) \(step.number), \(UIStrings.format(.atMostLeft, language, String(step.atMostLeft)))]"
+    }
+
+    func prompt(_ step: Questionnaire.Step) -> String {
+        var lines = [questionText(step.input.name) + "  (\(step.input.name))"]
+        for (i, choice) in (step.choices ?? []).enumerated() {
+            lines.append("  \(i + 1)) \(choiceLabel(choice, step))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func choiceLabel(_ value: String, _ step: Questionnaire.Step) -> String {
+        if let label = step.question?.label(for: value, language), !label.isEmpty { return "\(label) [\(value)]" }
+        if value == "true" { return "\(t(.yes)) [true]" }
+        if value == "false" { return "\(t(.no)) [false]" }
+        return value
+    }
+
+    func help(_ step: Questionnaire.Step) -> String {
+        var lines: [String] = []
+        let help = step.question?.help.text(language) ?? ""
+        lines.append(help.isEmpty ? t(.helpNone) : help)
+        if let source = step.question?.source, !source.isEmpty { lines.append("\(t(.source)): \(source)") }
+        return lines.joined(separator: "\n")
+    }
+
+    func why(_ step: Questionnaire.Step) -> String {
+        var lines = ["\(t(.whyAsked)):"]
+        for need in step.neededBy {
+            let rows = need.rows.isEmpty ? "" : " (\(t(.rule)) \(need.rows.map(String.init).joined(separator: ", ")))"
+            lines.append("  - \(need.decision)\(rows)")
+            guard let table = rules.model.decision(named: need.decision)?.decisionTable else { continue }
+            for row in need.rows.prefix(3) {
+                guard let rule = table.rules.first(where: { $0.row == row }) else { continue }
+                let notes = zip(table.annotationNames, rule.annotations)
+                let reason = notes.first { $0.0 == language.rawValue }?.1 ?? rule.description ?? ""
+                let source = notes.first { $0.0 == "source" }?.1
+                if !reason.isEmpty { lines.append("      \(row): \(reason)") }
+                if let source, !source.isEmpty { lines.append("         \(t(.source)): \(source)") }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    enum Interpretation { case success(FEELValue), failure(String) }
+
+    /// A number from the list, the value itself, a choice label, or (for yes/no) yes/no/はい/いいえ.
+    func interpret(_ text: String, _ step: Questionnaire.Step) -> Interpretation {
+        if let choices = step.choices {
+            var chosen: String?
+            if let index = Int(text), index >= 1, index <= choices.count { chosen = choices[index - 1] }
+            if chosen == nil { chosen = choices.first { $0.lowercased() == text.lowercased() } }
+            if chosen == nil, let q = step.question {
+                chosen = q.choices.first { c in Language.allCases.contains { c.label[$0]?.lowercased() == text.lowercased() } }?.value
+            }
+            if chosen == nil, choices == ["true", "false"] {
+                switch text.lowercased() {
+                case "y", "yes", "はい", "true": chosen = "true"
+                case "n", "no", "いいえ", "false": chosen = "false"
+                default: break
+                }
+            }
+            guard let chosen else {
+                let allowed = choices.enumerated().map { "\($0.offset + 1)=\($0.element)" }.joined(separator: ", ")
+                return .failure(UIStrings.format(.invalidChoice, language, text) + " \(t(.allowedValues)): \(allowed), ?")
+            }
+            return parse(chosen, step)
+        }
+        return parse(text, step)
+    }
+
+    private func parse(_ text: String, _ step: Questionnaire.Step) -> Interpretation {
+        do {
+            return .success(try rules.model.parseValue(text, for: step.input))
+        } catch {
+            return .failure(error.description)
+        }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s = s.dropFirst() }
+        while s.last?.isWhitespace == true { s = s.dropLast() }
+        return String(s)
+    }
+}

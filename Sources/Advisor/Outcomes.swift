@@ -1,0 +1,58 @@
+import DecisionModel
+import XMLSupport
+
+/// How results are named and what to do next, per assessment key and value (`Rules/outcomes.xml`).
+public struct Outcomes: Sendable {
+    public static let namespace = "urn:yakuji:outcomes:1"
+
+    public struct Value: Sendable {
+        public var value: String
+        public var label: LocalizedText
+        public var steps: [LocalizedText]
+        public var source: String
+    }
+
+    public struct Key: Sendable {
+        public var name: String
+        public var label: LocalizedText
+        public var values: [String: Value]
+    }
+
+    public var keys: [String: Key]
+
+    public init(keys: [String: Key] = [:]) {
+        self.keys = keys
+    }
+
+    public init(root: XMLElementNode) {
+        var keys: [String: Key] = [:]
+        for element in root.children(named: "key") {
+            let name = element.attribute("name") ?? ""
+            var values: [String: Value] = [:]
+            for v in element.children(named: "value") {
+                let value = v.attribute("name") ?? ""
+                var steps: [LocalizedText] = []
+                for step in v.children(named: "step") {
+                    steps.append(Questions.localized(step.children(named: "text")))
+                }
+                values[value] = Value(value: value, label: Questions.localized(v.children(named: "label")), steps: steps,
+                                      source: v.childText("source") ?? "")
+            }
+            keys[name] = Key(name: name, label: Questions.localized(element.children(named: "label")), values: values)
+        }
+        self.keys = keys
+    }
+
+    /// A value's label in a language, falling back to the raw value.
+    public func label(key: String, value: String, _ language: Language) -> String {
+        keys[key]?.values[value]?.label.text(language).nonEmpty ?? value
+    }
+
+    public func label(key: String, _ language: Language) -> String {
+        keys[key]?.label.text(language).nonEmpty ?? key
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

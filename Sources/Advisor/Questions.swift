@@ -1,0 +1,59 @@
+import DecisionModel
+import XMLSupport
+
+/// What the questionnaire says for each input: prompt, help, choice labels and the source it rests on
+/// (`Rules/questions.xml`).
+public struct Questions: Sendable {
+    public static let namespace = "urn:yakuji:questions:1"
+
+    public struct Choice: Sendable {
+        public var value: String
+        public var label: LocalizedText
+    }
+
+    public struct Question: Sendable {
+        public var input: String
+        public var prompt: LocalizedText
+        public var help: LocalizedText
+        public var choices: [Choice]
+        public var source: String
+        public var location: SourceLocation
+
+        public func label(for value: String, _ language: Language) -> String? {
+            choices.first { $0.value == value }.map { $0.label.text(language) }
+        }
+    }
+
+    public var questions: [String: Question]
+
+    public init(questions: [String: Question] = [:]) { self.questions = questions }
+
+    public subscript(input: String) -> Question? { questions[input] }
+
+    public init(root: XMLElementNode) {
+        var questions: [String: Question] = [:]
+        for element in root.children(named: "question") {
+            let input = element.attribute("input") ?? ""
+            questions[input] = Question(
+                input: input,
+                prompt: Self.localized(element.children(named: "prompt")),
+                help: Self.localized(element.children(named: "help")),
+                choices: element.children(named: "choice").map {
+                    Choice(value: $0.attribute("value") ?? "", label: Self.localized($0.children(named: "label")))
+                },
+                source: element.childText("source") ?? "",
+                location: SourceLocation(file: element.file, line: element.line))
+        }
+        self.questions = questions
+    }
+
+    /// `<x lang="ja">…</x><x lang="en">…</x>` → LocalizedText.
+    static func localized(_ elements: [XMLElementNode]) -> LocalizedText {
+        var text = LocalizedText()
+        for element in elements {
+            guard let language = Language(rawValue: element.attribute("lang") ?? "") else { continue }
+            text[language] = element.trimmedText
+        }
+        return text
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import DecisionModel
+
+/// The terminal and Markdown renderings of an assessment, in the user's language.
+public struct TextReport: Sendable {
+    public let rules: RuleSet
+    public let language: Language
+
+    public init(rules: RuleSet, language: Language) {
+        self.rules = rules
+        self.language = language
+    }
+
+    private func t(_ id: UIStrings.ID) -> String { UIStrings.text(id, language) }
+
+    /// Summary keys, in the order a reader wants them.
+    static let summaryKeys = ["regulatoryCategory", "deviceClass", "classCategory", "classBasis", "pathway", "reviewBody",
+                              "reviewCategory", "mahLicence"]
+
+    func label(_ key: String, _ value: FEELValue) -> String {
+        switch value {
+        case .null: return t(.undetermined)
+        case .list(let items): return items.isEmpty ? "—" : items.map { label(key, $0) }.joined(separator: ", ")
+        default: return rules.outcomes.label(key: key, value: value.bareText, language)
+        }
+    }
+
+    func question(_ input: String) -> String {
+        rules.questions[input]?.prompt.text(language).nonEmpty ?? input
+    }
+
+    public func text(_ a: Assessment) -> String {
+        var out: [String] = []
+        out.append(t(.title) + (a.device.map { " — \($0)" } ?? ""))
+        out.append("")
+        out.append(t(.summary))
+        for key in Self.summaryKeys {
+            out.append("  \(rules.outcomes.label(key: key, language)): \(label(key, a.value(key)))")
+        }
+        for key in ["schemes", "consultations"] where a.value(key) != .null && a.value(key) != .list([]) {
+            out.append("  \(rules.outcomes.label(key: key, language)): \(label(key, a.value(key)))")
+        }
+        out.append("")
+        out.append(t(.why))
+        for trace in a.evaluation.traces {
+            out.append("  \(trace.decision) = \(trace.value.bareText)")
+            if trace.rules.isEmpty && trace.hitPolicy != nil { out.append("    \(t(.noRuleHit))") }
+            for rule in trace.rules {
+                let reason = rule.annotation(language.rawValue) ?? rule.description ?? ""
+                out.append("    \(t(.rule)) \(rule.row)\(rule.id.map { " [\($0)]" } ?? ""): \(reason)")
+                if let source = rule.annotation("source") { out.append("      \(t(.source)): \(source)") }
+            }
+        }
+        let steps = nextSteps(a)
+        if !steps.isEmpty {
+            out.append("")
+            out.append(t(.nextSteps))
+            for (i, step) in steps.enumerated() { out.append("  \(i + 1). \(step)") }
+        }
+        if !a.openQuestions.isEmpty {
+            out.append("")
+            out.append(t(.openQuestions))
+            for name in a.openQuestions { out.append("  - \(name): \(question(name))") }
+        }
+        if !a.unanswered.isEmpty {
+            out.append("")
+            out.append(t(.unanswered))
+            for name in a.unanswered { out.append("  - \(name): \(question(name))") }
+        }
+        out.append("")
+        out.append("\(t(.rulesLine)): \(a.rulesVersion) \(a.rulesChecksum) as-of \(a.asOf)")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Steps of every outcome value that has them, in summary order, without repeats.
+    func nextSteps(_ a: Assessment) -> [String] {
+        var steps: [String] = []
+        let keys = Self.summaryKeys + ["qms.body", "change.procedure", "schemes", "consultations"]
+        for key in keys {
+            let values: [FEELValue]
+            if case .list(let items) = a.value(key) { values = items } else { values = [a.value(key)] }
+            for value in values where value != .null {
+                for step in rules.outcomes.keys[key]?.values[value.bareText]?.steps ?? [] {
+                    let text = step.text(language)
+                    if !text.isEmpty && !steps.contains(text) { steps.append(text) }
+                }
+            }
+        }
+        return steps
+    }
+
+    public func markdown(_ a: Assessment) -> String {
+        var out: [String] = []
+        out.append("# \(t(.title))" + (a.device.map { ": \($0)" } ?? ""))
+        out.append("")
+        out.append("## \(t(.summary))")
+        out.append("")
+        out.append("| | |")
+        out.append("|---|---|")
+        for key in Self.summaryKeys {
+            out.append("| \(rules.outcomes.label(key: key, language)) | \(escape(label(key, a.value(key)))) |")
+        }
+        out.append("")
+        out.append("## \(t(.why))")
+        out.append("")
+        for trace in a.evaluation.traces {
+            out.append("### \(trace.decision) = `\(trace.value.bareText)`")
+            out.append("")
+            if trace.rules.isEmpty && trace.hitPolicy != nil { out.append("- \(t(.noRuleHit))") }
+            for rule in trace.rules {
+                let reason = rule.annotation(language.rawValue) ?? rule.description ?? ""
+                out.append("- **\(t(.rule)) \(rule.row)**\(rule.id.map { " (`\($0)`)" } ?? ""): \(escape(reason))")
+                if let source = rule.annotation("source") { out.append("  - \(t(.source)): \(escape(source))") }
+            }
+            let inputs = trace.inputs.map { "`\($0.name)` = \($0.value.bareText)" }.joined(separator: ", ")
+            if !inputs.isEmpty { out.append("- \(t(.inputs)): \(inputs)") }
+            out.append("")
+        }
+        let steps = nextSteps(a)
+        if !steps.isEmpty {
+            out.append("## \(t(.nextSteps))")
+            out.append("")
+            for (i, step) in steps.enumerated() { out.append("\(i + 1). \(escape(step))") }
+            out.append("")
+        }
+        if !a.openQuestions.isEmpty || !a.unanswered.isEmpty {
+            out.append("## \(t(.openQuestions))")
+            out.append("")
+            for name in a.openQuestions + a.unanswered { out.append("- `\(name)`: \(escape(question(name)))") }
+            out.append("")
+        }
+        out.append("---")
+        out.append("\(t(.rulesLine)): \(a.rulesVersion) · `\(a.rulesChecksum)` · as-of \(a.asOf)")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+}

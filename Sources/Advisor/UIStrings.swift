@@ -1,0 +1,59 @@
+/// The advisor's own interface wording (headings, prompts of the session). Regulatory wording comes from
+/// the rules folder instead.
+enum UIStrings {
+    static func text(_ id: ID, _ language: Language) -> String {
+        let pair = table[id] ?? ("", "")
+        return language == .ja ? pair.ja : pair.en
+    }
+
+    enum ID: Hashable {
+        case title, device, summary, why, nextSteps, openQuestions, unanswered, noRuleHit, rule, source, inputs
+        case rulesLine, question, atMostLeft, commandsHint, unknownMarked, wentBack, nothingToGoBack
+        case invalidChoice, allowedValues, whyAsked, helpNone, done, aborted, saved, yes, no, unknownAnswer
+        case undetermined, consultHint
+    }
+
+    private static let table: [ID: (en: String, ja: String)] = [
+        .title: ("Yakuji assessment", "Yakuji 薬事判定"),
+        .device: ("Device", "製品"),
+        .summary: ("Summary", "判定の要約"),
+        .why: ("Why", "判定の根拠"),
+        .nextSteps: ("Next steps", "次にすること"),
+        .openQuestions: ("Open questions (answered \"unknown\" but could change the result)",
+                         "未確定の事項（「不明」と回答され、結果を左右しうるもの）"),
+        .unanswered: ("Not answered (could change the result)", "未回答（結果を左右しうるもの）"),
+        .noRuleHit: ("no rule applied", "該当するルールなし"),
+        .rule: ("rule", "ルール"),
+        .source: ("source", "根拠"),
+        .inputs: ("from", "入力"),
+        .rulesLine: ("Rules", "ルール"),
+        .question: ("Question", "質問"),
+        .atMostLeft: ("at most %d left", "残り最大 %d 問"),
+        .commandsHint: ("Type a number or value; ? = don't know, back = previous question, help, why. Ctrl-D stops (answers are kept).",
+                        "番号または値を入力してください。? = 不明、back = 前の質問へ、help = 説明、why = この質問の理由。Ctrl-D で中断（回答は保存されます）。"),
+        .unknownMarked: ("Marked as unknown.", "「不明」として記録しました。"),
+        .wentBack: ("Back to: %@", "前の質問に戻ります: %@"),
+        .nothingToGoBack: ("There is no earlier answer.", "これより前の回答はありません。"),
+        .invalidChoice: ("'%@' is not one of the choices.", "「%@」は選択肢にありません。"),
+        .allowedValues: ("Allowed", "選択肢"),
+        .whyAsked: ("Needed by", "この回答を使う判定"),
+        .helpNone: ("No further help for this question.", "この質問の補足説明はありません。"),
+        .done: ("All questions that matter are answered.", "判定に必要な質問はすべて回答されました。"),
+        .aborted: ("Stopped. Your answers are saved in %@; resume with --answers %@", "中断しました。回答は %@ に保存されています。--answers %@ で再開できます。"),
+        .saved: ("Answers saved to %@", "回答を %@ に保存しました"),
+        .yes: ("yes", "はい"),
+        .no: ("no", "いいえ"),
+        .unknownAnswer: ("unknown", "不明"),
+        .undetermined: ("not determined", "未確定"),
+        .consultHint: ("Settle it with", "確認先"),
+    ]
+
+    /// `%d` / `%@` substitution without Foundation's format machinery.
+    static func format(_ id: ID, _ language: Language, _ args: String...) -> String {
+        var text = self.text(id, language)
+        for arg in args {
+            if let range = text.range(of: "%@") ?? text.range(of: "%d") { text.replaceSubrange(range, with: arg) }
+        }
+        return text
+    }
+}

@@ -1,0 +1,135 @@
+/// Which inputs can still change a decision, given the inputs known so far.
+///
+/// An input is *pending* when it has not been answered (an input answered "unknown" is known to be null).
+/// A rule is *still able to match* unless a known input already fails one of its entries; under FIRST and
+/// PRIORITY-free single-hit tables the rules after one that surely matches cannot matter. A pending input
+/// is relevant when a still-able rule tests it with something other than `-` (directly, or through an
+/// undecided upstream decision).
+public struct RelevanceAnalysis: Sendable {
+    public let model: DMNModel
+
+    public init(model: DMNModel) {
+        self.model = model
+    }
+
+    public struct Outcome: Sendable {
+        /// Decisions whose value no pending input can change.
+        public var decided: Set<String>
+        /// Relevant pending inputs, in the order a questionnaire should ask them (DRG order, then column order).
+        public var relevantInputs: [String]
+        /// For each relevant input, the decisions and rule rows that still need it (for "why is this asked").
+        public var neededBy: [String: [Need]]
+        /// Values computed with pending inputs as null; exact for decided decisions.
+        public var values: [String: FEELValue]
+    }
+
+    public struct Need: Sendable, Equatable {
+        public var decision: String
+        public var rows: [Int]
+    }
+
+    private enum Status { case match, noMatch, maybe }
+
+    /// `known` holds answered inputs (null for "unknown"); inputs absent from it are pending.
+    public func analyse(known: [String: FEELValue]) -> Outcome {
+        let pending = Set(model.inputs.map(\.name)).subtracting(known.keys)
+        let evaluation = DMNEvaluator(model: model).evaluate(known)
+        var decided: Set<String> = []
+        var needs: [String: [String: [Int]]] = [:]   // decision → input → rows
+        var order: [String] = []
+        var directNeeds: [String: [(input: String, rows: [Int])]] = [:]
+        var upstreamNeeds: [String: [String]] = [:]
+
+        for decision in model.decisionsInDependencyOrder {
+            let scope = DMNEvaluator(model: model).scope(for: decision, inputs: known, decisions: evaluation.values)
+            let unknownNames = Set(scope.names).filter { name in
+                if pending.contains(name), model.input(named: name) != nil { return true }
+                if let upstream = model.decision(named: name) { return !decided.contains(upstream.name) }
+                return false
+            }.union(requiredPendingNames(decision, pending: pending, decided: decided))
+            var inputsNeeded: [(String, [Int])] = []
+            var decisionsNeeded: [String] = []
+            switch decision.logic {
+            case .table(let table):
+                let (isDecided, columnRows) = analyse(table, scope: scope, unknown: unknownNames)
+                if isDecided { decided.insert(decision.name) }
+                for (column, rows) in columnRows.sorted(by: { $0.key < $1.key }) where !rows.isEmpty {
+                    for name in table.inputs[column].expression.referencedNames.sorted() where unknownNames.contains(name) {
+                        if model.decision(named: name) != nil { decisionsNeeded.append(name) } else { inputsNeeded.append((name, rows)) }
+                    }
+                }
+            case .literal(let literal):
+                let names = literal.expression.referencedNames.intersection(unknownNames)
+                if names.isEmpty { decided.insert(decision.name) }
+                for name in names.sorted() {
+                    if model.decision(named: name) != nil { decisionsNeeded.append(name) } else { inputsNeeded.append((name, [])) }
+                }
+            case .invocation:
+                if unknownNames.isEmpty { decided.insert(decision.name) }
+                for name in unknownNames.sorted() {
+                    if model.decision(named: name) != nil { decisionsNeeded.append(name) } else { inputsNeeded.append((name, [])) }
+                }
+            }
+            directNeeds[decision.name] = inputsNeeded
+            upstreamNeeds[decision.name] = decisionsNeeded
+        }
+
+        // Walk from every undecided decision to the inputs it still needs, upstream decisions first.
+        var visited: Set<String> = []
+        func collect(_ name: String) {
+            guard !visited.contains(name) else { return }
+            visited.insert(name)
+            for upstream in upstreamNeeds[name] ?? [] { collect(upstream) }
+            for (input, rows) in directNeeds[name] ?? [] {
+                if !order.contains(input) { order.append(input) }
+                needs[input, default: [:]][name, default: []].append(contentsOf: rows)
+            }
+        }
+        for decision in model.decisionsInDependencyOrder where !decided.contains(decision.name) { collect(decision.name) }
+
+        var neededBy: [String: [Need]] = [:]
+        for (input, byDecision) in needs {
+            neededBy[input] = byDecision.sorted { $0.key < $1.key }.map { Need(decision: $0.key, rows: Array(Set($0.value)).sorted()) }
+        }
+        return Outcome(decided: decided, relevantInputs: order, neededBy: neededBy, values: evaluation.values)
+    }
+
+    /// Required inputs that are pending even when no expression names them directly (kept for invocations).
+    private func requiredPendingNames(_ decision: Decision, pending: Set<String>, decided: Set<String>) -> Set<String> {
+        var names: Set<String> = []
+        for ref in decision.requiredInputs {
+            if let input = model.input(id: ref.id), pending.contains(input.name) { names.insert(input.name) }
+        }
+        for ref in decision.requiredDecisions {
+            if let upstream = model.decision(id: ref.id), !decided.contains(upstream.name) { names.insert(upstream.name) }
+        }
+        return names
+    }
+
+    /// Whether the table's value is fixed, and for each column the rows of still-able rules that test it
+    /// with an entry whose input is not yet known.
+    private func analyse(_ table: DecisionTable, scope: FEELScope, unknown: Set<String>) -> (Bool, [Int: [Int]]) {
+        let columnUnknown = table.inputs.map { !$0.expression.referencedNames.isDisjoint(with: unknown) }
+        let values = table.inputs.map { $0.expression.evaluate(scope) }
+        var columnRows: [Int: [Int]] = [:]
+        var anyMaybe = false
+        for rule in table.rules {
+            var status = Status.match
+            var openColumns: [Int] = []
+            for (column, entry) in rule.inputEntries.enumerated() where !entry.isWildcard {
+                if columnUnknown[column] || !entry.referencedNames.isDisjoint(with: unknown) {
+                    openColumns.append(column)
+                    if status == .match { status = .maybe }
+                } else if !entry.matches(values[column], scope: scope) {
+                    status = .noMatch
+                    break
+                }
+            }
+            if status == .noMatch { continue }
+            for column in openColumns { columnRows[column, default: []].append(rule.row) }
+            if status == .maybe { anyMaybe = true }
+            if status == .match && table.hitPolicy == .first { break }
+        }
+        return (!anyMaybe, columnRows)
+    }
+}

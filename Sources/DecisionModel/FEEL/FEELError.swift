@@ -1,0 +1,53 @@
+/// A problem in an S-FEEL text: a syntax error thrown while parsing, or a runtime problem
+/// recorded while evaluating (the value of the failing part is then `null`, as FEEL says).
+public struct FEELError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The whole source text the problem was found in.
+    public let expression: String
+    /// 0-based character offset of the problem in `expression`.
+    public let offset: Int
+    /// What is wrong, e.g. `expected ')' to close '(' opened at offset 3`.
+    public let message: String
+
+    public init(expression: String, offset: Int, message: String) {
+        self.expression = expression
+        self.offset = max(0, offset)
+        self.message = message
+    }
+
+    /// `<message> at offset N in: <expression>`, followed by a caret line under the offending
+    /// character when the expression fits on one line.
+    public var description: String {
+        let head = "\(message) at offset \(offset) in: "
+        var text = head + expression
+        if !expression.contains(where: \.isNewline) {
+            text += "\n" + String(repeating: " ", count: head.count + offset) + "^"
+        }
+        return text
+    }
+}
+
+/// Converts offsets counted in Unicode scalars (what the lexer walks) to offsets counted in
+/// Characters (what a person sees), so that error offsets match `String.count` arithmetic.
+struct FEELSourceText: Sendable {
+    let text: String
+    let scalars: [Unicode.Scalar]
+    private let isASCII: Bool
+
+    init(_ text: String) {
+        self.text = text
+        self.scalars = Array(text.unicodeScalars)
+        self.isASCII = scalars.allSatisfy(\.isASCII)
+    }
+
+    func characterOffset(ofScalar offset: Int) -> Int {
+        let clamped = min(max(0, offset), scalars.count)
+        if isASCII { return clamped }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[0..<clamped])
+        return String(view).count
+    }
+
+    func error(_ message: String, at scalarOffset: Int) -> FEELError {
+        FEELError(expression: text, offset: characterOffset(ofScalar: scalarOffset), message: message)
+    }
+}

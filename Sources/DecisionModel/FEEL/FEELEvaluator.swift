@@ -1,0 +1,490 @@
+import Foundation
+
+/// Evaluates parsed S-FEEL against a scope. Never fails: runtime problems are recorded with
+/// their offsets and the failing part's value is `null`, as FEEL says.
+struct FEELEvaluator {
+    /// Evaluation steps before giving up (guards against `for` loops that would never end).
+    static let maxSteps = 5_000_000
+
+    private let source: FEELSourceText
+    private let scope: FEELScope
+    /// Local names (context entries, iteration variables, `?`, `item`), innermost last.
+    private var frames: [[String: FEELValue]] = []
+    private(set) var problems: [FEELError] = []
+    private var recording = true
+    private var steps = 0
+    private var exhausted = false
+
+    init(source: FEELSourceText, scope: FEELScope) {
+        self.source = source
+        self.scope = scope
+    }
+
+    private mutating func report(_ message: String, at offset: Int) {
+        guard recording, !message.isEmpty else { return }
+        problems.append(source.error(message, at: offset))
+    }
+
+    private func lookup(_ name: String) -> FEELValue? {
+        for frame in frames.reversed() {
+            if let value = frame[name] { return value }
+        }
+        return scope[name]
+    }
+
+    private mutating func withFrame<T>(_ frame: [String: FEELValue], _ body: (inout FEELEvaluator) -> T) -> T {
+        frames.append(frame)
+        defer { frames.removeLast() }
+        return body(&self)
+    }
+
+    // MARK: - Expressions
+
+    mutating func evaluate(_ node: FEELNode) -> FEELValue {
+        steps += 1
+        if steps > FEELEvaluator.maxSteps {
+            if !exhausted {
+                exhausted = true
+                report("evaluation stopped after \(FEELEvaluator.maxSteps) steps", at: node.offset)
+            }
+            return .null
+        }
+        switch node.kind {
+        case .literal(let value):
+            return value
+        case .name(let name):
+            if let value = lookup(name) { return value }
+            if let builtin = FEELBuiltins.lookup(name) { return .function(FEELEvaluator.functionValue(builtin)) }
+            report("unknown name '\(name)'", at: node.offset)
+            return .null
+        case .negate(let operand):
+            let value = evaluate(operand)
+            return apply(at: node.offset) { () throws(FEELProblem) in try FEELSemantics.negate(value) }
+        case .arithmetic(let op, let left, let right):
+            let a = evaluate(left), b = evaluate(right)
+            return apply(at: node.offset) { () throws(FEELProblem) in
+                switch op {
+                case .add: return try FEELSemantics.add(a, b)
+                case .subtract: return try FEELSemantics.subtract(a, b)
+                case .multiply: return try FEELSemantics.multiply(a, b)
+                case .divide: return try FEELSemantics.divide(a, b)
+                case .power: return try FEELSemantics.power(a, b)
+                }
+            }
+        case .and(let left, let right):
+            let a = truth(evaluate(left), "and", at: left.offset)
+            if a == false { return .boolean(false) }
+            let b = truth(evaluate(right), "and", at: right.offset)
+            return FEELEvaluator.and(a, b)
+        case .or(let left, let right):
+            let a = truth(evaluate(left), "or", at: left.offset)
+            if a == true { return .boolean(true) }
+            let b = truth(evaluate(right), "or", at: right.offset)
+            return FEELEvaluator.or(a, b)
+        case .comparison(let op, let left, let right):
+            let a = evaluate(left), b = evaluate(right)
+            return compare(op, a, b, at: node.offset)
+        case .between(let value, let low, let high):
+            let x = evaluate(value), a = evaluate(low), b = evaluate(high)
+            let lower = compare(.greaterOrEqual, x, a, at: node.offset)
+            let upper = compare(.lessOrEqual, x, b, at: node.offset)
+            return FEELEvaluator.and(lower.boolValue, upper.boolValue)
+        case .inTests(let value, let tests):
+            let input = evaluate(value)
+            return withFrame(["?": input]) { $0.testAny(tests, input: input) }
+        case .ifThenElse(let condition, let thenBranch, let elseBranch):
+            let flag = evaluate(condition)
+            if case .boolean(true) = flag { return evaluate(thenBranch) }
+            if case .boolean = flag {} else if flag != .null {
+                report("the condition of 'if' is \(flag.typeName), not boolean", at: condition.offset)
+            }
+            return evaluate(elseBranch)
+        case .path(let target, let member):
+            return self.member(evaluate(target), member, at: node.offset)
+        case .filter(let target, let condition):
+            return filter(evaluate(target), condition, at: node.offset)
+        case .call(let callee, let arguments):
+            return call(callee, arguments, at: node.offset)
+        case .list(let items):
+            var values: [FEELValue] = []
+            values.reserveCapacity(items.count)
+            for item in items { values.append(evaluate(item)) }
+            return .list(values)
+        case .context(let bindings):
+            var context = FEELContext()
+            frames.append([:])
+            defer { frames.removeLast() }
+            for binding in bindings {
+                let value = evaluate(binding.value)
+                context[binding.name] = value
+                frames[frames.count - 1][binding.name] = value
+            }
+            return .context(context)
+        case .forLoop(let bindings, let body):
+            guard let results = iterate(bindings, body) else { return .null }
+            return .list(results)
+        case .quantified(let every, let bindings, let body):
+            guard let results = iterate(bindings, body) else { return .null }
+            if every { return .boolean(results.allSatisfy { $0 == .boolean(true) }) }
+            return .boolean(results.contains(.boolean(true)))
+        }
+    }
+
+    private mutating func apply(at offset: Int, _ operation: () throws(FEELProblem) -> FEELValue) -> FEELValue {
+        do {
+            return try operation()
+        } catch {
+            report(error.message, at: offset)
+            return .null
+        }
+    }
+
+    /// A boolean operand of `and`/`or`: non-booleans count as null (and are reported).
+    private mutating func truth(_ value: FEELValue, _ op: String, at offset: Int) -> Bool? {
+        switch value {
+        case .boolean(let flag): return flag
+        case .null: return nil
+        default:
+            report("'\(op)' expects booleans but found \(value.typeName)", at: offset)
+            return nil
+        }
+    }
+
+    static func and(_ a: Bool?, _ b: Bool?) -> FEELValue {
+        if a == false || b == false { return .boolean(false) }
+        if a == true && b == true { return .boolean(true) }
+        return .null
+    }
+
+    static func or(_ a: Bool?, _ b: Bool?) -> FEELValue {
+        if a == true || b == true { return .boolean(true) }
+        if a == false && b == false { return .boolean(false) }
+        return .null
+    }
+
+    private mutating func compare(_ op: FEELNode.ComparisonOperator, _ a: FEELValue, _ b: FEELValue, at offset: Int) -> FEELValue {
+        switch op {
+        case .equal, .notEqual:
+            guard let equal = FEELSemantics.equals(a, b) else {
+                report("cannot compare \(a.typeName) and \(b.typeName) with '\(op.rawValue)'", at: offset)
+                return .null
+            }
+            return .boolean(op == .equal ? equal : !equal)
+        default:
+            if a == .null || b == .null { return .null }
+            guard let order = FEELSemantics.compare(a, b) else {
+                report("cannot compare \(a.typeName) and \(b.typeName) with '\(op.rawValue)'", at: offset)
+                return .null
+            }
+            switch op {
+            case .less: return .boolean(order == .orderedAscending)
+            case .lessOrEqual: return .boolean(order != .orderedDescending)
+            case .greater: return .boolean(order == .orderedDescending)
+            default: return .boolean(order != .orderedAscending)
+            }
+        }
+    }
+
+    // MARK: - Paths and filters
+
+    private mutating func member(_ value: FEELValue, _ name: String, at offset: Int) -> FEELValue {
+        func number(_ n: Int) -> FEELValue { .number(FEELNumber(n)) }
+        func offsetValue(_ time: FEELTime) -> FEELValue {
+            time.offsetSeconds.map { .duration(FEELDuration(seconds: $0)) } ?? .null
+        }
+        switch value {
+        case .null:
+            return .null
+        case .context(let context):
+            return context[name] ?? .null
+        case .list(let items):
+            return .list(items.map { member($0, name, at: offset) })
+        case .date(let date):
+            switch name {
+            case "year": return number(date.year)
+            case "month": return number(date.month)
+            case "day": return number(date.day)
+            case "weekday": return number(date.weekday)
+            default: break
+            }
+        case .time(let time):
+            switch name {
+            case "hour": return number(time.hour)
+            case "minute": return number(time.minute)
+            case "second": return .number(secondsValue(time))
+            case "time offset": return offsetValue(time)
+            case "timezone": return time.zoneID.map(FEELValue.string) ?? .null
+            default: break
+            }
+        case .dateTime(let dateTime):
+            switch name {
+            case "year": return number(dateTime.date.year)
+            case "month": return number(dateTime.date.month)
+            case "day": return number(dateTime.date.day)
+            case "weekday": return number(dateTime.date.weekday)
+            case "hour": return number(dateTime.time.hour)
+            case "minute": return number(dateTime.time.minute)
+            case "second": return .number(secondsValue(dateTime.time))
+            case "time offset": return offsetValue(dateTime.time)
+            case "timezone": return dateTime.time.zoneID.map(FEELValue.string) ?? .null
+            default: break
+            }
+        case .duration(let duration):
+            let sign = duration.isNegative ? -1 : 1
+            let magnitude = duration.isNegative ? duration.negated : duration
+            switch (name, duration.kind) {
+            case ("years", .yearsAndMonths): return number(sign * magnitude.yearsComponent)
+            case ("months", .yearsAndMonths): return number(sign * magnitude.monthsComponent)
+            case ("days", .daysAndTime): return number(sign * magnitude.daysComponent)
+            case ("hours", .daysAndTime): return number(sign * magnitude.hoursComponent)
+            case ("minutes", .daysAndTime): return number(sign * magnitude.minutesComponent)
+            case ("seconds", .daysAndTime):
+                let seconds = magnitude.secondsComponent
+                return .number(sign < 0 ? FEELNumber.negate(seconds) : seconds)
+            case ("years", _), ("months", _), ("days", _), ("hours", _), ("minutes", _), ("seconds", _):
+                return .null
+            default: break
+            }
+        default:
+            break
+        }
+        report("\(value.typeName) has no member '\(name)'", at: offset)
+        return .null
+    }
+
+    private func secondsValue(_ time: FEELTime) -> FEELNumber {
+        guard time.nanosecond > 0 else { return FEELNumber(time.second) }
+        return FEELNumber(Decimal(time.second) + Decimal(time.nanosecond) / Decimal(1_000_000_000))
+    }
+
+    private mutating func filter(_ target: FEELValue, _ condition: FEELNode, at offset: Int) -> FEELValue {
+        if target == .null { return .null }
+        let items: [FEELValue]
+        if case .list(let values) = target { items = values } else { items = [target] }
+        // A numeric filter is an index: evaluate it once, without an item, quietly.
+        let savedRecording = recording
+        recording = false
+        let probe = withFrame([:]) { $0.evaluate(condition) }
+        recording = savedRecording
+        if case .number(let index) = probe {
+            guard let position = index.intValue, position != 0, abs(position) <= items.count else { return .null }
+            return items[position > 0 ? position - 1 : items.count + position]
+        }
+        var result: [FEELValue] = []
+        for item in items {
+            var frame: [String: FEELValue] = ["item": item]
+            if case .context(let context) = item {
+                for (key, value) in context.entries { frame[key] = value }
+            }
+            let keep = withFrame(frame) { $0.evaluate(condition) }
+            switch keep {
+            case .boolean(true): result.append(item)
+            case .boolean(false), .null: break
+            default:
+                report("a filter must be a boolean or a number, not \(keep.typeName)", at: offset)
+                return .null
+            }
+        }
+        return .list(result)
+    }
+
+    // MARK: - Iteration
+
+    private mutating func iterate(_ bindings: [FEELNode.Binding], _ body: FEELNode) -> [FEELValue]? {
+        var results: [FEELValue] = []
+        var failed = false
+        iterate(bindings[...], body, into: &results, failed: &failed)
+        return failed ? nil : results
+    }
+
+    private mutating func iterate(_ bindings: ArraySlice<FEELNode.Binding>, _ body: FEELNode,
+                                  into results: inout [FEELValue], failed: inout Bool) {
+        guard let binding = bindings.first else {
+            results.append(evaluate(body))
+            return
+        }
+        let domain = evaluate(binding.value)
+        let items: [FEELValue]
+        switch domain {
+        case .list(let values): items = values
+        case .null:
+            failed = true
+            return
+        default: items = [domain]
+        }
+        for item in items {
+            if exhausted { failed = true; return }
+            frames.append([binding.name: item])
+            iterate(bindings.dropFirst(), body, into: &results, failed: &failed)
+            frames.removeLast()
+            if failed { return }
+        }
+    }
+
+    // MARK: - Calls
+
+    private mutating func call(_ callee: FEELNode, _ argumentNodes: [FEELNode.Argument], at offset: Int) -> FEELValue {
+        var arguments: [(name: String?, value: FEELValue)] = []
+        for argument in argumentNodes { arguments.append((argument.name, evaluate(argument.value))) }
+        if case .name(let name) = callee.kind {
+            if let value = lookup(name) {
+                guard case .function(let function) = value else {
+                    report("'\(name)' is \(value.typeName), not a function", at: callee.offset)
+                    return .null
+                }
+                return invoke(function, arguments, at: offset)
+            }
+            if let builtin = FEELBuiltins.lookup(name) {
+                return invoke(builtin, arguments, at: offset)
+            }
+            report("unknown function '\(name)'", at: callee.offset)
+            return .null
+        }
+        let value = evaluate(callee)
+        switch value {
+        case .function(let function): return invoke(function, arguments, at: offset)
+        case .null: return .null
+        default:
+            report("\(value.typeName) is not a function", at: callee.offset)
+            return .null
+        }
+    }
+
+    private mutating func invoke(_ builtin: FEELBuiltin, _ arguments: [(name: String?, value: FEELValue)], at offset: Int) -> FEELValue {
+        apply(at: offset) { () throws(FEELProblem) in try builtin.body(try builtin.arrange(arguments)) }
+    }
+
+    private mutating func invoke(_ function: FEELFunction, _ arguments: [(name: String?, value: FEELValue)], at offset: Int) -> FEELValue {
+        let parameters = function.parameters
+        var values: [FEELValue]
+        if arguments.contains(where: { $0.name != nil }) {
+            values = Array(repeating: .null, count: parameters.count)
+            for argument in arguments {
+                guard let name = argument.name, let position = parameters.firstIndex(of: name) else {
+                    report("\(function.name) has no parameter named '\(argument.name ?? "")'", at: offset)
+                    return .null
+                }
+                values[position] = argument.value
+            }
+        } else {
+            values = arguments.map(\.value)
+            if !parameters.isEmpty {
+                if values.count > parameters.count {
+                    report("\(function.name) expects \(parameters.count) argument\(parameters.count == 1 ? "" : "s") but got \(values.count)", at: offset)
+                    return .null
+                }
+                values += Array(repeating: FEELValue.null, count: parameters.count - values.count)
+            }
+        }
+        return function.call(values)
+    }
+
+    /// A built-in as a function value (when named without being called, e.g. as an argument).
+    static func functionValue(_ builtin: FEELBuiltin) -> FEELFunction {
+        FEELFunction(name: builtin.name, parameters: builtin.signatures.first ?? []) { arguments in
+            do {
+                return try builtin.body(try builtin.arrange(arguments.map { (nil, $0) }))
+            } catch {
+                return .null
+            }
+        }
+    }
+
+    // MARK: - Unary tests
+
+    /// Positive unary tests: true if any test is true; null if none is true and some is null.
+    mutating func testAny(_ tests: [FEELUnaryTestNode], input: FEELValue) -> FEELValue {
+        var sawNull = false
+        for test in tests {
+            switch self.test(test, input: input) {
+            case .boolean(true): return .boolean(true)
+            case .boolean(false): continue
+            default: sawNull = true
+            }
+        }
+        return sawNull ? .null : .boolean(false)
+    }
+
+    mutating func test(_ body: FEELUnaryTestsBody, input: FEELValue) -> FEELValue {
+        switch body {
+        case .any:
+            return .boolean(true)
+        case .positive(let tests):
+            return withFrame(["?": input]) { $0.testAny(tests, input: input) }
+        case .negated(let tests, _):
+            let result = withFrame(["?": input]) { $0.testAny(tests, input: input) }
+            if case .boolean(let flag) = result { return .boolean(!flag) }
+            return .null
+        }
+    }
+
+    private mutating func test(_ test: FEELUnaryTestNode, input: FEELValue) -> FEELValue {
+        switch test {
+        case .comparison(let op, let node, let offset):
+            return compare(op, input, evaluate(node), at: offset)
+        case .interval(let startClosed, let low, let high, let endClosed, let offset):
+            let a = evaluate(low), b = evaluate(high)
+            let lower = compare(startClosed ? .greaterOrEqual : .greater, input, a, at: offset)
+            let upper = compare(endClosed ? .lessOrEqual : .less, input, b, at: offset)
+            return FEELEvaluator.and(lower.boolValue, upper.boolValue)
+        case .expression(let node, let usesInput):
+            let value = evaluate(node)
+            if usesInput {
+                switch value {
+                case .boolean, .null: return value
+                default:
+                    report("a test using '?' must be boolean, not \(value.typeName)", at: node.offset)
+                    return .null
+                }
+            }
+            if case .list(let items) = value {
+                if case .list = input {} else {
+                    return .boolean(items.contains { FEELSemantics.equals($0, input) == true })
+                }
+            }
+            if case .boolean = value {
+                switch input {
+                case .boolean, .null: break
+                default: return value
+                }
+            }
+            return compare(.equal, input, value, at: node.offset)
+        }
+    }
+
+    // MARK: - Names
+
+    /// Names an expression takes from its scope: first segments of paths and called function
+    /// names, without built-ins and without names bound inside the expression.
+    static func referencedNames(_ node: FEELNode, bound: Set<String> = [], into names: inout Set<String>) {
+        switch node.kind {
+        case .name(let name):
+            if !bound.contains(name) && name != "?" { names.insert(name) }
+        case .call(let callee, let arguments):
+            if case .name(let name) = callee.kind {
+                if !bound.contains(name) && FEELBuiltins.lookup(name) == nil { names.insert(name) }
+            } else {
+                referencedNames(callee, bound: bound, into: &names)
+            }
+            for argument in arguments { referencedNames(argument.value, bound: bound, into: &names) }
+        case .context(let bindings):
+            var inner = bound
+            for binding in bindings {
+                referencedNames(binding.value, bound: inner, into: &names)
+                inner.insert(binding.name)
+            }
+        case .forLoop(let bindings, let body), .quantified(_, let bindings, let body):
+            var inner = bound
+            for binding in bindings {
+                referencedNames(binding.value, bound: inner, into: &names)
+                inner.insert(binding.name)
+            }
+            referencedNames(body, bound: inner, into: &names)
+        case .filter(let target, let condition):
+            referencedNames(target, bound: bound, into: &names)
+            referencedNames(condition, bound: bound.union(["item"]), into: &names)
+        default:
+            for child in FEELNode.children(of: node.kind) { referencedNames(child, bound: bound, into: &names) }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// Parsed S-FEEL unary tests: the text of a decision table input entry.
+///
+/// `-` (any), `"a", "b"`, `< 18`, `[1..10)`, `not("x")`, `? > 3`, `null`, … A test list
+/// matches when any of its tests is true.
+public struct FEELUnaryTests: Sendable, CustomStringConvertible {
+    public let source: String
+    let body: FEELUnaryTestsBody
+    private let text: FEELSourceText
+
+    public init(_ source: String, knownNames: Set<String> = []) throws(FEELError) {
+        self.source = source
+        self.text = FEELSourceText(source)
+        var parser = try FEELParser(text, knownNames: knownNames)
+        self.body = try parser.parseWholeUnaryTests()
+    }
+
+    /// `-` or empty text: matches anything, including null.
+    public var isWildcard: Bool {
+        if case .any = body { return true }
+        return false
+    }
+
+    /// Whether the tests are `not(…)`.
+    public var isNegated: Bool {
+        if case .negated = body { return true }
+        return false
+    }
+
+    /// `.boolean(true)`, `.boolean(false)`, or `.null` when the outcome is unknown
+    /// (e.g. the input and a test value have different types).
+    public func test(_ input: FEELValue, scope: FEELScope) -> FEELValue {
+        var problems: [FEELError] = []
+        return test(input, scope: scope, problems: &problems)
+    }
+
+    /// Like `test(_:scope:)`, appending runtime problems (unknown names, type mismatches).
+    public func test(_ input: FEELValue, scope: FEELScope, problems: inout [FEELError]) -> FEELValue {
+        var evaluator = FEELEvaluator(source: text, scope: scope)
+        let result = evaluator.test(body, input: input)
+        problems.append(contentsOf: evaluator.problems)
+        return result
+    }
+
+    /// `test(input, scope:) == .boolean(true)`.
+    public func matches(_ input: FEELValue, scope: FEELScope) -> Bool {
+        test(input, scope: scope) == .boolean(true)
+    }
+
+    /// Names taken from the scope (not `?`, not built-in functions).
+    public var referencedNames: Set<String> {
+        var names: Set<String> = []
+        for test in tests {
+            for node in test.nodes { FEELEvaluator.referencedNames(node, into: &names) }
+        }
+        return names
+    }
+
+    /// When every test is a plain literal compared for equality (`"a", "b"`, `3`, `true`,
+    /// `= "x"`, `date("2025-01-01")`), the values in order; nil otherwise (also for `-` and
+    /// for `not(…)`).
+    public var literalValues: [FEELValue]? {
+        guard case .positive(let tests) = body else { return nil }
+        var values: [FEELValue] = []
+        for test in tests {
+            switch test {
+            case .expression(let node, false):
+                guard let value = node.literalValue else { return nil }
+                values.append(value)
+            case .comparison(.equal, let node, _):
+                guard let value = node.literalValue else { return nil }
+                values.append(value)
+            default:
+                return nil
+            }
+        }
+        return values
+    }
+
+    private var tests: [FEELUnaryTestNode] {
+        switch body {
+        case .any: return []
+        case .positive(let tests), .negated(let tests, _): return tests
+        }
+    }
+
+    public var description: String { source }
+}

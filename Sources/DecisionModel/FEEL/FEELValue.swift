@@ -1,0 +1,223 @@
+import Foundation
+
+/// A FEEL value.
+///
+/// Swift `==` is structural equality suitable for tests and dictionaries (numbers by value,
+/// temporals by instant, contexts regardless of entry order, functions by identity). FEEL's
+/// own `=` (which yields `null` for values of different types) is `feelEquals(_:)`.
+public enum FEELValue: Sendable, Equatable, CustomStringConvertible {
+    case null
+    case boolean(Bool)
+    case number(FEELNumber)
+    case string(String)
+    case date(FEELDate)
+    case time(FEELTime)
+    case dateTime(FEELDateTime)
+    /// Days-and-time or years-and-months (see `FEELDuration.kind`).
+    case duration(FEELDuration)
+    case list([FEELValue])
+    case context(FEELContext)
+    case function(FEELFunction)
+
+    /// FEEL literal syntax: `"abc"`, `12.5`, `true`, `null`, `[1, 2]`, `{a: 1}`,
+    /// `date("2025-04-01")`, `duration("P1Y2M")`.
+    public var description: String {
+        switch self {
+        case .null: return "null"
+        case .boolean(let value): return value ? "true" : "false"
+        case .number(let value): return value.description
+        case .string(let value): return FEELValue.quoted(value)
+        case .date(let value): return "date(\"\(value)\")"
+        case .time(let value): return "time(\"\(value)\")"
+        case .dateTime(let value): return "date and time(\"\(value)\")"
+        case .duration(let value): return "duration(\"\(value)\")"
+        case .list(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
+        case .context(let context):
+            return "{" + context.entries.map { FEELValue.contextKey($0.key) + ": " + $0.value.description }
+                .joined(separator: ", ") + "}"
+        case .function(let function):
+            return "function \(function.name)(" + function.parameters.joined(separator: ", ") + ")"
+        }
+    }
+
+    /// The FEEL type name: `null`, `boolean`, `number`, `string`, `date`, `time`,
+    /// `date and time`, `years and months duration`, `days and time duration`, `list`,
+    /// `context`, `function`.
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .boolean: return "boolean"
+        case .number: return "number"
+        case .string: return "string"
+        case .date: return "date"
+        case .time: return "time"
+        case .dateTime: return "date and time"
+        case .duration(let value):
+            return value.kind == .yearsAndMonths ? "years and months duration" : "days and time duration"
+        case .list: return "list"
+        case .context: return "context"
+        case .function: return "function"
+        }
+    }
+
+    public var isNull: Bool { self == .null }
+
+    /// The text of a string value, nil otherwise.
+    public var stringValue: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    /// The number of a number value, nil otherwise.
+    public var numberValue: FEELNumber? {
+        if case .number(let value) = self { return value }
+        return nil
+    }
+
+    /// The flag of a boolean value, nil otherwise.
+    public var boolValue: Bool? {
+        if case .boolean(let value) = self { return value }
+        return nil
+    }
+
+    /// FEEL `=`: `true`/`false`, or nil (FEEL `null`) for values that do not compare
+    /// (different types). `null = null` is true; `x = null` is false.
+    public func feelEquals(_ other: FEELValue) -> Bool? {
+        FEELSemantics.equals(self, other)
+    }
+
+    /// FEEL ordering (`<`): `.orderedAscending` etc., or nil when the values have no FEEL
+    /// order (different types, booleans, lists, durations of different kinds, null).
+    public func feelCompare(_ other: FEELValue) -> ComparisonResult? {
+        FEELSemantics.compare(self, other)
+    }
+
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    result += "\\u" + String(format: "%04X", scalar.value)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// A context key as FEEL text: bare when it is a one-word name, quoted otherwise.
+    static func contextKey(_ key: String) -> String {
+        guard let first = key.unicodeScalars.first, FEELLexer.isNameStart(first), first != "?",
+              key.unicodeScalars.allSatisfy(FEELLexer.isNamePart), !FEELLexer.reservedWords.contains(key) else {
+            return quoted(key)
+        }
+        return key
+    }
+}
+
+extension FEELValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .number(FEELNumber(value)) }
+    public init(booleanLiteral value: Bool) { self = .boolean(value) }
+    public init(arrayLiteral elements: FEELValue...) { self = .list(elements) }
+}
+
+// MARK: - Context
+
+/// A FEEL context: ordered entries with unique keys. Equality ignores entry order.
+public struct FEELContext: Sendable, Equatable {
+    private var storage: [(key: String, value: FEELValue)]
+    private var index: [String: Int]
+
+    /// Later entries replace earlier ones with the same key (keeping the first position).
+    public init(_ entries: [(String, FEELValue)] = []) {
+        storage = []
+        index = [:]
+        for (key, value) in entries { self[key] = value }
+    }
+
+    public var entries: [(key: String, value: FEELValue)] { storage }
+
+    public var keys: [String] { storage.map(\.key) }
+
+    public var count: Int { storage.count }
+
+    /// Setting nil removes the entry.
+    public subscript(key: String) -> FEELValue? {
+        get { index[key].map { storage[$0].value } }
+        set {
+            if let position = index[key] {
+                if let newValue {
+                    storage[position].value = newValue
+                } else {
+                    storage.remove(at: position)
+                    index = [:]
+                    for (offset, entry) in storage.enumerated() { index[entry.key] = offset }
+                }
+            } else if let newValue {
+                index[key] = storage.count
+                storage.append((key, newValue))
+            }
+        }
+    }
+
+    public static func == (lhs: FEELContext, rhs: FEELContext) -> Bool {
+        guard lhs.storage.count == rhs.storage.count else { return false }
+        for (key, value) in lhs.storage {
+            guard let other = rhs[key], other == value else { return false }
+        }
+        return true
+    }
+}
+
+// MARK: - Function
+
+/// A function value: a built-in, a business knowledge model, or any Swift closure.
+/// Two function values are equal when they are the same function (same identity).
+public struct FEELFunction: Sendable, Equatable {
+    public let name: String
+    public let parameters: [String]
+    private let id: UUID
+    private let body: @Sendable ([FEELValue]) -> FEELValue
+
+    public init(name: String, parameters: [String], body: @escaping @Sendable ([FEELValue]) -> FEELValue) {
+        self.name = name
+        self.parameters = parameters
+        self.id = UUID()
+        self.body = body
+    }
+
+    public func call(_ arguments: [FEELValue]) -> FEELValue {
+        body(arguments)
+    }
+
+    public static func == (lhs: FEELFunction, rhs: FEELFunction) -> Bool {
+        lhs.id == rhs.id
+    }
+}
+
+// MARK: - Scope
+
+/// The names visible to an expression: input data, earlier decisions, functions.
+public struct FEELScope: Sendable {
+    private var bindings: [String: FEELValue]
+
+    public init(_ bindings: [String: FEELValue] = [:]) {
+        self.bindings = bindings
+    }
+
+    public subscript(name: String) -> FEELValue? {
+        get { bindings[name] }
+        set { bindings[name] = newValue }
+    }
+
+    public var names: Set<String> { Set(bindings.keys) }
+}

@@ -1,0 +1,100 @@
+import XMLSupport
+
+/// Reads DMN files into one `DMNModel`. Names and ids must be unique across the files given,
+/// and `href="#id"` may point at any of them (a rule set is one graph spread over files).
+public struct DMNLoader: Sendable {
+    public var xmlLoader: XMLLoader
+
+    public init(xmlLoader: XMLLoader = XMLLoader()) {
+        self.xmlLoader = xmlLoader
+    }
+
+    public func load(file: String) throws(DMNLoadError) -> DMNModel {
+        try load(files: [file])
+    }
+
+    public func load(files: [String]) throws(DMNLoadError) -> DMNModel {
+        var roots: [XMLElementNode] = []
+        var problems: [DMNProblem] = []
+        for file in files {
+            do {
+                roots.append(try xmlLoader.load(contentsOf: file))
+            } catch {
+                problems.append(contentsOf: error.diagnostics.map(DMNProblem.init))
+            }
+        }
+        if !problems.isEmpty { throw DMNLoadError(problems) }
+        return try build(roots: roots, files: files)
+    }
+
+    /// Builds a model from already parsed `definitions` elements.
+    public func build(roots: [XMLElementNode], files: [String]) throws(DMNLoadError) -> DMNModel {
+        var problems: [DMNProblem] = []
+        for root in roots where root.name != "definitions" || DMNNamespaces.version(of: root.namespace) == nil {
+            problems.append(DMNProblem(file: root.file, line: root.line,
+                                       message: "expected a DMN <definitions> element in a DMN 1.1–1.5 namespace, found <\(root.name)> in \(root.namespace ?? "no namespace")"))
+        }
+        if !problems.isEmpty { throw DMNLoadError(problems) }
+
+        var names = Set<String>()
+        for root in roots { NameCollector.collect(root, into: &names) }
+        var reader = ElementReader(knownNames: names)
+        var model = DMNModel(name: roots.first?.attribute("name") ?? "model",
+                             namespaces: roots.compactMap { $0.attribute("namespace") }, files: files)
+        for root in roots {
+            for element in root.children where DMNNamespaces.version(of: element.namespace) != nil {
+                switch element.name {
+                case "itemDefinition":
+                    let item = reader.itemDefinition(element)
+                    if model.itemDefinitions[item.name] != nil {
+                        reader.problems.append(DMNProblem(file: element.file, line: element.line,
+                                                          message: "item definition '\(item.name)' is defined twice"))
+                    }
+                    model.itemDefinitions[item.name] = item
+                case "inputData": model.inputs.append(reader.inputData(element))
+                case "decision": if let d = reader.decision(element) { model.decisions.append(d) }
+                case "businessKnowledgeModel": if let b = reader.knowledgeModel(element) { model.knowledgeModels.append(b) }
+                default: break
+                }
+            }
+        }
+        problems = reader.problems + ModelChecker.check(model)
+        if !problems.isEmpty { throw DMNLoadError(problems) }
+        return model
+    }
+}
+
+/// First pass: every name an expression may use, so names with spaces can be recognised.
+enum NameCollector {
+    static func collect(_ element: XMLElementNode, into names: inout Set<String>) {
+        switch element.name {
+        case "inputData", "decision", "businessKnowledgeModel", "itemComponent", "formalParameter",
+             "decisionService", "contextEntry", "variable", "parameter":
+            if let name = element.attribute("name"), !name.isEmpty { names.insert(name) }
+        default: break
+        }
+        for child in element.children { collect(child, into: &names) }
+    }
+}
+
+extension DMNLoader {
+    /// Loads a file, or every `.dmn` file of a folder as one model.
+    public func load(path: String) throws(DMNLoadError) -> DMNModel {
+        guard let files = RuleFiles.dmnFiles(at: path) else {
+            throw DMNLoadError([DMNProblem(file: path, line: 0, message: "no such file or folder")])
+        }
+        if files.isEmpty { throw DMNLoadError([DMNProblem(file: path, line: 0, message: "no .dmn files in this folder")]) }
+        return try load(files: files)
+    }
+}
+
+extension DMNLoader {
+    /// Loads a model from DMN text; `name` stands for the file in messages.
+    public func load(string: String, name: String) throws(DMNLoadError) -> DMNModel {
+        let root: XMLElementNode
+        do { root = try xmlLoader.load(string: string, name: name) } catch {
+            throw DMNLoadError(error.diagnostics.map(DMNProblem.init))
+        }
+        return try build(roots: [root], files: [name])
+    }
+}

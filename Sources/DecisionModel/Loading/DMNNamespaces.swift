@@ -1,0 +1,14 @@
+/// The model namespaces of DMN 1.1 to 1.5.
+public enum DMNNamespaces {
+    public static let model: [String: String] = [
+        "http://www.omg.org/spec/DMN/20151101/dmn.xsd": "1.1",
+        "http://www.omg.org/spec/DMN/20180521/MODEL/": "1.2",
+        "https://www.omg.org/spec/DMN/20191111/MODEL/": "1.3",
+        "https://www.omg.org/spec/DMN/20211108/MODEL/": "1.4",
+        "https://www.omg.org/spec/DMN/20230324/MODEL/": "1.5",
+    ]
+
+    public static func version(of namespace: String?) -> String? {
+        namespace.flatMap { model[$0] }
+    }
+}

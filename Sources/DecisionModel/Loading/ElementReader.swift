@@ -1,0 +1,233 @@
+import XMLSupport
+
+/// Turns DMN elements into model values, collecting every problem instead of stopping at the first.
+struct ElementReader {
+    let knownNames: Set<String>
+    var problems: [DMNProblem] = []
+
+    init(knownNames: Set<String>) { self.knownNames = knownNames }
+
+    private func location(_ element: XMLElementNode) -> SourceLocation {
+        SourceLocation(file: element.file, line: element.line)
+    }
+
+    private func dmnChildren(_ element: XMLElementNode, _ name: String) -> [XMLElementNode] {
+        element.children.filter { $0.name == name && DMNNamespaces.version(of: $0.namespace) != nil }
+    }
+
+    private func dmnChild(_ element: XMLElementNode, _ name: String) -> XMLElementNode? {
+        dmnChildren(element, name).first
+    }
+
+    /// The `<text>` of an element (DMN puts expressions in a `text` child).
+    private func text(of element: XMLElementNode?) -> (String, XMLElementNode)? {
+        guard let element, let text = dmnChild(element, "text") else { return nil }
+        return (text.text, text)
+    }
+
+    private mutating func problem(_ element: XMLElementNode, _ message: String) {
+        problems.append(DMNProblem(file: element.file, line: element.line, message: message))
+    }
+
+    mutating func expression(_ source: String, at element: XMLElementNode) -> FEELExpression? {
+        do {
+            return try FEELExpression(source, knownNames: knownNames)
+        } catch {
+            problem(element, "in expression `\(source)` at offset \(error.offset): \(error.message)")
+            return nil
+        }
+    }
+
+    mutating func unaryTests(_ source: String, at element: XMLElementNode) -> FEELUnaryTests? {
+        do {
+            return try FEELUnaryTests(source, knownNames: knownNames)
+        } catch {
+            problem(element, "in unary tests `\(source)` at offset \(error.offset): \(error.message)")
+            return nil
+        }
+    }
+
+    /// typeRef is an attribute from DMN 1.2 on and a child element in DMN 1.1.
+    private func typeRef(_ element: XMLElementNode) -> String? {
+        if let attribute = element.attribute("typeRef") { return DMNModel.localTypeName(attribute) }
+        if let child = dmnChild(element, "typeRef") { return DMNModel.localTypeName(child.trimmedText) }
+        return nil
+    }
+
+    mutating func itemDefinition(_ element: XMLElementNode) -> ItemDefinition {
+        var allowed: FEELUnaryTests?
+        if let (source, textElement) = text(of: dmnChild(element, "allowedValues")) {
+            allowed = unaryTests(source, at: textElement)
+        }
+        var components: [ItemDefinition] = []
+        for component in dmnChildren(element, "itemComponent") {
+            components.append(itemDefinition(component))
+        }
+        return ItemDefinition(name: element.attribute("name") ?? "", typeRef: typeRef(element), allowedValues: allowed,
+                              isCollection: element.attribute("isCollection") == "true",
+                              components: components, location: location(element))
+    }
+
+    mutating func inputData(_ element: XMLElementNode) -> InputData {
+        let variable = dmnChild(element, "variable")
+        let name = element.attribute("name") ?? variable?.attribute("name") ?? ""
+        if name.isEmpty { problem(element, "inputData has no name") }
+        if element.attribute("id") == nil { problem(element, "inputData '\(name)' has no id") }
+        return InputData(id: element.attribute("id") ?? name, name: name, typeRef: variable.flatMap(typeRef),
+                         label: element.attribute("label"), location: location(element))
+    }
+
+    private func references(_ element: XMLElementNode, requirement: String, kind: String) -> [Reference] {
+        dmnChildren(element, requirement).flatMap { req in
+            dmnChildren(req, kind).compactMap { ref in
+                ref.attribute("href").map { Reference(href: $0, location: SourceLocation(file: ref.file, line: ref.line)) }
+            }
+        }
+    }
+
+    mutating func decision(_ element: XMLElementNode) -> Decision? {
+        let name = element.attribute("name") ?? ""
+        guard let logic = expressionLogic(in: element, owner: "decision '\(name)'") else { return nil }
+        return Decision(
+            id: element.attribute("id") ?? name, name: name, typeRef: dmnChild(element, "variable").flatMap(typeRef),
+            label: element.attribute("label"), question: dmnChild(element, "question")?.trimmedText,
+            requiredDecisions: references(element, requirement: "informationRequirement", kind: "requiredDecision"),
+            requiredInputs: references(element, requirement: "informationRequirement", kind: "requiredInput"),
+            requiredKnowledge: references(element, requirement: "knowledgeRequirement", kind: "requiredKnowledge"),
+            logic: logic, location: location(element))
+    }
+
+    mutating func knowledgeModel(_ element: XMLElementNode) -> BusinessKnowledgeModel? {
+        let name = element.attribute("name") ?? ""
+        guard let logicElement = dmnChild(element, "encapsulatedLogic") else {
+            problem(element, "business knowledge model '\(name)' has no encapsulatedLogic")
+            return nil
+        }
+        let parameters = dmnChildren(logicElement, "formalParameter").map { p in
+            (name: p.attribute("name") ?? "", typeRef: typeRef(p))
+        }
+        guard let body = expressionLogic(in: logicElement, owner: "business knowledge model '\(name)'") else { return nil }
+        return BusinessKnowledgeModel(id: element.attribute("id") ?? name, name: name, parameters: parameters, body: body,
+                                      requiredKnowledge: references(element, requirement: "knowledgeRequirement", kind: "requiredKnowledge"),
+                                      location: location(element))
+    }
+
+    /// The one boxed expression an element holds.
+    mutating func expressionLogic(in element: XMLElementNode, owner: String) -> ExpressionLogic? {
+        for child in element.children where DMNNamespaces.version(of: child.namespace) != nil {
+            switch child.name {
+            case "decisionTable": return decisionTable(child).map(ExpressionLogic.table)
+            case "literalExpression": return literal(child).map(ExpressionLogic.literal)
+            case "invocation": return invocation(child).map(ExpressionLogic.invocation)
+            case "context", "relation", "list", "functionDefinition", "conditional", "filter", "iterator", "some", "every", "for":
+                problem(child, "\(owner): the <\(child.name)> boxed expression is not supported (decision tables, literal expressions and invocations are)")
+                return nil
+            default: continue
+            }
+        }
+        problem(element, "\(owner) has no decision logic (a decisionTable, literalExpression or invocation)")
+        return nil
+    }
+
+    mutating func literal(_ element: XMLElementNode) -> LiteralExpression? {
+        guard let (source, textElement) = text(of: element) else {
+            problem(element, "literalExpression has no <text>")
+            return nil
+        }
+        guard let parsed = expression(source, at: textElement) else { return nil }
+        return LiteralExpression(expression: parsed, typeRef: typeRef(element), location: location(textElement))
+    }
+
+    mutating func invocation(_ element: XMLElementNode) -> Invocation? {
+        guard let target = dmnChild(element, "literalExpression"), let (function, _) = text(of: target) else {
+            problem(element, "invocation names no function (expected a literalExpression with the knowledge model's name)")
+            return nil
+        }
+        var bindings: [(parameter: String, value: ExpressionLogic?)] = []
+        for binding in dmnChildren(element, "binding") {
+            let parameter = dmnChild(binding, "parameter")?.attribute("name") ?? ""
+            let hasExpression = binding.children.contains { $0.name != "parameter" }
+            bindings.append((parameter, hasExpression ? expressionLogic(in: binding, owner: "binding '\(parameter)'") : nil))
+        }
+        return Invocation(function: function.trimmingWhitespace(), bindings: bindings, location: location(element))
+    }
+
+    mutating func decisionTable(_ element: XMLElementNode) -> DecisionTable? {
+        guard let policy = HitPolicy(attribute: element.attribute("hitPolicy"), aggregation: element.attribute("aggregation")) else {
+            problem(element, "unknown hit policy '\(element.attribute("hitPolicy") ?? "")' with aggregation '\(element.attribute("aggregation") ?? "none")'; expected UNIQUE, ANY, PRIORITY, FIRST, RULE ORDER, OUTPUT ORDER or COLLECT (aggregation SUM, MIN, MAX or COUNT, with COLLECT only)")
+            return nil
+        }
+        var inputs: [DecisionTable.Input] = []
+        for input in dmnChildren(element, "input") {
+            guard let exprElement = dmnChild(input, "inputExpression"), let (source, textElement) = text(of: exprElement),
+                  let parsed = expression(source, at: textElement) else {
+                problem(input, "a decision table input needs an inputExpression with a <text>")
+                continue
+            }
+            var values: FEELUnaryTests?
+            if let (valuesSource, valuesElement) = text(of: dmnChild(input, "inputValues")) {
+                values = unaryTests(valuesSource, at: valuesElement)
+            }
+            inputs.append(.init(id: input.attribute("id"), label: input.attribute("label"), expression: parsed,
+                                typeRef: typeRef(exprElement), inputValues: values, location: location(input)))
+        }
+        var outputs: [DecisionTable.Output] = []
+        for output in dmnChildren(element, "output") {
+            var values: FEELUnaryTests?
+            if let (valuesSource, valuesElement) = text(of: dmnChild(output, "outputValues")) {
+                values = unaryTests(valuesSource, at: valuesElement)
+            }
+            var defaultEntry: FEELExpression?
+            if let (defaultSource, defaultElement) = text(of: dmnChild(output, "defaultOutputEntry")) {
+                defaultEntry = expression(defaultSource, at: defaultElement)
+            }
+            outputs.append(.init(id: output.attribute("id"), name: output.attribute("name"), label: output.attribute("label"),
+                                 typeRef: typeRef(output), outputValues: values, defaultOutputEntry: defaultEntry,
+                                 location: location(output)))
+        }
+        if outputs.isEmpty { problem(element, "a decision table needs at least one output") }
+        if outputs.count > 1 && outputs.contains(where: { ($0.name ?? "").isEmpty }) {
+            problem(element, "every output of a multi-output decision table needs a name")
+        }
+        if case .collect(let aggregation?) = policy, outputs.count > 1 {
+            problem(element, "COLLECT with \(aggregation.rawValue) needs exactly one output column, found \(outputs.count)")
+        }
+        let annotationNames = dmnChildren(element, "annotation").map { $0.attribute("name") ?? "" }
+        var rules: [DecisionTable.Rule] = []
+        for (index, rule) in dmnChildren(element, "rule").enumerated() {
+            let inputEntries = dmnChildren(rule, "inputEntry")
+            let outputEntries = dmnChildren(rule, "outputEntry")
+            if inputEntries.count != inputs.count || outputEntries.count != outputs.count {
+                problem(rule, "rule \(index + 1) has \(inputEntries.count) input and \(outputEntries.count) output entries; the table has \(inputs.count) inputs and \(outputs.count) outputs")
+                continue
+            }
+            var tests: [FEELUnaryTests] = []
+            for entry in inputEntries {
+                let (source, textElement) = text(of: entry) ?? ("-", entry)
+                if let parsed = unaryTests(source, at: textElement) { tests.append(parsed) }
+            }
+            var results: [FEELExpression] = []
+            for entry in outputEntries {
+                let (source, textElement) = text(of: entry) ?? ("null", entry)
+                if let parsed = expression(source, at: textElement) { results.append(parsed) }
+            }
+            guard tests.count == inputs.count, results.count == outputs.count else { continue }
+            let annotations = dmnChildren(rule, "annotationEntry").map { (text(of: $0)?.0 ?? "").trimmingWhitespace() }
+            rules.append(.init(id: rule.attribute("id"), row: index + 1, inputEntries: tests, outputEntries: results,
+                               annotations: annotations, description: dmnChild(rule, "description")?.trimmedText,
+                               location: location(rule)))
+        }
+        return DecisionTable(id: element.attribute("id"), hitPolicy: policy, inputs: inputs, outputs: outputs,
+                             annotationNames: annotationNames, rules: rules, outputLabel: element.attribute("outputLabel"),
+                             location: location(element))
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s = s.dropFirst() }
+        while s.last?.isWhitespace == true { s = s.dropLast() }
+        return String(s)
+    }
+}

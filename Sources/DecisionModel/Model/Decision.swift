@@ -1,0 +1,109 @@
+/// A DMN `decision`, with the requirements that feed it and the logic that computes it.
+public struct Decision: Sendable {
+    public var id: String
+    public var name: String
+    public var typeRef: String?
+    public var label: String?
+    public var question: String?
+    /// Referenced elements exactly as written in `href` (usually `#id`), resolved by the model.
+    public var requiredDecisions: [Reference]
+    public var requiredInputs: [Reference]
+    public var requiredKnowledge: [Reference]
+    public var logic: ExpressionLogic
+    public var location: SourceLocation
+
+    public init(id: String, name: String, typeRef: String?, label: String? = nil, question: String? = nil,
+                requiredDecisions: [Reference] = [], requiredInputs: [Reference] = [],
+                requiredKnowledge: [Reference] = [], logic: ExpressionLogic, location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.typeRef = typeRef
+        self.label = label
+        self.question = question
+        self.requiredDecisions = requiredDecisions
+        self.requiredInputs = requiredInputs
+        self.requiredKnowledge = requiredKnowledge
+        self.logic = logic
+        self.location = location
+    }
+
+    public var decisionTable: DecisionTable? {
+        if case .table(let table) = logic { return table }
+        return nil
+    }
+}
+
+/// An `href` to another element, with where it was written (so a dangling one can be reported).
+public struct Reference: Sendable, Hashable {
+    public var href: String
+    public var location: SourceLocation
+
+    public init(href: String, location: SourceLocation) {
+        self.href = href
+        self.location = location
+    }
+
+    /// The id part of `#id` or `namespace#id`.
+    public var id: String {
+        guard let hash = href.lastIndex(of: "#") else { return href }
+        return String(href[href.index(after: hash)...])
+    }
+
+    /// The namespace part of `namespace#id`, nil for a local `#id`.
+    public var namespace: String? {
+        guard let hash = href.lastIndex(of: "#"), hash != href.startIndex else { return nil }
+        return String(href[..<hash])
+    }
+}
+
+/// The boxed expressions the engine evaluates.
+public indirect enum ExpressionLogic: Sendable {
+    case table(DecisionTable)
+    case literal(LiteralExpression)
+    case invocation(Invocation)
+}
+
+public struct LiteralExpression: Sendable {
+    public var expression: FEELExpression
+    public var typeRef: String?
+    public var location: SourceLocation
+
+    public init(expression: FEELExpression, typeRef: String? = nil, location: SourceLocation) {
+        self.expression = expression
+        self.typeRef = typeRef
+        self.location = location
+    }
+}
+
+/// A boxed invocation: a business knowledge model called with named bindings.
+public struct Invocation: Sendable {
+    public var function: String
+    public var bindings: [(parameter: String, value: ExpressionLogic?)]
+    public var location: SourceLocation
+
+    public init(function: String, bindings: [(parameter: String, value: ExpressionLogic?)], location: SourceLocation) {
+        self.function = function
+        self.bindings = bindings
+        self.location = location
+    }
+}
+
+/// A DMN `businessKnowledgeModel`: a reusable function with formal parameters.
+public struct BusinessKnowledgeModel: Sendable {
+    public var id: String
+    public var name: String
+    public var parameters: [(name: String, typeRef: String?)]
+    public var body: ExpressionLogic
+    public var requiredKnowledge: [Reference]
+    public var location: SourceLocation
+
+    public init(id: String, name: String, parameters: [(name: String, typeRef: String?)], body: ExpressionLogic,
+                requiredKnowledge: [Reference] = [], location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.requiredKnowledge = requiredKnowledge
+        self.location = location
+    }
+}

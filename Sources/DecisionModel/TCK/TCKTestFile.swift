@@ -1,0 +1,116 @@
+import XMLSupport
+
+/// A DMN TCK `testCases` file: input values and the expected result of each decision.
+public struct TCKTestFile: Sendable {
+    public static let namespace = "http://www.omg.org/spec/DMN/20160719/testcase"
+    static let xsi = "http://www.w3.org/2001/XMLSchema-instance"
+
+    public struct TestCase: Sendable {
+        public var id: String
+        public var description: String?
+        public var inputs: [(name: String, value: FEELValue)]
+        public var results: [(name: String, expected: FEELValue, location: SourceLocation)]
+        public var location: SourceLocation
+    }
+
+    public var path: String
+    public var modelName: String
+    public var cases: [TestCase]
+
+    /// Whether a parsed document is a TCK test file (used to pick test files out of a folder).
+    public static func isTestFile(_ root: XMLElementNode) -> Bool {
+        root.name == "testCases" && root.namespace == namespace
+    }
+
+    public init(root: XMLElementNode, path: String) throws(DMNLoadError) {
+        guard Self.isTestFile(root) else {
+            throw DMNLoadError([DMNProblem(file: path, line: root.line, message: "expected <testCases> in \(Self.namespace)")])
+        }
+        guard let model = root.childText("modelName"), !model.isEmpty else {
+            throw DMNLoadError([DMNProblem(file: path, line: root.line, message: "<testCases> has no <modelName>")])
+        }
+        self.path = path
+        self.modelName = model
+        var problems: [DMNProblem] = []
+        var cases: [TestCase] = []
+        for element in root.children(named: "testCase") {
+            var testCase = TestCase(id: element.attribute("id") ?? "?", description: element.childText("description"),
+                                    inputs: [], results: [], location: SourceLocation(file: path, line: element.line))
+            for input in element.children(named: "inputNode") {
+                do { testCase.inputs.append((input.attribute("name") ?? "", try Self.value(of: input))) } catch {
+                    problems.append(error)
+                }
+            }
+            for result in element.children(named: "resultNode") {
+                guard let expected = result.child(named: "expected") else { continue }
+                do {
+                    testCase.results.append((result.attribute("name") ?? "", try Self.value(of: expected),
+                                             SourceLocation(file: path, line: result.line)))
+                } catch {
+                    problems.append(error)
+                }
+            }
+            cases.append(testCase)
+        }
+        if !problems.isEmpty { throw DMNLoadError(problems) }
+        self.cases = cases
+    }
+
+    /// The value held by an inputNode, expected, component or item: a typed `value`, components, or a `list`.
+    static func value(of element: XMLElementNode) throws(DMNProblem) -> FEELValue {
+        if let value = element.child(named: "value") { return try typed(value) }
+        if let list = element.child(named: "list") {
+            var items: [FEELValue] = []
+            for item in list.children(named: "item") { items.append(try self.value(of: item)) }
+            return .list(items)
+        }
+        let components = element.children(named: "component")
+        if !components.isEmpty {
+            var entries: [(String, FEELValue)] = []
+            for component in components { entries.append((component.attribute("name") ?? "", try value(of: component))) }
+            return .context(FEELContext(entries))
+        }
+        return .null
+    }
+
+    /// A `<value xsi:type="xsd:…">`: the XML Schema type decides the FEEL type.
+    static func typed(_ element: XMLElementNode) throws(DMNProblem) -> FEELValue {
+        if element.attribute("nil", namespace: xsi) == "true" { return .null }
+        let text = element.text
+        let type = element.attribute("type", namespace: xsi).map { element.resolveQName($0).localName }
+        func fail(_ what: String) -> DMNProblem {
+            DMNProblem(file: element.file, line: element.line, message: "'\(text)' is not a valid \(what)")
+        }
+        let trimmed = text.trimmingWhitespace()
+        switch type {
+        case nil, "string"?:
+            if type == nil, !element.children.isEmpty { return try value(of: element) }
+            return .string(text)
+        case "decimal"?, "integer"?, "int"?, "long"?, "double"?, "float"?, "short"?:
+            guard let n = FEELNumber(trimmed) else { throw fail("number") }
+            return .number(n)
+        case "boolean"?:
+            switch trimmed {
+            case "true", "1": return .boolean(true)
+            case "false", "0": return .boolean(false)
+            default: throw fail("boolean")
+            }
+        case "date"?:
+            guard let d = FEELDate(iso8601: trimmed) else { throw fail("date") }
+            return .date(d)
+        case "time"?:
+            guard let t = FEELTime(iso8601: trimmed) else { throw fail("time") }
+            return .time(t)
+        case "dateTime"?:
+            guard let t = FEELDateTime(iso8601: trimmed) else { throw fail("date and time") }
+            return .dateTime(t)
+        case "duration"?, "dayTimeDuration"?, "yearMonthDuration"?:
+            guard let d = FEELDuration(iso8601: trimmed) else { throw fail("duration") }
+            return .duration(d)
+        case let other?:
+            throw DMNProblem(file: element.file, line: element.line, message: "unsupported xsi:type '\(other)'")
+        }
+    }
+}
+
+extension DMNProblem: Error {}

@@ -1,0 +1,86 @@
+/// A JSON document with ordered object keys, so output is stable and diffable.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): true
+        case (.bool(let x), .bool(let y)): x == y
+        case (.number(let x), .number(let y)): x == y
+        case (.string(let x), .string(let y)): x == y
+        case (.array(let x), .array(let y)): x == y
+        case (.object(let x), .object(let y)): x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
+        default: false
+        }
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let entries) = self else { return nil }
+        return entries.first { $0.0 == key }?.1
+    }
+
+    /// Pretty-printed with two-space indentation.
+    public func rendered(indent: String = "") -> String {
+        let inner = indent + "  "
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let n): return n
+        case .string(let s): return Self.quote(s)
+        case .array(let items):
+            if items.isEmpty { return "[]" }
+            return "[\n" + items.map { inner + $0.rendered(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
+        case .object(let entries):
+            if entries.isEmpty { return "{}" }
+            return "{\n" + entries.map { inner + Self.quote($0.0) + ": " + $0.1.rendered(indent: inner) }
+                .joined(separator: ",\n") + "\n\(indent)}"
+        }
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let c where c.value < 0x20: out += "\\u" + String(String(c.value, radix: 16).reversed()).padding(4)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension String {
+    /// Left-pads a hex string to `width` with zeros (the string arrives reversed, see `quote`).
+    fileprivate func padding(_ width: Int) -> String {
+        String((self + String(repeating: "0", count: max(0, width - count))).reversed())
+    }
+}
+
+extension FEELValue {
+    /// FEEL values as JSON: numbers stay exact, temporal values become ISO strings, contexts objects.
+    public var json: JSONValue {
+        switch self {
+        case .null: .null
+        case .boolean(let b): .bool(b)
+        case .number(let n): .number(n.description)
+        case .string(let s): .string(s)
+        case .date(let d): .string(d.description)
+        case .time(let t): .string(t.description)
+        case .dateTime(let t): .string(t.description)
+        case .duration(let d): .string(d.description)
+        case .list(let items): .array(items.map(\.json))
+        case .context(let c): .object(c.entries.map { ($0.key, $0.value.json) })
+        case .function(let f): .string("function \(f.name)")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+internal import CLibXML2
+
+/// libxml2 asks for one initialisation before threads use it; Swift runs this lazily and once.
+let libxml2Initialized: Void = { xmlInitParser() }()
+
+/// NONET: never touch the network. BIG_LINES: exact line numbers past 65535.
+/// Left out on purpose: NOENT (entity substitution: XXE, billion laughs), DTDLOAD, DTDATTR, DTDVALID,
+/// XINCLUDE, HUGE (keeps libxml2's depth and amplification limits) and RECOVER (no silent repairs).
+let safeParseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
+
+/// Collects diagnostics for one synchronous libxml2 call. Its address travels through C as `void *`.
+final class DiagnosticCollector {
+    var items: [XMLDiagnostic] = []
+    let fallbackFile: String
+
+    init(fallbackFile: String) { self.fallbackFile = fallbackFile }
+
+    var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+    static func from(_ pointer: UnsafeMutableRawPointer) -> DiagnosticCollector {
+        Unmanaged<DiagnosticCollector>.fromOpaque(pointer).takeUnretainedValue()
+    }
+
+    /// Copies everything at once: libxml2 reuses the error's storage.
+    func append(_ error: xmlError) {
+        let file = error.file.map { String(cString: $0) } ?? fallbackFile
+        var message = error.message.map { String(cString: $0) } ?? "unknown XML error"
+        while message.last?.isNewline == true { message.removeLast() }
+        let severity: XMLDiagnostic.Severity
+        switch error.level {
+        case XML_ERR_WARNING: severity = .warning
+        case XML_ERR_FATAL: severity = .fatal
+        default: severity = .error
+        }
+        items.append(XMLDiagnostic(file: file, line: Int(error.line), column: Int(error.int2),
+                                   severity: severity, message: message))
+    }
+}
+
+/// Parser errors arrive with the parser context as user data; the collector sits in `_private`.
+let collectParserError: xmlStructuredErrorFunc = { userData, error in
+    guard let userData, let error else { return }
+    let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard let collector = ctxt.pointee._private else { return }
+    DiagnosticCollector.from(collector).append(error.pointee)
+}
+
+/// Schema and global-handler errors carry the collector itself as user data.
+let collectSchemaError: xmlStructuredErrorFunc = { userData, error in
+    guard let userData, let error else { return }
+    DiagnosticCollector.from(userData).append(error.pointee)
+}

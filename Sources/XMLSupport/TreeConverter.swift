@@ -1,0 +1,71 @@
+internal import CLibXML2
+
+/// Copies a libxml2 element tree into `XMLElementNode` values.
+struct TreeConverter {
+    let file: String
+    /// Names are interned in the document dictionary, so one conversion per pointer is enough.
+    private var names: [UnsafePointer<xmlChar>: String] = [:]
+
+    init(file: String) { self.file = file }
+
+    private mutating func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        guard let pointer else { return nil }
+        if let known = names[pointer] { return known }
+        let value = String(cString: pointer)
+        names[pointer] = value
+        return value
+    }
+
+    mutating func convert(_ node: xmlNodePtr, inherited: [String: String]) -> XMLElementNode {
+        var scope = inherited
+        var nsDecl = node.pointee.nsDef
+        while let ns = nsDecl {
+            let prefix = string(ns.pointee.prefix) ?? ""
+            scope[prefix] = ns.pointee.href.map { String(cString: $0) } ?? ""
+            nsDecl = ns.pointee.next
+        }
+        var element = XMLElementNode(
+            name: string(node.pointee.name) ?? "",
+            namespace: node.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
+            namespacesInScope: scope,
+            file: file,
+            line: Int(xmlGetLineNo(node)))
+        var attr = node.pointee.properties
+        while let a = attr {
+            element.attributes.append(XMLElementNode.Attribute(
+                name: string(a.pointee.name) ?? "",
+                namespace: a.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
+                value: Self.text(of: a.pointee.children)))
+            attr = a.pointee.next
+        }
+        var text = ""
+        var child = node.pointee.children
+        while let c = child {
+            switch c.pointee.type {
+            case XML_ELEMENT_NODE:
+                element.children.append(convert(c, inherited: scope))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = c.pointee.content { text += String(cString: content) }
+            default:
+                break
+            }
+            child = c.pointee.next
+        }
+        element.text = text
+        return element
+    }
+
+    /// Concatenates text children and skips entity references. Not xmlNodeListGetString(…, 1): that expands
+    /// entities and allows a quadratic blow-up.
+    static func text(of first: xmlNodePtr?) -> String {
+        var out = ""
+        var node = first
+        while let n = node {
+            if n.pointee.type == XML_TEXT_NODE || n.pointee.type == XML_CDATA_SECTION_NODE, let content = n.pointee.content {
+                out += String(cString: content)
+            }
+            node = n.pointee.next
+        }
+        return out
+    }
+}

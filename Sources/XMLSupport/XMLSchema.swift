@@ -1,0 +1,50 @@
+internal import CLibXML2
+
+/// A compiled XSD. Compile once, validate many documents; each validation gets its own context.
+/// Shared across tasks: libxml2 (built thread-enabled) only reads a compiled schema while validating.
+public final class XMLSchema: @unchecked Sendable {
+    private let raw: xmlSchemaPtr
+    public let path: String
+
+    public init(contentsOf path: String) throws(XMLLoadError) {
+        _ = libxml2Initialized
+        self.path = path
+        guard let pctxt = xmlSchemaNewParserCtxt(path) else {
+            throw .badSchema([XMLDiagnostic(file: path, line: 0, message: "cannot create a schema parser")])
+        }
+        defer { xmlSchemaFreeParserCtxt(pctxt) }
+        let collector = DiagnosticCollector(fallbackFile: path)
+        let schema: xmlSchemaPtr? = withExtendedLifetime(collector) {
+            xmlSchemaSetParserStructuredErrors(pctxt, collectSchemaError, collector.opaque)
+            // Errors from reading the XSD file itself go to the thread's global handler.
+            xmlSetStructuredErrorFunc(collector.opaque, collectSchemaError)
+            defer { xmlSetStructuredErrorFunc(nil, nil) }
+            return xmlSchemaParse(pctxt)
+        }
+        guard let schema else {
+            let found = collector.items.isEmpty
+                ? [XMLDiagnostic(file: path, line: 0, message: "the schema could not be compiled")]
+                : collector.items
+            throw .badSchema(found)
+        }
+        raw = schema
+    }
+
+    deinit { xmlSchemaFree(raw) }
+
+    func validate(_ doc: xmlDocPtr, file: String) -> [XMLDiagnostic] {
+        guard let vctxt = xmlSchemaNewValidCtxt(raw) else {
+            return [XMLDiagnostic(file: file, line: 0, message: "cannot create a schema validation context")]
+        }
+        defer { xmlSchemaFreeValidCtxt(vctxt) }
+        let collector = DiagnosticCollector(fallbackFile: file)
+        return withExtendedLifetime(collector) {
+            xmlSchemaSetValidStructuredErrors(vctxt, collectSchemaError, collector.opaque)
+            let status = xmlSchemaValidateDoc(vctxt, doc)
+            if status != 0 && collector.items.isEmpty {
+                return [XMLDiagnostic(file: file, line: 0, message: "schema validation failed (code \(status))")]
+            }
+            return collector.items.filter { $0.severity != .warning }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import DecisionModel
+
+struct DmnEval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate every decision of a DMN model (a file, or a folder of .dmn files).")
+
+    @Argument(help: "A .dmn file or a folder of them.")
+    var model: String
+
+    @Option(name: .customLong("set"), help: "An input value, name=value (repeatable). Strings bare, numbers, true/false, ISO dates.")
+    var assignments: [String] = []
+
+    @Option(help: "Output format: text or json.")
+    var format: EvalFormat = .text
+
+    @Flag(help: "Show the rules that produced each value.")
+    var trace = false
+
+    func run() throws {
+        do {
+            let loaded = try DMNLoader().load(path: model)
+            let inputs = try ModelInputs.parse(assignments, for: loaded)
+            let result = DMNEvaluator(model: loaded).evaluate(inputs)
+            print(EvalRendering.render(result, format: format, trace: trace))
+            for problem in result.problems { Terminal.warning(problem.description) }
+        } catch let error as DMNLoadError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        } catch let error as InputError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+}
+
+enum EvalFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

@@ -1,0 +1,11 @@
+import Foundation
+
+/// Messages for people go to standard error, results to standard output.
+enum Terminal {
+    static func error(_ message: String) { write("error: " + message) }
+    static func warning(_ message: String) { write("warning: " + message) }
+
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

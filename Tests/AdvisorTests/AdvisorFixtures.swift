@@ -1,0 +1,39 @@
+import Foundation
+@testable import Advisor
+
+enum Fixtures {
+    static var folder: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+    }
+
+    static var miniRules: String { folder + "/rules" }
+
+    static var bundledRules: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Rules").path
+    }
+
+    static func mini() throws -> RuleSet { try RuleSet.load(directory: miniRules) }
+
+    static func temporaryFile(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("yakuji-\(UUID().uuidString)-\(name)").path
+    }
+}
+
+/// A console that types scripted lines and records what was shown.
+struct ScriptedConsole: Console {
+    var lines: [String]
+    var transcript = ""
+
+    init(_ lines: [String]) { self.lines = lines }
+
+    mutating func readLine(prompt: String) -> String? {
+        transcript += prompt
+        guard !lines.isEmpty else { return nil }
+        let line = lines.removeFirst()
+        transcript += line + "\n"
+        return line
+    }
+
+    mutating func write(_ text: String) { transcript += text }
+}

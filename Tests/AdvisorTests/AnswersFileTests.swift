@@ -1,0 +1,65 @@
+import DecisionModel
+import Foundation
+import Testing
+@testable import Advisor
+
+@Suite struct AnswersFileTests {
+    @Test func roundTripKeepsOrderValuesAndUnknowns() throws {
+        let rules = try Fixtures.mini()
+        var answers = Answers(device: "Ball & <box>")
+        answers["kind"] = .value(.string("ball"))
+        answers["size"] = .unknown
+        answers["heavy"] = .value(.boolean(false))
+        let path = Fixtures.temporaryFile("roundtrip.xml")
+        try AnswersFile.save(answers, to: path)
+        let loaded = try AnswersFile.load(path, rules: rules)
+        #expect(loaded == answers)
+    }
+
+    @Test func badValuesAreReportedWithFileLineAndAllowedValues() throws {
+        let rules = try Fixtures.mini()
+        let path = Fixtures.temporaryFile("bad.xml")
+        try """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <answers xmlns="urn:yakuji:answers:1">
+          <answer name="kind">square</answer>
+          <answer name="size">large</answer>
+          <answer name="weight">3</answer>
+        </answers>
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            _ = try AnswersFile.load(path, rules: rules)
+            Issue.record("bad answers must not load")
+        } catch {
+            #expect(error.problems.count == 3)
+            #expect(error.problems[0].line == 3)
+            #expect(error.problems[0].message.contains("allowed: box, ball, cloud"))
+            #expect(error.problems[1].line == 4)
+            #expect(error.problems[2].message.contains("unknown input 'weight'"))
+            #expect(error.description.contains("\(path):3"))
+        }
+    }
+
+    @Test func setAssignmentsTypeTheirValues() throws {
+        let rules = try Fixtures.mini()
+        #expect(try AnswersFile.parseAssignment("size=4.5", rules: rules).1 == .value(.number(FEELNumber("4.5")!)))
+        #expect(try AnswersFile.parseAssignment("heavy=?", rules: rules).1 == .unknown)
+        #expect(throws: AdvisorError.self) { try AnswersFile.parseAssignment("size", rules: rules) }
+        #expect(throws: AdvisorError.self) { try AnswersFile.parseAssignment("kind=square", rules: rules) }
+    }
+}
+
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func knownVectors(input: String, digest: String) {
+        #expect(SHA256.hex(Array(input.utf8)) == digest)
+    }
+
+    @Test func millionAs() {
+        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}

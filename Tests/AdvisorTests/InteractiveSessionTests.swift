@@ -1,0 +1,80 @@
+import DecisionModel
+import Foundation
+import Testing
+@testable import Advisor
+
+@Suite struct InteractiveSessionTests {
+    func session(_ lines: [String], language: Language = .en, save: String? = nil) throws -> InteractiveSession<ScriptedConsole> {
+        InteractiveSession(rules: try Fixtures.mini(), language: language, savePath: save, console: ScriptedConsole(lines))
+    }
+
+    @Test func choicesByNumberValueOrLabelAndYesNo() throws {
+        var s = try session(["2", "12", "yes"])
+        let (answers, ending) = try s.run(from: Answers())
+        #expect(ending == .completed)
+        #expect(answers["kind"] == .value(.string("ball")))
+        #expect(answers["size"] == .value(.number(12)))
+        #expect(answers["heavy"] == .value(.boolean(true)))
+        #expect(s.console.transcript.contains("[Question 1, at most 2 left]"))
+        #expect(s.console.transcript.contains("1) A box [box]"))
+        #expect(s.console.transcript.contains("[Question 3, at most 0 left]"))
+    }
+
+    @Test func wrongAnswerReprompsWithTheAllowedValuesAndKeepsEarlierAnswers() throws {
+        var s = try session(["box", "big", "12", "maybe", "n"])
+        let (answers, _) = try s.run(from: Answers())
+        #expect(s.console.transcript.contains("'big' is not a valid value for size: expected a number"))
+        #expect(s.console.transcript.contains("'maybe' is not one of the choices. Allowed: 1=true, 2=false, ?"))
+        #expect(answers["kind"] == .value(.string("box")))
+        #expect(answers["heavy"] == .value(.boolean(false)))
+    }
+
+    @Test func questionMarkIsUnknownAndBackReopensThePreviousQuestion() throws {
+        var s = try session(["box", "?", "back", "20", "no"])
+        let (answers, _) = try s.run(from: Answers())
+        #expect(s.console.transcript.contains("Marked as unknown."))
+        #expect(s.console.transcript.contains("Back to: How big is it (cm)?"))
+        #expect(answers["size"] == .value(.number(20)))
+        #expect(answers.order == ["kind", "size", "heavy"])
+    }
+
+    @Test func helpAndWhyExplainTheQuestion() throws {
+        var s = try session(["box", "help", "why", "3", "no"])
+        _ = try s.run(from: Answers())
+        #expect(s.console.transcript.contains("Longest side."))
+        #expect(s.console.transcript.contains("source: Test source S"))
+        #expect(s.console.transcript.contains("Needed by:"))
+        #expect(s.console.transcript.contains("classification (rule 2)"))
+        #expect(s.console.transcript.contains("Big things are class 2."))
+    }
+
+    @Test func endOfInputAbortsAndKeepsTheAnswersOnDisk() throws {
+        let path = Fixtures.temporaryFile("answers.xml")
+        var s = try session(["box"], save: path)
+        let (answers, ending) = try s.run(from: Answers())
+        #expect(ending == .aborted)
+        #expect(answers["kind"] == .value(.string("box")))
+        let saved = try AnswersFile.load(path, rules: try Fixtures.mini())
+        #expect(saved["kind"] == .value(.string("box")))
+        #expect(s.console.transcript.contains("--answers \(path)"))
+    }
+
+    @Test func japaneseSession() throws {
+        var s = try session(["箱", "はい"], language: .ja)
+        let (answers, _) = try s.run(from: Answers())
+        #expect(answers["kind"] == .value(.string("box")))
+        #expect(s.console.transcript.contains("どのような物ですか？"))
+        #expect(s.console.transcript.contains("[質問 1, 残り最大 2 問]"))
+    }
+
+    @Test func resumesFromEarlierAnswers() throws {
+        var earlier = Answers()
+        earlier["kind"] = .value(.string("box"))
+        earlier["size"] = .value(.number(3))
+        var s = try session(["true"])
+        let (answers, ending) = try s.run(from: earlier)
+        #expect(ending == .completed)
+        #expect(answers["heavy"] == .value(.boolean(true)))
+        #expect(!s.console.transcript.contains("What kind of thing"))
+    }
+}
