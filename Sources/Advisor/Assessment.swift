@@ -39,7 +39,7 @@ public struct Assessor: Sendable {
         let keys = ContractKeys.scalar + Array(ContractKeys.objects.keys) + ContractKeys.lists
         for key in keys {
             if let direct = evaluation.values[key], rules.model.decision(named: key) != nil {
-                values[key] = Self.unwrapSingleOutput(direct, key: key)
+                values[key] = ContractKeys.objects[key] == nil ? Self.unwrapOutput(direct, key: key) : direct
                 continue
             }
             for decision in rules.model.decisions {
@@ -68,9 +68,9 @@ public struct Assessor: Sendable {
                           openQuestions: open, unanswered: unanswered)
     }
 
-    /// A single-output decision named like its key may still wrap its value in a one-entry context.
-    static func unwrapSingleOutput(_ value: FEELValue, key: String) -> FEELValue {
-        if case .context(let c) = value, c.keys == [key] { return c[key] ?? .null }
+    /// A decision named like a scalar key may have several outputs; the one named like the key is the value.
+    static func unwrapOutput(_ value: FEELValue, key: String) -> FEELValue {
+        if case .context(let c) = value, let v = c[key] { return v }
         return value
     }
 

@@ -21,14 +21,23 @@ public struct SHA256: Sendable {
     public init() {}
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            buffer.append(byte)
-            length &+= 1
+        let bytes = Array(bytes)
+        length &+= UInt64(bytes.count)
+        var start = 0
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, bytes.count)
+            buffer.append(contentsOf: bytes[0..<take])
+            start = take
             if buffer.count == 64 {
-                compress(buffer)
+                compress(buffer[...])
                 buffer.removeAll(keepingCapacity: true)
             }
         }
+        while start + 64 <= bytes.count {
+            compress(bytes[start..<start + 64])
+            start += 64
+        }
+        buffer.append(contentsOf: bytes[start...])
     }
 
     public mutating func finalize() -> String {
@@ -36,7 +45,7 @@ public struct SHA256: Sendable {
         buffer.append(0x80)
         while buffer.count % 64 != 56 { buffer.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        for start in stride(from: 0, to: buffer.count, by: 64) { compress(Array(buffer[start..<start + 64])) }
+        for start in stride(from: 0, to: buffer.count, by: 64) { compress(buffer[start..<start + 64]) }
         buffer.removeAll()
         return state.map { word in
             let hex = String(word, radix: 16)
@@ -50,10 +59,12 @@ public struct SHA256: Sendable {
         return hasher.finalize()
     }
 
-    private mutating func compress(_ block: [UInt8]) {
+    private mutating func compress(_ block: ArraySlice<UInt8>) {
         var w = [UInt32](repeating: 0, count: 64)
+        let base = block.startIndex
         for i in 0..<16 {
-            w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
+            w[i] = UInt32(block[base + i * 4]) << 24 | UInt32(block[base + i * 4 + 1]) << 16
+                | UInt32(block[base + i * 4 + 2]) << 8 | UInt32(block[base + i * 4 + 3])
         }
         for i in 16..<64 {
             let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)

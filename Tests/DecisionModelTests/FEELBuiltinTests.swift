@@ -161,4 +161,18 @@ struct FEELBuiltinTests {
         let (_, mixed) = feelWithProblems(#"date(from: "2025-01-01", year: 2025)"#)
         #expect(mixed.count == 1)
     }
+
+    @Test("is defined")
+    func isDefined() {
+        let scope: [String: FEELValue] = ["a": .null, "ctx": .context(FEELContext([("x", 1)]))]
+        let cases: [(String, FEELValue)] = [
+            ("is defined(a)", true), ("is defined(b)", false), ("is defined(ctx.x)", true), ("is defined(ctx.y)", false),
+            ("is defined(b.c)", false), ("is defined(1)", true), (#"is defined(date("2025-01-01").year)"#, true),
+        ]
+        for (source, expected) in cases {
+            let (value, problems) = feelWithProblems(source, scope)
+            #expect(value == expected, "\(source)")
+            #expect(problems.isEmpty, "\(source)")
+        }
+    }
 }

@@ -130,4 +130,35 @@ struct FEELRobustnessTests {
     func hugeValues(source: String) {
         FEELRobustnessTests.exercise(source)
     }
+
+    @Test("number operations across the whole range never crash", arguments: 0..<8)
+    func numberFuzz(seed: UInt64) {
+        var random = SplitMix64(state: seed &+ 77)
+        func randomNumber() -> FEELNumber {
+            let digits = (0..<Int.random(in: 1...38, using: &random)).map { _ in String(Int.random(in: 0...9, using: &random)) }
+            let text = (Bool.random(using: &random) ? "-" : "") + digits.joined() + "e" + String(Int.random(in: -170...130, using: &random))
+            return FEELNumber(text) ?? FEELNumber(Int.random(in: -1000...1000, using: &random))
+        }
+        for _ in 0..<150 {
+            let a = randomNumber(), b = randomNumber()
+            _ = FEELNumber.add(a, b)
+            _ = FEELNumber.subtract(a, b)
+            _ = FEELNumber.multiply(a, b)
+            _ = FEELNumber.divide(a, b)
+            _ = FEELNumber.power(a, FEELNumber(Int.random(in: -40...40, using: &random)))
+            _ = a.rounded(scale: Int.random(in: -200...200, using: &random), mode: .bankers)
+            _ = a < b
+            _ = a == b
+            _ = a.description
+            _ = a.doubleValue
+            _ = a.intValue
+            #expect(FEELNumber(a.description) == a)
+        }
+        for value in [Int.min, Int.max, 0, -1] {
+            #expect(FEELNumber(value).intValue == value)
+        }
+        _ = FEELNumber(Decimal.greatestFiniteMagnitude)
+        _ = FEELNumber(Decimal.leastNonzeroMagnitude)
+        _ = FEELNumber(Decimal.nan).description
+    }
 }

@@ -4,12 +4,12 @@ import Foundation
 /// their offsets and the failing part's value is `null`, as FEEL says.
 struct FEELEvaluator {
     /// Evaluation steps before giving up (guards against `for` loops that would never end).
-    static let maxSteps = 5_000_000
+    static let maxSteps = 1_000_000
 
     private let source: FEELSourceText
     private let scope: FEELScope
     /// Local names (context entries, iteration variables, `?`, `item`), innermost last.
-    private var frames: [[String: FEELValue]] = []
+    private var locals: [(name: String, value: FEELValue)] = []
     private(set) var problems: [FEELError] = []
     private var recording = true
     private var steps = 0
@@ -26,15 +26,16 @@ struct FEELEvaluator {
     }
 
     private func lookup(_ name: String) -> FEELValue? {
-        for frame in frames.reversed() {
-            if let value = frame[name] { return value }
+        for local in locals.reversed() where local.name == name {
+            return local.value
         }
         return scope[name]
     }
 
-    private mutating func withFrame<T>(_ frame: [String: FEELValue], _ body: (inout FEELEvaluator) -> T) -> T {
-        frames.append(frame)
-        defer { frames.removeLast() }
+    private mutating func withLocals<T>(_ bindings: [(name: String, value: FEELValue)], _ body: (inout FEELEvaluator) -> T) -> T {
+        let count = locals.count
+        locals.append(contentsOf: bindings)
+        defer { locals.removeLast(locals.count - count) }
         return body(&self)
     }
 
@@ -91,7 +92,7 @@ struct FEELEvaluator {
             return FEELEvaluator.and(lower.boolValue, upper.boolValue)
         case .inTests(let value, let tests):
             let input = evaluate(value)
-            return withFrame(["?": input]) { $0.testAny(tests, input: input) }
+            return withLocals([("?", input)]) { $0.testAny(tests, input: input) }
         case .ifThenElse(let condition, let thenBranch, let elseBranch):
             let flag = evaluate(condition)
             if case .boolean(true) = flag { return evaluate(thenBranch) }
@@ -112,12 +113,12 @@ struct FEELEvaluator {
             return .list(values)
         case .context(let bindings):
             var context = FEELContext()
-            frames.append([:])
-            defer { frames.removeLast() }
+            let count = locals.count
+            defer { locals.removeLast(locals.count - count) }
             for binding in bindings {
                 let value = evaluate(binding.value)
                 context[binding.name] = value
-                frames[frames.count - 1][binding.name] = value
+                locals.append((binding.name, value))
             }
             return .context(context)
         case .forLoop(let bindings, let body):
@@ -264,7 +265,7 @@ struct FEELEvaluator {
         // A numeric filter is an index: evaluate it once, without an item, quietly.
         let savedRecording = recording
         recording = false
-        let probe = withFrame([:]) { $0.evaluate(condition) }
+        let probe = evaluate(condition)
         recording = savedRecording
         if case .number(let index) = probe {
             guard let position = index.intValue, position != 0, abs(position) <= items.count else { return .null }
@@ -272,11 +273,9 @@ struct FEELEvaluator {
         }
         var result: [FEELValue] = []
         for item in items {
-            var frame: [String: FEELValue] = ["item": item]
-            if case .context(let context) = item {
-                for (key, value) in context.entries { frame[key] = value }
-            }
-            let keep = withFrame(frame) { $0.evaluate(condition) }
+            var bindings: [(name: String, value: FEELValue)] = [("item", item)]
+            if case .context(let context) = item { bindings += context.entries.map { ($0.key, $0.value) } }
+            let keep = withLocals(bindings) { $0.evaluate(condition) }
             switch keep {
             case .boolean(true): result.append(item)
             case .boolean(false), .null: break
@@ -312,11 +311,13 @@ struct FEELEvaluator {
             return
         default: items = [domain]
         }
+        // Building the domain was work too: count its items, so nested loops stop in time.
+        steps += items.count
         for item in items {
             if exhausted { failed = true; return }
-            frames.append([binding.name: item])
+            locals.append((binding.name, item))
             iterate(bindings.dropFirst(), body, into: &results, failed: &failed)
-            frames.removeLast()
+            locals.removeLast()
             if failed { return }
         }
     }
@@ -324,6 +325,9 @@ struct FEELEvaluator {
     // MARK: - Calls
 
     private mutating func call(_ callee: FEELNode, _ argumentNodes: [FEELNode.Argument], at offset: Int) -> FEELValue {
+        if case .name("is defined") = callee.kind, lookup("is defined") == nil, argumentNodes.count == 1 {
+            return .boolean(isDefined(argumentNodes[0].value))
+        }
         var arguments: [(name: String?, value: FEELValue)] = []
         for argument in argumentNodes { arguments.append((argument.name, evaluate(argument.value))) }
         if case .name(let name) = callee.kind {
@@ -347,6 +351,25 @@ struct FEELEvaluator {
         default:
             report("\(value.typeName) is not a function", at: callee.offset)
             return .null
+        }
+    }
+
+    /// `is defined(x)`: false when `x` names nothing or a context entry that is missing
+    /// (a name bound to null is defined).
+    private mutating func isDefined(_ node: FEELNode) -> Bool {
+        switch node.kind {
+        case .name(let name):
+            return lookup(name) != nil || FEELBuiltins.lookup(name) != nil
+        case .path(let target, let member):
+            guard isDefined(target) else { return false }
+            let savedRecording = recording
+            recording = false
+            defer { recording = savedRecording }
+            let value = evaluate(target)
+            if case .context(let context) = value { return context[member] != nil }
+            return self.member(value, member, at: node.offset) != .null
+        default:
+            return true
         }
     }
 
@@ -410,9 +433,9 @@ struct FEELEvaluator {
         case .any:
             return .boolean(true)
         case .positive(let tests):
-            return withFrame(["?": input]) { $0.testAny(tests, input: input) }
+            return withLocals([("?", input)]) { $0.testAny(tests, input: input) }
         case .negated(let tests, _):
-            let result = withFrame(["?": input]) { $0.testAny(tests, input: input) }
+            let result = withLocals([("?", input)]) { $0.testAny(tests, input: input) }
             if case .boolean(let flag) = result { return .boolean(!flag) }
             return .null
         }

@@ -41,31 +41,44 @@ public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     public var isInteger: Bool {
-        var value = decimal
-        var whole = Decimal()
-        NSDecimalRound(&whole, &value, 0, .down)
-        return whole == decimal
+        let parts = self.parts
+        guard parts.exponent < 0 else { return true }
+        let fractionDigits = -parts.exponent
+        guard fractionDigits <= parts.digits.count else { return false }
+        return parts.digits.suffix(fractionDigits).allSatisfy { $0 == 0 }
     }
 
     /// The value as an `Int` when it is an integer that fits.
     public var intValue: Int? {
         guard isInteger, !decimal.isNaN else { return nil }
-        let text = description
-        return Int(text)
+        return Int(description)
     }
 
     public var isZero: Bool { decimal.isZero }
-    public var isNegative: Bool { decimal < 0 }
+    public var isNegative: Bool { parts.negative }
 
     /// Plain decimal notation: no exponent, no trailing zeros ("2878.69354943277", "12", "0.5").
     public var description: String {
-        FEELNumber.plainString(decimal)
+        if decimal.isNaN { return "NaN" }
+        let parts = self.parts.normalized
+        guard !parts.isZero else { return "0" }
+        let digits = String(parts.digits.map { Character(Unicode.Scalar($0 + 48)) })
+        let sign = parts.negative ? "-" : ""
+        if parts.exponent >= 0 {
+            return sign + digits + String(repeating: "0", count: parts.exponent)
+        }
+        let fractionLength = -parts.exponent
+        if fractionLength >= digits.count {
+            return sign + "0." + String(repeating: "0", count: fractionLength - digits.count) + digits
+        }
+        let split = digits.index(digits.startIndex, offsetBy: digits.count - fractionLength)
+        return sign + digits[..<split] + "." + digits[split...]
     }
 
     // MARK: - Hashable / Comparable
 
     public static func == (lhs: FEELNumber, rhs: FEELNumber) -> Bool {
-        lhs.decimal == rhs.decimal
+        FEELDecimalDigits.compare(lhs.parts, rhs.parts) == 0
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -73,95 +86,75 @@ public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     public static func < (lhs: FEELNumber, rhs: FEELNumber) -> Bool {
-        lhs.decimal < rhs.decimal
+        FEELDecimalDigits.compare(lhs.parts, rhs.parts) < 0
     }
 
     // MARK: - Arithmetic (nil when the result is not a number: overflow, division by zero)
 
     public static func add(_ a: FEELNumber, _ b: FEELNumber) -> FEELNumber? {
-        var result = Decimal(), l = a.decimal, r = b.decimal
-        guard NSDecimalAdd(&result, &l, &r, .bankers) == .noError else { return nil }
-        return FEELNumber(checked: result)
+        FEELNumber(parts: FEELDecimalDigits.add(a.parts, b.parts, precision: precision))
     }
 
     public static func subtract(_ a: FEELNumber, _ b: FEELNumber) -> FEELNumber? {
-        var result = Decimal(), l = a.decimal, r = b.decimal
-        guard NSDecimalSubtract(&result, &l, &r, .bankers) == .noError else { return nil }
-        return FEELNumber(checked: result)
+        add(a, negate(b))
     }
 
     public static func multiply(_ a: FEELNumber, _ b: FEELNumber) -> FEELNumber? {
-        var result = Decimal(), l = a.decimal, r = b.decimal
-        let error = NSDecimalMultiply(&result, &l, &r, .bankers)
-        if error == .underflow { return FEELNumber(0) }
-        guard error == .noError else { return nil }
-        return FEELNumber(checked: result)
+        FEELNumber(parts: FEELDecimalDigits.multiply(a.parts, b.parts))
     }
 
     public static func divide(_ a: FEELNumber, _ b: FEELNumber) -> FEELNumber? {
-        guard !b.decimal.isZero else { return nil }
-        var result = Decimal(), l = a.decimal, r = b.decimal
-        let error = NSDecimalDivide(&result, &l, &r, .bankers)
-        if error == .underflow { return FEELNumber(0) }
-        guard error == .noError else { return nil }
-        return FEELNumber(checked: result)
+        guard let quotient = FEELDecimalDigits.divide(a.parts, b.parts, precision: precision) else { return nil }
+        return FEELNumber(parts: quotient)
     }
 
     public static func negate(_ a: FEELNumber) -> FEELNumber {
         var value = a.decimal
-        if !value.isZero { value.negate() }
+        if !value.isZero && !value.isNaN { value.negate() }
         return FEELNumber(rawDecimal: value)
     }
 
-    /// `a ** b`: exact (34 digits) for integer exponents, including negative ones; through
+    /// `a ** b`: exact to 34 digits for integer exponents, including negative ones; through
     /// `Double` for other exponents. Nil when undefined or out of range.
     public static func power(_ base: FEELNumber, _ exponent: FEELNumber) -> FEELNumber? {
         if exponent.isInteger, let n = exponent.intValue, n.magnitude <= 1_000_000_000 {
             if n == 0 { return FEELNumber(1) }
             if base.isZero { return n > 0 ? FEELNumber(0) : nil }
-            // Square-and-multiply at Decimal's full 38 digits; round to 34 once at the end.
-            var result = Decimal(1)
-            var factor = base.decimal
+            // Square-and-multiply with guard digits; round to 34 digits once at the end.
+            // `result` and `factor` are powers of the base, so both lie on the same side of 1:
+            // once either is beyond 1e±400 the final value is out of range (or zero).
+            func outOfRange(_ value: FEELDecimalDigits) -> FEELNumber? {
+                (value.adjustedExponent > 0) == (n > 0) ? nil : FEELNumber(0)
+            }
+            let working = precision + 6
+            var result = FEELDecimalDigits(1)
+            var factor = base.parts
             var remaining = n.magnitude
             while remaining > 0 {
                 if remaining & 1 == 1 {
-                    guard let next = rawMultiply(result, factor) else { return nil }
-                    result = next
+                    result = FEELDecimalDigits.multiply(result, factor).rounded(toPrecision: working)
+                    if abs(result.adjustedExponent) > 400 { return outOfRange(result) }
                 }
                 remaining >>= 1
                 if remaining > 0 {
-                    guard let squared = rawMultiply(factor, factor) else { return nil }
-                    factor = squared
+                    factor = FEELDecimalDigits.multiply(factor, factor).rounded(toPrecision: working)
+                    if abs(factor.adjustedExponent) > 400 { return outOfRange(factor) }
                 }
             }
-            if n > 0 { return FEELNumber(checked: result) }
-            guard !result.isZero else { return nil }
-            var quotient = Decimal(), one = Decimal(1)
-            let error = NSDecimalDivide(&quotient, &one, &result, .plain)
-            if error == .underflow { return FEELNumber(0) }
-            guard error == .noError else { return nil }
-            return FEELNumber(checked: quotient)
+            if n > 0 { return FEELNumber(parts: result) }
+            guard let inverse = FEELDecimalDigits.divide(FEELDecimalDigits(1), result, precision: precision) else { return nil }
+            return FEELNumber(parts: inverse)
         }
         let value = Foundation.pow(base.doubleValue, exponent.doubleValue)
         return FEELNumber(value)
     }
 
-    private static func rawMultiply(_ a: Decimal, _ b: Decimal) -> Decimal? {
-        var result = Decimal(), l = a, r = b
-        let error = NSDecimalMultiply(&result, &l, &r, .plain)
-        if error == .underflow { return Decimal(0) }
-        return error == .noError ? result : nil
-    }
-
-    /// Rounds to `scale` decimal places with the given mode (`scale` may be negative).
+    /// Rounds to `scale` decimal places with the given mode (`scale` may be negative):
+    /// `.bankers` half-even, `.plain` half away from zero, `.down` toward negative infinity,
+    /// `.up` toward positive infinity.
     public func rounded(scale: Int, mode: NSDecimalNumber.RoundingMode) -> FEELNumber? {
         guard (-6111...6176).contains(scale) else { return nil }
-        let clampedScale = max(-128, min(scale, 128))
-        var value = decimal
-        var result = Decimal()
-        NSDecimalRound(&result, &value, clampedScale, mode)
-        guard !result.isNaN else { return nil }
-        return FEELNumber(result)
+        return FEELNumber(parts: parts.rounded(toScale: scale, mode: FEELDecimalDigits.Mode(mode)))
     }
 
     // MARK: - Internals
@@ -170,52 +163,18 @@ public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.decimal = rawDecimal
     }
 
-    private init?(checked value: Decimal) {
-        guard !value.isNaN else { return nil }
-        self.decimal = FEELNumber.rounded(value)
+    /// Nil when the magnitude is beyond what can be stored.
+    init?(parts: FEELDecimalDigits) {
+        guard let value = parts.decimal() else { return nil }
+        self.decimal = value
     }
+
+    var parts: FEELDecimalDigits { FEELDecimalDigits(decimal) }
 
     /// Rounds to 34 significant digits, half-even.
     static func rounded(_ value: Decimal) -> Decimal {
-        guard !value.isNaN, !value.isZero else { return value.isNaN ? value : Decimal(0) }
-        let digits = significandDigits(value).count
-        if digits <= precision { return value }
-        let adjustedExponent = value.exponent + digits - 1
-        let scale = precision - 1 - adjustedExponent
-        var input = value
-        var result = Decimal()
-        NSDecimalRound(&result, &input, scale, .bankers)
-        return result.isNaN ? value : result
-    }
-
-    /// The digits of the integer significand (no sign, no leading zeros).
-    private static func significandDigits(_ value: Decimal) -> String {
-        let significand = value.significand.magnitude
-        var text = "\(significand)"
-        text.removeAll { !$0.isASCII || !$0.isNumber }
-        return text
-    }
-
-    static func plainString(_ value: Decimal) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isZero { return "0" }
-        var digits = Array(significandDigits(value))
-        var exponent = value.exponent
-        // Strip trailing zeros of the significand into the exponent.
-        while digits.count > 1, digits.last == "0" {
-            digits.removeLast()
-            exponent += 1
-        }
-        let sign = value < 0 ? "-" : ""
-        if exponent >= 0 {
-            return sign + String(digits) + String(repeating: "0", count: exponent)
-        }
-        let fractionLength = -exponent
-        if fractionLength >= digits.count {
-            return sign + "0." + String(repeating: "0", count: fractionLength - digits.count) + String(digits)
-        }
-        let split = digits.count - fractionLength
-        return sign + String(digits[0..<split]) + "." + String(digits[split...])
+        guard !value.isNaN else { return value }
+        return FEELDecimalDigits(value).decimal() ?? value
     }
 
     /// Parses FEEL/XSD number text exactly (no Double round trip).
@@ -265,58 +224,7 @@ public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
             if expNegative { exponent = -exponent }
         }
         guard index == scalars.count else { return nil }
-        if digits.isEmpty { return Decimal(0) }
-        exponent -= fractionDigits
-        // Round to 34 significant digits, half-even, on the digit string.
-        if digits.count > precision {
-            let dropped = Array(digits[precision...])
-            digits = Array(digits[0..<precision])
-            exponent += dropped.count
-            let first = dropped[0]
-            let restNonZero = dropped.dropFirst().contains { $0 != 0 }
-            let roundUp = first > 5 || (first == 5 && (restNonZero || (digits.last ?? 0) % 2 == 1))
-            if roundUp {
-                var position = digits.count - 1
-                while position >= 0 {
-                    if digits[position] == 9 {
-                        digits[position] = 0
-                        position -= 1
-                    } else {
-                        digits[position] += 1
-                        break
-                    }
-                }
-                if position < 0 {
-                    digits.insert(1, at: 0)
-                    digits.removeLast()
-                    exponent += 1
-                }
-            }
-        }
-        // Drop trailing zeros so the exponent stays in range as long as possible.
-        while digits.count > 1, digits.last == 0 {
-            digits.removeLast()
-            exponent += 1
-        }
-        // Bring a too-large exponent into range by appending zeros to the significand.
-        while exponent > 127, digits.count < 38 {
-            digits.append(0)
-            exponent -= 1
-        }
-        guard exponent <= 127 else { return nil }
-        if exponent < -128 {
-            // Too small for Decimal: drop digits (rounding would be finer, but this is below 1e-90).
-            let drop = -128 - exponent
-            if drop >= digits.count { return Decimal(0) }
-            digits.removeLast(drop)
-            exponent = -128
-        }
-        var significand = Decimal(0)
-        for digit in digits {
-            significand = significand * 10 + Decimal(Int(digit))
-        }
-        let value = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: significand)
-        return value.isNaN ? nil : value
+        return FEELDecimalDigits(negative: negative, digits: digits, exponent: exponent - fractionDigits).decimal()
     }
 
     private static func asciiDigit(_ scalar: Unicode.Scalar) -> UInt8? {

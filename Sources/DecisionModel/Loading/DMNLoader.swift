@@ -38,6 +38,8 @@ public struct DMNLoader: Sendable {
 
         var names = Set<String>()
         for root in roots { NameCollector.collect(root, into: &names) }
+        // Plain identifiers lex without help; only names with spaces or symbols must be announced.
+        names = names.filter(NameCollector.needsAnnouncing)
         var reader = ElementReader(knownNames: names)
         var model = DMNModel(name: roots.first?.attribute("name") ?? "model",
                              namespaces: roots.compactMap { $0.attribute("namespace") }, files: files)
@@ -66,6 +68,10 @@ public struct DMNLoader: Sendable {
 
 /// First pass: every name an expression may use, so names with spaces can be recognised.
 enum NameCollector {
+    static func needsAnnouncing(_ name: String) -> Bool {
+        name.unicodeScalars.contains { !($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+    }
+
     static func collect(_ element: XMLElementNode, into names: inout Set<String>) {
         switch element.name {
         case "inputData", "decision", "businessKnowledgeModel", "itemComponent", "formalParameter",

@@ -70,7 +70,7 @@ public struct DMNModel: Sendable {
         var names = Set(inputs.map(\.name) + decisions.map(\.name) + knowledgeModels.map(\.name))
         for item in itemDefinitions.values { collectComponentNames(item, into: &names) }
         for bkm in knowledgeModels { names.formUnion(bkm.parameters.map(\.name)) }
-        return names
+        return names.filter(NameCollector.needsAnnouncing)
     }
 
     private func collectComponentNames(_ item: ItemDefinition, into names: inout Set<String>) {
