@@ -15,6 +15,10 @@ public struct Assessment: Sendable {
     public var openQuestions: [String]
     /// Inputs never answered that could still change a decision (only when answers came from a file).
     public var unanswered: [String]
+    /// Outcomes still possible given the open questions, each with the answers that lead there.
+    public var alternatives: [Alternative] = []
+    /// False when there were too many combinations to explore them all.
+    public var alternativesComplete = true
 
     /// A contract value by key; dotted keys reach into objects (`qms.auditRequired`).
     public func value(_ key: String) -> FEELValue {
@@ -33,8 +37,40 @@ public struct Assessor: Sendable {
     public init(rules: RuleSet) { self.rules = rules }
 
     /// `absentIsUnknown`: with no one to ask, an unanswered input counts as "unknown" (CONTRACT §1).
-    public func assess(_ answers: Answers, asOf: String? = nil, absentIsUnknown: Bool = true) -> Assessment {
+    /// `exploreAlternatives`: work out the outcomes the open unknowns could still lead to.
+    public func assess(_ answers: Answers, asOf: String? = nil, absentIsUnknown: Bool = true,
+                       exploreAlternatives: Bool = true) -> Assessment {
         let evaluation = DMNEvaluator(model: rules.model).evaluate(answers.inputValues)
+        let values = contractValues(evaluation)
+        // What could still change: unknown answers count as pending for this question.
+        var known = answers.inputValues
+        for name in answers.unknownNames { known[name] = nil }
+        let analysis = RelevanceAnalysis(model: rules.model).analyse(known: known)
+        var effective = answers
+        if absentIsUnknown {
+            for name in analysis.relevantInputs where answers[name] == nil { effective[name] = .unknown }
+        }
+        let final = { (name: String) in rules.questions[name]?.unknownIsFinal == true }
+        let unknown = Set(effective.unknownNames)
+        var open = analysis.relevantInputs.filter { unknown.contains($0) && !final($0) }
+        var alternatives: [Alternative] = []
+        var complete = true
+        if exploreAlternatives && !open.isEmpty {
+            let found = AlternativesFinder(rules: rules).find(effective)
+            alternatives = found.alternatives
+            complete = found.complete
+            let ranked = found.ranking.map(\.input)
+            open = ranked + open.filter { !ranked.contains($0) }
+        }
+        let unanswered = absentIsUnknown ? [] : analysis.relevantInputs.filter { answers[$0] == nil }
+        return Assessment(device: answers.device, answers: answers, rulesVersion: rules.version, rulesChecksum: rules.checksum,
+                          asOf: asOf ?? Self.today(), values: values, evaluation: evaluation,
+                          openQuestions: open, unanswered: unanswered, alternatives: alternatives,
+                          alternativesComplete: complete)
+    }
+
+    /// The contract keys' values, read from the decisions that produce them.
+    func contractValues(_ evaluation: EvaluationResult) -> [String: FEELValue] {
         var values: [String: FEELValue] = [:]
         let keys = ContractKeys.scalar + Array(ContractKeys.objects.keys) + ContractKeys.lists
         for key in keys {
@@ -55,17 +91,11 @@ public struct Assessor: Sendable {
                 }
             }
         }
-        // What could still change: unknown answers count as pending for this question.
-        var known = answers.inputValues
-        for name in answers.unknownNames { known[name] = nil }
-        let analysis = RelevanceAnalysis(model: rules.model).analyse(known: known)
-        let unknown = Set(answers.unknownNames)
-        let open = analysis.relevantInputs.filter { unknown.contains($0) || (absentIsUnknown && answers[$0] == nil) }
-            .sorted { (analysis.neededBy[$0]?.count ?? 0) > (analysis.neededBy[$1]?.count ?? 0) }
-        let unanswered = absentIsUnknown ? [] : analysis.relevantInputs.filter { answers[$0] == nil }
-        return Assessment(device: answers.device, answers: answers, rulesVersion: rules.version, rulesChecksum: rules.checksum,
-                          asOf: asOf ?? Self.today(), values: values, evaluation: evaluation,
-                          openQuestions: open, unanswered: unanswered)
+        // An object whose members are all undetermined is itself undetermined.
+        for key in ContractKeys.objects.keys {
+            if case .context(let c)? = values[key], c.entries.allSatisfy({ $0.value == .null }) { values[key] = .null }
+        }
+        return values
     }
 
     /// A decision named like a scalar key may have several outputs; the one named like the key is the value.

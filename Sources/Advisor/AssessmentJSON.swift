@@ -19,7 +19,11 @@ public enum AssessmentJSON {
         for key in ContractKeys.lists { entries.append((key, list(a.value(key)))) }
         entries.append(("timeline", object("timeline", a, nullWhenEmpty: false)))
         entries.append(("openQuestions", .array(a.openQuestions.map(JSONValue.string))))
-        entries.append(("alternatives", .array([])))
+        entries.append(("alternatives", .array(a.alternatives.map { alternative in
+            .object(alternative.outcome.map { ($0.key, $0.value.json) } + [
+                ("when", .array(alternative.when.map { path in .object(path.map { ($0.input, $0.value.json) }) })),
+            ])
+        })))
         entries.append(("trace", .array(a.evaluation.traces.map { trace($0, language) })))
         return .object(entries)
     }
@@ -27,7 +31,10 @@ public enum AssessmentJSON {
     /// An object key: its members in contract order (null when missing), or null when the decision gave nothing.
     private static func object(_ key: String, _ a: Assessment, nullWhenEmpty: Bool) -> JSONValue {
         let value = a.value(key)
-        if nullWhenEmpty, case .null = value { return .null }
+        if nullWhenEmpty {
+            if case .null = value { return .null }
+            if case .context(let c) = value, c.entries.allSatisfy({ $0.value == .null }) { return .null }
+        }
         var members: [(String, JSONValue)] = ContractKeys.objects[key, default: []].map { member in
             (member, a.value("\(key).\(member)").json)
         }

@@ -141,7 +141,15 @@ public struct InteractiveSession<C: Console> {
     enum Interpretation { case success(FEELValue), failure(String) }
 
     /// A number from the list, the value itself, a choice label, or (for yes/no) yes/no/はい/いいえ.
+    /// For an input with a lookup table, words search the table instead.
     func interpret(_ text: String, _ step: Questionnaire.Step) -> Interpretation {
+        if let table = LookupTable(rules: rules, input: step.input.name), !text.allSatisfy(\.isNumber) {
+            let hits = table.search(text)
+            if hits.isEmpty { return .failure(UIStrings.format(.lookupNone, language, text)) }
+            let shown = hits.prefix(15).map { "  " + JMDNListing.line($0, language) }
+            let more = hits.count > 15 ? ["  … \(hits.count - 15)"] : []
+            return .failure(([UIStrings.text(.lookupPick, language)] + shown + more).joined(separator: "\n"))
+        }
         if let choices = step.choices {
             var chosen: String?
             if let index = Int(text), index >= 1, index <= choices.count { chosen = choices[index - 1] }

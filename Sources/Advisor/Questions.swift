@@ -17,6 +17,10 @@ public struct Questions: Sendable {
         public var help: LocalizedText
         public var choices: [Choice]
         public var source: String
+        /// An unknown answer is final when the rules derive the fact themselves (`unknown="derive"`).
+        public var unknownIsFinal: Bool
+        /// A decision table that lists this input's values with names, for searching (`lookup="…"`).
+        public var lookup: String?
         public var location: SourceLocation
 
         public func label(for value: String, _ language: Language) -> String? {
@@ -42,6 +46,8 @@ public struct Questions: Sendable {
                     Choice(value: $0.attribute("value") ?? "", label: Self.localized($0.children(named: "label")))
                 },
                 source: element.childText("source") ?? "",
+                unknownIsFinal: element.attribute("unknown") == "derive",
+                lookup: element.attribute("lookup"),
                 location: SourceLocation(file: element.file, line: element.line))
         }
         self.questions = questions

@@ -138,8 +138,12 @@ public struct ScenarioRunner: Sendable {
 
     /// Expected text against a value: `null`, bare strings, numbers, booleans; lists as comma-separated items.
     static func matches(_ value: FEELValue, _ expected: String) -> Bool {
-        text(value) == expected.trimmingCharacters(in: .whitespacesAndNewlines)
-            || (Self.number(value) != nil && Self.number(value) == FEELNumber(expected))
+        let wanted = expected.trimmingCharacters(in: .whitespacesAndNewlines)
+        if case .list = value {
+            let items = wanted.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.sorted()
+            return text(value) == items.joined(separator: ",")
+        }
+        return text(value) == wanted || (Self.number(value) != nil && Self.number(value) == FEELNumber(wanted))
     }
 
     static func number(_ value: FEELValue) -> FEELNumber? {

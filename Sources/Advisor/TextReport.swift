@@ -62,6 +62,20 @@ public struct TextReport: Sendable {
             out.append(t(.openQuestions))
             for name in a.openQuestions { out.append("  - \(name): \(question(name))") }
         }
+        if !a.alternatives.isEmpty {
+            out.append("")
+            out.append(t(.alternatives) + (a.alternativesComplete ? "" : " " + t(.incomplete)))
+            for alternative in a.alternatives {
+                out.append("  • " + outcomeText(alternative))
+                for (i, path) in alternative.when.enumerated() {
+                    out.append("      \(i == 0 ? t(.ifWord) : t(.orWord)) " + pathText(path))
+                }
+            }
+            let consultations = a.value("consultations")
+            if case .list(let items) = consultations, !items.isEmpty {
+                out.append("  \(t(.consultHint)): \(label("consultations", consultations))")
+            }
+        }
         if !a.unanswered.isEmpty {
             out.append("")
             out.append(t(.unanswered))
@@ -70,6 +84,26 @@ public struct TextReport: Sendable {
         out.append("")
         out.append("\(t(.rulesLine)): \(a.rulesVersion) \(a.rulesChecksum) as-of \(a.asOf)")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    func outcomeText(_ alternative: Alternative) -> String {
+        alternative.outcome.map { "\(rules.outcomes.label(key: $0.key, language)): \(label($0.key, $0.value))" }
+            .joined(separator: "; ")
+    }
+
+    func conditionText(_ alternative: Alternative) -> String {
+        alternative.when.map(pathText).joined(separator: "; \(t(.orWord)) ")
+    }
+
+    func pathText(_ path: [(input: String, value: FEELValue)]) -> String {
+        path.map { "\($0.input) = \(answerLabel($0.input, $0.value))" }.joined(separator: " \(t(.andWord)) ")
+    }
+
+    func answerLabel(_ input: String, _ value: FEELValue) -> String {
+        if let label = rules.questions[input]?.label(for: value.bareText, language), !label.isEmpty { return label }
+        if value == .boolean(true) { return t(.yes) }
+        if value == .boolean(false) { return t(.no) }
+        return value.bareText
     }
 
     /// Steps of every outcome value that has them, in summary order, without repeats.
@@ -127,6 +161,15 @@ public struct TextReport: Sendable {
             out.append("## \(t(.openQuestions))")
             out.append("")
             for name in a.openQuestions + a.unanswered { out.append("- `\(name)`: \(escape(question(name)))") }
+            out.append("")
+        }
+        if !a.alternatives.isEmpty {
+            out.append("## \(t(.alternatives))")
+            out.append("")
+            for alternative in a.alternatives {
+                out.append("- \(escape(outcomeText(alternative))) — \(t(.ifWord)) \(escape(conditionText(alternative)))")
+            }
+            if !a.alternativesComplete { out.append("- \(t(.incomplete))") }
             out.append("")
         }
         out.append("---")

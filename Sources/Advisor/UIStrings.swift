@@ -10,7 +10,8 @@ enum UIStrings {
         case title, device, summary, why, nextSteps, openQuestions, unanswered, noRuleHit, rule, source, inputs
         case rulesLine, question, atMostLeft, commandsHint, unknownMarked, wentBack, nothingToGoBack
         case invalidChoice, allowedValues, whyAsked, helpNone, done, aborted, saved, yes, no, unknownAnswer
-        case undetermined, consultHint
+        case lookupNone, lookupPick
+        case undetermined, consultHint, alternatives, ifWord, orWord, andWord, incomplete
     }
 
     private static let table: [ID: (en: String, ja: String)] = [
@@ -19,8 +20,8 @@ enum UIStrings {
         .summary: ("Summary", "判定の要約"),
         .why: ("Why", "判定の根拠"),
         .nextSteps: ("Next steps", "次にすること"),
-        .openQuestions: ("Open questions (answered \"unknown\" but could change the result)",
-                         "未確定の事項（「不明」と回答され、結果を左右しうるもの）"),
+        .openQuestions: ("Open questions (unknown answers that could change the result; most influential first)",
+                         "未確定の事項（回答が不明で結果を左右しうるもの。影響の大きい順）"),
         .unanswered: ("Not answered (could change the result)", "未回答（結果を左右しうるもの）"),
         .noRuleHit: ("no rule applied", "該当するルールなし"),
         .rule: ("rule", "ルール"),
@@ -46,6 +47,14 @@ enum UIStrings {
         .unknownAnswer: ("unknown", "不明"),
         .undetermined: ("not determined", "未確定"),
         .consultHint: ("Settle it with", "確認先"),
+        .lookupNone: ("No generic name matches '%@'. Type the 8-digit code, other words, or ? if none fits.",
+                      "「%@」に該当する一般的名称はありません。8桁のコードか別の語を入力するか、該当がなければ ? を入力してください。"),
+        .lookupPick: ("Matching generic names — type the code of yours:", "該当する一般的名称（該当するもののコードを入力してください）:"),
+        .alternatives: ("Possible outcomes while answers are unknown", "回答が不明なために残る可能性"),
+        .ifWord: ("if", "条件:"),
+        .orWord: ("or", "または"),
+        .andWord: ("and", "かつ"),
+        .incomplete: ("(too many combinations: only the first ones were explored)", "（組み合わせが多いため一部のみ表示）"),
     ]
 
     /// `%d` / `%@` substitution without Foundation's format machinery.

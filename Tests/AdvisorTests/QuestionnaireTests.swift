@@ -55,3 +55,59 @@ import Testing
 extension Questionnaire.Step: Equatable {
     public static func == (a: Self, b: Self) -> Bool { a.input.name == b.input.name && a.number == b.number }
 }
+
+@Suite struct AlternativesTests {
+    @Test func unknownAnswersListEveryStillPossibleOutcomeWithItsConditions() throws {
+        let rules = try Fixtures.mini()
+        var answers = Answers()
+        answers["kind"] = .value(.string("box"))
+        answers["size"] = .value(.number(3))
+        answers["heavy"] = .unknown
+        let assessment = Assessor(rules: rules).assess(answers, asOf: "2026-11-25", absentIsUnknown: false)
+        #expect(assessment.openQuestions == ["heavy"])
+        #expect(assessment.alternatives.count == 2)
+        let byClass = Dictionary(uniqueKeysWithValues: assessment.alternatives.map { alt in
+            (alt.outcome.first { $0.key == "deviceClass" }?.value.description ?? "", alt.when.first?.first?.value)
+        })
+        #expect(byClass["3"] == .boolean(true))
+        #expect(byClass["1"] == .boolean(false))
+        #expect(assessment.alternatives.allSatisfy { $0.outcome.map(\.key) == ["deviceClass"] })
+    }
+
+    @Test func branchingFollowsOnlyAnswersThatStillMatter() throws {
+        let rules = try Fixtures.mini()
+        var answers = Answers()
+        answers["kind"] = .unknown
+        answers["size"] = .unknown
+        answers["heavy"] = .value(.boolean(false))
+        let found = AlternativesFinder(rules: rules).find(answers)
+        // cloud → not a device (size never matters); box/ball → class 1 or 2 by size.
+        let paths = found.alternatives.flatMap(\.when)
+        #expect(paths.contains { $0.map(\.input) == ["kind"] && $0.first?.value == .string("cloud") })
+        #expect(paths.allSatisfy { $0.first?.input == "kind" })
+        #expect(found.complete)
+        #expect(found.ranking.first?.input == "kind")
+    }
+
+    @Test func derivedUnknownsAreNeitherOpenNorExplored() throws {
+        let rules = try RuleSet.load(directory: Fixtures.bundledRules)
+        var answers = try AnswersFile.load(Fixtures.bundledRules + "/../Samples/home-blood-pressure-monitor.xml", rules: rules)
+        answers["deviceClass"] = .unknown
+        let assessment = Assessor(rules: rules).assess(answers, asOf: "2026-11-25", absentIsUnknown: false)
+        #expect(!assessment.openQuestions.contains("deviceClass"))
+        #expect(assessment.value("deviceClass") == .number(2))
+    }
+
+    @Test func threeUnknownsOnARealDeviceGiveTheRouteAlternatives() throws {
+        let rules = try RuleSet.load(directory: Fixtures.bundledRules)
+        var answers = try AnswersFile.load(Fixtures.bundledRules + "/../Samples/home-blood-pressure-monitor.xml", rules: rules)
+        for name in ["certificationStandardExists", "novelty", "clinicalDataNeeded"] { answers[name] = .unknown }
+        let assessment = Assessor(rules: rules).assess(answers, asOf: "2026-11-25", absentIsUnknown: false)
+        #expect(assessment.openQuestions.first == "certificationStandardExists")
+        let routes = Set(assessment.alternatives.compactMap { $0.outcome.first { $0.key == "pathway" }?.value.bareText })
+        #expect(routes == ["certification", "approval"])
+        let report = TextReport(rules: rules, language: .en).text(assessment)
+        #expect(report.contains("Possible outcomes while answers are unknown"))
+        #expect(report.contains("if certificationStandardExists = yes"))
+    }
+}

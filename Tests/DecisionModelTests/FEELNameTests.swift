@@ -79,6 +79,7 @@ struct FEELNameTests {
         ("if c then d else e", Set(["c", "d", "e"])),
         ("x in (1, y)", Set(["x", "y"])),
         ("f(a: p)", Set(["f", "p"])),
+        ("is defined(q)", Set(["q"])),
     ])
     func referencedNames(source: String, expected: Set<String>) throws {
         #expect(try FEELExpression(source, knownNames: ["Monthly Salary"]).referencedNames == expected)

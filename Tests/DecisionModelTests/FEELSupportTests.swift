@@ -1,3 +1,4 @@
+// Helpers shared by the FEEL*Tests suites (no tests of its own; named to sit with them).
 import Foundation
 import Testing
 @testable import DecisionModel

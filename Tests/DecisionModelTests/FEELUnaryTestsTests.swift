@@ -255,6 +255,8 @@ struct FEELUnaryTestsTests {
         ("-, 1", 0, "'-' (any) must be the whole entry, not one of several tests"),
         ("1, -", 3, "'-' (any) must be the whole entry, not one of several tests"),
         ("not(1", 5, "expected ')' to close '(' opened at offset 3"),
+        ("not(< 5", 7, "expected ')' to close '(' opened at offset 3"),
+        ("not(< 5) x", 9, "unexpected name 'x' after the end of the expression"),
         ("< ", 2, "expected an expression but found end of text"),
         (#""a" "b""#, 4, #"unexpected string "b" after the end of the expression"#),
         ("< 5 >", 4, "unexpected '>' after the end of the expression"),

@@ -42,6 +42,9 @@ enum FEELBuiltins {
 
     static func lookup(_ name: String) -> FEELBuiltin? { table[name] }
 
+    /// Built-in function names, including `is defined` (which the evaluator handles itself).
+    static func isBuiltinName(_ name: String) -> Bool { table[name] != nil || name == "is defined" }
+
     static var names: Set<String> { Set(table.keys) }
 
     /// A temporal value from `@"…"` text: date and time, date, time or duration.
@@ -85,7 +88,8 @@ enum FEELBuiltins {
 
     private static func integer(_ value: FEELValue, _ function: String, _ parameter: String) throws(FEELProblem) -> Int {
         let number = try number(value, function, parameter)
-        guard let whole = number.rounded(scale: 0, mode: number.isNegative ? .up : .down)?.intValue else {
+        guard let whole = number.rounded(scale: 0, mode: number.isNegative ? .up : .down)?.intValue,
+              whole.magnitude <= 1 << 53 else {
             throw FEELProblem("\(function): '\(parameter)' is out of range")
         }
         return whole
@@ -543,7 +547,7 @@ enum FEELBuiltins {
         add("sublist", [["list", "start position"], ["list", "start position", "length"]]) { a throws(FEELProblem) in
             let values = try listArgument(a[0], "sublist")
             let start = try integer(a[1], "sublist", "start position")
-            guard start != 0, abs(start) <= values.count else { throw FEELProblem("sublist: 'start position' out of range") }
+            guard start != 0, start.magnitude <= values.count else { throw FEELProblem("sublist: 'start position' out of range") }
             let from = start > 0 ? start - 1 : values.count + start
             var length = values.count - from
             if a.count == 3 {
@@ -564,14 +568,14 @@ enum FEELBuiltins {
         add("insert before", [["list", "position", "newItem"]]) { a throws(FEELProblem) in
             var values = try listArgument(a[0], "insert before")
             let position = try integer(a[1], "insert before", "position")
-            guard position != 0, abs(position) <= values.count else { throw FEELProblem("insert before: 'position' out of range") }
+            guard position != 0, position.magnitude <= values.count else { throw FEELProblem("insert before: 'position' out of range") }
             values.insert(a[2], at: position > 0 ? position - 1 : values.count + position)
             return .list(values)
         }
         add("remove", [["list", "position"]]) { a throws(FEELProblem) in
             var values = try listArgument(a[0], "remove")
             let position = try integer(a[1], "remove", "position")
-            guard position != 0, abs(position) <= values.count else { throw FEELProblem("remove: 'position' out of range") }
+            guard position != 0, position.magnitude <= values.count else { throw FEELProblem("remove: 'position' out of range") }
             values.remove(at: position > 0 ? position - 1 : values.count + position)
             return .list(values)
         }
@@ -720,7 +724,7 @@ enum FEELBuiltins {
         // `for i in 1..3`: the integers from a to b (internal; the name cannot be written).
         add(" range", [["from", "to"]]) { a throws(FEELProblem) in
             let from = try integer(a[0], "range", "from"), to = try integer(a[1], "range", "to")
-            guard abs(to - from) <= 1_000_000 else { throw FEELProblem("range: more than a million items") }
+            guard (to - from).magnitude <= 1_000_000 else { throw FEELProblem("range: more than a million items") }
             let step = from <= to ? 1 : -1
             return .list(stride(from: from, through: to, by: step).map { .number(FEELNumber($0)) })
         }

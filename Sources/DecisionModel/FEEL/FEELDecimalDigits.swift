@@ -113,22 +113,46 @@ struct FEELDecimalDigits: Sendable, Equatable {
         return copy
     }
 
-    /// A `Decimal` rounded to `precision` digits; nil when the magnitude is too large for
-    /// `Decimal` (1e128 and more). Values too small for it (below about 1e-128) lose digits
-    /// and finally become zero.
-    func decimal(precision: Int = FEELNumber.precision) -> Decimal? {
+    /// Rounded to `precision` digits, without trailing zeros, and brought into the range a
+    /// `Decimal` can store: nil at 1e128 and above; below about 1e-128 digits are lost and
+    /// finally the value becomes zero.
+    func fitted(precision: Int = FEELNumber.precision) -> FEELDecimalDigits? {
         var value = rounded(toPrecision: precision).normalized
-        if value.isZero { return Decimal(0) }
+        if value.isZero { return .zero }
         if value.exponent < -128 {
             value = value.droppingDigits(-128 - value.exponent, mode: .halfEven).normalized
-            if value.isZero { return Decimal(0) }
+            if value.isZero { return .zero }
         }
-        guard value.exponent <= 127,
-              let significand = Decimal(string: String(value.digits.map { Character(Unicode.Scalar($0 + 48)) })) else {
-            return nil
+        return value.exponent <= 127 ? value : nil
+    }
+
+    /// The `Decimal` of fitted digits (at most 38 digits, exponent -128...127).
+    func makeDecimal() -> Decimal? {
+        guard !isZero else { return Decimal(0) }
+        guard digits.count <= 38, (-128...127).contains(exponent) else { return nil }
+        // Up to 19 digits per UInt64 chunk; Decimal arithmetic on such integers is exact and safe.
+        var significand = Decimal(0)
+        var index = 0
+        while index < digits.count {
+            let chunk = digits[index..<min(index + 18, digits.count)]
+            var value: UInt64 = 0
+            for digit in chunk { value = value * 10 + UInt64(digit) }
+            if index > 0 {
+                var scale = Decimal(1)
+                for _ in 0..<chunk.count { scale *= 10 }
+                significand = significand * scale + Decimal(value)
+            } else {
+                significand = Decimal(value)
+            }
+            index += chunk.count
         }
-        let result = Decimal(sign: value.negative ? .minus : .plus, exponent: value.exponent, significand: significand)
+        let result = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: significand)
         return result.isNaN ? nil : result
+    }
+
+    /// A `Decimal` rounded to `precision` digits, nil when too large (see `fitted`).
+    func decimal(precision: Int = FEELNumber.precision) -> Decimal? {
+        fitted(precision: precision)?.makeDecimal()
     }
 
     // MARK: - Arithmetic (exact)

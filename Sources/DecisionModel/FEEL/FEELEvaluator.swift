@@ -268,7 +268,7 @@ struct FEELEvaluator {
         let probe = evaluate(condition)
         recording = savedRecording
         if case .number(let index) = probe {
-            guard let position = index.intValue, position != 0, abs(position) <= items.count else { return .null }
+            guard let position = index.intValue, position != 0, position.magnitude <= items.count else { return .null }
             return items[position > 0 ? position - 1 : items.count + position]
         }
         var result: [FEELValue] = []
@@ -485,7 +485,7 @@ struct FEELEvaluator {
             if !bound.contains(name) && name != "?" { names.insert(name) }
         case .call(let callee, let arguments):
             if case .name(let name) = callee.kind {
-                if !bound.contains(name) && FEELBuiltins.lookup(name) == nil { names.insert(name) }
+                if !bound.contains(name) && !FEELBuiltins.isBuiltinName(name) { names.insert(name) }
             } else {
                 referencedNames(callee, bound: bound, into: &names)
             }

@@ -72,8 +72,8 @@ struct FEELLexer {
 
     private let source: FEELSourceText
     private let scalars: [Unicode.Scalar]
-    /// Known names split into words, longest first.
-    private let knownNames: [(name: String, words: [[Unicode.Scalar]], placement: Placement?)]
+    /// Known names split into words, by first scalar, longest first.
+    private let knownNames: [Unicode.Scalar: [(name: String, words: [[Unicode.Scalar]], placement: Placement?)]]
     private var position = 0
     private(set) var tokens: [FEELToken] = []
 
@@ -95,7 +95,12 @@ struct FEELLexer {
             let r = rhs.1.reduce(0) { $0 + $1.count } + rhs.1.count
             return l != r ? l > r : lhs.0 < rhs.0
         }
-        self.knownNames = names
+        var byFirst: [Unicode.Scalar: [(name: String, words: [[Unicode.Scalar]], placement: Placement?)]] = [:]
+        for entry in names {
+            guard let first = entry.1.first?.first else { continue }
+            byFirst[first, default: []].append(entry)
+        }
+        self.knownNames = byFirst
     }
 
     static func tokenize(_ source: FEELSourceText, knownNames: Set<String>) throws(FEELError) -> [FEELToken] {
@@ -233,8 +238,9 @@ struct FEELLexer {
         guard let first = current, !FEELLexer.isWhitespace(first) else { return nil }
         // A known name must not start in the middle of a word.
         if let previous = scalarAt(position - 1), FEELLexer.isNamePart(previous) || previous == "?" { return nil }
+        guard let candidates = knownNames[first] else { return nil }
         let afterDot = tokens.last?.isSymbol(".") == true
-        for candidate in knownNames {
+        for candidate in candidates {
             guard let end = match(candidate.words, at: position) else { continue }
             if let next = scalarAt(end), FEELLexer.isNamePart(next), let last = candidate.words.last?.last,
                FEELLexer.isNamePart(last) {

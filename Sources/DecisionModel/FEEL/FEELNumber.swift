@@ -1,20 +1,43 @@
 import Foundation
 
 /// A FEEL number: an exact decimal with FEEL's semantics (IEEE 754-2008 decimal128: 34
-/// significant digits, results rounded half-even). Stored as a Foundation `Decimal`.
+/// significant digits, results rounded half-even).
+///
+/// Stored as a Foundation `Decimal` (`decimal`) together with its digits, on which all
+/// arithmetic and comparison is done exactly (see `FEELDecimalDigits`): Foundation's own
+/// `Decimal` arithmetic traps near the ends of its range. The range is that of `Decimal`:
+/// magnitudes from about 1e-128 (smaller ones lose digits, then become 0) to below 1e128
+/// (larger results are not numbers, i.e. FEEL null).
 public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertible, ExpressibleByIntegerLiteral {
     /// Significant digits FEEL keeps (decimal128).
     public static let precision = 34
 
-    public var decimal: Decimal
+    private var storage: Decimal
+    /// Sign, digits (rounded to 34, no trailing zeros) and exponent of `storage`.
+    private(set) var parts: FEELDecimalDigits
+
+    /// The value. Setting it rounds to 34 significant digits.
+    public var decimal: Decimal {
+        get { storage }
+        set { self = FEELNumber(newValue) }
+    }
 
     /// Wraps a decimal, rounding it to 34 significant digits (half-even).
     public init(_ value: Decimal) {
-        self.decimal = FEELNumber.rounded(value)
+        if !value.isNaN, let number = FEELNumber(parts: FEELDecimalDigits(value)) {
+            self = number
+        } else {
+            storage = value
+            parts = FEELDecimalDigits(value)
+        }
     }
 
     public init(_ value: Int) {
-        self.decimal = FEELNumber.rounded(Decimal(value))
+        if let number = FEELNumber(parts: FEELDecimalDigits(value)) {
+            self = number
+        } else {
+            self.init(Decimal(value))
+        }
     }
 
     public init(integerLiteral value: Int) {
@@ -28,10 +51,17 @@ public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// Parses `12`, `-0.0375`, `+3`, `.5`, `1e3`, `1.5E-2`. Surrounding whitespace is not allowed.
-    /// Nil for anything else, or for a magnitude outside what a decimal can hold.
+    /// Nil for anything else, or for a magnitude of 1e128 or more.
     public init?(_ text: String) {
-        guard let value = FEELNumber.parse(text) else { return nil }
-        self.decimal = value
+        guard let parts = FEELNumber.parse(text), let number = FEELNumber(parts: parts) else { return nil }
+        self = number
+    }
+
+    /// Nil when the magnitude is beyond what can be stored.
+    init?(parts: FEELDecimalDigits) {
+        guard let fitted = parts.fitted(), let value = fitted.makeDecimal() else { return nil }
+        self.storage = value
+        self.parts = fitted
     }
 
     // MARK: - Properties
@@ -41,7 +71,6 @@ public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     public var isInteger: Bool {
-        let parts = self.parts
         guard parts.exponent < 0 else { return true }
         let fractionDigits = -parts.exponent
         guard fractionDigits <= parts.digits.count else { return false }
@@ -50,16 +79,16 @@ public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// The value as an `Int` when it is an integer that fits.
     public var intValue: Int? {
-        guard isInteger, !decimal.isNaN else { return nil }
+        guard isInteger, !storage.isNaN else { return nil }
         return Int(description)
     }
 
-    public var isZero: Bool { decimal.isZero }
+    public var isZero: Bool { parts.isZero }
     public var isNegative: Bool { parts.negative }
 
     /// Plain decimal notation: no exponent, no trailing zeros ("2878.69354943277", "12", "0.5").
     public var description: String {
-        if decimal.isNaN { return "NaN" }
+        if storage.isNaN { return "NaN" }
         let parts = self.parts.normalized
         guard !parts.isZero else { return "0" }
         let digits = String(parts.digits.map { Character(Unicode.Scalar($0 + 48)) })
@@ -82,7 +111,10 @@ public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(description)
+        let normalized = parts.normalized
+        hasher.combine(normalized.negative)
+        hasher.combine(normalized.digits)
+        hasher.combine(normalized.exponent)
     }
 
     public static func < (lhs: FEELNumber, rhs: FEELNumber) -> Bool {
@@ -109,9 +141,11 @@ public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     public static func negate(_ a: FEELNumber) -> FEELNumber {
-        var value = a.decimal
-        if !value.isZero && !value.isNaN { value.negate() }
-        return FEELNumber(rawDecimal: value)
+        guard !a.isZero, !a.storage.isNaN else { return a }
+        var copy = a
+        copy.storage.negate()
+        copy.parts.negative.toggle()
+        return copy
     }
 
     /// `a ** b`: exact to 34 digits for integer exponents, including negative ones; through
@@ -157,28 +191,10 @@ public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
         return FEELNumber(parts: parts.rounded(toScale: scale, mode: FEELDecimalDigits.Mode(mode)))
     }
 
-    // MARK: - Internals
-
-    init(rawDecimal: Decimal) {
-        self.decimal = rawDecimal
-    }
-
-    /// Nil when the magnitude is beyond what can be stored.
-    init?(parts: FEELDecimalDigits) {
-        guard let value = parts.decimal() else { return nil }
-        self.decimal = value
-    }
-
-    var parts: FEELDecimalDigits { FEELDecimalDigits(decimal) }
-
-    /// Rounds to 34 significant digits, half-even.
-    static func rounded(_ value: Decimal) -> Decimal {
-        guard !value.isNaN else { return value }
-        return FEELDecimalDigits(value).decimal() ?? value
-    }
+    // MARK: - Parsing
 
     /// Parses FEEL/XSD number text exactly (no Double round trip).
-    static func parse(_ text: String) -> Decimal? {
+    static func parse(_ text: String) -> FEELDecimalDigits? {
         let scalars = Array(text.unicodeScalars)
         var index = 0
         var negative = false
@@ -224,7 +240,7 @@ public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
             if expNegative { exponent = -exponent }
         }
         guard index == scalars.count else { return nil }
-        return FEELDecimalDigits(negative: negative, digits: digits, exponent: exponent - fractionDigits).decimal()
+        return FEELDecimalDigits(negative: negative, digits: digits, exponent: exponent - fractionDigits)
     }
 
     private static func asciiDigit(_ scalar: Unicode.Scalar) -> UInt8? {

@@ -45,6 +45,7 @@ struct FEELParser {
     mutating func parseWholeUnaryTests() throws(FEELError) -> FEELUnaryTestsBody {
         if current.kind == .end { return .any }
         if current.isSymbol("-") && peek(1).kind == .end { return .any }
+        var negationError: FEELError?
         if case .name("not") = current.kind, peek(1).isSymbol("(") {
             let start = index
             let notOffset = current.offset
@@ -53,16 +54,21 @@ struct FEELParser {
             do {
                 let tests = try parsePositiveUnaryTests(topLevel: true, closer: ")")
                 try expectClose(")", opened: open)
-                if current.kind == .end { return .negated(tests, offset: notOffset) }
+                try expectEnd()
+                return .negated(tests, offset: notOffset)
             } catch {
-                // Not `not(tests)` as a whole: fall back to an expression such as `not(x) = y`
-                // and report that parse's error if it fails too.
+                negationError = error
             }
+            // Not `not(tests)` as a whole: perhaps an expression such as `not(x) = y`.
             index = start
         }
-        let tests = try parsePositiveUnaryTests(topLevel: true, closer: nil)
-        try expectEnd()
-        return .positive(tests)
+        do {
+            let tests = try parsePositiveUnaryTests(topLevel: true, closer: nil)
+            try expectEnd()
+            return .positive(tests)
+        } catch {
+            throw negationError ?? error
+        }
     }
 
     // MARK: - Tokens

@@ -3,7 +3,7 @@ import Foundation
 // Proleptic Gregorian calendar arithmetic (H. Hinnant's days-from-civil algorithms), so dates
 // from year -999,999,999 to 999,999,999 work without Foundation's Calendar.
 enum FEELCalendar {
-    static let maxYear = 999_999_999
+    static let maxYear: UInt = 999_999_999
 
     static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
@@ -102,7 +102,7 @@ public struct FEELDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     public let day: Int
 
     public init?(year: Int, month: Int, day: Int) {
-        guard abs(year) <= FEELCalendar.maxYear, (1...12).contains(month),
+        guard year.magnitude <= FEELCalendar.maxYear, (1...12).contains(month),
               day >= 1, day <= FEELCalendar.daysInMonth(year: year, month: month) else { return nil }
         self.year = year
         self.month = month
@@ -111,7 +111,7 @@ public struct FEELDate: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Days since 1970-01-01 (negative before it).
     public init?(daysSinceEpoch: Int) {
-        guard abs(daysSinceEpoch) <= 365_250_000_000 else { return nil }
+        guard daysSinceEpoch.magnitude <= 365_250_000_000 else { return nil }
         let civil = FEELCalendar.civilFromDays(daysSinceEpoch)
         self.init(year: civil.year, month: civil.month, day: civil.day)
     }
@@ -161,7 +161,7 @@ public struct FEELDate: Sendable, Hashable, Comparable, CustomStringConvertible 
         guard !overflow else { return nil }
         let newYear = total >= 0 ? total / 12 : (total - 11) / 12
         let newMonth = total - newYear * 12 + 1
-        guard abs(newYear) <= FEELCalendar.maxYear else { return nil }
+        guard newYear.magnitude <= FEELCalendar.maxYear else { return nil }
         let newDay = min(day, FEELCalendar.daysInMonth(year: newYear, month: newMonth))
         return FEELDate(year: newYear, month: newMonth, day: newDay)
     }
@@ -204,7 +204,7 @@ public struct FEELTime: Sendable, Hashable, Comparable, CustomStringConvertible 
     public init?(hour: Int, minute: Int, second: Int, nanosecond: Int = 0, offsetSeconds: Int? = nil, zoneID: String? = nil) {
         guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second),
               (0..<1_000_000_000).contains(nanosecond) else { return nil }
-        if let offsetSeconds, abs(offsetSeconds) > 18 * 3600 { return nil }
+        if let offsetSeconds, offsetSeconds.magnitude > 18 * 3600 { return nil }
         self.hour = hour
         self.minute = minute
         self.second = second

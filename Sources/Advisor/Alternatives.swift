@@ -1,0 +1,112 @@
+import DecisionModel
+
+/// When answers are unknown, the outcomes that remain possible and the answers that lead to each.
+public struct Alternative: Sendable {
+    /// Contract key → value, for the keys that differ between alternatives.
+    public var outcome: [(key: String, value: FEELValue)]
+    /// Each element is one set of answers that leads here.
+    public var when: [[(input: String, value: FEELValue)]]
+}
+
+/// Explores the values an unknown answer could take, branching only on answers that still matter.
+public struct AlternativesFinder: Sendable {
+    public let rules: RuleSet
+    /// Stops exploring past this many leaves; the result then says it is incomplete.
+    public var maximumLeaves = 256
+
+    public init(rules: RuleSet) { self.rules = rules }
+
+    /// Keys compared between outcomes.
+    static let keys = ContractKeys.scalar + ["qms.auditRequired", "qms.body", "change.procedure", "change.filedWith", "schemes"]
+
+    /// The values an input can take, when they are few: booleans, listed values, small integer ranges.
+    public func domain(of input: InputData) -> [FEELValue]? {
+        let model = rules.model
+        if model.baseType(of: input.typeRef) == "boolean" { return [.boolean(true), .boolean(false)] }
+        if let literal = model.allowedValues(of: input.typeRef)?.literalValues { return literal }
+        if let range = model.allowedValues(of: input.typeRef), model.baseType(of: input.typeRef) == "number" {
+            let candidates = (0...10).map { FEELValue.number(FEELNumber($0)) }.filter { range.matches($0, scope: FEELScope()) }
+            return candidates.isEmpty || candidates.count > 6 ? nil : candidates
+        }
+        return nil
+    }
+
+    /// Unknown answers the rules treat as open (not derived), whose values can be enumerated.
+    func explorable(_ answers: Answers) -> [String] {
+        answers.unknownNames.filter { name in
+            rules.questions[name]?.unknownIsFinal != true && rules.model.input(named: name).flatMap(domain) != nil
+        }
+    }
+
+    public struct Result: Sendable {
+        public var alternatives: [Alternative]
+        public var complete: Bool
+        /// Open unknowns ranked by how many decisions their value can change (most first).
+        public var ranking: [(input: String, decisions: Int)]
+    }
+
+    public func find(_ answers: Answers) -> Result {
+        let open = explorable(answers)
+        var leaves: [(path: [(String, FEELValue)], outcome: [String: FEELValue])] = []
+        var complete = true
+        let assessor = Assessor(rules: rules)
+        func explore(_ current: Answers, _ path: [(String, FEELValue)], _ remaining: [String]) {
+            if leaves.count >= maximumLeaves { complete = false; return }
+            var known = current.inputValues
+            for name in remaining { known[name] = nil }
+            let relevant = RelevanceAnalysis(model: rules.model).analyse(known: known).relevantInputs
+            guard let next = relevant.first(where: { remaining.contains($0) }),
+                  let input = rules.model.input(named: next), let values = domain(of: input) else {
+                let assessment = assessor.assess(current, asOf: nil, absentIsUnknown: true, exploreAlternatives: false)
+                leaves.append((path, Dictionary(uniqueKeysWithValues: Self.keys.map { ($0, assessment.value($0)) })))
+                return
+            }
+            for value in values {
+                var branch = current
+                branch[next] = .value(value)
+                explore(branch, path + [(next, value)], remaining.filter { $0 != next })
+            }
+        }
+        if !open.isEmpty { explore(answers, [], open) }
+
+        // Group leaves with the same outcome; report only the keys that differ.
+        var groups: [(outcome: [String: FEELValue], paths: [[(String, FEELValue)]])] = []
+        for leaf in leaves {
+            if let i = groups.firstIndex(where: { $0.outcome == leaf.outcome }) {
+                groups[i].paths.append(leaf.path)
+            } else {
+                groups.append((leaf.outcome, [leaf.path]))
+            }
+        }
+        let differing = Self.keys.filter { key in Set(groups.map { $0.outcome[key]?.description ?? "null" }).count > 1 }
+        let alternatives = groups.count < 2 ? [] : groups.map { group in
+            Alternative(outcome: differing.map { ($0, group.outcome[$0] ?? .null) },
+                        when: group.paths.map { $0.map { (input: $0.0, value: $0.1) } })
+        }
+        var appearances: [String: Int] = [:]
+        for leaf in leaves { for (name, _) in leaf.path { appearances[name, default: 0] += 1 } }
+        return Result(alternatives: alternatives, complete: complete, ranking: rank(open, answers, appearances: appearances))
+    }
+
+    /// How many decisions change when each open unknown takes each of its values, others left unknown;
+    /// ties go to the answer that splits more of the explored outcomes.
+    func rank(_ open: [String], _ answers: Answers, appearances: [String: Int]) -> [(input: String, decisions: Int)] {
+        let evaluator = DMNEvaluator(model: rules.model)
+        let base = evaluator.evaluate(answers.inputValues).values
+        let ranked = open.map { name -> (input: String, decisions: Int) in
+            guard let input = rules.model.input(named: name), let values = domain(of: input) else { return (name, 0) }
+            var changed: Set<String> = []
+            for value in values {
+                var inputs = answers.inputValues
+                inputs[name] = value
+                for (decision, result) in evaluator.evaluate(inputs).values where result != base[decision] { changed.insert(decision) }
+            }
+            return (name, changed.count)
+        }
+        return ranked.enumerated().sorted { a, b in
+            if a.element.decisions != b.element.decisions { return a.element.decisions > b.element.decisions }
+            let (x, y) = (appearances[a.element.input] ?? 0, appearances[b.element.input] ?? 0)
+            return x == y ? a.offset < b.offset : x > y
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,80 @@
+import Advisor
+import ArgumentParser
+import Foundation
+
+struct Jmdn: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jmdn",
+        abstract: "The JMDN generic names (一般的名称) the rules know: search them, or rebuild the table from a CSV.",
+        subcommands: [JmdnSearch.self, JmdnImport.self])
+}
+
+struct JmdnSearch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "List generic names matching a name (Japanese or English) or a code.")
+
+    @Argument(help: "Words to find, e.g. 血圧 or \"blood pressure\" or 44127010.")
+    var text: [String]
+
+    @Option(help: "Language: ja or en (default from LANG).")
+    var lang: Language?
+
+    @Option(help: "Rules folder (default: the bundled rules).")
+    var rules: String?
+
+    func run() throws {
+        let language = lang ?? Language(locale: ProcessInfo.processInfo.environment["LANG"])
+        do {
+            let ruleSet = try RuleSet.load(directory: rules ?? BundledRules.path())
+            guard let table = LookupTable(rules: ruleSet, input: "jmdnCode") else {
+                Terminal.error("these rules have no JMDN lookup table (a question for jmdnCode with lookup=\"…\")")
+                throw ExitCode(2)
+            }
+            let hits = table.search(text.joined(separator: " "))
+            for hit in hits { print(JMDNListing.line(hit, language)) }
+            if hits.isEmpty {
+                Terminal.write(language == .ja ? "該当する一般的名称はありません（\(table.entries.count) 件中）。"
+                                                : "No generic name matches (of \(table.entries.count)).")
+                throw ExitCode(1)
+            }
+        } catch let error as AdvisorError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+}
+
+struct JmdnImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Rebuild the JMDN table (jmdn.dmn) from a CSV of generic names.",
+        discussion: """
+        Columns, found by header (any order): code (一般的名称コード), nameJa (一般的名称), nameEn (英名),
+        class (クラス分類: I–IV or 1–4), speciallyMaintained (特定保守管理医療機器), certificationStandard (認証基準),
+        approvalStandard (承認基準), source (出典). code, nameJa and class are required. Booleans: 1/0,
+        true/false, yes/no, ○/×, 該当/非該当, あり/なし; empty means no. A bad row stops the import and
+        nothing is written.
+        """)
+
+    @Argument(help: "The CSV file (UTF-8).")
+    var csv: String
+
+    @Option(help: "Where to write the table.")
+    var output: String = "Rules/jmdn.dmn"
+
+    func run() throws {
+        do {
+            guard let text = try? String(contentsOfFile: csv, encoding: .utf8) else {
+                throw AdvisorError(file: csv, "cannot read the file as UTF-8 text")
+            }
+            let entries = try JMDNImport.entries(csv: text, file: csv)
+            let date = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+            let xml = JMDNImport.dmn(entries, importedFrom: (csv as NSString).lastPathComponent, on: date)
+            try xml.write(toFile: output, atomically: true, encoding: .utf8)
+            print("\(entries.count) generic names written to \(output)")
+        } catch let error as AdvisorError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import DecisionModel
+import Foundation
+import Testing
+@testable import Advisor
+
+@Suite struct JMDNImportTests {
+    static let csv = """
+    一般的名称コード,一般的名称,英名,クラス分類,特定保守管理医療機器,認証基準,承認基準,出典
+    44127010,医薬品・ワクチン注入用針,"Needle, drug/vaccine injection",II,,○,,"PMDA JMDN list"
+    16173010,"自動電子血圧計","Automatic electronic sphygmomanometer",2,0,1,0,告示第112号
+    """
+
+    @Test func csvWithJapaneseHeadersQuotesAndBooleans() throws {
+        let entries = try JMDNImport.entries(csv: Self.csv, file: "list.csv")
+        #expect(entries.count == 2)
+        #expect(entries[0] == JMDNImport.Entry(code: "44127010", nameJa: "医薬品・ワクチン注入用針", nameEn: "Needle, drug/vaccine injection",
+                                              deviceClass: 2, speciallyMaintained: false, certificationStandard: true,
+                                              approvalStandard: false, source: "PMDA JMDN list"))
+        #expect(entries[1].certificationStandard)
+    }
+
+    @Test func badRowsAreReportedByLineAndNothingIsImported() {
+        let bad = """
+        code,nameJa,class
+        4412701,short code,II
+        44127010,ok,V
+        44127010,dup,II
+        16173010,ok,II
+        16173010,again,II
+        """
+        do {
+            _ = try JMDNImport.entries(csv: bad, file: "bad.csv")
+            Issue.record("bad rows must stop the import")
+        } catch {
+            #expect(error.problems.map(\.line) == [2, 3, 4, 6])
+            #expect(error.problems[0].message.contains("8-digit"))
+            #expect(error.problems[2].message.contains("already on line 3"))
+            #expect(error.problems[3].message.contains("already on line 5"))
+        }
+    }
+
+    @Test func missingColumnsAreNamed() {
+        #expect(throws: AdvisorError.self) { try JMDNImport.entries(csv: "code,foo\n44127010,x\n", file: "x.csv") }
+    }
+
+    @Test func generatedTableLoadsAndIsSearchable() throws {
+        let entries = try JMDNImport.entries(csv: Self.csv, file: "list.csv")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yakuji-jmdn-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try """
+        <?xml version="1.0"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20230324/MODEL/" namespace="urn:t" name="inputs">
+          <inputData id="i_jmdnCode" name="jmdnCode"><variable name="jmdnCode" typeRef="string"/></inputData>
+        </definitions>
+        """.write(to: dir.appendingPathComponent("inputs.dmn"), atomically: true, encoding: .utf8)
+        try JMDNImport.dmn(entries, importedFrom: "list.csv", on: "2026-11-25")
+            .write(to: dir.appendingPathComponent("jmdn.dmn"), atomically: true, encoding: .utf8)
+        try """
+        <?xml version="1.0"?>
+        <questions xmlns="urn:yakuji:questions:1">
+          <question input="jmdnCode" unknown="derive" lookup="jmdn"><prompt lang="en">Code?</prompt><source>x</source></question>
+        </questions>
+        """.write(to: dir.appendingPathComponent("questions.xml"), atomically: true, encoding: .utf8)
+        let rules = try RuleSet.load(directory: dir.path)
+        let table = try #require(LookupTable(rules: rules, input: "jmdnCode"))
+        #expect(table.entries.count == 2)
+        #expect(table.search("血圧").map(\.value) == ["16173010"])
+        #expect(table.search("BLOOD").isEmpty)
+        #expect(table.search("sphygmomanometer automatic").map(\.value) == ["16173010"])
+        #expect(table.search("44127010").first?.field("jmdnClass") == .number(2))
+        let result = DMNEvaluator(model: rules.model).evaluate(["jmdnCode": .string("44127010")])
+        guard case .context(let c)? = result.values["jmdn"] else { Issue.record("jmdn is a context"); return }
+        #expect(c["jmdnCertificationStandard"] == .boolean(true))
+        #expect(JMDNListing.line(table.entries[0], .en).contains("Class II"))
+    }
+}
