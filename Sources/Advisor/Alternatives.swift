@@ -12,12 +12,9 @@ public struct Alternative: Sendable {
 public struct AlternativesFinder: Sendable {
     public let rules: RuleSet
     /// Stops exploring past this many leaves; the result then says it is incomplete.
-    public var maximumLeaves = 256
+    public var maximumLeaves = 64
 
     public init(rules: RuleSet) { self.rules = rules }
-
-    /// Keys compared between outcomes.
-    static let keys = ContractKeys.scalar + ["qms.auditRequired", "qms.body", "change.procedure", "change.filedWith", "schemes"]
 
     /// The values an input can take, when they are few: booleans, listed values, small integer ranges.
     public func domain(of input: InputData) -> [FEELValue]? {
@@ -45,29 +42,72 @@ public struct AlternativesFinder: Sendable {
         public var ranking: [(input: String, decisions: Int)]
     }
 
+    /// Outcome families explored separately, so independent unknowns (a scheme condition and a class rule)
+    /// do not multiply each other's alternatives. Earlier families own the decisions they depend on.
+    static let families: [[String]] = [
+        ContractKeys.scalar,
+        ["qms.auditRequired", "qms.body"],
+        ["change.procedure", "change.filedWith", "change.deadlineDays"],
+        ["schemes"],
+    ]
+
+    /// The decisions that produce a contract key.
+    func producers(of key: String) -> Set<String> {
+        let top = String(key.split(separator: ".").first ?? "")
+        return Set(rules.model.decisions.filter { decision in
+            decision.name == top || (decision.decisionTable?.outputs.contains { $0.name == top } ?? false)
+        }.map(\.name))
+    }
+
     public func find(_ answers: Answers) -> Result {
         let open = explorable(answers)
+        let relevance = RelevanceAnalysis(model: rules.model)
+        var owned: Set<String> = []
+        var alternatives: [Alternative] = []
+        var complete = true
+        var appearances: [String: Int] = [:]
+        for keys in Self.families where !open.isEmpty {
+            let targets = relevance.upstreamClosure(of: keys.reduce(into: Set<String>()) { $0.formUnion(producers(of: $1)) })
+                .subtracting(owned)
+            owned.formUnion(targets)
+            guard !targets.isEmpty else { continue }
+            let found = explore(answers, open: open, targets: targets, keys: keys)
+            complete = complete && found.complete
+            alternatives += found.alternatives
+            for (name, count) in found.appearances { appearances[name, default: 0] += count }
+        }
+        return Result(alternatives: alternatives, complete: complete, ranking: rank(open, answers, appearances: appearances))
+    }
+
+    private func explore(_ answers: Answers, open: [String], targets: Set<String>, keys: [String])
+        -> (alternatives: [Alternative], complete: Bool, appearances: [String: Int]) {
         var leaves: [(path: [(String, FEELValue)], outcome: [String: FEELValue])] = []
         var complete = true
+        let relevance = RelevanceAnalysis(model: rules.model)
+        let evaluator = DMNEvaluator(model: rules.model)
         let assessor = Assessor(rules: rules)
-        func explore(_ current: Answers, _ path: [(String, FEELValue)], _ remaining: [String]) {
+        func visit(_ current: Answers, _ path: [(String, FEELValue)], _ remaining: [String]) {
             if leaves.count >= maximumLeaves { complete = false; return }
             var known = current.inputValues
             for name in remaining { known[name] = nil }
-            let relevant = RelevanceAnalysis(model: rules.model).analyse(known: known).relevantInputs
-            guard let next = relevant.first(where: { remaining.contains($0) }),
-                  let input = rules.model.input(named: next), let values = domain(of: input) else {
-                let assessment = assessor.assess(current, asOf: nil, absentIsUnknown: true, exploreAlternatives: false)
-                leaves.append((path, Dictionary(uniqueKeysWithValues: Self.keys.map { ($0, assessment.value($0)) })))
+            let analysis = relevance.analyse(known: known, targets: targets)
+            let next = analysis.relevantInputs.first { name in
+                remaining.contains(name) && (analysis.neededBy[name] ?? []).contains { targets.contains($0.decision) }
+            }
+            guard let next, let input = rules.model.input(named: next), let values = domain(of: input) else {
+                let values = assessor.contractValues(evaluator.evaluate(current.inputValues))
+                let probe = Assessment(device: nil, answers: current, rulesVersion: "", rulesChecksum: "", asOf: "",
+                                       values: values, evaluation: EvaluationResult(), openQuestions: [], unanswered: [])
+                leaves.append((path, Dictionary(uniqueKeysWithValues: keys.map { ($0, probe.value($0)) })))
                 return
             }
             for value in values {
                 var branch = current
                 branch[next] = .value(value)
-                explore(branch, path + [(next, value)], remaining.filter { $0 != next })
+                visit(branch, path + [(next, value)], remaining.filter { $0 != next })
             }
         }
-        if !open.isEmpty { explore(answers, [], open) }
+        visit(answers, [], open)
 
         // Group leaves with the same outcome; report only the keys that differ.
         var groups: [(outcome: [String: FEELValue], paths: [[(String, FEELValue)]])] = []
@@ -78,14 +118,14 @@ public struct AlternativesFinder: Sendable {
                 groups.append((leaf.outcome, [leaf.path]))
             }
         }
-        let differing = Self.keys.filter { key in Set(groups.map { $0.outcome[key]?.description ?? "null" }).count > 1 }
+        let differing = keys.filter { key in Set(groups.map { $0.outcome[key]?.description ?? "null" }).count > 1 }
         let alternatives = groups.count < 2 ? [] : groups.map { group in
             Alternative(outcome: differing.map { ($0, group.outcome[$0] ?? .null) },
                         when: group.paths.map { $0.map { (input: $0.0, value: $0.1) } })
         }
         var appearances: [String: Int] = [:]
         for leaf in leaves { for (name, _) in leaf.path { appearances[name, default: 0] += 1 } }
-        return Result(alternatives: alternatives, complete: complete, ranking: rank(open, answers, appearances: appearances))
+        return (alternatives, complete, appearances)
     }
 
     /// How many decisions change when each open unknown takes each of its values, others left unknown;

@@ -117,7 +117,7 @@ public struct ScenarioRunner: Sendable {
             do { scenarios = try Scenario.load(file, rules: rules) } catch { problems += error.problems; continue }
             for scenario in scenarios {
                 report.scenarios += 1
-                let assessment = assessor.assess(scenario.answers)
+                let assessment = assessor.assess(scenario.answers, asOf: nil, absentIsUnknown: true, exploreAlternatives: false)
                 for trace in assessment.evaluation.traces {
                     for rule in trace.rules {
                         report.hitRows.insert(RowRef(decision: trace.decision, row: rule.row, location: rule.location))

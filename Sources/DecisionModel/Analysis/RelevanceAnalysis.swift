@@ -23,6 +23,20 @@ public struct RelevanceAnalysis: Sendable {
         public var values: [String: FEELValue]
     }
 
+    /// A decision and every decision it requires, directly or not.
+    public func upstreamClosure(of names: Set<String>) -> Set<String> {
+        var result: Set<String> = []
+        var stack = Array(names)
+        while let name = stack.popLast() {
+            guard !result.contains(name), let decision = model.decision(named: name) else { continue }
+            result.insert(name)
+            for ref in decision.requiredDecisions {
+                if let upstream = model.decision(id: ref.id) { stack.append(upstream.name) }
+            }
+        }
+        return result
+    }
+
     public struct Need: Sendable, Equatable {
         public var decision: String
         public var rows: [Int]
@@ -31,7 +45,8 @@ public struct RelevanceAnalysis: Sendable {
     private enum Status { case match, noMatch, maybe }
 
     /// `known` holds answered inputs (null for "unknown"); inputs absent from it are pending.
-    public func analyse(known: [String: FEELValue]) -> Outcome {
+    /// `targets`: only these decisions' needs are collected (all decisions when nil).
+    public func analyse(known: [String: FEELValue], targets: Set<String>? = nil) -> Outcome {
         let pending = Set(model.inputs.map(\.name)).subtracting(known.keys)
         let evaluation = DMNEvaluator(model: model).evaluate(known)
         var decided: Set<String> = []
@@ -85,7 +100,10 @@ public struct RelevanceAnalysis: Sendable {
                 needs[input, default: [:]][name, default: []].append(contentsOf: rows)
             }
         }
-        for decision in model.decisionsInDependencyOrder where !decided.contains(decision.name) { collect(decision.name) }
+        for decision in model.decisionsInDependencyOrder where !decided.contains(decision.name) {
+            if let targets, !targets.contains(decision.name) { continue }
+            collect(decision.name)
+        }
 
         var neededBy: [String: [Need]] = [:]
         for (input, byDecision) in needs {

@@ -117,8 +117,8 @@ struct TableEvaluator {
         case .sum:
             var total = FEELNumber(0)
             for value in values {
-                guard case .number(let n) = value else { return .null }
-                total = FEELNumber(total.decimal + n.decimal)
+                guard case .number(let n) = value, let sum = FEELNumber.add(total, n) else { return .null }
+                total = sum
             }
             return .number(total)
         case .min, .max:

@@ -80,6 +80,11 @@ struct FEELLexer {
     init(_ source: FEELSourceText, knownNames: Set<String>) {
         self.source = source
         self.scalars = source.scalars
+        // Most expressions announce no names: the built-in table, sorted once, serves them all.
+        if knownNames.isEmpty {
+            self.knownNames = FEELLexer.builtinNameTable
+            return
+        }
         var names: [(String, [[Unicode.Scalar]], Placement?)] = []
         for name in knownNames {
             let words = name.unicodeScalars.split(whereSeparator: { FEELLexer.isWhitespace($0) }).map(Array.init)
@@ -89,18 +94,27 @@ struct FEELLexer {
         for (name, placement) in FEELLexer.builtinMultiWordNames where !knownNames.contains(name) {
             names.append((name, name.unicodeScalars.split(separator: " ").map(Array.init), placement))
         }
-        // Longest first (by scalar count), so the first match is the longest.
-        names.sort { lhs, rhs in
+        self.knownNames = FEELLexer.table(names)
+    }
+
+    private static let builtinNameTable = table(builtinMultiWordNames.map { name, placement in
+        (name, name.unicodeScalars.split(separator: " ").map(Array.init), placement)
+    })
+
+    /// Names by first scalar, longest first (by scalar count), so the first match is the longest.
+    private static func table(_ entries: [(String, [[Unicode.Scalar]], Placement?)])
+        -> [Unicode.Scalar: [(name: String, words: [[Unicode.Scalar]], placement: Placement?)]] {
+        let sorted = entries.sorted { lhs, rhs in
             let l = lhs.1.reduce(0) { $0 + $1.count } + lhs.1.count
             let r = rhs.1.reduce(0) { $0 + $1.count } + rhs.1.count
             return l != r ? l > r : lhs.0 < rhs.0
         }
         var byFirst: [Unicode.Scalar: [(name: String, words: [[Unicode.Scalar]], placement: Placement?)]] = [:]
-        for entry in names {
+        for entry in sorted {
             guard let first = entry.1.first?.first else { continue }
-            byFirst[first, default: []].append(entry)
+            byFirst[first, default: []].append((name: entry.0, words: entry.1, placement: entry.2))
         }
-        self.knownNames = byFirst
+        return byFirst
     }
 
     static func tokenize(_ source: FEELSourceText, knownNames: Set<String>) throws(FEELError) -> [FEELToken] {

@@ -4,9 +4,34 @@ public struct DMNModel: Sendable {
     public var namespaces: [String]
     public var files: [String]
     public var itemDefinitions: [String: ItemDefinition]
-    public var inputs: [InputData]
-    public var decisions: [Decision]
-    public var knowledgeModels: [BusinessKnowledgeModel]
+    public var inputs: [InputData] { didSet { reindex() } }
+    public var decisions: [Decision] { didSet { reindex() } }
+    public var knowledgeModels: [BusinessKnowledgeModel] { didSet { reindex() } }
+
+    /// Name and id lookups are hot in evaluation; arrays keep the files' order, these keep it fast.
+    private var inputIndex: [String: Int] = [:]
+    private var decisionIndex: [String: Int] = [:]
+    private var knowledgeIndex: [String: Int] = [:]
+    private var dependencyOrder: [Int] = []
+
+    private mutating func reindex() {
+        inputIndex = [:]
+        for (i, input) in inputs.enumerated() {
+            if inputIndex["n:" + input.name] == nil { inputIndex["n:" + input.name] = i }
+            if inputIndex["i:" + input.id] == nil { inputIndex["i:" + input.id] = i }
+        }
+        decisionIndex = [:]
+        for (i, decision) in decisions.enumerated() {
+            if decisionIndex["n:" + decision.name] == nil { decisionIndex["n:" + decision.name] = i }
+            if decisionIndex["i:" + decision.id] == nil { decisionIndex["i:" + decision.id] = i }
+        }
+        dependencyOrder = Self.dependencyOrder(of: decisions, index: decisionIndex)
+        knowledgeIndex = [:]
+        for (i, bkm) in knowledgeModels.enumerated() {
+            if knowledgeIndex["n:" + bkm.name] == nil { knowledgeIndex["n:" + bkm.name] = i }
+            if knowledgeIndex["i:" + bkm.id] == nil { knowledgeIndex["i:" + bkm.id] = i }
+        }
+    }
 
     public init(name: String, namespaces: [String] = [], files: [String] = [], itemDefinitions: [String: ItemDefinition] = [:],
                 inputs: [InputData] = [], decisions: [Decision] = [], knowledgeModels: [BusinessKnowledgeModel] = []) {
@@ -17,15 +42,16 @@ public struct DMNModel: Sendable {
         self.inputs = inputs
         self.decisions = decisions
         self.knowledgeModels = knowledgeModels
+        reindex()
     }
 
-    public func input(named name: String) -> InputData? { inputs.first { $0.name == name } }
-    public func decision(named name: String) -> Decision? { decisions.first { $0.name == name } }
-    public func knowledgeModel(named name: String) -> BusinessKnowledgeModel? { knowledgeModels.first { $0.name == name } }
+    public func input(named name: String) -> InputData? { inputIndex["n:" + name].map { inputs[$0] } }
+    public func decision(named name: String) -> Decision? { decisionIndex["n:" + name].map { decisions[$0] } }
+    public func knowledgeModel(named name: String) -> BusinessKnowledgeModel? { knowledgeIndex["n:" + name].map { knowledgeModels[$0] } }
 
-    public func input(id: String) -> InputData? { inputs.first { $0.id == id } }
-    public func decision(id: String) -> Decision? { decisions.first { $0.id == id } }
-    public func knowledgeModel(id: String) -> BusinessKnowledgeModel? { knowledgeModels.first { $0.id == id } }
+    public func input(id: String) -> InputData? { inputIndex["i:" + id].map { inputs[$0] } }
+    public func decision(id: String) -> Decision? { decisionIndex["i:" + id].map { decisions[$0] } }
+    public func knowledgeModel(id: String) -> BusinessKnowledgeModel? { knowledgeIndex["i:" + id].map { knowledgeModels[$0] } }
 
     /// The item definition a `typeRef` names, following aliases (`tAge` → `tNumber` → number).
     public func itemDefinition(for typeRef: String?) -> ItemDefinition? {
@@ -81,21 +107,23 @@ public struct DMNModel: Sendable {
     }
 
     /// Decisions in an order where each comes after every decision it requires (cycles are loader errors).
-    public var decisionsInDependencyOrder: [Decision] {
-        var ordered: [Decision] = []
-        var done: Set<String> = []
-        var visiting: Set<String> = []
-        func visit(_ decision: Decision) {
-            if done.contains(decision.id) || visiting.contains(decision.id) { return }
-            visiting.insert(decision.id)
-            for ref in decision.requiredDecisions {
-                if let required = self.decision(id: ref.id) { visit(required) }
+    public var decisionsInDependencyOrder: [Decision] { dependencyOrder.map { decisions[$0] } }
+
+    private static func dependencyOrder(of decisions: [Decision], index: [String: Int]) -> [Int] {
+        var ordered: [Int] = []
+        var done: Set<Int> = []
+        var visiting: Set<Int> = []
+        func visit(_ i: Int) {
+            if done.contains(i) || visiting.contains(i) { return }
+            visiting.insert(i)
+            for ref in decisions[i].requiredDecisions {
+                if let required = index["i:" + ref.id] { visit(required) }
             }
-            visiting.remove(decision.id)
-            done.insert(decision.id)
-            ordered.append(decision)
+            visiting.remove(i)
+            done.insert(i)
+            ordered.append(i)
         }
-        decisions.forEach(visit)
+        decisions.indices.forEach(visit)
         return ordered
     }
 }

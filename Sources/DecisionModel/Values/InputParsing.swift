@@ -77,7 +77,13 @@ extension DMNModel {
 extension FEELValue {
     /// A value as a person types it: strings without quotes, everything else in FEEL notation.
     public var bareText: String {
-        if case .string(let s) = self { return s }
-        return description
+        switch self {
+        case .string(let s): s
+        case .date(let d): d.description
+        case .time(let t): t.description
+        case .dateTime(let t): t.description
+        case .duration(let d): d.description
+        default: description
+        }
     }
 }

@@ -1,0 +1,116 @@
+/// Finite stand-ins for the values a decision-table column can take, for static analysis of tables.
+///
+/// Listed values (allowed values, booleans, the constant outputs of an upstream table) are used as they are.
+/// Numbers and dates without a list are represented by the points around every literal the column's
+/// entries mention — enough to tell apart every region the entries can distinguish.
+public struct ColumnDomains: Sendable {
+    public let model: DMNModel
+
+    public init(model: DMNModel) { self.model = model }
+
+    /// A string no rule can mention, standing for "any other text".
+    public static let otherText = FEELValue.string("\u{1F}other")
+
+    /// The values to try for column `index` of `table`; nil when the column cannot be enumerated.
+    public func domain(_ table: DecisionTable, column index: Int) -> [FEELValue]? {
+        let input = table.inputs[index]
+        let entries = table.rules.map { $0.inputEntries[index] }
+        let source = input.expression.source.trimmingWhitespace()
+        if let item = model.input(named: source) {
+            return domain(typeRef: item.typeRef, entries: entries)
+        }
+        // `decision.output` or `decision`: the constant outputs the upstream table can give.
+        let parts = source.split(separator: ".", maxSplits: 1).map { String($0).trimmingWhitespace() }
+        if let upstream = model.decision(named: parts[0]), let upstreamTable = upstream.decisionTable {
+            let outputIndex: Int?
+            if parts.count == 2 { outputIndex = upstreamTable.outputs.firstIndex { $0.name == parts[1] } }
+            else { outputIndex = upstreamTable.outputs.count == 1 ? 0 : nil }
+            guard let o = outputIndex else { return nil }
+            var values: [FEELValue] = [.null]
+            for rule in upstreamTable.rules {
+                let expression = rule.outputEntries[o]
+                guard expression.referencedNames.isEmpty else { return nil }
+                let value = expression.evaluate(FEELScope())
+                if !values.contains(value) { values.append(value) }
+            }
+            if let d = upstreamTable.outputs[o].defaultOutputEntry?.evaluate(FEELScope()), !values.contains(d) { values.append(d) }
+            return values
+        }
+        return nil
+    }
+
+    func domain(typeRef: String?, entries: [FEELUnaryTests]) -> [FEELValue]? {
+        let base = model.baseType(of: typeRef)
+        if base == "boolean" { return [.boolean(true), .boolean(false)] }
+        if let listed = model.allowedValues(of: typeRef)?.literalValues { return listed }
+        let mentioned = entries.flatMap { $0.literalValues ?? [] }
+        switch base {
+        case "string"?:
+            var values = mentioned.filter { if case .string = $0 { true } else { false } }
+            values.append(Self.otherText)
+            return values.uniqued()
+        case "number"?:
+            var points: [FEELValue] = []
+            for n in entries.flatMap({ Self.numbers(in: $0.source) }) {
+                for delta in ["-1", "-0.5", "0", "0.5", "1"] {
+                    if let d = FEELNumber(delta), let sum = FEELNumber.add(n, d) { points.append(.number(sum)) }
+                }
+            }
+            if points.isEmpty { points = [.number(FEELNumber(0))] }
+            let allowed = model.allowedValues(of: typeRef)
+            return points.uniqued().filter { allowed?.matches($0, scope: FEELScope()) ?? true }
+        case "date"?:
+            var points: [FEELValue] = []
+            for d in entries.flatMap({ Self.dates(in: $0.source) }) {
+                for offset in ["-P1D", "P0D", "P1D"] {
+                    if let shifted = try? FEELExpression("date(\"\(d)\") + duration(\"\(offset.replacingOccurrences(of: "-", with: ""))\") * \(offset.hasPrefix("-") ? -1 : 1)")
+                        .evaluate(FEELScope()) {
+                        points.append(shifted)
+                    }
+                }
+            }
+            return points.isEmpty ? [.date(FEELDate(iso8601: "2000-01-01")!)] : points.uniqued()
+        default:
+            return nil
+        }
+    }
+
+    /// Numeric literals written in an entry (`< 50000`, `[1..4]`).
+    static func numbers(in source: String) -> [FEELNumber] {
+        var found: [FEELNumber] = []
+        var current = ""
+        var inString = false
+        for c in source + " " {
+            if c == "\"" { inString.toggle() }
+            if !inString && (c.isNumber || (c == "." && !current.isEmpty && !current.contains("."))) {
+                current.append(c)
+            } else {
+                if current.hasSuffix(".") { current.removeLast() }
+                if let n = FEELNumber(current) { found.append(n) }
+                current = ""
+            }
+        }
+        return found
+    }
+
+    /// Dates written as `date("YYYY-MM-DD")` in an entry.
+    static func dates(in source: String) -> [String] {
+        var found: [String] = []
+        var rest = Substring(source)
+        while let range = rest.range(of: "date(\"") {
+            let after = rest[range.upperBound...]
+            let text = String(after.prefix(10))
+            if FEELDate(iso8601: text) != nil { found.append(text) }
+            rest = after
+        }
+        return found
+    }
+}
+
+extension Array where Element == FEELValue {
+    func uniqued() -> [FEELValue] {
+        var out: [FEELValue] = []
+        for v in self where !out.contains(v) { out.append(v) }
+        return out
+    }
+}
