@@ -38,8 +38,10 @@ public struct Assessor: Sendable {
 
     /// `absentIsUnknown`: with no one to ask, an unanswered input counts as "unknown" (CONTRACT §1).
     /// `exploreAlternatives`: work out the outcomes the open unknowns could still lead to.
-    public func assess(_ answers: Answers, asOf: String? = nil, absentIsUnknown: Bool = true,
+    public func assess(_ given: Answers, asOf: String? = nil, absentIsUnknown: Bool = true,
                        exploreAlternatives: Bool = true) -> Assessment {
+        let date = asOf ?? Today.iso()
+        let answers = given.dated(date, rules: rules)
         let evaluation = DMNEvaluator(model: rules.model).evaluate(answers.inputValues)
         let values = contractValues(evaluation)
         // What could still change: unknown answers count as pending for this question.
@@ -64,10 +66,13 @@ public struct Assessor: Sendable {
         }
         let unanswered = absentIsUnknown ? [] : analysis.relevantInputs.filter { answers[$0] == nil }
         return Assessment(device: answers.device, answers: answers, rulesVersion: rules.version, rulesChecksum: rules.checksum,
-                          asOf: asOf ?? Self.today(), values: values, evaluation: evaluation,
+                          asOf: date, values: values, evaluation: evaluation,
                           openQuestions: open, unanswered: unanswered, alternatives: alternatives,
                           alternativesComplete: complete)
     }
+
+    /// The input that carries the as-of date into the rules.
+    public static let dateInput = "assessmentDate"
 
     /// The contract keys' values, read from the decisions that produce them.
     func contractValues(_ evaluation: EvaluationResult) -> [String: FEELValue] {
@@ -103,13 +108,29 @@ public struct Assessor: Sendable {
         if case .context(let c) = value, let v = c[key] { return v }
         return value
     }
+}
 
-    static func today() -> String {
+/// Today's date in UTC as YYYY-MM-DD: the default as-of date.
+public enum Today {
+    public static func iso() -> String {
         let formatter = DateFormatter()
         formatter.calendar = Calendar(identifier: .gregorian)
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd"
         return formatter.string(from: Date())
+    }
+}
+
+extension Answers {
+    /// Rows with a validity period test the as-of date, which the rules receive as the input
+    /// `assessmentDate` (unless the answers already set it).
+    public func dated(_ date: String, rules: RuleSet) -> Answers {
+        var answers = self
+        if rules.model.input(named: Assessor.dateInput) != nil, answers[Assessor.dateInput] == nil,
+           let day = FEELDate(iso8601: date) {
+            answers[Assessor.dateInput] = .value(.date(day))
+        }
+        return answers
     }
 }

@@ -15,12 +15,15 @@ public struct InteractiveSession<C: Console> {
     /// Where answers are saved as they are given; nil to keep them in memory only.
     public let savePath: String?
     public var console: C
+    /// The as-of date given to the rules (today when nil).
+    public var asOf: String?
 
-    public init(rules: RuleSet, language: Language, savePath: String?, console: C) {
+    public init(rules: RuleSet, language: Language, savePath: String?, console: C, asOf: String? = nil) {
         self.rules = rules
         self.language = language
         self.savePath = savePath
         self.console = console
+        self.asOf = asOf
     }
 
     public enum Ending: Sendable, Equatable { case completed, aborted }
@@ -33,7 +36,7 @@ public struct InteractiveSession<C: Console> {
 
     public mutating func run(from start: Answers) throws(AdvisorError) -> (answers: Answers, ending: Ending) {
         var answers = start
-        let questionnaire = Questionnaire(rules: rules)
+        let questionnaire = Questionnaire(rules: rules, asOf: asOf)
         var hinted = false
         while let step = questionnaire.next(after: answers) {
             if !hinted {

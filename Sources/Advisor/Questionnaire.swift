@@ -4,8 +4,13 @@ import DecisionModel
 /// in decision-graph order.
 public struct Questionnaire: Sendable {
     public let rules: RuleSet
+    /// The as-of date given to the rules (today when nil).
+    public var asOf: String?
 
-    public init(rules: RuleSet) { self.rules = rules }
+    public init(rules: RuleSet, asOf: String? = nil) {
+        self.rules = rules
+        self.asOf = asOf
+    }
 
     public struct Step: Sendable {
         public var input: InputData
@@ -22,7 +27,7 @@ public struct Questionnaire: Sendable {
 
     /// The next question, or nil when no unanswered input can change any decision.
     public func next(after answers: Answers) -> Step? {
-        let analysis = RelevanceAnalysis(model: rules.model).analyse(known: answers.inputValues)
+        let analysis = RelevanceAnalysis(model: rules.model).analyse(known: answers.dated(asOf ?? Today.iso(), rules: rules).inputValues)
         let pending = analysis.relevantInputs.filter { answers[$0] == nil }
         guard let name = pending.first, let input = rules.model.input(named: name) else { return nil }
         return Step(input: input, question: rules.questions[name], choices: choices(for: input),

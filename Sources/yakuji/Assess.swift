@@ -54,7 +54,7 @@ struct Assess: ParsableCommand {
             }
             let interactive = !noInput && isatty(STDIN_FILENO) == 1
             if interactive {
-                var session = InteractiveSession(rules: ruleSet, language: language, savePath: save, console: TerminalConsole())
+                var session = InteractiveSession(rules: ruleSet, language: language, savePath: save, console: TerminalConsole(), asOf: asOf)
                 let (final, ending) = try session.run(from: answers)
                 if ending == .aborted { throw ExitCode(1) }
                 answers = final

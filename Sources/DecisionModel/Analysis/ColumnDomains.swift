@@ -16,8 +16,9 @@ public struct ColumnDomains: Sendable {
         let input = table.inputs[index]
         let entries = table.rules.map { $0.inputEntries[index] }
         let source = input.expression.source.trimmingWhitespace()
+        // An unanswered or "unknown" input is null, so null is always a possible value.
         if let item = model.input(named: source) {
-            return domain(typeRef: item.typeRef, entries: entries)
+            return domain(typeRef: item.typeRef, entries: entries).map { [.null] + $0 }
         }
         // `decision.output` or `decision`: the constant outputs the upstream table can give.
         let parts = source.split(separator: ".", maxSplits: 1).map { String($0).trimmingWhitespace() }
@@ -44,6 +45,11 @@ public struct ColumnDomains: Sendable {
         if base == "boolean" { return [.boolean(true), .boolean(false)] }
         if let listed = model.allowedValues(of: typeRef)?.literalValues { return listed }
         let mentioned = entries.flatMap { $0.literalValues ?? [] }
+        if base == "number", let range = model.allowedValues(of: typeRef) {
+            // A small bounded range such as [1..4] is taken to be whole numbers (classes, counts).
+            let whole = (-10...10).map { FEELValue.number(FEELNumber($0)) }.filter { range.matches($0, scope: FEELScope()) }
+            if !whole.isEmpty && whole.count <= 10 { return whole }
+        }
         switch base {
         case "string"?:
             var values = mentioned.filter { if case .string = $0 { true } else { false } }

@@ -53,7 +53,11 @@ public struct TableAnalysis: Sendable {
         if table.hitPolicy.isSingleHit {
             var gaps: [[String?]] = []
             let all = Array(table.rules.indices)
-            let full = domains.map { Array(($0 ?? []).indices) }
+            // Unknown answers (null) and free text outside every rule are expected to give no result,
+            // so gaps are looked for among definite values only.
+            let full = domains.map { values in
+                (values ?? []).indices.filter { values?[$0] != .null && values?[$0] != ColumnDomains.otherText }
+            }
             findGaps(all, column: 0, allowed: full, prefix: [], accepts: accepts, into: &gaps, truncated: &result.truncated)
             result.findings += gaps.map(Finding.gap)
         }

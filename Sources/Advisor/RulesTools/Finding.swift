@@ -1,0 +1,53 @@
+import DecisionModel
+
+/// One thing `rules check` found, with where it is.
+public struct Finding: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var severity: Severity
+    /// A stable kebab-case code (e.g. `gap`, `missing-citation`) for filtering and SARIF rule ids.
+    public var code: String
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(_ severity: Severity, _ code: String, file: String, line: Int, column: Int = 0, _ message: String) {
+        self.severity = severity
+        self.code = code
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public init(_ severity: Severity, _ code: String, at location: SourceLocation, _ message: String) {
+        self.init(severity, code, file: location.file, line: location.line, message)
+    }
+
+    public var description: String {
+        var place = file
+        if line > 0 { place += ":\(line)" }
+        if line > 0 && column > 0 { place += ":\(column)" }
+        return "\(place): \(severity.rawValue): \(message) [\(code)]"
+    }
+
+    /// What each code means, for SARIF's rule list and `--help`.
+    public static let codes: [String: String] = [
+        "schema": "the file does not follow its XML schema",
+        "load": "the DMN model cannot be loaded (malformed XML, bad expression, dangling reference, cycle, unknown type)",
+        "question-missing": "an input has no question in questions.xml",
+        "question-orphan": "a question names no input",
+        "value-not-allowed": "an entry names a value outside the input's or output's allowed values",
+        "gap": "some combination of input values matches no rule of a single-hit table",
+        "overlap": "two rules of a UNIQUE (or ANY, with different outputs) table match the same inputs",
+        "shadowed": "a FIRST table row is never reached because earlier rows match everything it matches",
+        "never-matches": "a rule's entry accepts no possible value",
+        "hit-policy": "the hit policy does not fit the outputs (e.g. C> on text, PRIORITY without output values)",
+        "missing-citation": "a rule row has no source annotation",
+        "missing-translation": "a prompt, help text, choice label or reason lacks Japanese or English",
+        "expired": "a rule row's validity ended before the as-of date",
+        "scenario": "a scenario file cannot be read",
+        "benchmark": "a benchmark figure lacks its statistic, period or source",
+    ]
+}

@@ -1,0 +1,54 @@
+import Advisor
+import ArgumentParser
+import DecisionModel
+import Foundation
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Tools for rule maintainers: check, test with coverage, graph, diff.",
+        subcommands: [RulesCheck.self, RulesTestCommand.self, RulesGraphCommand.self, RulesDiffCommand.self])
+}
+
+/// The rules folder argument shared by the rules commands.
+struct RulesFolder: ParsableArguments {
+    @Argument(help: "The rules folder (default: the rules bundled with this binary).")
+    var directory: String?
+
+    var path: String { directory ?? BundledRules.path() }
+}
+
+struct RulesCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Schema, model, table and regulatory checks. Exit 1 on errors, 0 with only warnings.")
+
+    @OptionGroup var folder: RulesFolder
+
+    @Option(help: "Output: text, json or sarif.")
+    var format: CheckFormat = .text
+
+    @Option(name: .customLong("as-of"), help: "Report rows expired before this date (default today).")
+    var asOf: String?
+
+    func run() throws {
+        let date = try AsOf.parse(asOf)
+        let findings = RulesChecker(directory: folder.path, asOf: date).check()
+        switch format {
+        case .text: print(FindingReport.text(findings), terminator: "")
+        case .json: print(FindingReport.json(findings), terminator: "")
+        case .sarif: print(FindingReport.sarif(findings, base: folder.path, version: "1"), terminator: "")
+        }
+        if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+}
+
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif }
+
+enum AsOf {
+    static func parse(_ text: String?) throws -> FEELDate {
+        guard let text else { return FEELDate(iso8601: Today.iso())! }
+        guard let date = FEELDate(iso8601: text) else { throw ValidationError("--as-of \(text): expected a date YYYY-MM-DD") }
+        return date
+    }
+}
