@@ -51,13 +51,7 @@ public struct AlternativesFinder: Sendable {
         ["schemes"],
     ]
 
-    /// The decisions that produce a contract key.
-    func producers(of key: String) -> Set<String> {
-        let top = String(key.split(separator: ".").first ?? "")
-        return Set(rules.model.decisions.filter { decision in
-            decision.name == top || (decision.decisionTable?.outputs.contains { $0.name == top } ?? false)
-        }.map(\.name))
-    }
+    func producers(of key: String) -> Set<String> { ContractKeys.producers(in: rules.model, keys: [key]) }
 
     public func find(_ answers: Answers) -> Result {
         let open = explorable(answers)

@@ -45,14 +45,19 @@ public struct Assessor: Sendable {
         let evaluation = DMNEvaluator(model: rules.model).evaluate(answers.inputValues)
         let values = contractValues(evaluation)
         // What could still change: unknown answers count as pending for this question.
+        // An open unknown stays pending; a derived one ("unknown" is a full answer) counts as null, and so
+        // does an absent one when there is no one to ask.
+        let final = { (name: String) in rules.questions[name]?.unknownIsFinal == true }
         var known = answers.inputValues
-        for name in answers.unknownNames { known[name] = nil }
-        let analysis = RelevanceAnalysis(model: rules.model).analyse(known: known)
+        for name in answers.unknownNames where !final(name) { known[name] = nil }
+        if absentIsUnknown {
+            for input in rules.model.inputs where answers[input.name] == nil && final(input.name) { known[input.name] = .null }
+        }
+        let analysis = RelevanceAnalysis(model: rules.model).analyse(known: known, targets: ContractKeys.producers(in: rules.model))
         var effective = answers
         if absentIsUnknown {
             for name in analysis.relevantInputs where answers[name] == nil { effective[name] = .unknown }
         }
-        let final = { (name: String) in rules.questions[name]?.unknownIsFinal == true }
         let unknown = Set(effective.unknownNames)
         var open = analysis.relevantInputs.filter { unknown.contains($0) && !final($0) }
         var alternatives: [Alternative] = []

@@ -1,3 +1,5 @@
+import DecisionModel
+
 /// The keys of `--format json` (CONTRACT §4), in output order. Interface names, not regulation: the rules
 /// decide the values.
 public enum ContractKeys {
@@ -17,5 +19,14 @@ public enum ContractKeys {
     /// Keys a sample or scenario may state about the outcome (dotted for object members).
     public static var all: [String] {
         scalar + ["qms", "change", "timeline"].flatMap { key in objects[key, default: []].map { "\(key).\($0)" } } + lists
+    }
+
+    /// The decisions whose values become contract keys: a decision named like a key, or a table with an
+    /// output named like one. The questionnaire works towards these.
+    public static func producers(in model: DMNModel, keys: [String]? = nil) -> Set<String> {
+        let wanted = Set((keys ?? (scalar + Array(objects.keys) + lists)).map { String($0.split(separator: ".").first ?? "") })
+        return Set(model.decisions.filter { decision in
+            wanted.contains(decision.name) || (decision.decisionTable?.outputs.contains { wanted.contains($0.name ?? "") } ?? false)
+        }.map(\.name))
     }
 }

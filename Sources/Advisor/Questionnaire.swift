@@ -27,7 +27,8 @@ public struct Questionnaire: Sendable {
 
     /// The next question, or nil when no unanswered input can change any decision.
     public func next(after answers: Answers) -> Step? {
-        let analysis = RelevanceAnalysis(model: rules.model).analyse(known: answers.dated(asOf ?? Today.iso(), rules: rules).inputValues)
+        let analysis = RelevanceAnalysis(model: rules.model).analyse(
+            known: answers.dated(asOf ?? Today.iso(), rules: rules).inputValues, targets: ContractKeys.producers(in: rules.model))
         let pending = analysis.relevantInputs.filter { answers[$0] == nil }
         guard let name = pending.first, let input = rules.model.input(named: name) else { return nil }
         return Step(input: input, question: rules.questions[name], choices: choices(for: input),

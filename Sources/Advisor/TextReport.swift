@@ -25,6 +25,17 @@ public struct TextReport: Sendable {
         }
     }
 
+    /// Shown under the summary when the rules determined them.
+    static let detailKeys = ["change.procedure", "change.filedWith", "change.deadlineDays", "qms.auditRequired", "qms.body",
+                             "qms.renewalDue", "schemes", "consultations"]
+
+    func detail(_ key: String, _ value: FEELValue) -> String {
+        switch value {
+        case .number, .date: value.bareText + (key == "change.deadlineDays" ? (language == .ja ? " 日以内" : " days") : "")
+        default: label(key, value)
+        }
+    }
+
     func question(_ input: String) -> String {
         rules.questions[input]?.prompt.text(language).nonEmpty ?? input
     }
@@ -37,8 +48,8 @@ public struct TextReport: Sendable {
         for key in Self.summaryKeys {
             out.append("  \(rules.outcomes.label(key: key, language)): \(label(key, a.value(key)))")
         }
-        for key in ["schemes", "consultations"] where a.value(key) != .null && a.value(key) != .list([]) {
-            out.append("  \(rules.outcomes.label(key: key, language)): \(label(key, a.value(key)))")
+        for key in Self.detailKeys where a.value(key) != .null && a.value(key) != .list([]) {
+            out.append("  \(rules.outcomes.label(key: key, language)): \(detail(key, a.value(key)))")
         }
         out.append("")
         out.append(t(.why))
@@ -109,7 +120,11 @@ public struct TextReport: Sendable {
     /// Steps of every outcome value that has them, in summary order, without repeats.
     func nextSteps(_ a: Assessment) -> [String] {
         var steps: [String] = []
-        let keys = Self.summaryKeys + ["qms.body", "change.procedure", "schemes", "consultations"]
+        // For a marketed device the change procedure and the audit come first; entry-route steps do not apply.
+        let auditing = a.value("qms.auditRequired") == .boolean(true)
+        let keys = a.value("change") != .null
+            ? ["change.procedure"] + (auditing ? ["qms.body"] : []) + ["schemes", "consultations"]
+            : Self.summaryKeys + ["qms.body", "schemes", "consultations"]
         for key in keys {
             let values: [FEELValue]
             if case .list(let items) = a.value(key) { values = items } else { values = [a.value(key)] }
@@ -133,6 +148,9 @@ public struct TextReport: Sendable {
         out.append("|---|---|")
         for key in Self.summaryKeys {
             out.append("| \(rules.outcomes.label(key: key, language)) | \(escape(label(key, a.value(key)))) |")
+        }
+        for key in Self.detailKeys where a.value(key) != .null && a.value(key) != .list([]) {
+            out.append("| \(rules.outcomes.label(key: key, language)) | \(escape(detail(key, a.value(key)))) |")
         }
         out.append("")
         out.append("## \(t(.why))")
