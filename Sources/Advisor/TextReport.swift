@@ -25,6 +25,15 @@ public struct TextReport: Sendable {
         }
     }
 
+    /// A null that a matching rule gave on purpose reads "not applicable"; a null no rule gave, "not determined".
+    func summaryLabel(_ key: String, _ a: Assessment) -> String {
+        let value = a.value(key)
+        guard value == .null else { return label(key, value) }
+        let producers = ContractKeys.producers(in: rules.model, keys: [key])
+        let decided = a.evaluation.traces.contains { producers.contains($0.decision) && !$0.rules.isEmpty }
+        return t(decided ? .notApplicable : .undetermined)
+    }
+
     /// Shown under the summary when the rules determined them.
     static let detailKeys = ["change.procedure", "change.filedWith", "change.deadlineDays", "qms.auditRequired", "qms.body",
                              "qms.renewalDue", "schemes", "consultations"]
@@ -46,7 +55,7 @@ public struct TextReport: Sendable {
         out.append("")
         out.append(t(.summary))
         for key in Self.summaryKeys {
-            out.append("  \(rules.outcomes.label(key: key, language)): \(label(key, a.value(key)))")
+            out.append("  \(rules.outcomes.label(key: key, language)): \(summaryLabel(key, a))")
         }
         for key in Self.detailKeys where a.value(key) != .null && a.value(key) != .list([]) {
             out.append("  \(rules.outcomes.label(key: key, language)): \(detail(key, a.value(key)))")
@@ -147,7 +156,7 @@ public struct TextReport: Sendable {
         out.append("| | |")
         out.append("|---|---|")
         for key in Self.summaryKeys {
-            out.append("| \(rules.outcomes.label(key: key, language)) | \(escape(label(key, a.value(key)))) |")
+            out.append("| \(rules.outcomes.label(key: key, language)) | \(escape(summaryLabel(key, a))) |")
         }
         for key in Self.detailKeys where a.value(key) != .null && a.value(key) != .list([]) {
             out.append("| \(rules.outcomes.label(key: key, language)) | \(escape(detail(key, a.value(key)))) |")

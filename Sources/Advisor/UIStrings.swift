@@ -11,6 +11,7 @@ enum UIStrings {
         case rulesLine, question, atMostLeft, commandsHint, unknownMarked, wentBack, nothingToGoBack
         case invalidChoice, allowedValues, whyAsked, helpNone, done, aborted, saved, yes, no, unknownAnswer
         case lookupNone, lookupPick
+        case notApplicable
         case undetermined, consultHint, alternatives, ifWord, orWord, andWord, incomplete
     }
 
@@ -46,6 +47,7 @@ enum UIStrings {
         .no: ("no", "いいえ"),
         .unknownAnswer: ("unknown", "不明"),
         .undetermined: ("not determined", "未確定"),
+        .notApplicable: ("— (not applicable)", "—（該当なし）"),
         .consultHint: ("Settle it with", "確認先"),
         .lookupNone: ("No generic name matches '%@'. Type the 8-digit code, other words, or ? if none fits.",
                       "「%@」に該当する一般的名称はありません。8桁のコードか別の語を入力するか、該当がなければ ? を入力してください。"),

@@ -52,8 +52,8 @@ public struct RelevanceAnalysis: Sendable {
         var decided: Set<String> = []
         var needs: [String: [String: [Int]]] = [:]   // decision → input → rows
         var order: [String] = []
-        var directNeeds: [String: [(input: String, rows: [Int])]] = [:]
-        var upstreamNeeds: [String: [String]] = [:]
+        // Per decision, in column order: an input it still needs (with rows), or an upstream decision (rows nil).
+        var orderedNeeds: [String: [(name: String, rows: [Int]?)]] = [:]
 
         for decision in model.decisionsInDependencyOrder {
             let scope = DMNEvaluator(model: model).scope(for: decision, inputs: known, decisions: evaluation.values)
@@ -62,31 +62,29 @@ public struct RelevanceAnalysis: Sendable {
                 if let upstream = model.decision(named: name) { return !decided.contains(upstream.name) }
                 return false
             }.union(requiredPendingNames(decision, pending: pending, decided: decided))
-            var inputsNeeded: [(String, [Int])] = []
-            var decisionsNeeded: [String] = []
+            var needed: [(name: String, rows: [Int]?)] = []
             switch decision.logic {
             case .table(let table):
                 let (isDecided, columnRows) = analyse(table, scope: scope, unknown: unknownNames)
                 if isDecided { decided.insert(decision.name) }
                 for (column, rows) in columnRows.sorted(by: { $0.key < $1.key }) where !rows.isEmpty {
                     for name in table.inputs[column].expression.referencedNames.sorted() where unknownNames.contains(name) {
-                        if model.decision(named: name) != nil { decisionsNeeded.append(name) } else { inputsNeeded.append((name, rows)) }
+                        needed.append((name, model.decision(named: name) != nil ? nil : rows))
                     }
                 }
             case .literal(let literal):
                 let names = literal.expression.referencedNames.intersection(unknownNames)
                 if names.isEmpty { decided.insert(decision.name) }
                 for name in names.sorted() {
-                    if model.decision(named: name) != nil { decisionsNeeded.append(name) } else { inputsNeeded.append((name, [])) }
+                    needed.append((name, model.decision(named: name) != nil ? nil : []))
                 }
             case .invocation:
                 if unknownNames.isEmpty { decided.insert(decision.name) }
                 for name in unknownNames.sorted() {
-                    if model.decision(named: name) != nil { decisionsNeeded.append(name) } else { inputsNeeded.append((name, [])) }
+                    needed.append((name, model.decision(named: name) != nil ? nil : []))
                 }
             }
-            directNeeds[decision.name] = inputsNeeded
-            upstreamNeeds[decision.name] = decisionsNeeded
+            orderedNeeds[decision.name] = needed
         }
 
         // Walk from every undecided decision to the inputs it still needs, upstream decisions first.
@@ -94,8 +92,10 @@ public struct RelevanceAnalysis: Sendable {
         func collect(_ name: String) {
             guard !visited.contains(name) else { return }
             visited.insert(name)
-            for upstream in upstreamNeeds[name] ?? [] { collect(upstream) }
-            for (input, rows) in directNeeds[name] ?? [] {
+            // Column order: a FIRST table's early columns (e.g. a class the user may already know) come first.
+            for need in orderedNeeds[name] ?? [] {
+                guard let rows = need.rows else { collect(need.name); continue }
+                let input = need.name
                 if !order.contains(input) { order.append(input) }
                 needs[input, default: [:]][name, default: []].append(contentsOf: rows)
             }
