@@ -1,4 +1,10 @@
 internal import CLibXML2
+import Synchronization
+
+/// One libxml2 call at a time. The Debian build is thread-enabled, but parallel schema compilation and
+/// parsing crashed intermittently under the parallel test runner; rule files are small, so serialising
+/// costs nothing noticeable and removes the risk.
+let libxml2Lock = Mutex(())
 
 /// libxml2 asks for one initialisation before threads use it; Swift runs this lazily and once.
 let libxml2Initialized: Void = { xmlInitParser() }()

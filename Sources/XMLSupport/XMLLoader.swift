@@ -33,6 +33,13 @@ public struct XMLLoader: Sendable {
     }
 
     private func parse(name: String, read: (xmlParserCtxtPtr) -> xmlDocPtr?) throws(XMLLoadError) -> XMLElementNode {
+        let result: Result<XMLElementNode, XMLLoadError> = libxml2Lock.withLock { _ in
+            do throws(XMLLoadError) { return .success(try parseLocked(name: name, read: read)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private func parseLocked(name: String, read: (xmlParserCtxtPtr) -> xmlDocPtr?) throws(XMLLoadError) -> XMLElementNode {
         _ = libxml2Initialized
         cxml_silence_generic_errors()
         guard let ctxt = xmlNewParserCtxt() else {

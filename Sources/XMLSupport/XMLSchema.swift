@@ -7,8 +7,15 @@ public final class XMLSchema: @unchecked Sendable {
     public let path: String
 
     public init(contentsOf path: String) throws(XMLLoadError) {
-        _ = libxml2Initialized
+        let compiled: Result<xmlSchemaPtr, XMLLoadError> = libxml2Lock.withLock { _ in
+            do throws(XMLLoadError) { return .success(try Self.compile(path)) } catch { return .failure(error) }
+        }
         self.path = path
+        raw = try compiled.get()
+    }
+
+    private static func compile(_ path: String) throws(XMLLoadError) -> xmlSchemaPtr {
+        _ = libxml2Initialized
         guard let pctxt = xmlSchemaNewParserCtxt(path) else {
             throw .badSchema([XMLDiagnostic(file: path, line: 0, message: "cannot create a schema parser")])
         }
@@ -27,10 +34,13 @@ public final class XMLSchema: @unchecked Sendable {
                 : collector.items
             throw .badSchema(found)
         }
-        raw = schema
+        return schema
     }
 
-    deinit { xmlSchemaFree(raw) }
+    deinit {
+        let schema = raw
+        libxml2Lock.withLock { _ in xmlSchemaFree(schema) }
+    }
 
     func validate(_ doc: xmlDocPtr, file: String) -> [XMLDiagnostic] {
         guard let vctxt = xmlSchemaNewValidCtxt(raw) else {

@@ -6,7 +6,7 @@ struct Jmdn: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jmdn",
         abstract: "The JMDN generic names (一般的名称) the rules know: search them, or rebuild the table from a CSV.",
-        subcommands: [JmdnSearch.self, JmdnImport.self])
+        subcommands: [JmdnSearch.self, JmdnImport.self, JmdnExport.self])
 }
 
 struct JmdnSearch: ParsableCommand {
@@ -72,6 +72,28 @@ struct JmdnImport: ParsableCommand {
             let xml = JMDNImport.dmn(entries, importedFrom: (csv as NSString).lastPathComponent, on: date)
             try xml.write(toFile: output, atomically: true, encoding: .utf8)
             print("\(entries.count) generic names written to \(output)")
+        } catch let error as AdvisorError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+}
+
+struct JmdnExport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write the current JMDN table as a CSV in the import format.")
+
+    @Option(help: "Rules folder (default: the bundled rules).")
+    var rules: String?
+
+    func run() throws {
+        do {
+            let ruleSet = try RuleSet.load(directory: rules ?? BundledRules.path())
+            guard let table = LookupTable(rules: ruleSet, input: "jmdnCode") else {
+                Terminal.error("these rules have no JMDN lookup table")
+                throw ExitCode(2)
+            }
+            print(JMDNImport.csv(table), terminator: "")
         } catch let error as AdvisorError {
             Terminal.error(error.description)
             throw ExitCode(2)

@@ -16,7 +16,7 @@ import Testing
         #expect(entries[0] == JMDNImport.Entry(code: "44127010", nameJa: "医薬品・ワクチン注入用針", nameEn: "Needle, drug/vaccine injection",
                                               deviceClass: 2, speciallyMaintained: false, certificationStandard: true,
                                               approvalStandard: false, source: "PMDA JMDN list"))
-        #expect(entries[1].certificationStandard)
+        #expect(entries[1].certificationStandard == true)
     }
 
     @Test func badRowsAreReportedByLineAndNothingIsImported() {
@@ -72,5 +72,40 @@ import Testing
         guard case .context(let c)? = result.values["jmdn"] else { Issue.record("jmdn is a context"); return }
         #expect(c["jmdnCertificationStandard"] == .boolean(true))
         #expect(JMDNListing.line(table.entries[0], .en).contains("Class II"))
+    }
+}
+
+@Suite struct JMDNRoundTripTests {
+    @Test func bundledTableSurvivesExportAndImport() throws {
+        let rules = try RuleSet.load(directory: Fixtures.bundledRules)
+        let table = try #require(LookupTable(rules: rules, input: "jmdnCode"))
+        #expect(table.entries.count >= 60)
+        let csv = JMDNImport.csv(table)
+        let entries = try JMDNImport.entries(csv: csv, file: "export.csv")
+        #expect(entries.count == table.entries.count)
+        // Rebuild the table in a copy of the rules and compare entry by entry.
+        let dir = try RulesCheckerTests.copy()
+        try JMDNImport.dmn(entries, importedFrom: "export.csv", on: "2026-11-25")
+            .write(to: dir.appendingPathComponent("jmdn.dmn"), atomically: true, encoding: .utf8)
+        let rebuilt = try #require(LookupTable(rules: try RuleSet.load(directory: dir.path), input: "jmdnCode"))
+        #expect(rebuilt.entries.map(\.value) == table.entries.map(\.value))
+        for (a, b) in zip(rebuilt.entries, table.entries) {
+            #expect(a.fields.map(\.value) == b.fields.map(\.value), "\(a.value)")
+            #expect(a.annotations.map(\.text) == b.annotations.map(\.text), "\(a.value)")
+        }
+    }
+
+    @Test func unconfirmedFlagsStayNull() throws {
+        let entries = try JMDNImport.entries(csv: "code,nameJa,class,certificationStandard\n12345678,x,II,?\n", file: "q.csv")
+        #expect(entries[0].certificationStandard == nil)
+    }
+
+    @Test func searchFindsBloodPressureMonitorsInBothLanguages() throws {
+        let rules = try RuleSet.load(directory: Fixtures.bundledRules)
+        let table = try #require(LookupTable(rules: rules, input: "jmdnCode"))
+        let ja = table.search("血圧")
+        let en = table.search("blood pressure")
+        #expect(!ja.isEmpty)
+        #expect(Set(ja.map(\.value)) == Set(en.map(\.value)))
     }
 }

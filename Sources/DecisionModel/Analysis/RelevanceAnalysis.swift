@@ -65,12 +65,16 @@ public struct RelevanceAnalysis: Sendable {
             var needed: [(name: String, rows: [Int]?)] = []
             switch decision.logic {
             case .table(let table):
-                let (isDecided, columnRows) = analyse(table, scope: scope, unknown: unknownNames)
+                let (isDecided, columnRows, outputRows) = analyse(table, scope: scope, unknown: unknownNames)
                 if isDecided { decided.insert(decision.name) }
                 for (column, rows) in columnRows.sorted(by: { $0.key < $1.key }) where !rows.isEmpty {
                     for name in table.inputs[column].expression.referencedNames.sorted() where unknownNames.contains(name) {
                         needed.append((name, model.decision(named: name) != nil ? nil : rows))
                     }
+                }
+                // Names an output entry computes with (e.g. an answer passed through) matter once inputs are settled.
+                for (name, rows) in outputRows.sorted(by: { $0.key < $1.key }) {
+                    needed.append((name, model.decision(named: name) != nil ? nil : rows))
                 }
             case .literal(let literal):
                 let names = literal.expression.referencedNames.intersection(unknownNames)
@@ -124,12 +128,13 @@ public struct RelevanceAnalysis: Sendable {
         return names
     }
 
-    /// Whether the table's value is fixed, and for each column the rows of still-able rules that test it
-    /// with an entry whose input is not yet known.
-    private func analyse(_ table: DecisionTable, scope: FEELScope, unknown: Set<String>) -> (Bool, [Int: [Int]]) {
+    /// Whether the table's value is fixed; for each column the rows of still-able rules that test it with an
+    /// entry whose input is not yet known; and the unknown names the output entries of still-able rules use.
+    private func analyse(_ table: DecisionTable, scope: FEELScope, unknown: Set<String>) -> (Bool, [Int: [Int]], [String: [Int]]) {
         let columnUnknown = table.inputs.map { !$0.expression.referencedNames.isDisjoint(with: unknown) }
         let values = table.inputs.map { $0.expression.evaluate(scope) }
         var columnRows: [Int: [Int]] = [:]
+        var outputRows: [String: [Int]] = [:]
         var anyMaybe = false
         for rule in table.rules {
             var status = Status.match
@@ -145,9 +150,11 @@ public struct RelevanceAnalysis: Sendable {
             }
             if status == .noMatch { continue }
             for column in openColumns { columnRows[column, default: []].append(rule.row) }
-            if status == .maybe { anyMaybe = true }
+            let outputNames = rule.outputEntries.reduce(into: Set<String>()) { $0.formUnion($1.referencedNames) }.intersection(unknown)
+            for name in outputNames { outputRows[name, default: []].append(rule.row) }
+            if status == .maybe || !outputNames.isEmpty { anyMaybe = true }
             if status == .match && table.hitPolicy == .first { break }
         }
-        return (!anyMaybe, columnRows)
+        return (!anyMaybe, columnRows, outputRows)
     }
 }
