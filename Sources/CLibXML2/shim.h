@@ -1,6 +1,17 @@
 #ifndef CLIBXML2_SHIM_H
 #define CLIBXML2_SHIM_H
 
+/* Debian's libxml2 is built with ICU, so encoding.h pulls in <unicode/ucnv.h>. The system ICU headers
+   clash with the ICU module bundled in Foundation ("'UErrorCode' has different definitions") in any
+   module that sees both. Nothing here touches ICU converters, so ucnv.h is kept out and the two types
+   encoding.h mentions are declared opaquely. */
+#ifndef UCNV_H
+#define UCNV_H
+#include <stdint.h>
+typedef struct UConverter UConverter;
+typedef uint16_t UChar;
+#endif
+
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>

@@ -22,7 +22,7 @@ struct Assess: ParsableCommand {
     @Flag(name: .customLong("no-input"), help: "Never ask: unanswered questions count as unknown.")
     var noInput = false
 
-    @Option(help: "Output: text, json or markdown.")
+    @Option(help: "Output: text, json, markdown or html.")
     var format: ReportFormat = .text
 
     @Option(help: "Language: ja or en (default from LANG).")
@@ -70,13 +70,14 @@ struct Assess: ParsableCommand {
 }
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, markdown
+    case text, json, markdown, html
 
     static func render(_ a: Assessment, format: ReportFormat, rules: RuleSet, language: Language) -> String {
         switch format {
         case .text: TextReport(rules: rules, language: language).text(a)
         case .markdown: TextReport(rules: rules, language: language).markdown(a)
         case .json: AssessmentJSON.render(a, language: language)
+        case .html: TextReport(rules: rules, language: language).html(a)
         }
     }
 }

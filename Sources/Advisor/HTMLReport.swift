@@ -1,0 +1,73 @@
+import DecisionModel
+
+/// A self-contained HTML page of an assessment, for bringing to a PMDA consultation or a client.
+extension TextReport {
+    public func html(_ a: Assessment) -> String {
+        func e(_ s: String) -> String {
+            var out = ""
+            for c in s {
+                switch c {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                default: out.append(c)
+                }
+            }
+            return out
+        }
+        let title = UIStrings.text(.title, language) + (a.device.map { " — \($0)" } ?? "")
+        var h: [String] = [
+            "<!DOCTYPE html>",
+            "<html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\">",
+            "<title>\(e(title))</title>",
+            "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
+                + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}"
+                + ".src{color:#555;font-size:.9em}code{background:#f4f4f4;padding:0 .2em}</style>",
+            "</head><body>",
+            "<h1>\(e(title))</h1>",
+            "<h2>\(e(UIStrings.text(.summary, language)))</h2>",
+            "<table>",
+        ]
+        for key in Self.summaryKeys {
+            h.append("<tr><th>\(e(rules.outcomes.label(key: key, language)))</th><td>\(e(summaryLabel(key, a)))</td></tr>")
+        }
+        for key in Self.detailKeys where a.value(key) != .null && a.value(key) != .list([]) {
+            h.append("<tr><th>\(e(rules.outcomes.label(key: key, language)))</th><td>\(e(detail(key, a.value(key))))</td></tr>")
+        }
+        h.append("</table>")
+        h.append("<h2>\(e(UIStrings.text(.why, language)))</h2>")
+        for trace in a.evaluation.traces {
+            h.append("<h3><code>\(e(trace.decision))</code> = <code>\(e(trace.value.bareText))</code></h3><ul>")
+            if trace.rules.isEmpty && trace.hitPolicy != nil { h.append("<li>\(e(UIStrings.text(.noRuleHit, language)))</li>") }
+            for rule in trace.rules {
+                let reason = rule.annotation(language.rawValue) ?? rule.description ?? ""
+                h.append("<li><strong>\(e(UIStrings.text(.rule, language))) \(rule.row)</strong>"
+                         + "\(rule.id.map { " (<code>\(e($0))</code>)" } ?? ""): \(e(reason))"
+                         + "\(rule.annotation("source").map { "<br><span class=\"src\">\(e(UIStrings.text(.source, language))): \(e($0))</span>" } ?? "")</li>")
+            }
+            h.append("</ul>")
+        }
+        let steps = nextSteps(a)
+        if !steps.isEmpty {
+            h.append("<h2>\(e(UIStrings.text(.nextSteps, language)))</h2><ol>")
+            for step in steps { h.append("<li>\(e(step))</li>") }
+            h.append("</ol>")
+        }
+        if !a.openQuestions.isEmpty || !a.unanswered.isEmpty {
+            h.append("<h2>\(e(UIStrings.text(.openQuestions, language)))</h2><ul>")
+            for name in a.openQuestions + a.unanswered { h.append("<li><code>\(e(name))</code>: \(e(question(name)))</li>") }
+            h.append("</ul>")
+        }
+        if !a.alternatives.isEmpty {
+            h.append("<h2>\(e(UIStrings.text(.alternatives, language)))</h2><ul>")
+            for alternative in a.alternatives {
+                h.append("<li>\(e(outcomeText(alternative)))<br><span class=\"src\">\(e(UIStrings.text(.ifWord, language))) \(e(conditionText(alternative)))</span></li>")
+            }
+            h.append("</ul>")
+        }
+        h.append("<hr><p class=\"src\">\(e(UIStrings.text(.rulesLine, language))): \(e(a.rulesVersion)) · <code>\(e(a.rulesChecksum))</code> · as-of \(e(a.asOf))</p>")
+        h.append("</body></html>")
+        return h.joined(separator: "\n") + "\n"
+    }
+}

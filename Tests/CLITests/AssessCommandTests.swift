@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+@Suite struct AssessCommandTests {
+    @Test func sampleAssessmentInEnglishText() throws {
+        let result = try CLI.run(["assess", "--answers", "Samples/home-blood-pressure-monitor.xml", "--no-input", "--as-of", "2026-11-25"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Market-entry route: Certification"))
+        #expect(result.stdout.contains("Device class: Class II"))
+        #expect(result.stdout.contains("as-of 2026-11-25"))
+        #expect(result.stdout.contains("告示第112号"))
+    }
+
+    @Test func japaneseFromLang() throws {
+        let result = try CLI.run(["assess", "--answers", "Samples/home-blood-pressure-monitor.xml", "--no-input"],
+                                 environment: ["LANG": "ja_JP.UTF-8"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("判定の要約"))
+        #expect(result.stdout.contains("登録認証機関"))
+    }
+
+    @Test func jsonHasTheContractShape() throws {
+        let result = try CLI.run(["assess", "--answers", "Samples/hollow-fibre-dialyser.xml", "--no-input", "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["schema"] as? String == "yakuji.assessment/1")
+        #expect(json["pathway"] as? String == "approval")
+        #expect(json["reviewCategory"] as? String == "generic-with-approval-standard")
+        #expect((json["deviceClass"] as? NSNumber)?.intValue == 3)
+        #expect(json["change"] is NSNull)
+        #expect((json["rules"] as? [String: Any])?["checksum"] as? String != nil)
+    }
+
+    @Test func markdownAndHTMLReports() throws {
+        let md = try CLI.run(["assess", "--answers", "Samples/surgical-robot.xml", "--no-input", "--format", "markdown"])
+        #expect(md.status == 0)
+        #expect(md.stdout.hasPrefix("# Yakuji assessment"))
+        #expect(md.stdout.contains("| Market-entry route |"))
+        let html = try CLI.run(["assess", "--answers", "Samples/surgical-robot.xml", "--no-input", "--format", "html", "--lang", "ja"])
+        #expect(html.status == 0)
+        #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.stdout.contains("<html lang=\"ja\">"))
+        #expect(html.stdout.contains("<table>"))
+    }
+
+    @Test func setOverridesTheFileAndQuestionMarkMeansUnknown() throws {
+        let result = try CLI.run(["assess", "--answers", "Samples/home-blood-pressure-monitor.xml", "--no-input", "--format", "json",
+                                  "--set", "certificationStandardExists=?", "--set", "novelty=new"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((json["openQuestions"] as? [String])?.first == "certificationStandardExists")
+        #expect(((json["alternatives"] as? [[String: Any]]) ?? []).count >= 2)
+    }
+
+    @Test func badAnswerFileNamesFileLineAndAllowedValues() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("bad.xml")
+        try """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <answers xmlns="urn:yakuji:answers:1">
+          <answer name="productForm">gadget</answer>
+        </answers>
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["assess", "--answers", file.path, "--no-input"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("bad.xml:3"))
+        #expect(result.stderr.contains("hardware, standalone-program, program-on-media"))
+    }
+
+    @Test func unknownSetNameIsExitTwo() throws {
+        let result = try CLI.run(["assess", "--no-input", "--set", "colour=red"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown input 'colour'"))
+    }
+
+    @Test func pipedInputIsNotInteractive() throws {
+        // Without a terminal nothing is asked; absent answers count as unknown.
+        let result = try CLI.run(["assess", "--format", "json"], stdin: "1\n1\n")
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(!((json["openQuestions"] as? [String]) ?? []).isEmpty)
+    }
+}
+
+@Suite struct RulesAndJmdnCommandTests {
+    @Test func jmdnSearchFindsBloodPressureMonitorsInBothLanguages() throws {
+        let ja = try CLI.run(["jmdn", "search", "血圧"])
+        let en = try CLI.run(["jmdn", "search", "blood", "pressure"])
+        #expect(ja.status == 0 && en.status == 0)
+        #expect(ja.stdout.contains("16173000") || ja.stdout.contains("31681000"))
+        #expect(Set(ja.stdout.split(separator: "\n").map { $0.prefix(8) }) == Set(en.stdout.split(separator: "\n").map { $0.prefix(8) }))
+        let none = try CLI.run(["jmdn", "search", "zzzz-no-such-thing"])
+        #expect(none.status == 1)
+    }
+
+    @Test func rulesCheckAndTestOnTheBundledRules() throws {
+        let check = try CLI.run(["rules", "check", "Rules"])
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("0 error(s)"))
+        let sarif = try CLI.run(["rules", "check", "Rules", "--format", "sarif"])
+        #expect(sarif.stdout.contains("\"version\": \"2.1.0\""))
+        let test = try CLI.run(["rules", "test", "Rules", "--fail-uncovered"])
+        #expect(test.status == 0, "\(test.stdout)")
+        #expect(test.stdout.hasSuffix(" passed, 0 failed\n"))
+    }
+
+    @Test func graphRendersAsDotAndMermaid() throws {
+        let dot = try CLI.run(["rules", "graph", "Rules", "--questions"])
+        #expect(dot.status == 0)
+        #expect(dot.stdout.hasPrefix("digraph yakuji {"))
+        let mermaid = try CLI.run(["rules", "graph", "Rules", "--format", "mermaid"])
+        #expect(mermaid.stdout.hasPrefix("flowchart BT"))
+    }
+}
