@@ -31,6 +31,8 @@ let package = Package(
             ],
             resources: [.copy("../../Rules")]
         ),
+        // Speed is measured here, never asserted in tests: `swift run -c release yakuji-bench`.
+        .executableTarget(name: "yakuji-bench", dependencies: ["Advisor", "DecisionModel"], path: "Benchmarks/YakujiBench"),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DecisionModelTests", dependencies: ["DecisionModel"]),
         .testTarget(name: "AdvisorTests", dependencies: ["Advisor"], exclude: ["Fixtures"]),

@@ -112,8 +112,12 @@ public enum JMDNImport {
         <!--
         JMDN reference table (一般的名称), rebuilt by `yakuji jmdn import` from \(escape(file)) on \(date).
         One row per generic name, keyed on the 8-digit code: Japanese and English name, class, 特定保守管理医療機器,
-        and whether a 認証基準 (告示第112号) and a 承認基準 cover the name; null = not confirmed by the source.
-        Edit the CSV (`yakuji jmdn export` writes the current table as one) and import again.
+        and whether a 認証基準 (告示第112号) and a 承認基準 cover the name; null = not confirmed by the row's source.
+        Each row's source annotation says where its facts were read. English names are working translations
+        unless the row says otherwise. Class I names carry no standards (Class I goes by notification), and
+        Class IV names no certification standard (certification exists for Class II and III only).
+        The flags the pathway uses are derived in standards.dmn. Edit the CSV (`yakuji jmdn export` writes the
+        current table as one) and import again.
         -->
         <definitions xmlns="https://www.omg.org/spec/DMN/20230324/MODEL/"
                      id="yakuji_jmdn" name="yakuji-jmdn"
@@ -189,5 +193,8 @@ public enum JMDNImport {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    static func escape(_ s: String) -> String { AnswersFile.escape(s) }
+    /// Element text needs only &, < and > escaped; quotes stay readable in the FEEL string literals.
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
 }

@@ -1,0 +1,66 @@
+import Advisor
+import DecisionModel
+import Foundation
+
+// Measures the engine on the bundled rules: loading the rule set, assessing every sample (with and without
+// exploring alternatives), the scenario suite, and the DMN TCK. Run it in release mode:
+//   swift run -c release yakuji-bench [RULES_DIR] [SAMPLES_DIR] [TCK_DIR]
+// Times are medians of several runs; nothing here is asserted — compare runs on the same machine.
+
+let arguments = CommandLine.arguments.dropFirst()
+let rulesDir = arguments.first ?? "Rules"
+let samplesDir = arguments.dropFirst().first ?? "Samples"
+let tckDir = arguments.dropFirst(2).first ?? "../shared/dmn-tck"
+
+func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Duration {
+    var times: [Duration] = []
+    for _ in 0..<runs {
+        let clock = ContinuousClock()
+        let start = clock.now
+        try body()
+        times.append(clock.now - start)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+func ms(_ d: Duration) -> String {
+    let (seconds, attoseconds) = d.components
+    return String(format: "%.2f ms", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+}
+
+do {
+    let load = try median(5) { _ = try RuleSet.load(directory: rulesDir) }
+    let rules = try RuleSet.load(directory: rulesDir)
+    let decisions = rules.model.decisions.count
+    let rows = rules.model.decisions.reduce(0) { $0 + ($1.decisionTable?.rules.count ?? 0) }
+    print("rule set: \(decisions) decisions, \(rows) rule rows, \(rules.model.inputs.count) inputs")
+    print("load rules (parse + validate + compile FEEL): \(ms(load))")
+
+    let samples = try FileManager.default.contentsOfDirectory(atPath: samplesDir).filter { $0.hasSuffix(".xml") }.sorted()
+    let answers = try samples.map { try AnswersFile.load((samplesDir as NSString).appendingPathComponent($0), rules: rules) }
+    let assessor = Assessor(rules: rules)
+    let plain = median(5) { for a in answers { _ = assessor.assess(a, asOf: "2026-11-25", exploreAlternatives: false) } }
+    print("assess \(answers.count) samples, no alternatives: \(ms(plain)) (\(ms(plain / answers.count)) each)")
+    let explored = median(3) { for a in answers { _ = assessor.assess(a, asOf: "2026-11-25") } }
+    print("assess \(answers.count) samples with alternatives: \(ms(explored)) (\(ms(explored / answers.count)) each)")
+
+    let runner = ScenarioRunner(rules: rules)
+    var scenarios = 0
+    let suite = try median(3) { scenarios = try runner.run(files: runner.scenarioFiles()).scenarios }
+    print("scenario suite (\(scenarios) scenarios): \(ms(suite))")
+
+    let evaluator = DMNEvaluator(model: rules.model)
+    let inputs = answers.map(\.inputValues)
+    let evaluations = 1000
+    let evaluate = median(3) { for i in 0..<evaluations { _ = evaluator.evaluate(inputs[i % inputs.count]) } }
+    print("evaluate the whole graph \(evaluations)×: \(ms(evaluate)) (\(ms(evaluate / evaluations)) each)")
+
+    if FileManager.default.fileExists(atPath: tckDir) {
+        var passed = 0
+        let tck = median(3) { passed = TCKRunner().run(paths: [tckDir]).passed }
+        print("DMN TCK (\(passed) cases passed): \(ms(tck))")
+    }
+} catch {
+    print("benchmark failed: \(error)")
+    exit(1)
+}
