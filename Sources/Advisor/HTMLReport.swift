@@ -3,19 +3,7 @@ import DecisionModel
 /// A self-contained HTML page of an assessment, for bringing to a PMDA consultation or a client.
 extension TextReport {
     public func html(_ a: Assessment) -> String {
-        func e(_ s: String) -> String {
-            var out = ""
-            for c in s {
-                switch c {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                default: out.append(c)
-                }
-            }
-            return out
-        }
+        func e(_ s: String) -> String { AnswersFile.escape(s) }
         let title = UIStrings.text(.title, language) + (a.device.map { " — \($0)" } ?? "")
         var h: [String] = [
             "<!DOCTYPE html>",

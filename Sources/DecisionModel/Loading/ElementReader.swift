@@ -224,7 +224,8 @@ struct ElementReader {
 }
 
 extension String {
-    func trimmingWhitespace() -> String {
+    /// The string without leading and trailing whitespace (Unicode-aware, no Foundation needed).
+    public func trimmingWhitespace() -> String {
         var s = Substring(self)
         while s.first?.isWhitespace == true { s = s.dropFirst() }
         while s.last?.isWhitespace == true { s = s.dropLast() }
