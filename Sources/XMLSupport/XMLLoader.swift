@@ -1,4 +1,9 @@
 internal import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads XML with hardened libxml2 options and returns a Swift tree; no C pointer escapes.
 public struct XMLLoader: Sendable {
@@ -12,7 +17,12 @@ public struct XMLLoader: Sendable {
     }
 
     public func load(contentsOf path: String) throws(XMLLoadError) -> XMLElementNode {
-        try parse(name: path) { ctxt in xmlCtxtReadFile(ctxt, path, nil, safeParseOptions) }
+        // libxml2 words a missing file as "failed to load external entity"; say what happened instead.
+        if access(path, R_OK) != 0 {
+            let reason = String(cString: strerror(errno))
+            throw .malformed([XMLDiagnostic(file: path, line: 0, severity: .fatal, message: "cannot read the file: \(reason)")])
+        }
+        return try parse(name: path) { ctxt in xmlCtxtReadFile(ctxt, path, nil, safeParseOptions) }
     }
 
     /// Parses bytes held in memory; `name` stands for the file in diagnostics.

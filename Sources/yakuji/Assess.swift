@@ -37,13 +37,11 @@ struct Assess: ParsableCommand {
     @Option(help: "Where answers are saved as they are given in a session.")
     var save: String = "yakuji-answers.xml"
 
-    func validate() throws {
-        if let asOf, FEELDate(iso8601: asOf) == nil {
-            throw ValidationError("--as-of \(asOf): expected a date YYYY-MM-DD")
-        }
-    }
-
     func run() throws {
+        if let asOf, FEELDate(iso8601: asOf) == nil {
+            Terminal.error("--as-of \(asOf): expected a date YYYY-MM-DD")
+            throw ExitCode(2)
+        }
         let language = lang ?? Language(locale: ProcessInfo.processInfo.environment["LANG"])
         do {
             let ruleSet = try RuleSet.load(directory: rules ?? BundledRules.path())

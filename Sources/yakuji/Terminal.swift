@@ -2,7 +2,8 @@ import Foundation
 
 /// Messages for people go to standard error, results to standard output.
 enum Terminal {
-    static func error(_ message: String) { write("error: " + message) }
+    /// Located problems already read `file:line: error: …`; others get the prefix.
+    static func error(_ message: String) { write(message.contains(": error: ") ? message : "error: " + message) }
     static func warning(_ message: String) { write("warning: " + message) }
 
     static func write(_ line: String) {
