@@ -54,6 +54,9 @@ public struct RelevanceAnalysis: Sendable {
         var order: [String] = []
         // Per decision, in column order: an input it still needs (with rows), or an upstream decision (rows nil).
         var orderedNeeds: [String: [(name: String, rows: [Int]?)]] = [:]
+        // `decision.output` paths already fixed although their decision is not: every rule still able to match
+        // gives the same constant for that output (e.g. a flag read from a lookup while another flag is open).
+        var settledOutputs: [String: FEELValue] = [:]
 
         for decision in model.decisionsInDependencyOrder {
             let scope = DMNEvaluator(model: model).scope(for: decision, inputs: known, decisions: evaluation.values)
@@ -65,8 +68,10 @@ public struct RelevanceAnalysis: Sendable {
             var needed: [(name: String, rows: [Int]?)] = []
             switch decision.logic {
             case .table(let table):
-                let (isDecided, columnRows, outputRows) = analyse(table, scope: scope, unknown: unknownNames)
+                let (isDecided, columnRows, outputRows, able) = analyse(table, scope: scope, unknown: unknownNames,
+                                                                        settled: settledOutputs)
                 if isDecided { decided.insert(decision.name) }
+                else { settle(table, decision: decision.name, able: able, scope: scope, unknown: unknownNames, into: &settledOutputs) }
                 for (column, rows) in columnRows.sorted(by: { $0.key < $1.key }) where !rows.isEmpty {
                     for name in table.inputs[column].expression.referencedNames.sorted() where unknownNames.contains(name) {
                         needed.append((name, model.decision(named: name) != nil ? nil : rows))
@@ -128,15 +133,34 @@ public struct RelevanceAnalysis: Sendable {
         return names
     }
 
+    /// Records the outputs on which every still-able rule agrees with a constant.
+    private func settle(_ table: DecisionTable, decision: String, able: [Int], scope: FEELScope, unknown: Set<String>,
+                        into settled: inout [String: FEELValue]) {
+        guard !able.isEmpty else { return }
+        for (index, output) in table.outputs.enumerated() {
+            guard let name = output.name, table.outputs.count > 1 else { continue }
+            let entries = able.map { table.rules[$0].outputEntries[index] }
+            guard entries.allSatisfy({ $0.referencedNames.isDisjoint(with: unknown) }) else { continue }
+            let values = entries.map { $0.evaluate(scope) }
+            if values.allSatisfy({ $0 == values[0] }) { settled[decision + "." + name] = values[0] }
+        }
+    }
+
     /// Whether the table's value is fixed; for each column the rows of still-able rules that test it with an
-    /// entry whose input is not yet known; and the unknown names the output entries of still-able rules use.
-    private func analyse(_ table: DecisionTable, scope: FEELScope, unknown: Set<String>) -> (Bool, [Int: [Int]], [String: [Int]]) {
-        let columnUnknown = table.inputs.map { !$0.expression.referencedNames.isDisjoint(with: unknown) }
-        let values = table.inputs.map { $0.expression.evaluate(scope) }
+    /// entry whose input is not yet known; the unknown names the output entries of still-able rules use; and the
+    /// indices of the still-able rules. Columns naming a settled `decision.output` count as known.
+    private func analyse(_ table: DecisionTable, scope: FEELScope, unknown: Set<String>, settled: [String: FEELValue])
+        -> (Bool, [Int: [Int]], [String: [Int]], [Int]) {
+        let sources = table.inputs.map { $0.expression.source.trimmingWhitespace() }
+        let columnUnknown = table.inputs.enumerated().map { column, input in
+            settled[sources[column]] == nil && !input.expression.referencedNames.isDisjoint(with: unknown)
+        }
+        let values = table.inputs.enumerated().map { column, input in settled[sources[column]] ?? input.expression.evaluate(scope) }
         var columnRows: [Int: [Int]] = [:]
         var outputRows: [String: [Int]] = [:]
+        var able: [Int] = []
         var anyMaybe = false
-        for rule in table.rules {
+        for (index, rule) in table.rules.enumerated() {
             var status = Status.match
             var openColumns: [Int] = []
             for (column, entry) in rule.inputEntries.enumerated() where !entry.isWildcard {
@@ -149,12 +173,13 @@ public struct RelevanceAnalysis: Sendable {
                 }
             }
             if status == .noMatch { continue }
+            able.append(index)
             for column in openColumns { columnRows[column, default: []].append(rule.row) }
             let outputNames = rule.outputEntries.reduce(into: Set<String>()) { $0.formUnion($1.referencedNames) }.intersection(unknown)
             for name in outputNames { outputRows[name, default: []].append(rule.row) }
             if status == .maybe || !outputNames.isEmpty { anyMaybe = true }
             if status == .match && table.hitPolicy == .first { break }
         }
-        return (!anyMaybe, columnRows, outputRows)
+        return (!anyMaybe, columnRows, outputRows, able)
     }
 }
