@@ -149,7 +149,7 @@ public struct InteractiveSession<C: Console> {
         if let table = LookupTable(rules: rules, input: step.input.name), !text.allSatisfy(\.isNumber) {
             let hits = table.search(text)
             if hits.isEmpty { return .failure(UIStrings.format(.lookupNone, language, text)) }
-            let shown = hits.prefix(15).map { "  " + JMDNListing.line($0, language) }
+            let shown = hits.prefix(15).map { "  " + JMDNListing.line($0, language, outcomes: rules.outcomes) }
             let more = hits.count > 15 ? ["  … \(hits.count - 15)"] : []
             return .failure(([UIStrings.text(.lookupPick, language)] + shown + more).joined(separator: "\n"))
         }

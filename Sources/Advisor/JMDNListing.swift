@@ -2,7 +2,10 @@ import DecisionModel
 
 /// How a JMDN lookup entry is shown to a person.
 public enum JMDNListing {
-    public static func line(_ entry: LookupTable.Entry, _ language: Language) -> String {
+    /// Flag outputs shown when true, named by `Rules/outcomes.xml`.
+    static let flags = ["jmdnCertificationStandard", "jmdnApprovalStandard", "jmdnSpeciallyMaintained"]
+
+    public static func line(_ entry: LookupTable.Entry, _ language: Language, outcomes: Outcomes) -> String {
         let ja = entry.field("jmdnNameJa")?.bareText ?? ""
         let en = entry.field("jmdnNameEn")?.bareText ?? ""
         let names = language == .ja ? [ja, en] : [en, ja]
@@ -10,10 +13,7 @@ public enum JMDNListing {
             if case .number(let n) = v, let i = n.intValue { return JMDNImport.roman(i) }
             return nil
         } ?? "?"
-        var flags: [String] = []
-        if entry.field("jmdnCertificationStandard") == .boolean(true) { flags.append(language == .ja ? "認証基準あり" : "certification standard") }
-        if entry.field("jmdnApprovalStandard") == .boolean(true) { flags.append(language == .ja ? "承認基準あり" : "approval standard") }
-        if entry.field("jmdnSpeciallyMaintained") == .boolean(true) { flags.append(language == .ja ? "特定保守" : "specially maintained") }
+        let flags = Self.flags.filter { entry.field($0) == .boolean(true) }.map { outcomes.label(key: $0, language) }
         let classWord = language == .ja ? "クラス" : "Class "
         return "\(entry.value)  \(names.filter { !$0.isEmpty }.joined(separator: " / "))  \(classWord)\(cls)"
             + (flags.isEmpty ? "" : "  [\(flags.joined(separator: ", "))]")

@@ -71,7 +71,7 @@ import Testing
         let result = DMNEvaluator(model: rules.model).evaluate(["jmdnCode": .string("44127010")])
         guard case .context(let c)? = result.values["jmdn"] else { Issue.record("jmdn is a context"); return }
         #expect(c["jmdnCertificationStandard"] == .boolean(true))
-        #expect(JMDNListing.line(table.entries[0], .en).contains("Class II"))
+        #expect(JMDNListing.line(table.entries[0], .en, outcomes: rules.outcomes).contains("Class II"))
     }
 }
 
@@ -107,5 +107,9 @@ import Testing
         let en = table.search("blood pressure")
         #expect(!ja.isEmpty)
         #expect(Set(ja.map(\.value)) == Set(en.map(\.value)))
+        // Flag names come from Rules/outcomes.xml.
+        let line = JMDNListing.line(try #require(ja.first), .ja, outcomes: rules.outcomes)
+        #expect(line.contains("認証基準あり"))
+        #expect(JMDNListing.line(try #require(en.first), .en, outcomes: rules.outcomes).contains("certification standard"))
     }
 }
