@@ -110,7 +110,7 @@ public enum JMDNImport {
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <!--
-        JMDN reference table (一般的名称), rebuilt by `yakuji jmdn import` from \(escape(file)) on \(date).
+        JMDN reference table (一般的名称), rebuilt by `yakuji jmdn import` from \(comment(file)) on \(date).
         One row per generic name, keyed on the 8-digit code: Japanese and English name, class, 特定保守管理医療機器,
         and whether a 認証基準 (告示第112号) and a 承認基準 cover the name; null = not confirmed by the row's source.
         Each row's source annotation says where its facts were read. English names are working translations
@@ -167,6 +167,34 @@ public enum JMDNImport {
         return xml
     }
 
+    /// A scenario file with one scenario per generic name, so `rules test --fail-uncovered` keeps covering every row
+    /// after an import. Each scenario takes the device facts from `answersHref` (relative to the scenario file), sets
+    /// the code, and expects the class to come from the table.
+    public static func scenarios(_ entries: [Entry], answersHref: String, importedFrom file: String, on date: String) -> String {
+        var xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!--
+        One scenario per row of the JMDN table (decision jmdn), written by `yakuji jmdn import` (scenarios option) from
+        \(comment(file)) on \(date). The device facts come from \(comment(answersHref)); only jmdnCode changes, and the
+        class must come from the table (classBasis jmdn). Import again rather than editing this file.
+        -->
+        <scenarios xmlns="urn:yakuji:scenarios:1">
+
+        """
+        for e in entries {
+            let name = e.nameEn.isEmpty ? e.nameJa : "\(e.nameJa) (\(e.nameEn))"
+            xml += "  <scenario id=\"jmdn-\(e.code)\">\n"
+            xml += "    <description>\(escape(name)): class from the JMDN table</description>\n"
+            if !e.source.isEmpty { xml += "    <source>\(escape(e.source))</source>\n" }
+            xml += "    <answers href=\"\(escape(answersHref).replacingOccurrences(of: "\"", with: "&quot;"))\"/>\n"
+            xml += "    <answer name=\"jmdnCode\">\(e.code)</answer>\n"
+            xml += "    <expect key=\"deviceClass\">\(e.deviceClass)</expect>\n"
+            xml += "    <expect key=\"classBasis\">jmdn</expect>\n"
+            xml += "  </scenario>\n"
+        }
+        return xml + "</scenarios>\n"
+    }
+
     /// The current table as a CSV in the import format (round-trips through `entries(csv:file:)`).
     public static func csv(_ table: LookupTable) -> String {
         func field(_ s: String) -> String {
@@ -191,6 +219,13 @@ public enum JMDNImport {
 
     static func quoted(_ s: String) -> String {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// XML comments may not contain "--", and a file name might.
+    static func comment(_ s: String) -> String {
+        var t = escape(s)
+        while t.contains("--") { t = t.replacingOccurrences(of: "--", with: "-\u{2010}") }
+        return t.hasSuffix("-") ? t + " " : t
     }
 
     /// Element text needs only &, < and > escaped; quotes stay readable in the FEEL string literals.

@@ -52,8 +52,9 @@ struct JmdnImport: ParsableCommand {
         Columns, found by header (any order): code (一般的名称コード), nameJa (一般的名称), nameEn (英名),
         class (クラス分類: I–IV or 1–4), speciallyMaintained (特定保守管理医療機器), certificationStandard (認証基準),
         approvalStandard (承認基準), source (出典). code, nameJa and class are required. Booleans: 1/0,
-        true/false, yes/no, ○/×, 該当/非該当, あり/なし; empty means no. A bad row stops the import and
-        nothing is written.
+        true/false, yes/no, ○/×, 該当/非該当, あり/なし; empty means no; ?, 未確認 or unknown means not
+        confirmed. A bad row stops the import and nothing is written. With --scenarios, one scenario test per
+        row is written too, so `rules test --fail-uncovered` keeps covering the table.
         """)
 
     @Argument(help: "The CSV file (UTF-8).")
@@ -61,6 +62,12 @@ struct JmdnImport: ParsableCommand {
 
     @Option(help: "Where to write the table.")
     var output: String = "Rules/jmdn.dmn"
+
+    @Option(help: "Also write one scenario test per generic name to this file (e.g. Rules/tests/jmdn-rows.xml).")
+    var scenarios: String?
+
+    @Option(help: "The answer file those scenarios start from, relative to the scenario file.")
+    var scenarioAnswers: String = "../../Samples/home-blood-pressure-monitor.xml"
 
     func run() throws {
         do {
@@ -70,12 +77,26 @@ struct JmdnImport: ParsableCommand {
             let entries = try JMDNImport.entries(csv: text, file: csv)
             let date = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
             let xml = JMDNImport.dmn(entries, importedFrom: (csv as NSString).lastPathComponent, on: date)
-            try xml.write(toFile: output, atomically: true, encoding: .utf8)
+            let source = (csv as NSString).lastPathComponent
+            let scenarioText = scenarios.map { _ in
+                JMDNImport.scenarios(entries, answersHref: scenarioAnswers, importedFrom: source, on: date)
+            }
+            try write(xml, to: output)
             print("\(entries.count) generic names written to \(output)")
+            if let scenarios, let scenarioText {
+                try write(scenarioText, to: scenarios)
+                print("\(entries.count) scenarios written to \(scenarios)")
+            }
         } catch let error as AdvisorError {
             Terminal.error(error.description)
             throw ExitCode(2)
         }
+    }
+}
+
+private func write(_ text: String, to path: String) throws(AdvisorError) {
+    do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+        throw AdvisorError(file: path, "cannot write the file: \(error.localizedDescription)")
     }
 }
 

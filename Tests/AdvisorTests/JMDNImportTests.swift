@@ -95,6 +95,24 @@ import Testing
         }
     }
 
+    @Test func generatedScenariosPassAndCoverEveryRow() throws {
+        let dir = try RulesCheckerTests.copy()
+        let rules = try RuleSet.load(directory: dir.path)
+        let table = try #require(LookupTable(rules: rules, input: "jmdnCode"))
+        let entries = try JMDNImport.entries(csv: JMDNImport.csv(table), file: "export.csv")
+        let text = JMDNImport.scenarios(entries, answersHref: "../../Samples/home-blood-pressure-monitor.xml",
+                                        importedFrom: "a--b.csv", on: "2026-11-25")
+        #expect(!text.contains("a--b"), "a file name with -- must not break the XML comment")
+        let file = dir.appendingPathComponent("tests/generated.xml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let report = try ScenarioRunner(rules: rules).run(files: [file.path])
+        #expect(report.scenarios == entries.count)
+        #expect(report.failures.isEmpty, "\(report.failures)")
+        let jmdnRows = report.allRows.filter { $0.decision == "jmdn" }
+        #expect(jmdnRows.count == entries.count)
+        #expect(jmdnRows.allSatisfy(report.hitRows.contains))
+    }
+
     @Test func unconfirmedFlagsStayNull() throws {
         let entries = try JMDNImport.entries(csv: "code,nameJa,class,certificationStandard\n12345678,x,II,?\n", file: "q.csv")
         #expect(entries[0].certificationStandard == nil)
