@@ -48,7 +48,11 @@ enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json,
 enum AsOf {
     static func parse(_ text: String?) throws -> FEELDate {
         guard let text else { return FEELDate(iso8601: Today.iso())! }
-        guard let date = FEELDate(iso8601: text) else { throw ValidationError("--as-of \(text): expected a date YYYY-MM-DD") }
+        // Bad input exits 2 like every other command, not the parser's usage code 64.
+        guard let date = FEELDate(iso8601: text) else {
+            Terminal.error("--as-of \(text): expected a date YYYY-MM-DD")
+            throw ExitCode(2)
+        }
         return date
     }
 }

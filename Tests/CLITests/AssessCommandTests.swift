@@ -104,6 +104,31 @@ import Testing
         #expect(test.stdout.hasSuffix(" passed, 0 failed\n"))
     }
 
+    @Test func badAsOfDateIsExitTwoForEveryCommand() throws {
+        for args in [["assess", "--answers", "Samples/home-blood-pressure-monitor.xml", "--no-input", "--as-of", "2026-13-01"],
+                     ["rules", "check", "Rules", "--as-of", "yesterday"]] {
+            let result = try CLI.run(args)
+            #expect(result.status == 2, "\(args)")
+            #expect(result.stderr.contains("expected a date YYYY-MM-DD"))
+        }
+    }
+
+    @Test func jmdnImportWritesTableAndScenarios() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yakuji-cli-jmdn-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let csv = dir.appendingPathComponent("list.csv")
+        try "code,nameJa,nameEn,class,certificationStandard\n16173000,自動電子血圧計,BP monitor,II,yes\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        let table = dir.appendingPathComponent("jmdn.dmn"), scenarios = dir.appendingPathComponent("rows.xml")
+        let result = try CLI.run(["jmdn", "import", csv.path, "--output", table.path, "--scenarios", scenarios.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 scenarios written"))
+        #expect(try String(contentsOf: scenarios, encoding: .utf8).contains("<answer name=\"jmdnCode\">16173000</answer>"))
+        let bad = try CLI.run(["jmdn", "import", csv.path, "--output", dir.appendingPathComponent("no/such/dir/x.dmn").path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("cannot write"))
+    }
+
     @Test func graphRendersAsDotAndMermaid() throws {
         let dot = try CLI.run(["rules", "graph", "Rules", "--questions"])
         #expect(dot.status == 0)
