@@ -42,11 +42,17 @@ public struct LookupTable: Sendable {
     public func search(_ query: String) -> [Entry] {
         let words = query.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
         guard !words.isEmpty else { return [] }
-        let hits = entries.filter { entry in
-            let haystack = ([entry.value] + entry.fields.compactMap { if case .string(let s) = $0.value { s } else { nil } }
-                            + entry.annotations.map(\.text)).joined(separator: " ").lowercased()
-            return words.allSatisfy { haystack.contains($0) }
+        // The code itself first, then entries whose names match, then those matched only through their notes,
+        // so that 血圧 lists the blood-pressure monitors before a transducer whose source mentions one.
+        func rank(_ entry: Entry) -> Int? {
+            if entry.value == query { return 0 }
+            let names = ([entry.value] + entry.fields.compactMap { if case .string(let s) = $0.value { s } else { nil } })
+                .joined(separator: " ").lowercased()
+            if words.allSatisfy(names.contains) { return 1 }
+            let all = names + " " + entry.annotations.map(\.text).joined(separator: " ").lowercased()
+            return words.allSatisfy(all.contains) ? 2 : nil
         }
-        return hits.sorted { a, b in (a.value == query) && (b.value != query) }
+        return entries.enumerated().compactMap { i, e in rank(e).map { (rank: $0, index: i, entry: e) } }
+            .sorted { ($0.rank, $0.index) < ($1.rank, $1.index) }.map(\.entry)
     }
 }
