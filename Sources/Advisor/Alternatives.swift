@@ -6,6 +6,8 @@ public struct Alternative: Sendable {
     public var outcome: [(key: String, value: FEELValue)]
     /// Each element is one set of answers that leads here.
     public var when: [[(input: String, value: FEELValue)]]
+    /// Keys whose null a matching rule gave on purpose (not applicable), rather than left undetermined.
+    public var notApplicable: Set<String> = []
 }
 
 /// Explores the values an unknown answer could take, branching only on answers that still matter.
@@ -75,7 +77,7 @@ public struct AlternativesFinder: Sendable {
 
     private func explore(_ answers: Answers, open: [String], targets: Set<String>, keys: [String])
         -> (alternatives: [Alternative], complete: Bool, appearances: [String: Int]) {
-        var leaves: [(path: [(String, FEELValue)], outcome: [String: FEELValue])] = []
+        var leaves: [(path: [(String, FEELValue)], outcome: [String: FEELValue], notApplicable: Set<String>)] = []
         var complete = true
         let relevance = RelevanceAnalysis(model: rules.model)
         let evaluator = DMNEvaluator(model: rules.model)
@@ -89,10 +91,14 @@ public struct AlternativesFinder: Sendable {
                 remaining.contains(name) && (analysis.neededBy[name] ?? []).contains { targets.contains($0.decision) }
             }
             guard let next, let input = rules.model.input(named: next), let values = domain(of: input) else {
-                let values = assessor.contractValues(evaluator.evaluate(current.inputValues))
+                let evaluation = evaluator.evaluate(current.inputValues)
+                let values = assessor.contractValues(evaluation)
                 let probe = Assessment(device: nil, answers: current, rulesVersion: "", rulesChecksum: "", asOf: "",
                                        values: values, evaluation: EvaluationResult(), openQuestions: [], unanswered: [])
-                leaves.append((path, Dictionary(uniqueKeysWithValues: keys.map { ($0, probe.value($0)) })))
+                let outcome = Dictionary(uniqueKeysWithValues: keys.map { ($0, probe.value($0)) })
+                let fired = Set(evaluation.traces.filter { !$0.rules.isEmpty }.map(\.decision))
+                let notApplicable = Set(keys.filter { outcome[$0] == .null && !producers(of: $0).isDisjoint(with: fired) })
+                leaves.append((path, outcome, notApplicable))
                 return
             }
             for value in values {
@@ -104,22 +110,60 @@ public struct AlternativesFinder: Sendable {
         visit(answers, [], open)
 
         // Group leaves with the same outcome; report only the keys that differ.
-        var groups: [(outcome: [String: FEELValue], paths: [[(String, FEELValue)]])] = []
+        var groups: [(outcome: [String: FEELValue], paths: [[(String, FEELValue)]], notApplicable: Set<String>)] = []
         for leaf in leaves {
             if let i = groups.firstIndex(where: { $0.outcome == leaf.outcome }) {
                 groups[i].paths.append(leaf.path)
+                groups[i].notApplicable.formIntersection(leaf.notApplicable)
             } else {
-                groups.append((leaf.outcome, [leaf.path]))
+                groups.append((leaf.outcome, [leaf.path], leaf.notApplicable))
             }
         }
         let differing = keys.filter { key in Set(groups.map { $0.outcome[key]?.description ?? "null" }).count > 1 }
         let alternatives = groups.count < 2 ? [] : groups.map { group in
             Alternative(outcome: differing.map { ($0, group.outcome[$0] ?? .null) },
-                        when: group.paths.map { $0.map { (input: $0.0, value: $0.1) } })
+                        when: simplify(group.paths).map { $0.map { (input: $0.0, value: $0.1) } },
+                        notApplicable: group.notApplicable.intersection(differing))
         }
         var appearances: [String: Int] = [:]
         for leaf in leaves { for (name, _) in leaf.path { appearances[name, default: 0] += 1 } }
         return (alternatives, complete, appearances)
+    }
+
+    /// The fewest conditions that say the same: paths alike but for one answer that together take every value of
+    /// it become one path without that answer, and a path more specific than another of the group is dropped.
+    /// So "cert = yes and novelty = new", "… novelty = improved", "… novelty = generic" read "cert = yes".
+    func simplify(_ paths: [[(String, FEELValue)]]) -> [[(String, FEELValue)]] {
+        typealias Path = [(String, FEELValue)]
+        func same(_ a: Path, _ b: Path) -> Bool {
+            a.count == b.count && a.allSatisfy { x in b.contains { $0.0 == x.0 && $0.1 == x.1 } }
+        }
+        func covers(_ a: Path, _ b: Path) -> Bool { a.allSatisfy { x in b.contains { $0.0 == x.0 && $0.1 == x.1 } } }
+        var result: [Path] = []
+        for path in paths where !result.contains(where: { same($0, path) }) { result.append(path) }
+        var changed = true
+        while changed {
+            changed = false
+            merge: for path in result {
+                for (i, condition) in path.enumerated() {
+                    guard let input = rules.model.input(named: condition.0), let values = domain(of: input) else { continue }
+                    let rest = Array(path[..<i] + path[(i + 1)...])
+                    let siblings = values.map { value in result.firstIndex { same($0, rest + [(condition.0, value)]) } }
+                    guard siblings.allSatisfy({ $0 != nil }) else { continue }
+                    let indices = Set(siblings.compactMap { $0 })
+                    let first = indices.min()!
+                    result = result.enumerated().compactMap { j, p in j == first ? rest : indices.contains(j) ? nil : p }
+                    changed = true
+                    break merge
+                }
+            }
+            let before = result.count
+            result = result.enumerated().filter { j, p in
+                !result.enumerated().contains { k, q in k != j && q.count < p.count && covers(q, p) }
+            }.map(\.element)
+            changed = changed || result.count != before
+        }
+        return result
     }
 
     /// How many decisions change when each open unknown takes each of its values, others left unknown;

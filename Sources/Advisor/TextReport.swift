@@ -107,7 +107,10 @@ public struct TextReport: Sendable {
     }
 
     func outcomeText(_ alternative: Alternative) -> String {
-        alternative.outcome.map { "\(rules.outcomes.label(key: $0.key, language)): \(label($0.key, $0.value))" }
+        alternative.outcome.map { key, value in
+            let text = value == .null && alternative.notApplicable.contains(key) ? t(.notApplicable) : label(key, value)
+            return "\(rules.outcomes.label(key: key, language)): \(text)"
+        }
             .joined(separator: "; ")
     }
 

@@ -109,5 +109,28 @@ extension Questionnaire.Step: Equatable {
         let report = TextReport(rules: rules, language: .en).text(assessment)
         #expect(report.contains("Possible outcomes while answers are unknown"))
         #expect(report.contains("if certificationStandardExists = yes"))
+        // The certification outcome needs only the one answer, and its review category is not applicable, not unknown.
+        let certification = try #require(assessment.alternatives.first {
+            $0.outcome.contains { $0.key == "pathway" && $0.value == .string("certification") }
+        })
+        #expect(certification.when.map { $0.map(\.input) } == [["certificationStandardExists"]])
+        #expect(certification.notApplicable.contains("reviewCategory"))
+        #expect(report.contains("Application category (approval): — (not applicable)\n      if certificationStandardExists = yes\n"))
+    }
+
+    @Test func conditionsAreMergedWhenTheyCoverEveryValueOfAnAnswer() throws {
+        let finder = AlternativesFinder(rules: try Fixtures.mini())
+        let box = ("kind", FEELValue.string("box")), ball = ("kind", FEELValue.string("ball"))
+        let heavy = ("heavy", FEELValue.boolean(true)), light = ("heavy", FEELValue.boolean(false))
+        func names(_ paths: [[(String, FEELValue)]]) -> [[String]] { paths.map { $0.map { "\($0.0)=\($0.1)" } } }
+        // heavy takes both its values under kind = box: the condition is kind = box alone.
+        #expect(names(finder.simplify([[box, heavy], [box, light], [ball, heavy]])) == [["kind=\"box\""], ["kind=\"ball\"", "heavy=true"]])
+        // A more specific path adds nothing to a general one.
+        #expect(names(finder.simplify([[box, heavy], [box]])) == [["kind=\"box\""]])
+        // Merging repeats: every kind, each with both weights, is no condition at all beyond the empty path.
+        let cloud = ("kind", FEELValue.string("cloud"))
+        #expect(finder.simplify([[box, heavy], [box, light], [ball, heavy], [ball, light], [cloud, light], [cloud, heavy]]).map(\.count) == [0])
+        // Values not all present: nothing merges.
+        #expect(finder.simplify([[box, heavy], [ball, heavy]]).count == 2)
     }
 }
