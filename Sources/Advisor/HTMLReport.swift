@@ -38,9 +38,14 @@ extension TextReport {
         }
         let steps = nextSteps(a)
         if !steps.isEmpty {
-            h.append("<h2>\(e(UIStrings.text(.nextSteps, language)))</h2><ol>")
-            for step in steps { h.append("<li>\(e(step))</li>") }
-            h.append("</ol>")
+            h.append("<h2>\(e(UIStrings.text(.nextSteps, language)))</h2>")
+            var start = 1
+            for group in steps {
+                h.append("<h3>\(e(group.heading))</h3><ol start=\"\(start)\">")
+                for step in group.steps { h.append("<li>\(e(step))</li>") }
+                h.append("</ol>")
+                start += group.steps.count
+            }
         }
         if !a.openQuestions.isEmpty || !a.unanswered.isEmpty {
             h.append("<h2>\(e(UIStrings.text(.openQuestions, language)))</h2><ul>")

@@ -75,7 +75,11 @@ public struct TextReport: Sendable {
         if !steps.isEmpty {
             out.append("")
             out.append(t(.nextSteps))
-            for (i, step) in steps.enumerated() { out.append("  \(i + 1). \(step)") }
+            var number = 0
+            for group in steps {
+                out.append("  \(group.heading)")
+                for step in group.steps { number += 1; out.append("    \(number). \(step)") }
+            }
         }
         if !a.openQuestions.isEmpty {
             out.append("")
@@ -129,9 +133,11 @@ public struct TextReport: Sendable {
         return value.bareText
     }
 
-    /// Steps of every outcome value that has them, in summary order, without repeats.
-    func nextSteps(_ a: Assessment) -> [String] {
-        var steps: [String] = []
+    /// Steps of every outcome value that has them, in summary order, without repeats, each group headed by the
+    /// outcome it follows from so a long list can be scanned.
+    func nextSteps(_ a: Assessment) -> [(heading: String, steps: [String])] {
+        var groups: [(heading: String, steps: [String])] = []
+        var seen: Set<String> = []
         // For a marketed device the change procedure and the audit come first; entry-route steps do not apply.
         let auditing = a.value("qms.auditRequired") == .boolean(true)
         let keys = a.value("change") != .null
@@ -141,13 +147,15 @@ public struct TextReport: Sendable {
             let values: [FEELValue]
             if case .list(let items) = a.value(key) { values = items } else { values = [a.value(key)] }
             for value in values where value != .null {
+                var steps: [String] = []
                 for step in rules.outcomes.keys[key]?.values[value.bareText]?.steps ?? [] {
                     let text = step.text(language)
-                    if !text.isEmpty && !steps.contains(text) { steps.append(text) }
+                    if !text.isEmpty && seen.insert(text).inserted { steps.append(text) }
                 }
+                if !steps.isEmpty { groups.append(("\(rules.outcomes.label(key: key, language)): \(label(key, value))", steps)) }
             }
         }
-        return steps
+        return groups
     }
 
     public func markdown(_ a: Assessment) -> String {
@@ -184,8 +192,13 @@ public struct TextReport: Sendable {
         if !steps.isEmpty {
             out.append("## \(t(.nextSteps))")
             out.append("")
-            for (i, step) in steps.enumerated() { out.append("\(i + 1). \(escape(step))") }
-            out.append("")
+            var number = 0
+            for group in steps {
+                out.append("### \(escape(group.heading))")
+                out.append("")
+                for step in group.steps { number += 1; out.append("\(number). \(escape(step))") }
+                out.append("")
+            }
         }
         if !a.openQuestions.isEmpty || !a.unanswered.isEmpty {
             out.append("## \(t(.openQuestions))")

@@ -45,6 +45,24 @@ import Testing
         #expect(json["regulatoryCategory"] is String, "\(path): every sample reaches a category")
     }
 
+    @Test(arguments: sampleFiles)
+    func nextStepsAreGroupedWithoutRepeatsInBothLanguages(path: String) throws {
+        let rules = try Self.rules()
+        let answers = try AnswersFile.load(path, rules: rules)
+        let assessment = Assessor(rules: rules).assess(answers, asOf: "2026-11-25", exploreAlternatives: false)
+        for language in Language.allCases {
+            let groups = TextReport(rules: rules, language: language).nextSteps(assessment)
+            #expect(!groups.isEmpty, "\(path): a sample always has something to do next")
+            let steps = groups.flatMap(\.steps)
+            #expect(Set(steps).count == steps.count, "\(path): a step is listed twice")
+            #expect(groups.allSatisfy { !$0.steps.isEmpty && $0.heading.contains(":") })
+            #expect(Set(groups.map(\.heading)).count == groups.count)
+        }
+        let text = TextReport(rules: rules, language: .en).text(assessment)
+        let numbered = text.split(separator: "\n").filter { $0.hasPrefix("    ") && $0.dropFirst(4).first?.isNumber == true }
+        #expect(numbered.first?.hasPrefix("    1. ") == true, "\(path): steps are numbered under their headings")
+    }
+
     @Test func everyInputHasABilingualQuestion() throws {
         let rules = try Self.rules()
         for input in rules.model.inputs {
