@@ -19,7 +19,8 @@ public struct RelevanceAnalysis: Sendable {
         public var relevantInputs: [String]
         /// For each relevant input, the decisions and rule rows that still need it (for "why is this asked").
         public var neededBy: [String: [Need]]
-        /// Values computed with pending inputs as null; exact for decided decisions.
+        /// Values computed with pending inputs as null, except that decided decisions hold their exact value and
+        /// undecided ones carry their settled outputs.
         public var values: [String: FEELValue]
     }
 
@@ -58,8 +59,17 @@ public struct RelevanceAnalysis: Sendable {
         // gives the same constant for that output (e.g. a flag read from a lookup while another flag is open).
         var settledOutputs: [String: FEELValue] = [:]
 
+        // The plain evaluation reads pending inputs as null, so an upstream decision may carry a value its settled
+        // outputs contradict. Decided decisions that depend on such a one are evaluated again with the settled
+        // values, or a question they open (e.g. the scheme conditions once the route is surely approval) is missed.
+        var values = evaluation.values
+        var revised: Set<String> = []
+
         for decision in model.decisionsInDependencyOrder {
-            let scope = DMNEvaluator(model: model).scope(for: decision, inputs: known, decisions: evaluation.values)
+            let usesRevised = decision.requiredDecisions.contains { ref in
+                model.decision(id: ref.id).map { revised.contains($0.name) } ?? false
+            }
+            let scope = DMNEvaluator(model: model).scope(for: decision, inputs: known, decisions: values)
             let unknownNames = Set(scope.names).filter { name in
                 if pending.contains(name), model.input(named: name) != nil { return true }
                 if let upstream = model.decision(named: name) { return !decided.contains(upstream.name) }
@@ -94,6 +104,13 @@ public struct RelevanceAnalysis: Sendable {
                 }
             }
             orderedNeeds[decision.name] = needed
+            if decided.contains(decision.name) {
+                guard usesRevised else { continue }
+                let value = DMNEvaluator(model: model).evaluate(decision.logic, named: decision.name, scope: scope).value
+                if value != values[decision.name] { values[decision.name] = value; revised.insert(decision.name) }
+            } else if patch(decision.name, with: settledOutputs, in: &values) {
+                revised.insert(decision.name)
+            }
         }
 
         // Walk from every undecided decision to the inputs it still needs, upstream decisions first.
@@ -118,7 +135,21 @@ public struct RelevanceAnalysis: Sendable {
         for (input, byDecision) in needs {
             neededBy[input] = byDecision.sorted { $0.key < $1.key }.map { Need(decision: $0.key, rows: Array(Set($0.value)).sorted()) }
         }
-        return Outcome(decided: decided, relevantInputs: order, neededBy: neededBy, values: evaluation.values)
+        return Outcome(decided: decided, relevantInputs: order, neededBy: neededBy, values: values)
+    }
+
+    /// Writes an undecided decision's settled outputs into its value; true when that changed it.
+    private func patch(_ decision: String, with settled: [String: FEELValue], in values: inout [String: FEELValue]) -> Bool {
+        let prefix = decision + "."
+        let fields = settled.filter { $0.key.hasPrefix(prefix) }
+        guard !fields.isEmpty else { return false }
+        var context: FEELContext
+        if case .context(let existing)? = values[decision] { context = existing } else { context = FEELContext() }
+        for (key, value) in fields.sorted(by: { $0.key < $1.key }) { context[String(key.dropFirst(prefix.count))] = value }
+        let patched = FEELValue.context(context)
+        guard patched != values[decision] else { return false }
+        values[decision] = patched
+        return true
     }
 
     /// Required inputs that are pending even when no expression names them directly (kept for invocations).
