@@ -11,7 +11,7 @@ extension TextReport {
             "<title>\(e(title))</title>",
             "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
                 + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}"
-                + ".src{color:#555;font-size:.9em}code{background:#f4f4f4;padding:0 .2em}</style>",
+                + ".src{color:#555;font-size:.9em}.warn{color:#8a4b00;border-left:4px solid #d08a00;padding-left:.6em}code{background:#f4f4f4;padding:0 .2em}</style>",
             "</head><body>",
             "<h1>\(e(title))</h1>",
             "<h2>\(e(UIStrings.text(.summary, language)))</h2>",
@@ -24,6 +24,7 @@ extension TextReport {
             h.append("<tr><th>\(e(rules.outcomes.label(key: key, language)))</th><td>\(e(detail(key, a.value(key))))</td></tr>")
         }
         h.append("</table>")
+        for note in lookupNotes(a) { h.append("<p class=\"warn\"><strong>\(e(note))</strong></p>") }
         h.append("<h2>\(e(UIStrings.text(.why, language)))</h2>")
         for trace in a.evaluation.traces {
             h.append("<h3><code>\(e(trace.decision))</code> = <code>\(e(trace.value.bareText))</code></h3><ul>")

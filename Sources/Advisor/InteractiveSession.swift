@@ -76,6 +76,7 @@ public struct InteractiveSession<C: Console> {
                     case .success(let value):
                         answers[step.input.name] = .value(value)
                         answered = true
+                        if let note = lookupNote(value, step) { console.write(note + "\n") }
                     case .failure(let message):
                         console.write(message + "\n")
                     }
@@ -139,6 +140,16 @@ public struct InteractiveSession<C: Console> {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Confirms a looked-up value, or says plainly that the table does not hold it, since the answer is then
+    /// kept but changes nothing.
+    func lookupNote(_ value: FEELValue, _ step: Questionnaire.Step) -> String? {
+        guard let table = LookupTable(rules: rules, input: step.input.name) else { return nil }
+        if let entry = table.entry(for: value.bareText) {
+            return UIStrings.format(.lookupFound, language, JMDNListing.line(entry, language, outcomes: rules.outcomes))
+        }
+        return UIStrings.format(.lookupMissing, language, value.bareText, String(table.entries.count))
     }
 
     enum Interpretation { case success(FEELValue), failure(String) }

@@ -45,6 +45,15 @@ public struct TextReport: Sendable {
         }
     }
 
+    /// A code answered but missing from its lookup table changes nothing; the reader must not miss that.
+    func lookupNotes(_ a: Assessment) -> [String] {
+        rules.questions.questions.values.filter { $0.lookup != nil }.map(\.input).sorted().compactMap { input -> String? in
+            guard case .value(let value)? = a.answers[input], value != .null,
+                  let table = LookupTable(rules: rules, input: input), table.entry(for: value.bareText) == nil else { return nil }
+            return UIStrings.format(.lookupMissing, language, value.bareText, String(table.entries.count))
+        }
+    }
+
     func question(_ input: String) -> String {
         rules.questions[input]?.prompt.text(language).nonEmpty ?? input
     }
@@ -60,6 +69,7 @@ public struct TextReport: Sendable {
         for key in Self.detailKeys where a.value(key) != .null && a.value(key) != .list([]) {
             out.append("  \(rules.outcomes.label(key: key, language)): \(detail(key, a.value(key)))")
         }
+        for note in lookupNotes(a) { out.append("  ! " + note) }
         out.append("")
         out.append(t(.why))
         for trace in a.evaluation.traces {
@@ -173,6 +183,10 @@ public struct TextReport: Sendable {
             out.append("| \(rules.outcomes.label(key: key, language)) | \(escape(detail(key, a.value(key)))) |")
         }
         out.append("")
+        for note in lookupNotes(a) {
+            out.append("> **\(note)**")
+            out.append("")
+        }
         out.append("## \(t(.why))")
         out.append("")
         for trace in a.evaluation.traces {

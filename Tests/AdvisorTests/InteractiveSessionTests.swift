@@ -77,4 +77,23 @@ import Testing
         #expect(answers["heavy"] == .value(.boolean(true)))
         #expect(!s.console.transcript.contains("What kind of thing"))
     }
+
+    @Test func aLookedUpCodeIsConfirmedAndAnUnknownOneIsFlagged() throws {
+        let rules = try RuleSet.load(directory: Fixtures.bundledRules)
+        var sample = try AnswersFile.load(Fixtures.bundledRules + "/../Samples/home-blood-pressure-monitor.xml", rules: rules)
+        sample["assessmentKind"] = .value(.string("new-product"))
+        sample["deviceClass"] = .unknown
+        for (code, expected) in [("16173000", "Found: 16173000"), ("99999999", "'99999999' is not among the")] {
+            // Words search the table first; the code is then accepted either way and the session goes on.
+            var s = InteractiveSession(rules: rules, language: .en, savePath: nil,
+                                       console: ScriptedConsole(["blood pressure", code]), asOf: "2026-11-25")
+            let (answers, _) = try s.run(from: sample)
+            #expect(answers["jmdnCode"] == .value(.string(code)))
+            #expect(s.console.transcript.contains("16173000  Automatic electronic blood pressure monitor"))
+            #expect(s.console.transcript.contains(expected))
+            let report = TextReport(rules: rules, language: .en)
+                .text(Assessor(rules: rules).assess(answers, asOf: "2026-11-25", exploreAlternatives: false))
+            #expect(report.contains("! '99999999' is not among") == (code == "99999999"))
+        }
+    }
 }
