@@ -13,8 +13,9 @@ public struct Alternative: Sendable {
 /// Explores the values an unknown answer could take, branching only on answers that still matter.
 public struct AlternativesFinder: Sendable {
     public let rules: RuleSet
-    /// Stops exploring past this many leaves; the result then says it is incomplete.
-    public var maximumLeaves = 64
+    /// Stops branching past this many leaves; later branches are reported with their answers so far and the
+    /// result says it is incomplete.
+    public var maximumLeaves = 256
 
     public init(rules: RuleSet) { self.rules = rules }
 
@@ -82,23 +83,39 @@ public struct AlternativesFinder: Sendable {
         let relevance = RelevanceAnalysis(model: rules.model)
         let evaluator = DMNEvaluator(model: rules.model)
         let assessor = Assessor(rules: rules)
+        /// `open`: decisions the answers so far do not settle; keys they produce read "not determined".
+        func leaf(_ current: Answers, _ path: [(String, FEELValue)], open: Set<String> = []) {
+            let evaluation = evaluator.evaluate(current.inputValues)
+            let values = assessor.contractValues(evaluation)
+            let probe = Assessment(device: nil, answers: current, rulesVersion: "", rulesChecksum: "", asOf: "",
+                                   values: values, evaluation: EvaluationResult(), openQuestions: [], unanswered: [])
+            let outcome = Dictionary(uniqueKeysWithValues: keys.map { key in
+                (key, producers(of: key).isDisjoint(with: open) ? probe.value(key) : FEELValue.null)
+            })
+            let fired = Set(evaluation.traces.filter { !$0.rules.isEmpty }.map(\.decision))
+            let notApplicable = Set(keys.filter {
+                outcome[$0] == .null && !producers(of: $0).isDisjoint(with: fired) && producers(of: $0).isDisjoint(with: open)
+            })
+            leaves.append((path, outcome, notApplicable))
+        }
         func visit(_ current: Answers, _ path: [(String, FEELValue)], _ remaining: [String]) {
-            if leaves.count >= maximumLeaves { complete = false; return }
+            // Past the budget a branch is not explored further but still reported, with what the rules make of
+            // its answers so far, so no value of an early answer silently disappears.
             var known = current.inputValues
             for name in remaining { known[name] = nil }
             let analysis = relevance.analyse(known: known, targets: targets)
+            if leaves.count >= maximumLeaves {
+                complete = false
+                // Open: the decisions an unexplored answer still feeds, directly or through an upstream decision.
+                let fed = Set(remaining.filter(analysis.relevantInputs.contains).flatMap { analysis.neededBy[$0] ?? [] }.map(\.decision))
+                leaf(current, path, open: targets.filter { !relevance.upstreamClosure(of: [$0]).isDisjoint(with: fed) })
+                return
+            }
             let next = analysis.relevantInputs.first { name in
                 remaining.contains(name) && (analysis.neededBy[name] ?? []).contains { targets.contains($0.decision) }
             }
             guard let next, let input = rules.model.input(named: next), let values = domain(of: input) else {
-                let evaluation = evaluator.evaluate(current.inputValues)
-                let values = assessor.contractValues(evaluation)
-                let probe = Assessment(device: nil, answers: current, rulesVersion: "", rulesChecksum: "", asOf: "",
-                                       values: values, evaluation: EvaluationResult(), openQuestions: [], unanswered: [])
-                let outcome = Dictionary(uniqueKeysWithValues: keys.map { ($0, probe.value($0)) })
-                let fired = Set(evaluation.traces.filter { !$0.rules.isEmpty }.map(\.decision))
-                let notApplicable = Set(keys.filter { outcome[$0] == .null && !producers(of: $0).isDisjoint(with: fired) })
-                leaves.append((path, outcome, notApplicable))
+                leaf(current, path)
                 return
             }
             for value in values {
@@ -122,7 +139,8 @@ public struct AlternativesFinder: Sendable {
         let differing = keys.filter { key in Set(groups.map { $0.outcome[key]?.description ?? "null" }).count > 1 }
         let alternatives = groups.count < 2 ? [] : groups.map { group in
             Alternative(outcome: differing.map { ($0, group.outcome[$0] ?? .null) },
-                        when: simplify(group.paths).map { $0.map { (input: $0.0, value: $0.1) } },
+                        when: simplify(group.paths).enumerated().sorted { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }
+                            .map { $0.element.map { (input: $0.0, value: $0.1) } },
                         notApplicable: group.notApplicable.intersection(differing))
         }
         var appearances: [String: Int] = [:]

@@ -101,9 +101,10 @@ public struct TextReport: Sendable {
             out.append(t(.alternatives) + (a.alternativesComplete ? "" : " " + t(.incomplete)))
             for alternative in a.alternatives {
                 out.append("  • " + outcomeText(alternative))
-                for (i, path) in alternative.when.enumerated() {
+                for (i, path) in alternative.when.prefix(Self.shownConditions).enumerated() {
                     out.append("      \(i == 0 ? t(.ifWord) : t(.orWord)) " + pathText(path))
                 }
+                if let more = moreText(alternative) { out.append("      " + more) }
             }
             let consultations = a.value("consultations")
             if case .list(let items) = consultations, !items.isEmpty {
@@ -128,8 +129,18 @@ public struct TextReport: Sendable {
             .joined(separator: "; ")
     }
 
+    /// The simplest few combinations per outcome; the JSON lists them all.
+    static let shownConditions = 3
+
     func conditionText(_ alternative: Alternative) -> String {
-        alternative.when.map(pathText).joined(separator: "; \(t(.orWord)) ")
+        let shown = alternative.when.prefix(Self.shownConditions).map(pathText).joined(separator: "; \(t(.orWord)) ")
+        return moreText(alternative).map { shown + " " + $0 } ?? shown
+    }
+
+    func moreText(_ alternative: Alternative) -> String? {
+        let more = alternative.when.count - Self.shownConditions
+        if more <= 0 { return nil }
+        return more == 1 ? t(.moreCondition) : UIStrings.format(.moreConditions, language, String(more))
     }
 
     func pathText(_ path: [(input: String, value: FEELValue)]) -> String {

@@ -10,7 +10,7 @@ enum UIStrings {
         case title, device, summary, why, nextSteps, openQuestions, unanswered, noRuleHit, rule, source, inputs
         case rulesLine, question, atMostLeft, commandsHint, unknownMarked, wentBack, nothingToGoBack
         case invalidChoice, allowedValues, whyAsked, helpNone, done, aborted, saved, yes, no, unknownAnswer
-        case lookupNone, lookupPick, lookupFound, lookupMissing
+        case lookupNone, lookupPick, lookupFound, lookupMissing, moreConditions, moreCondition
         case notApplicable
         case undetermined, consultHint, alternatives, ifWord, orWord, andWord, incomplete
     }
@@ -59,7 +59,10 @@ enum UIStrings {
         .ifWord: ("if", "条件:"),
         .orWord: ("or", "または"),
         .andWord: ("and", "かつ"),
-        .incomplete: ("(too many combinations: only the first ones were explored)", "（組み合わせが多いため一部のみ表示）"),
+        .moreCondition: ("(and 1 more combination of answers; --format json lists them all)", "（ほか 1 通りの回答の組み合わせ。--format json ですべて表示）"),
+        .moreConditions: ("(and %@ more combinations of answers; --format json lists them all)", "（ほか %@ 通りの回答の組み合わせ。--format json ですべて表示）"),
+        .incomplete: ("(too many combinations to follow every one: some outcomes read \"not determined\"; answering the first open questions narrows them)",
+                      "（組み合わせが多いため一部の結果は「未確定」と表示。上位の未回答の質問に答えると絞り込めます）"),
     ]
 
     /// `%d` / `%@` substitution without Foundation's format machinery.

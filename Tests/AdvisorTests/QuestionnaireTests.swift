@@ -140,6 +140,34 @@ extension Questionnaire.Step: Equatable {
         #expect(report.contains("Application category (approval): — (not applicable)\n      if certificationStandardExists = yes\n"))
     }
 
+    @Test func pastTheBudgetBranchesAreReportedNotDropped() throws {
+        var finder = AlternativesFinder(rules: try Fixtures.mini())
+        finder.maximumLeaves = 1
+        var answers = Answers()
+        answers["kind"] = .unknown
+        answers["size"] = .value(.number(3))
+        answers["heavy"] = .unknown
+        let found = finder.find(answers)
+        #expect(!found.complete)
+        // Every kind still appears; "ball" was not followed into "heavy", so its class is not determined.
+        let kinds = Set(found.alternatives.flatMap(\.when).compactMap { $0.first { $0.input == "kind" }?.value.bareText })
+        #expect(kinds == ["box", "ball", "cloud"])
+        let ball = try #require(found.alternatives.first { $0.when.contains { $0.count == 1 && $0[0].value == .string("ball") } })
+        #expect(ball.outcome.first { $0.key == "deviceClass" }?.value == .null)
+        #expect(!ball.notApplicable.contains("deviceClass"))
+    }
+
+    @Test func longConditionListsAreCutInTheTextButKeptInJSON() throws {
+        let rules = try Fixtures.mini()
+        let paths = (1...5).map { [(input: "size", value: FEELValue.number(FEELNumber($0)))] }
+        let alternative = Alternative(outcome: [("deviceClass", .number(1))], when: paths)
+        let report = TextReport(rules: rules, language: .en)
+        #expect(report.conditionText(alternative).hasSuffix("(and 2 more combinations of answers; --format json lists them all)"))
+        let one = Alternative(outcome: [("deviceClass", .number(1))], when: Array(paths.prefix(4)))
+        #expect(report.moreText(one) == "(and 1 more combination of answers; --format json lists them all)")
+        #expect(report.moreText(Alternative(outcome: [], when: Array(paths.prefix(3)))) == nil)
+    }
+
     @Test func conditionsAreMergedWhenTheyCoverEveryValueOfAnAnswer() throws {
         let finder = AlternativesFinder(rules: try Fixtures.mini())
         let box = ("kind", FEELValue.string("box")), ball = ("kind", FEELValue.string("ball"))
