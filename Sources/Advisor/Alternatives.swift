@@ -152,34 +152,47 @@ public struct AlternativesFinder: Sendable {
     /// it become one path without that answer, and a path more specific than another of the group is dropped.
     /// So "cert = yes and novelty = new", "… novelty = improved", "… novelty = generic" read "cert = yes".
     func simplify(_ paths: [[(String, FEELValue)]]) -> [[(String, FEELValue)]] {
+        // A path as the set of its conditions, each "input=value", so equality and inclusion are set operations.
         typealias Path = [(String, FEELValue)]
-        func same(_ a: Path, _ b: Path) -> Bool {
-            a.count == b.count && a.allSatisfy { x in b.contains { $0.0 == x.0 && $0.1 == x.1 } }
-        }
-        func covers(_ a: Path, _ b: Path) -> Bool { a.allSatisfy { x in b.contains { $0.0 == x.0 && $0.1 == x.1 } } }
+        func condition(_ c: (String, FEELValue)) -> String { c.0 + "\u{1}" + c.1.description }
+        func key(_ p: Path) -> Set<String> { Set(p.map(condition)) }
         var result: [Path] = []
-        for path in paths where !result.contains(where: { same($0, path) }) { result.append(path) }
+        var present: Set<Set<String>> = []
+        for path in paths where present.insert(key(path)).inserted { result.append(path) }
+        var domains: [String: [FEELValue]?] = [:]
+        func values(of name: String) -> [FEELValue]? {
+            if let known = domains[name] { return known }
+            let found = rules.model.input(named: name).flatMap(domain)
+            domains[name] = found
+            return found
+        }
         var changed = true
         while changed {
             changed = false
             merge: for path in result {
-                for (i, condition) in path.enumerated() {
-                    guard let input = rules.model.input(named: condition.0), let values = domain(of: input) else { continue }
+                let whole = key(path)
+                for (i, c) in path.enumerated() {
+                    guard let values = values(of: c.0) else { continue }
                     let rest = Array(path[..<i] + path[(i + 1)...])
-                    let siblings = values.map { value in result.firstIndex { same($0, rest + [(condition.0, value)]) } }
-                    guard siblings.allSatisfy({ $0 != nil }) else { continue }
-                    let indices = Set(siblings.compactMap { $0 })
-                    let first = indices.min()!
-                    result = result.enumerated().compactMap { j, p in j == first ? rest : indices.contains(j) ? nil : p }
+                    let restKey = whole.subtracting([condition(c)])
+                    let siblings = values.map { restKey.union([condition((c.0, $0))]) }
+                    guard siblings.allSatisfy(present.contains) else { continue }
+                    let gone = Set(siblings)
+                    let first = result.firstIndex { gone.contains(key($0)) }!
+                    result = result.enumerated().compactMap { j, p in j == first ? rest : gone.contains(key(p)) ? nil : p }
+                    present.subtract(gone)
+                    present.insert(restKey)
                     changed = true
                     break merge
                 }
             }
-            let before = result.count
-            result = result.enumerated().filter { j, p in
-                !result.enumerated().contains { k, q in k != j && q.count < p.count && covers(q, p) }
-            }.map(\.element)
-            changed = changed || result.count != before
+            let keys = result.map(key)
+            let kept = result.indices.filter { j in !keys.indices.contains { k in keys[k].count < keys[j].count && keys[k].isSubset(of: keys[j]) } }
+            if kept.count != result.count {
+                result = kept.map { result[$0] }
+                present = Set(kept.map { keys[$0] })
+                changed = true
+            }
         }
         return result
     }
