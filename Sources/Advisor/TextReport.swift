@@ -29,6 +29,8 @@ public struct TextReport: Sendable {
     func summaryLabel(_ key: String, _ a: Assessment) -> String {
         let value = a.value(key)
         guard value == .null else { return label(key, value) }
+        // A rule may give null on purpose while an answer is open; the alternatives then show it is undecided.
+        if a.alternatives.contains(where: { $0.outcome.contains { $0.key == key } }) { return t(.undetermined) }
         let producers = ContractKeys.producers(in: rules.model, keys: [key])
         let decided = a.evaluation.traces.contains { producers.contains($0.decision) && !$0.rules.isEmpty }
         return t(decided ? .notApplicable : .undetermined)
