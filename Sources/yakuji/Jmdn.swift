@@ -76,15 +76,11 @@ struct JmdnImport: ParsableCommand {
             }
             let entries = try JMDNImport.entries(csv: text, file: csv)
             let date = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
-            let xml = JMDNImport.dmn(entries, importedFrom: (csv as NSString).lastPathComponent, on: date)
             let source = (csv as NSString).lastPathComponent
-            let scenarioText = scenarios.map { _ in
-                JMDNImport.scenarios(entries, answersHref: scenarioAnswers, importedFrom: source, on: date)
-            }
-            try write(xml, to: output)
+            try write(JMDNImport.dmn(entries, importedFrom: source, on: date), to: output)
             print("\(entries.count) generic names written to \(output)")
-            if let scenarios, let scenarioText {
-                try write(scenarioText, to: scenarios)
+            if let scenarios {
+                try write(JMDNImport.scenarios(entries, answersHref: scenarioAnswers, importedFrom: source, on: date), to: scenarios)
                 print("\(entries.count) scenarios written to \(scenarios)")
             }
         } catch let error as AdvisorError {
