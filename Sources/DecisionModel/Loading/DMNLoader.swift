@@ -41,25 +41,32 @@ public struct DMNLoader: Sendable {
         // Plain identifiers lex without help; only names with spaces or symbols must be announced.
         names = names.filter(NameCollector.needsAnnouncing)
         var reader = ElementReader(knownNames: names)
-        var model = DMNModel(name: roots.first?.attribute("name") ?? "model",
-                             namespaces: roots.compactMap { $0.attribute("namespace") }, files: files)
+        // Collected first and handed to the model once: the model indexes its arrays whenever they are set.
+        var itemDefinitions: [String: ItemDefinition] = [:]
+        var inputs: [InputData] = []
+        var decisions: [Decision] = []
+        var knowledgeModels: [BusinessKnowledgeModel] = []
         for root in roots {
             for element in root.children where DMNNamespaces.version(of: element.namespace) != nil {
                 switch element.name {
                 case "itemDefinition":
                     let item = reader.itemDefinition(element)
-                    if model.itemDefinitions[item.name] != nil {
+                    if itemDefinitions[item.name] != nil {
                         reader.problems.append(DMNProblem(file: element.file, line: element.line,
                                                           message: "item definition '\(item.name)' is defined twice"))
                     }
-                    model.itemDefinitions[item.name] = item
-                case "inputData": model.inputs.append(reader.inputData(element))
-                case "decision": if let d = reader.decision(element) { model.decisions.append(d) }
-                case "businessKnowledgeModel": if let b = reader.knowledgeModel(element) { model.knowledgeModels.append(b) }
+                    itemDefinitions[item.name] = item
+                case "inputData": inputs.append(reader.inputData(element))
+                case "decision": if let d = reader.decision(element) { decisions.append(d) }
+                case "businessKnowledgeModel": if let b = reader.knowledgeModel(element) { knowledgeModels.append(b) }
                 default: break
                 }
             }
         }
+        let model = DMNModel(name: roots.first?.attribute("name") ?? "model",
+                             namespaces: roots.compactMap { $0.attribute("namespace") }, files: files,
+                             itemDefinitions: itemDefinitions, inputs: inputs, decisions: decisions,
+                             knowledgeModels: knowledgeModels)
         problems = reader.problems + ModelChecker.check(model)
         if !problems.isEmpty { throw DMNLoadError(problems) }
         return model

@@ -3,9 +3,14 @@ import XMLSupport
 /// Turns DMN elements into model values, collecting every problem instead of stopping at the first.
 struct ElementReader {
     let knownNames: Set<String>
+    /// The same names arranged for the lexer once, not per expression.
+    let names: FEELNames
     var problems: [DMNProblem] = []
 
-    init(knownNames: Set<String>) { self.knownNames = knownNames }
+    init(knownNames: Set<String>) {
+        self.knownNames = knownNames
+        self.names = FEELNames(knownNames)
+    }
 
     private func location(_ element: XMLElementNode) -> SourceLocation {
         SourceLocation(file: element.file, line: element.line)
@@ -31,7 +36,7 @@ struct ElementReader {
 
     mutating func expression(_ source: String, at element: XMLElementNode) -> FEELExpression? {
         do {
-            return try FEELExpression(source, knownNames: knownNames)
+            return try FEELExpression(source, names: names)
         } catch {
             problem(element, "in expression `\(source)` at offset \(error.offset): \(error.message)")
             return nil
@@ -40,7 +45,7 @@ struct ElementReader {
 
     mutating func unaryTests(_ source: String, at element: XMLElementNode) -> FEELUnaryTests? {
         do {
-            return try FEELUnaryTests(source, knownNames: knownNames)
+            return try FEELUnaryTests(source, names: names)
         } catch {
             problem(element, "in unary tests `\(source)` at offset \(error.offset): \(error.message)")
             return nil

@@ -69,22 +69,37 @@ enum ModelChecker {
         return problems
     }
 
+    /// Depth-first with an explicit stack (long chains must not overflow the call stack); the path is
+    /// spelled out only when a cycle is found.
     private static func cycles(_ model: DMNModel) -> [DMNProblem] {
         var problems: [DMNProblem] = []
-        var state: [String: Int] = [:]   // 1 visiting, 2 done
-        func visit(_ decision: Decision, path: [String]) {
-            if state[decision.id] == 2 { return }
-            if state[decision.id] == 1 {
-                problems.append(DMNProblem(at: decision.location, "decision requirements form a cycle: \((path + [decision.name]).joined(separator: " → "))"))
-                return
+        var state: [String: UInt8] = [:]   // 1 visiting (on the stack), 2 done
+        var stack: [(decision: Decision, next: Int)] = []
+        for root in model.decisions where state[root.id] == nil {
+            state[root.id] = 1
+            stack.append((root, 0))
+            while let top = stack.last {
+                let requirements = top.decision.requiredDecisions
+                guard top.next < requirements.count else {
+                    stack.removeLast()
+                    state[top.decision.id] = 2
+                    continue
+                }
+                stack[stack.count - 1].next += 1
+                guard let next = model.decision(id: requirements[top.next].id) else { continue }
+                switch state[next.id] {
+                case nil:
+                    state[next.id] = 1
+                    stack.append((next, 0))
+                case 1?:
+                    let start = stack.firstIndex { $0.decision.id == next.id } ?? 0
+                    let path = stack[start...].map(\.decision.name) + [next.name]
+                    problems.append(DMNProblem(at: next.location, "decision requirements form a cycle: \(path.joined(separator: " → "))"))
+                default:
+                    break
+                }
             }
-            state[decision.id] = 1
-            for ref in decision.requiredDecisions {
-                if let next = model.decision(id: ref.id) { visit(next, path: path + [decision.name]) }
-            }
-            state[decision.id] = 2
         }
-        model.decisions.forEach { visit($0, path: []) }
         return problems
     }
 }

@@ -109,21 +109,30 @@ public struct DMNModel: Sendable {
     /// Decisions in an order where each comes after every decision it requires (cycles are loader errors).
     public var decisionsInDependencyOrder: [Decision] { dependencyOrder.map { decisions[$0] } }
 
+    /// Depth-first, with an explicit stack: a chain of many thousands of decisions must not overflow the call stack.
     private static func dependencyOrder(of decisions: [Decision], index: [String: Int]) -> [Int] {
         var ordered: [Int] = []
-        var done: Set<Int> = []
-        var visiting: Set<Int> = []
-        func visit(_ i: Int) {
-            if done.contains(i) || visiting.contains(i) { return }
-            visiting.insert(i)
-            for ref in decisions[i].requiredDecisions {
-                if let required = index["i:" + ref.id] { visit(required) }
+        ordered.reserveCapacity(decisions.count)
+        var state = [UInt8](repeating: 0, count: decisions.count)   // 1 visiting, 2 done
+        var stack: [(decision: Int, next: Int)] = []
+        for root in decisions.indices where state[root] == 0 {
+            state[root] = 1
+            stack.append((root, 0))
+            while let top = stack.last {
+                let requirements = decisions[top.decision].requiredDecisions
+                if top.next < requirements.count {
+                    stack[stack.count - 1].next += 1
+                    if let required = index["i:" + requirements[top.next].id], state[required] == 0 {
+                        state[required] = 1
+                        stack.append((required, 0))
+                    }
+                } else {
+                    stack.removeLast()
+                    state[top.decision] = 2
+                    ordered.append(top.decision)
+                }
             }
-            visiting.remove(i)
-            done.insert(i)
-            ordered.append(i)
         }
-        decisions.indices.forEach(visit)
         return ordered
     }
 }
