@@ -21,24 +21,30 @@ public struct DMNEvaluator: Sendable {
                 inputValues[input.name] = value
             }
         }
-        for decision in model.decisionsInDependencyOrder {
-            let scope = scope(for: decision, inputs: inputValues, decisions: result.values)
+        evaluate(model.decisionsInDependencyOrder, inputs: inputValues, into: &result, depth: 0)
+        return result
+    }
+
+    /// Evaluates decisions given in dependency order; values already in `result` (a decision service's input
+    /// decisions) are taken as they are.
+    func evaluate(_ decisions: [Decision], inputs: [String: FEELValue], into result: inout EvaluationResult, depth: Int) {
+        for decision in decisions {
+            let scope = scope(for: decision, inputs: inputs, decisions: result.values, depth: depth)
             var trace = evaluate(decision.logic, named: decision.name, scope: scope)
-            if let why = model.nonConformance(of: trace.value, to: decision.typeRef) {
-                trace.problems.append("the value \(trace.value) does not conform to the decision's type: \(why)")
-                trace.value = .null
-            }
+            let (value, problem) = model.coerce(trace.value, to: decision.typeRef)
+            if let problem { trace.problems.append("the decision's value \(problem)") }
+            trace.value = value
             for message in trace.problems {
                 result.problems.append(EvaluationProblem(element: decision.name, location: decision.location, message: message))
             }
             result.values[decision.name] = trace.value
             result.traces.append(trace)
         }
-        return result
     }
 
-    /// The names a decision may use: its required inputs and decisions, and the knowledge models it requires.
-    func scope(for decision: Decision, inputs: [String: FEELValue], decisions: [String: FEELValue]) -> FEELScope {
+    /// The names a decision may use: its required inputs and decisions, and the knowledge models and decision
+    /// services it requires (as functions).
+    func scope(for decision: Decision, inputs: [String: FEELValue], decisions: [String: FEELValue], depth: Int = 0) -> FEELScope {
         var scope = FEELScope()
         for ref in decision.requiredInputs {
             if let input = model.input(id: ref.id) { scope[input.name] = inputs[input.name] ?? .null }
@@ -46,14 +52,17 @@ public struct DMNEvaluator: Sendable {
         for ref in decision.requiredDecisions {
             if let required = model.decision(id: ref.id) { scope[required.name] = decisions[required.name] ?? .null }
         }
-        addKnowledge(decision.requiredKnowledge, to: &scope, depth: 0)
+        addKnowledge(decision.requiredKnowledge, to: &scope, depth: depth)
         return scope
     }
 
     private func addKnowledge(_ references: [Reference], to scope: inout FEELScope, depth: Int) {
         for ref in references {
-            guard let bkm = model.knowledgeModel(id: ref.id) else { continue }
-            scope[bkm.name] = .function(function(for: bkm, depth: depth))
+            if let bkm = model.knowledgeModel(id: ref.id) {
+                scope[bkm.name] = .function(function(for: bkm, depth: depth))
+            } else if let service = model.decisionService(id: ref.id) {
+                scope[service.name] = .function(function(for: service, depth: depth))
+            }
         }
     }
 
@@ -61,15 +70,16 @@ public struct DMNEvaluator: Sendable {
     func function(for bkm: BusinessKnowledgeModel, depth: Int) -> FEELFunction {
         let evaluator = self
         return FEELFunction(name: bkm.name, parameters: bkm.parameters.map(\.name)) { arguments in
-            guard depth < 64, arguments.count == bkm.parameters.count else { return .null }
-            var scope = FEELScope()
-            for (parameter, argument) in zip(bkm.parameters, arguments) {
-                scope[parameter.name] = evaluator.model.nonConformance(of: argument, to: parameter.typeRef) == nil ? argument : .null
-            }
+            guard depth < Self.maxDepth, arguments.count == bkm.parameters.count,
+                  var scope = evaluator.model.bind(arguments, to: bkm.parameters, in: FEELScope()) else { return .null }
             evaluator.addKnowledge(bkm.requiredKnowledge, to: &scope, depth: depth + 1)
-            return evaluator.evaluate(bkm.body, named: bkm.name, scope: scope).value
+            let value = evaluator.evaluate(bkm.body, named: bkm.name, scope: scope).value
+            return evaluator.model.coerce(value, to: evaluator.model.resultType(of: bkm.typeRef)).value
         }
     }
+
+    /// How deeply knowledge models and decision services may call one another.
+    static let maxDepth = 64
 
     /// Evaluates one boxed expression in a scope.
     public func evaluate(_ logic: ExpressionLogic, named name: String, scope: FEELScope) -> DecisionTrace {
@@ -85,13 +95,28 @@ public struct DMNEvaluator: Sendable {
                                  problems: problems.map(\.description))
         case .invocation(let invocation):
             return evaluate(invocation, named: name, scope: scope)
+        case .context(let context):
+            return evaluate(context, named: name, scope: scope)
+        case .relation(let relation):
+            return evaluate(relation, named: name, scope: scope)
+        case .list(let list):
+            return evaluate(list, named: name, scope: scope)
+        case .function(let definition):
+            return evaluate(definition, named: name, scope: scope)
+        case .conditional(let conditional):
+            return evaluate(conditional, named: name, scope: scope)
+        case .filter(let filter):
+            return evaluate(filter, named: name, scope: scope)
+        case .iterator(let iterator):
+            return evaluate(iterator, named: name, scope: scope)
         }
     }
 
     private func evaluate(_ invocation: Invocation, named name: String, scope: FEELScope) -> DecisionTrace {
-        guard case .function(let function)? = scope[invocation.function] else {
+        let callee = scope[invocation.function] ?? invocation.callee?.evaluate(scope)
+        guard case .function(let function)? = callee else {
             return DecisionTrace(decision: name, hitPolicy: nil,
-                                 problems: ["invocation of '\(invocation.function)', which is not a required knowledge model"])
+                                 problems: ["invocation of '\(invocation.function)', which is not a function in scope (a required knowledge model or decision service)"])
         }
         var bound: [String: FEELValue] = [:]
         var inputs: [(name: String, value: FEELValue)] = []

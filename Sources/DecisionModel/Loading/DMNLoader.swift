@@ -46,6 +46,7 @@ public struct DMNLoader: Sendable {
         var inputs: [InputData] = []
         var decisions: [Decision] = []
         var knowledgeModels: [BusinessKnowledgeModel] = []
+        var services: [DecisionService] = []
         for root in roots {
             for element in root.children where DMNNamespaces.version(of: element.namespace) != nil {
                 switch element.name {
@@ -59,6 +60,7 @@ public struct DMNLoader: Sendable {
                 case "inputData": inputs.append(reader.inputData(element))
                 case "decision": if let d = reader.decision(element) { decisions.append(d) }
                 case "businessKnowledgeModel": if let b = reader.knowledgeModel(element) { knowledgeModels.append(b) }
+                case "decisionService": services.append(reader.decisionService(element))
                 default: break
                 }
             }
@@ -66,27 +68,30 @@ public struct DMNLoader: Sendable {
         let model = DMNModel(name: roots.first?.attribute("name") ?? "model",
                              namespaces: roots.compactMap { $0.attribute("namespace") }, files: files,
                              itemDefinitions: itemDefinitions, inputs: inputs, decisions: decisions,
-                             knowledgeModels: knowledgeModels)
+                             knowledgeModels: knowledgeModels, decisionServices: services)
         problems = reader.problems + ModelChecker.check(model)
         if !problems.isEmpty { throw DMNLoadError(problems) }
         return model
     }
 }
 
-/// First pass: every name an expression may use, so names with spaces can be recognised.
+/// First pass: every name an expression may use, so names with spaces can be recognised. Names local to a scope
+/// (parameters, context entries) that contain a dot are left to that scope: elsewhere `Person.Gender` is a path.
 enum NameCollector {
-    static func needsAnnouncing(_ name: String) -> Bool {
-        name.unicodeScalars.contains { !($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
-    }
+    static func needsAnnouncing(_ name: String) -> Bool { FEELNames.needsAnnouncing(name) }
 
-    static func collect(_ element: XMLElementNode, into names: inout Set<String>) {
+    static func collect(_ element: XMLElementNode, parent: String? = nil, into names: inout Set<String>) {
         switch element.name {
         case "inputData", "decision", "businessKnowledgeModel", "itemComponent", "formalParameter",
-             "decisionService", "contextEntry", "variable", "parameter":
-            if let name = element.attribute("name"), !name.isEmpty { names.insert(name) }
+             "decisionService", "contextEntry", "variable", "parameter", "column":
+            if let name = element.attribute("name"), !name.isEmpty {
+                let local = element.name == "formalParameter" || element.name == "parameter" || element.name == "column"
+                    || (element.name == "variable" && parent == "contextEntry")
+                if !(local && name.contains(".")) { names.insert(name) }
+            }
         default: break
         }
-        for child in element.children { collect(child, into: &names) }
+        for child in element.children { collect(child, parent: element.name, into: &names) }
     }
 }
 

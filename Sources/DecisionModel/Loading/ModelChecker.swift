@@ -9,6 +9,7 @@ enum ModelChecker {
             model.inputs.map { ("inputData", $0.id, $0.name, $0.location) }
             + model.decisions.map { ("decision", $0.id, $0.name, $0.location) }
             + model.knowledgeModels.map { ("business knowledge model", $0.id, $0.name, $0.location) }
+            + model.decisionServices.map { ("decision service", $0.id, $0.name, $0.location) }
         for element in named {
             if let earlier = seenNames[element.name] {
                 problems.append(DMNProblem(at: element.at, "\(element.kind) name '\(element.name)' is already used at \(earlier)"))
@@ -26,14 +27,22 @@ enum ModelChecker {
             for ref in decision.requiredInputs where model.input(id: ref.id) == nil {
                 problems.append(DMNProblem(at: ref.location, "decision '\(decision.name)' requires input \(ref.href), which does not exist"))
             }
-            for ref in decision.requiredKnowledge where model.knowledgeModel(id: ref.id) == nil {
+            for ref in decision.requiredKnowledge where model.knowledgeModel(id: ref.id) == nil && model.decisionService(id: ref.id) == nil {
                 problems.append(DMNProblem(at: ref.location, "decision '\(decision.name)' requires knowledge \(ref.href), which does not exist"))
             }
             problems += typeProblems(decision, model)
         }
         for bkm in model.knowledgeModels {
-            for ref in bkm.requiredKnowledge where model.knowledgeModel(id: ref.id) == nil {
+            for ref in bkm.requiredKnowledge where model.knowledgeModel(id: ref.id) == nil && model.decisionService(id: ref.id) == nil {
                 problems.append(DMNProblem(at: ref.location, "business knowledge model '\(bkm.name)' requires \(ref.href), which does not exist"))
+            }
+        }
+        for service in model.decisionServices {
+            for ref in service.outputDecisions + service.encapsulatedDecisions + service.inputDecisions where model.decision(id: ref.id) == nil {
+                problems.append(DMNProblem(at: ref.location, "decision service '\(service.name)' names decision \(ref.href), which does not exist"))
+            }
+            for ref in service.inputData where model.input(id: ref.id) == nil {
+                problems.append(DMNProblem(at: ref.location, "decision service '\(service.name)' names input \(ref.href), which does not exist"))
             }
         }
         problems += cycles(model)

@@ -7,11 +7,13 @@ public struct DMNModel: Sendable {
     public var inputs: [InputData] { didSet { reindex() } }
     public var decisions: [Decision] { didSet { reindex() } }
     public var knowledgeModels: [BusinessKnowledgeModel] { didSet { reindex() } }
+    public var decisionServices: [DecisionService] { didSet { reindex() } }
 
     /// Name and id lookups are hot in evaluation; arrays keep the files' order, these keep it fast.
     private var inputIndex: [String: Int] = [:]
     private var decisionIndex: [String: Int] = [:]
     private var knowledgeIndex: [String: Int] = [:]
+    private var serviceIndex: [String: Int] = [:]
     private var dependencyOrder: [Int] = []
 
     private mutating func reindex() {
@@ -31,10 +33,16 @@ public struct DMNModel: Sendable {
             if knowledgeIndex["n:" + bkm.name] == nil { knowledgeIndex["n:" + bkm.name] = i }
             if knowledgeIndex["i:" + bkm.id] == nil { knowledgeIndex["i:" + bkm.id] = i }
         }
+        serviceIndex = [:]
+        for (i, service) in decisionServices.enumerated() {
+            if serviceIndex["n:" + service.name] == nil { serviceIndex["n:" + service.name] = i }
+            if serviceIndex["i:" + service.id] == nil { serviceIndex["i:" + service.id] = i }
+        }
     }
 
     public init(name: String, namespaces: [String] = [], files: [String] = [], itemDefinitions: [String: ItemDefinition] = [:],
-                inputs: [InputData] = [], decisions: [Decision] = [], knowledgeModels: [BusinessKnowledgeModel] = []) {
+                inputs: [InputData] = [], decisions: [Decision] = [], knowledgeModels: [BusinessKnowledgeModel] = [],
+                decisionServices: [DecisionService] = []) {
         self.name = name
         self.namespaces = namespaces
         self.files = files
@@ -42,6 +50,7 @@ public struct DMNModel: Sendable {
         self.inputs = inputs
         self.decisions = decisions
         self.knowledgeModels = knowledgeModels
+        self.decisionServices = decisionServices
         reindex()
     }
 
@@ -52,6 +61,8 @@ public struct DMNModel: Sendable {
     public func input(id: String) -> InputData? { inputIndex["i:" + id].map { inputs[$0] } }
     public func decision(id: String) -> Decision? { decisionIndex["i:" + id].map { decisions[$0] } }
     public func knowledgeModel(id: String) -> BusinessKnowledgeModel? { knowledgeIndex["i:" + id].map { knowledgeModels[$0] } }
+    public func decisionService(named name: String) -> DecisionService? { serviceIndex["n:" + name].map { decisionServices[$0] } }
+    public func decisionService(id: String) -> DecisionService? { serviceIndex["i:" + id].map { decisionServices[$0] } }
 
     /// The item definition a `typeRef` names, following aliases (`tAge` → `tNumber` → number).
     public func itemDefinition(for typeRef: String?) -> ItemDefinition? {
@@ -93,7 +104,7 @@ public struct DMNModel: Sendable {
 
     /// Every name an expression may mention (for recognising names with spaces).
     public var knownNames: Set<String> {
-        var names = Set(inputs.map(\.name) + decisions.map(\.name) + knowledgeModels.map(\.name))
+        var names = Set(inputs.map(\.name) + decisions.map(\.name) + knowledgeModels.map(\.name) + decisionServices.map(\.name))
         for item in itemDefinitions.values { collectComponentNames(item, into: &names) }
         for bkm in knowledgeModels { names.formUnion(bkm.parameters.map(\.name)) }
         return names.filter(NameCollector.needsAnnouncing)

@@ -1,0 +1,146 @@
+/// Evaluation of the boxed expressions beyond decision tables, literal expressions and invocations.
+extension DMNEvaluator {
+    /// Entries see the entries before them; a typed entry's value is coerced to its type (null when it does not conform).
+    func evaluate(_ context: BoxedContext, named name: String, scope: FEELScope) -> DecisionTrace {
+        var scope = scope
+        var entries = FEELContext()
+        var problems: [String] = []
+        for entry in context.entries {
+            let trace = evaluate(entry.value, named: entry.name ?? name, scope: scope)
+            problems += trace.problems.map { (entry.name.map { "\($0): " } ?? "") + $0 }
+            let (value, problem) = model.coerce(trace.value, to: entry.typeRef)
+            if let problem { problems.append("\(entry.name ?? "result"): \(problem)") }
+            guard let entryName = entry.name else {
+                return DecisionTrace(decision: name, hitPolicy: nil, value: value, problems: problems)
+            }
+            entries[entryName] = value
+            scope[entryName] = value
+        }
+        return DecisionTrace(decision: name, hitPolicy: nil, value: .context(entries), problems: problems)
+    }
+
+    func evaluate(_ relation: BoxedRelation, named name: String, scope: FEELScope) -> DecisionTrace {
+        var rows: [FEELValue] = []
+        var problems: [String] = []
+        for (number, cells) in relation.rows.enumerated() {
+            var row = FEELContext()
+            for (column, cell) in zip(relation.columns, cells) {
+                let trace = evaluate(cell, named: column.name, scope: scope)
+                problems += trace.problems.map { "row \(number + 1), \(column.name): \($0)" }
+                let (value, problem) = model.coerce(trace.value, to: column.typeRef)
+                if let problem { problems.append("row \(number + 1), \(column.name): \(problem)") }
+                row[column.name] = value
+            }
+            rows.append(.context(row))
+        }
+        return DecisionTrace(decision: name, hitPolicy: nil, value: .list(rows), problems: problems)
+    }
+
+    func evaluate(_ list: BoxedList, named name: String, scope: FEELScope) -> DecisionTrace {
+        var items: [FEELValue] = []
+        var problems: [String] = []
+        for (number, item) in list.items.enumerated() {
+            let trace = evaluate(item, named: name, scope: scope)
+            problems += trace.problems.map { "item \(number + 1): \($0)" }
+            items.append(trace.value)
+        }
+        return DecisionTrace(decision: name, hitPolicy: nil, value: .list(items), problems: problems)
+    }
+
+    /// A FEEL function closes over the scope it is defined in; its arguments are coerced to the parameters' types.
+    func evaluate(_ definition: FunctionDefinition, named name: String, scope: FEELScope) -> DecisionTrace {
+        let names = definition.parameters.map(\.name)
+        guard definition.kind == .feel, let body = definition.body else {
+            let kind: String
+            if case .external(let text) = definition.kind { kind = text } else { kind = "FEEL" }
+            let function = FEELFunction(name: name, parameters: names) { _ in .null }
+            return DecisionTrace(decision: name, hitPolicy: nil, value: .function(function),
+                                 problems: ["\(kind) function definitions are not supported; calling one gives null"])
+        }
+        let evaluator = self
+        let parameters = definition.parameters
+        let function = FEELFunction(name: name, parameters: names) { arguments in
+            guard arguments.count == parameters.count,
+                  let bound = evaluator.model.bind(arguments, to: parameters, in: scope) else { return .null }
+            return evaluator.evaluate(body, named: name, scope: bound).value
+        }
+        return DecisionTrace(decision: name, hitPolicy: nil, value: .function(function))
+    }
+
+    /// `if` true gives `then`; false or null gives `else`; a condition that is not a boolean gives null.
+    func evaluate(_ conditional: BoxedConditional, named name: String, scope: FEELScope) -> DecisionTrace {
+        let condition = evaluate(conditional.condition, named: name, scope: scope)
+        var problems = condition.problems
+        switch condition.value {
+        case .boolean, .null: break
+        default:
+            problems.append("the condition of a conditional is \(condition.value.typeName), not boolean")
+            return DecisionTrace(decision: name, hitPolicy: nil, inputs: [("if", condition.value)], problems: problems)
+        }
+        let branch = condition.value == .boolean(true) ? conditional.then : conditional.otherwise
+        let result = evaluate(branch, named: name, scope: scope)
+        return DecisionTrace(decision: name, hitPolicy: nil, inputs: [("if", condition.value)], value: result.value,
+                             problems: problems + result.problems)
+    }
+
+    /// The items for which `match` is true, with `item` (and a context item's entries) in scope; a match that is
+    /// neither boolean nor null makes the whole filter null.
+    func evaluate(_ filter: BoxedFilter, named name: String, scope: FEELScope) -> DecisionTrace {
+        let list = evaluate(filter.list, named: name, scope: scope)
+        var problems = list.problems
+        guard case .list(let items) = list.value else {
+            if list.value != .null { problems.append("a filter needs a list, not \(list.value.typeName)") }
+            return DecisionTrace(decision: name, hitPolicy: nil, problems: problems)
+        }
+        var kept: [FEELValue] = []
+        for item in items {
+            var inner = scope
+            if case .context(let context) = item {
+                for entry in context.entries { inner[entry.key] = entry.value }
+            }
+            inner["item"] = item
+            let match = evaluate(filter.match, named: name, scope: inner)
+            problems += match.problems
+            switch match.value {
+            case .boolean(true): kept.append(item)
+            case .boolean(false), .null: break
+            default:
+                problems.append("a filter's match must be boolean, not \(match.value.typeName)")
+                return DecisionTrace(decision: name, hitPolicy: nil, problems: problems)
+            }
+        }
+        return DecisionTrace(decision: name, hitPolicy: nil, value: .list(kept), problems: problems)
+    }
+
+    /// `for` collects the body's values (with `partial`, the values so far, in scope); `some`/`every` need boolean
+    /// bodies, and any other value makes them null. The domain must be a list.
+    func evaluate(_ iterator: BoxedIterator, named name: String, scope: FEELScope) -> DecisionTrace {
+        let domain = evaluate(iterator.domain, named: name, scope: scope)
+        var problems = domain.problems
+        guard case .list(let items) = domain.value else {
+            if domain.value != .null { problems.append("'\(iterator.kind.rawValue)' needs a list in 'in', not \(domain.value.typeName)") }
+            return DecisionTrace(decision: name, hitPolicy: nil, problems: problems)
+        }
+        var results: [FEELValue] = []
+        results.reserveCapacity(items.count)
+        for item in items {
+            var inner = scope
+            inner[iterator.variable] = item
+            if iterator.kind == .for { inner["partial"] = .list(results) }
+            let body = evaluate(iterator.body, named: name, scope: inner)
+            problems += body.problems
+            if iterator.kind != .for, body.value.boolValue == nil {
+                problems.append("'\(iterator.kind.rawValue)' needs boolean values from 'satisfies', not \(body.value.typeName)")
+                return DecisionTrace(decision: name, hitPolicy: nil, problems: problems)
+            }
+            results.append(body.value)
+        }
+        let value: FEELValue
+        switch iterator.kind {
+        case .for: value = .list(results)
+        case .some: value = .boolean(results.contains(.boolean(true)))
+        case .every: value = .boolean(!results.contains(.boolean(false)))
+        }
+        return DecisionTrace(decision: name, hitPolicy: nil, value: value, problems: problems)
+    }
+}
