@@ -9,6 +9,12 @@ public struct DMNEvaluator: Sendable {
     /// Evaluates all decisions. Inputs not given are null; inputs that do not conform to their type become null
     /// and are reported.
     public func evaluate(_ inputs: [String: FEELValue]) -> EvaluationResult {
+        evaluate(inputs, only: nil)
+    }
+
+    /// Evaluates the named decisions and the decisions they require (all decisions when `targets` is nil).
+    public func evaluate(_ inputs: [String: FEELValue], only targets: Set<String>?) -> EvaluationResult {
+        let needed = targets.map(requiredClosure)
         var result = EvaluationResult()
         var inputValues: [String: FEELValue] = [:]
         for input in model.inputs {
@@ -21,7 +27,9 @@ public struct DMNEvaluator: Sendable {
                 inputValues[input.name] = value
             }
         }
-        evaluate(model.decisionsInDependencyOrder, inputs: inputValues, into: &result, depth: 0)
+        let decisions = needed.map { ids in model.decisionsInDependencyOrder.filter { ids.contains($0.id) } }
+            ?? model.decisionsInDependencyOrder
+        evaluate(decisions, inputs: inputValues, into: &result, depth: 0)
         return result
     }
 
@@ -29,8 +37,16 @@ public struct DMNEvaluator: Sendable {
     /// decisions) are taken as they are.
     func evaluate(_ decisions: [Decision], inputs: [String: FEELValue], into result: inout EvaluationResult, depth: Int) {
         for decision in decisions {
-            let scope = scope(for: decision, inputs: inputs, decisions: result.values, depth: depth)
-            var trace = evaluate(decision.logic, named: decision.name, scope: scope)
+            var trace: DecisionTrace
+            let unloaded = loadProblems(of: decision)
+            if unloaded.isEmpty {
+                trace = evaluate(decision.logic, named: decision.name,
+                                 scope: scope(for: decision, inputs: inputs, decisions: result.values, depth: depth))
+            } else {
+                trace = DecisionTrace(decision: decision.name, hitPolicy: nil, problems: unloaded.map {
+                    "\(Self.unloadedPrefix) \($0.message) (\(SourceLocation(file: $0.file, line: $0.line)))"
+                })
+            }
             let (value, problem) = model.coerce(trace.value, to: decision.typeRef)
             if let problem { trace.problems.append("the decision's value \(problem)") }
             trace.value = value
@@ -40,6 +56,37 @@ public struct DMNEvaluator: Sendable {
             result.values[decision.name] = trace.value
             result.traces.append(trace)
         }
+    }
+
+    /// How the problem of a decision that could not be loaded begins.
+    public static let unloadedPrefix = "could not be loaded:"
+
+    /// Ids of the named decisions and of every decision they require, directly or not.
+    private func requiredClosure(of names: Set<String>) -> Set<String> {
+        var ids: Set<String> = []
+        var pending = names.compactMap { model.decision(named: $0) }
+        while let decision = pending.popLast() {
+            guard ids.insert(decision.id).inserted else { continue }
+            pending += decision.requiredDecisions.compactMap { model.decision(id: $0.id) }
+        }
+        return ids
+    }
+
+    /// Problems that kept a decision, or a knowledge model it requires (directly or not), from loading.
+    func loadProblems(of decision: Decision) -> [DMNProblem] {
+        var problems = decision.loadProblems
+        var pending = decision.requiredKnowledge
+        var seen: Set<String> = []
+        while let ref = pending.popLast() {
+            guard seen.insert(ref.id).inserted else { continue }
+            if let bkm = model.knowledgeModel(id: ref.id) {
+                problems += bkm.loadProblems
+                pending += bkm.requiredKnowledge
+            } else if let service = model.decisionService(id: ref.id) {
+                problems += service.loadProblems
+            }
+        }
+        return problems
     }
 
     /// The names a decision may use: its required inputs and decisions, and the knowledge models and decision
@@ -91,8 +138,10 @@ public struct DMNEvaluator: Sendable {
             let value = literal.expression.evaluate(scope, problems: &problems)
             let inputs = literal.expression.referencedNames.sorted().compactMap { n in scope[n].map { (name: n, value: $0) } }
                 .filter { if case .function = $0.value { return false } else { return true } }
-            return DecisionTrace(decision: name, hitPolicy: nil, inputs: inputs, value: value,
-                                 problems: problems.map(\.description))
+            var trace = DecisionTrace(decision: name, hitPolicy: nil, inputs: inputs, value: value,
+                                      problems: problems.map(\.description))
+            if let type = literal.typeRef { coerce(&trace, to: type) }
+            return trace
         case .invocation(let invocation):
             return evaluate(invocation, named: name, scope: scope)
         case .context(let context):
@@ -109,7 +158,18 @@ public struct DMNEvaluator: Sendable {
             return evaluate(filter, named: name, scope: scope)
         case .iterator(let iterator):
             return evaluate(iterator, named: name, scope: scope)
+        case .typed(let logic, let type):
+            var trace = evaluate(logic, named: name, scope: scope)
+            coerce(&trace, to: type)
+            return trace
         }
+    }
+
+    /// A value coerced to the type of the expression that computed it.
+    private func coerce(_ trace: inout DecisionTrace, to type: String) {
+        let (value, problem) = model.coerce(trace.value, to: type)
+        if let problem { trace.problems.append("the value \(problem)") }
+        trace.value = value
     }
 
     private func evaluate(_ invocation: Invocation, named name: String, scope: FEELScope) -> DecisionTrace {
@@ -129,6 +189,9 @@ public struct DMNEvaluator: Sendable {
         }
         for key in bound.keys where !function.parameters.contains(key) {
             problems.append("'\(invocation.function)' has no parameter '\(key)'")
+        }
+        if bound.keys.contains(where: { !function.parameters.contains($0) }) {
+            return DecisionTrace(decision: name, hitPolicy: nil, inputs: inputs, problems: problems)
         }
         let value = function.call(function.parameters.map { bound[$0] ?? .null })
         return DecisionTrace(decision: name, hitPolicy: nil, inputs: inputs, value: value, problems: problems)

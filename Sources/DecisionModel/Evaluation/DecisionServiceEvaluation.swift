@@ -11,6 +11,13 @@ extension DMNEvaluator {
     public func evaluate(_ service: DecisionService, arguments: [String: FEELValue], depth: Int = 0)
         -> (value: FEELValue, result: EvaluationResult) {
         var result = EvaluationResult()
+        if !service.loadProblems.isEmpty {
+            result.problems = service.loadProblems.map {
+                EvaluationProblem(element: service.name, location: service.location,
+                                  message: "\(Self.unloadedPrefix) \($0.message) (\(SourceLocation(file: $0.file, line: $0.line)))")
+            }
+            return (.null, result)
+        }
         var inputs: [String: FEELValue] = [:]
         func bind(_ name: String, _ typeRef: String?, location: SourceLocation) -> FEELValue {
             let (value, problem) = model.coerce(arguments[name] ?? .null, to: typeRef)
@@ -51,7 +58,7 @@ extension DMNEvaluator {
         } else {
             value = .context(FEELContext(outputs.map { ($0.name, result.values[$0.name] ?? .null) }))
         }
-        let (coerced, problem) = model.coerce(value, to: service.typeRef)
+        let (coerced, problem) = model.coerce(value, to: model.resultType(of: service.typeRef))
         if let problem {
             result.problems.append(EvaluationProblem(element: service.name, location: service.location, message: "the service's value \(problem)"))
         }

@@ -48,6 +48,7 @@ extension DMNModel {
 
     func nonConformance(of value: FEELValue, to item: ItemDefinition) -> String? {
         if case .null = value { return nil }
+        if let problem = item.loadProblems.first { return "type \(item.name) could not be loaded: \(problem.message) (\(SourceLocation(file: problem.file, line: problem.line)))" }
         if item.isCollection {
             guard case .list(let elements) = value else { return "expected a list of \(item.name)" }
             var element = item
@@ -65,7 +66,8 @@ extension DMNModel {
         if !item.components.isEmpty {
             guard case .context(let context) = value else { return "expected a structure \(item.name)" }
             for component in item.components {
-                if let why = nonConformance(of: context[component.name] ?? .null, to: component) {
+                guard let entry = context[component.name] else { return "\(component.name) is missing" }
+                if let why = nonConformance(of: entry, to: component) {
                     return "\(component.name): \(why)"
                 }
             }

@@ -102,9 +102,10 @@ struct ElementReader {
         }
     }
 
-    mutating func decision(_ element: XMLElementNode) -> Decision? {
+    /// The decision, with `ExpressionLogic.unloadable` standing in for logic that has problems.
+    mutating func decision(_ element: XMLElementNode) -> Decision {
         let name = element.attribute("name") ?? ""
-        guard let logic = expressionLogic(in: element, owner: "decision '\(name)'") else { return nil }
+        let logic = expressionLogic(in: element, owner: "decision '\(name)'") ?? .unloadable(at: location(element))
         return Decision(
             id: element.attribute("id") ?? name, name: name, typeRef: dmnChild(element, "variable").flatMap(typeRef),
             label: element.attribute("label"), question: dmnChild(element, "question")?.trimmedText,
@@ -128,35 +129,45 @@ struct ElementReader {
                                inputDecisions: hrefs("inputDecision"), inputData: hrefs("inputData"), location: location(element))
     }
 
-    mutating func knowledgeModel(_ element: XMLElementNode) -> BusinessKnowledgeModel? {
+    /// The knowledge model, with `ExpressionLogic.unloadable` standing in for logic that has problems.
+    mutating func knowledgeModel(_ element: XMLElementNode) -> BusinessKnowledgeModel {
         let name = element.attribute("name") ?? ""
-        guard let logicElement = dmnChild(element, "encapsulatedLogic") else {
+        var parameters: [(name: String, typeRef: String?)] = []
+        var body = ExpressionLogic.unloadable(at: location(element))
+        var resultType: String?
+        if let logicElement = dmnChild(element, "encapsulatedLogic") {
+            parameters = dmnChildren(logicElement, "formalParameter").map { p in (name: p.attribute("name") ?? "", typeRef: typeRef(p)) }
+            body = inScope(of: parameters.map(\.name), {
+                $0.expressionLogic(in: logicElement, owner: "business knowledge model '\(name)'")
+            }) ?? body
+            resultType = typeRef(logicElement)
+        } else {
             problem(element, "business knowledge model '\(name)' has no encapsulatedLogic")
-            return nil
         }
-        let parameters = dmnChildren(logicElement, "formalParameter").map { p in
-            (name: p.attribute("name") ?? "", typeRef: typeRef(p))
-        }
-        guard let body = inScope(of: parameters.map(\.name), {
-            $0.expressionLogic(in: logicElement, owner: "business knowledge model '\(name)'")
-        }) else { return nil }
         return BusinessKnowledgeModel(id: element.attribute("id") ?? name, name: name, parameters: parameters, body: body,
                                       requiredKnowledge: references(element, requirement: "knowledgeRequirement", kind: "requiredKnowledge"),
-                                      typeRef: typeRef(logicElement) ?? dmnChild(element, "variable").flatMap(typeRef),
+                                      typeRef: resultType ?? dmnChild(element, "variable").flatMap(typeRef),
                                       location: location(element))
     }
 
     /// The one boxed expression an element holds.
     mutating func expressionLogic(in element: XMLElementNode, owner: String) -> ExpressionLogic? {
         guard let child = element.children.first(where: Self.isExpression) else {
-            problem(element, "\(owner) has no expression (a decisionTable, literalExpression, invocation, context, relation, list, functionDefinition, conditional, filter, for, some or every)")
+            problem(element, "\(owner) has no decision logic (a decisionTable, literalExpression, invocation, context, relation, list, functionDefinition, conditional, filter, for, some or every)")
             return nil
         }
         return expressionLogic(of: child, owner: owner)
     }
 
-    /// A boxed expression element itself.
+    /// A boxed expression element itself; one with a `typeRef` of its own (other than a literal expression, which
+    /// keeps it) is wrapped so that its value is coerced to that type.
     mutating func expressionLogic(of element: XMLElementNode, owner: String) -> ExpressionLogic? {
+        guard let logic = untypedLogic(of: element, owner: owner) else { return nil }
+        if element.name != "literalExpression", let type = typeRef(element) { return .typed(logic, typeRef: type) }
+        return logic
+    }
+
+    private mutating func untypedLogic(of element: XMLElementNode, owner: String) -> ExpressionLogic? {
         switch element.name {
         case "decisionTable": return decisionTable(element).map(ExpressionLogic.table)
         case "literalExpression": return literal(element).map(ExpressionLogic.literal)

@@ -11,6 +11,10 @@ public struct Decision: Sendable {
     public var requiredKnowledge: [Reference]
     public var logic: ExpressionLogic
     public var location: SourceLocation
+    /// Why this decision could not be loaded (an unsupported construct, a FEEL syntax error …), with
+    /// locations. Only a model loaded with `DMNLoader.Mode.partial` has any: the decision then evaluates
+    /// to null with these problems, and the rest of the model evaluates (DMN's null-plus-message semantics).
+    public var loadProblems: [DMNProblem] = []
 
     public init(id: String, name: String, typeRef: String?, label: String? = nil, question: String? = nil,
                 requiredDecisions: [Reference] = [], requiredInputs: [Reference] = [],
@@ -28,7 +32,7 @@ public struct Decision: Sendable {
     }
 
     public var decisionTable: DecisionTable? {
-        if case .table(let table) = logic { return table }
+        if case .table(let table) = logic.untyped { return table }
         return nil
     }
 }
@@ -56,6 +60,14 @@ public struct Reference: Sendable, Hashable {
     }
 }
 
+extension ExpressionLogic {
+    /// Stands in for logic that could not be loaded (the owner's `loadProblems` say why); evaluates to null.
+    static func unloadable(at location: SourceLocation) -> ExpressionLogic {
+        // `null` always parses.
+        .literal(LiteralExpression(expression: try! FEELExpression("null"), location: location))
+    }
+}
+
 /// The boxed expressions the engine evaluates.
 public indirect enum ExpressionLogic: Sendable {
     case table(DecisionTable)
@@ -68,6 +80,14 @@ public indirect enum ExpressionLogic: Sendable {
     case conditional(BoxedConditional)
     case filter(BoxedFilter)
     case iterator(BoxedIterator)
+    /// An expression with a `typeRef` of its own: its value is coerced to that type (null when it does not conform).
+    case typed(ExpressionLogic, typeRef: String)
+
+    /// The expression without its type.
+    public var untyped: ExpressionLogic {
+        if case .typed(let logic, _) = self { return logic.untyped }
+        return self
+    }
 }
 
 public struct LiteralExpression: Sendable {
@@ -111,6 +131,8 @@ public struct BusinessKnowledgeModel: Sendable {
     /// The type of the value the function returns (the variable's typeRef); nil when not declared.
     public var typeRef: String?
     public var location: SourceLocation
+    /// Why this model could not be loaded (see `Decision.loadProblems`); decisions requiring it fail.
+    public var loadProblems: [DMNProblem] = []
 
     public init(id: String, name: String, parameters: [(name: String, typeRef: String?)], body: ExpressionLogic,
                 requiredKnowledge: [Reference] = [], typeRef: String? = nil, location: SourceLocation) {
@@ -135,6 +157,8 @@ public struct DecisionService: Sendable {
     public var inputDecisions: [Reference]
     public var inputData: [Reference]
     public var location: SourceLocation
+    /// Why this service could not be loaded (see `Decision.loadProblems`); running it gives null with these problems.
+    public var loadProblems: [DMNProblem] = []
 
     public init(id: String, name: String, typeRef: String?, outputDecisions: [Reference], encapsulatedDecisions: [Reference] = [],
                 inputDecisions: [Reference] = [], inputData: [Reference] = [], location: SourceLocation) {

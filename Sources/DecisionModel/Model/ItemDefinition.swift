@@ -9,6 +9,8 @@ public struct ItemDefinition: Sendable {
     /// A function type (DMN 1.3 `functionItem`): its parameters and output type.
     public var functionItem: FunctionItem?
     public var location: SourceLocation
+    /// Why this definition could not be loaded (see `Decision.loadProblems`); values of this type become null.
+    public var loadProblems: [DMNProblem] = []
 
     public init(name: String, typeRef: String?, allowedValues: FEELUnaryTests? = nil, isCollection: Bool = false,
                 components: [ItemDefinition] = [], functionItem: FunctionItem? = nil, location: SourceLocation) {
