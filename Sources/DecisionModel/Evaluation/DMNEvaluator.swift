@@ -14,6 +14,12 @@ public struct DMNEvaluator: Sendable {
 
     /// Evaluates the named decisions and the decisions they require (all decisions when `targets` is nil).
     public func evaluate(_ inputs: [String: FEELValue], only targets: Set<String>?) -> EvaluationResult {
+        evaluate(inputs, importedInputs: [:], only: targets)
+    }
+
+    /// Evaluates with the input values of imported models too, by the namespace of their model.
+    public func evaluate(_ inputs: [String: FEELValue], importedInputs: [String: [String: FEELValue]],
+                         only targets: Set<String>?) -> EvaluationResult {
         let needed = targets.map(requiredClosure)
         var result = EvaluationResult()
         var inputValues: [String: FEELValue] = [:]
@@ -29,19 +35,21 @@ public struct DMNEvaluator: Sendable {
         }
         let decisions = needed.map { ids in model.decisionsInDependencyOrder.filter { ids.contains($0.id) } }
             ?? model.decisionsInDependencyOrder
-        evaluate(decisions, inputs: inputValues, into: &result, depth: 0)
+        let imports = importedValues(importedInputs, for: decisions, problems: &result.problems)
+        evaluate(decisions, inputs: inputValues, imports: imports, into: &result, depth: 0)
         return result
     }
 
     /// Evaluates decisions given in dependency order; values already in `result` (a decision service's input
-    /// decisions) are taken as they are.
-    func evaluate(_ decisions: [Decision], inputs: [String: FEELValue], into result: inout EvaluationResult, depth: Int) {
+    /// decisions) are taken as they are. `imports` holds, by import name, what the decisions use of imported models.
+    func evaluate(_ decisions: [Decision], inputs: [String: FEELValue], imports: [String: FEELContext] = [:],
+                  into result: inout EvaluationResult, depth: Int) {
         for decision in decisions {
             var trace: DecisionTrace
             let unloaded = loadProblems(of: decision)
             if unloaded.isEmpty {
                 trace = evaluate(decision.logic, named: decision.name,
-                                 scope: scope(for: decision, inputs: inputs, decisions: result.values, depth: depth))
+                                 scope: scope(for: decision, inputs: inputs, decisions: result.values, imports: imports, depth: depth))
             } else {
                 trace = DecisionTrace(decision: decision.name, hitPolicy: nil, problems: unloaded.map {
                     "\(Self.unloadedPrefix) \($0.message) (\(SourceLocation(file: $0.file, line: $0.line)))"
@@ -67,7 +75,7 @@ public struct DMNEvaluator: Sendable {
         var pending = names.compactMap { model.decision(named: $0) }
         while let decision = pending.popLast() {
             guard ids.insert(decision.id).inserted else { continue }
-            pending += decision.requiredDecisions.compactMap { model.decision(id: $0.id) }
+            pending += decision.requiredDecisions.filter(model.isLocal).compactMap { model.decision(id: $0.id) }
         }
         return ids
     }
@@ -79,10 +87,10 @@ public struct DMNEvaluator: Sendable {
         var seen: Set<String> = []
         while let ref = pending.popLast() {
             guard seen.insert(ref.id).inserted else { continue }
-            if let bkm = model.knowledgeModel(id: ref.id) {
+            if let bkm = model.knowledgeModel(ref) {
                 problems += bkm.loadProblems
-                pending += bkm.requiredKnowledge
-            } else if let service = model.decisionService(id: ref.id) {
+                if model.isLocal(ref) { pending += bkm.requiredKnowledge }
+            } else if let service = model.decisionService(ref) {
                 problems += service.loadProblems
             }
         }
@@ -91,12 +99,19 @@ public struct DMNEvaluator: Sendable {
 
     /// The names a decision may use: its required inputs and decisions, and the knowledge models and decision
     /// services it requires (as functions).
-    func scope(for decision: Decision, inputs: [String: FEELValue], decisions: [String: FEELValue], depth: Int = 0) -> FEELScope {
+    /// Elements of imported models are entries of a context named for the import (`myimport.Say Hello`).
+    func scope(for decision: Decision, inputs: [String: FEELValue], decisions: [String: FEELValue],
+               imports: [String: FEELContext] = [:], depth: Int = 0) -> FEELScope {
         var scope = FEELScope()
-        for ref in decision.requiredInputs {
+        for ref in decision.requiredInputs + decision.requiredDecisions where !model.isLocal(ref) {
+            if let declaration = model.importDeclaration(for: ref), let values = imports[declaration.name] {
+                scope[declaration.name] = .context(values)
+            }
+        }
+        for ref in decision.requiredInputs where model.isLocal(ref) {
             if let input = model.input(id: ref.id) { scope[input.name] = inputs[input.name] ?? .null }
         }
-        for ref in decision.requiredDecisions {
+        for ref in decision.requiredDecisions where model.isLocal(ref) {
             if let required = model.decision(id: ref.id) { scope[required.name] = decisions[required.name] ?? .null }
         }
         addKnowledge(decision.requiredKnowledge, to: &scope, depth: depth)
@@ -105,6 +120,10 @@ public struct DMNEvaluator: Sendable {
 
     private func addKnowledge(_ references: [Reference], to scope: inout FEELScope, depth: Int) {
         for ref in references {
+            guard model.isLocal(ref) else {
+                addImportedKnowledge(ref, to: &scope, depth: depth)
+                continue
+            }
             if let bkm = model.knowledgeModel(id: ref.id) {
                 scope[bkm.name] = .function(function(for: bkm, depth: depth))
             } else if let service = model.decisionService(id: ref.id) {

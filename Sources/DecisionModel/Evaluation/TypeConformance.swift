@@ -23,9 +23,8 @@ extension DMNModel {
     public func nonConformance(of value: FEELValue, to typeRef: String?) -> String? {
         if case .null = value { return nil }
         guard let typeRef else { return nil }
-        let name = DMNModel.localTypeName(typeRef)
-        if let item = itemDefinitions[name] { return nonConformance(of: value, to: item) }
-        return Self.baseTypeMismatch(value, name)
+        if let (owner, item) = resolveType(typeRef) { return owner.nonConformance(of: value, to: item) }
+        return Self.baseTypeMismatch(value, DMNModel.localTypeName(typeRef))
     }
 
     /// A scope with each argument bound to its parameter, coerced to the parameter's type; nil when an argument
@@ -49,10 +48,14 @@ extension DMNModel {
     func nonConformance(of value: FEELValue, to item: ItemDefinition) -> String? {
         if case .null = value { return nil }
         if let problem = item.loadProblems.first { return "type \(item.name) could not be loaded: \(problem.message) (\(SourceLocation(file: problem.file, line: problem.line)))" }
+        if let constraint = item.typeConstraint, !constraint.matches(value, scope: FEELScope()) {
+            return "\(value) does not satisfy the constraint \(constraint.source) of \(item.name)"
+        }
         if item.isCollection {
             guard case .list(let elements) = value else { return "expected a list of \(item.name)" }
             var element = item
             element.isCollection = false
+            element.typeConstraint = nil
             for e in elements { if let why = nonConformance(of: e, to: element) { return why } }
             return nil
         }

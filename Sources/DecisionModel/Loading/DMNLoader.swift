@@ -16,6 +16,8 @@ public struct DMNLoader: Sendable {
 
     public var xmlLoader: XMLLoader
     public var mode: Mode
+    /// Namespaces of the models whose imports are being loaded (models importing each other are an error).
+    var importChain: [String] = []
 
     public init(xmlLoader: XMLLoader = XMLLoader(), mode: Mode = .strict) {
         self.xmlLoader = xmlLoader
@@ -49,8 +51,15 @@ public struct DMNLoader: Sendable {
         }
         if !problems.isEmpty { throw DMNLoadError(problems) }
 
+        let imports = imports(of: roots, files: files, problems: &problems)
+        if !problems.isEmpty { throw DMNLoadError(problems) }
         var names = Set<String>()
         for root in roots { NameCollector.collect(root, into: &names) }
+        // Imported elements are named `import.element`: both parts must lex as names.
+        for declaration in imports {
+            names.insert(declaration.name)
+            names.formUnion(declaration.model?.knownNames ?? [])
+        }
         // Plain identifiers lex without help; only names with spaces or symbols must be announced.
         names = names.filter(NameCollector.needsAnnouncing)
         var reader = ElementReader(knownNames: names)
@@ -100,6 +109,7 @@ public struct DMNLoader: Sendable {
                              namespaces: roots.compactMap { $0.attribute("namespace") }, files: files,
                              itemDefinitions: itemDefinitions, inputs: inputs, decisions: decisions,
                              knowledgeModels: knowledgeModels, decisionServices: services)
+        model.imports = imports
         problems = reader.problems
         for finding in ModelChecker.check(model) {
             switch (partial, finding.owner) {

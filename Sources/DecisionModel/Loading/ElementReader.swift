@@ -80,9 +80,13 @@ struct ElementReader {
             ItemDefinition.FunctionItem(parameters: dmnChildren(item, "parameters").map { ($0.attribute("name") ?? "", typeRef($0)) },
                                         outputTypeRef: item.attribute("outputTypeRef").map(DMNModel.localTypeName))
         }
-        return ItemDefinition(name: element.attribute("name") ?? "", typeRef: typeRef(element), allowedValues: allowed,
-                              isCollection: element.attribute("isCollection") == "true",
-                              components: components, functionItem: functionItem, location: location(element))
+        var item = ItemDefinition(name: element.attribute("name") ?? "", typeRef: typeRef(element), allowedValues: allowed,
+                                  isCollection: element.attribute("isCollection") == "true",
+                                  components: components, functionItem: functionItem, location: location(element))
+        if let (source, textElement) = text(of: dmnChild(element, "typeConstraint")) {
+            item.typeConstraint = unaryTests(source, at: textElement)
+        }
+        return item
     }
 
     mutating func inputData(_ element: XMLElementNode) -> InputData {

@@ -34,29 +34,29 @@ enum ModelChecker {
         }
         for (index, decision) in model.decisions.enumerated() {
             func add(_ problem: DMNProblem) { findings.append(Finding(owner: .decision(index), problem: problem)) }
-            for ref in decision.requiredDecisions where model.decision(id: ref.id) == nil {
+            for ref in decision.requiredDecisions where model.decision(ref) == nil {
                 add(DMNProblem(at: ref.location, "decision '\(decision.name)' requires decision \(ref.href), which does not exist"))
             }
-            for ref in decision.requiredInputs where model.input(id: ref.id) == nil {
+            for ref in decision.requiredInputs where model.input(ref) == nil {
                 add(DMNProblem(at: ref.location, "decision '\(decision.name)' requires input \(ref.href), which does not exist"))
             }
-            for ref in decision.requiredKnowledge where model.knowledgeModel(id: ref.id) == nil && model.decisionService(id: ref.id) == nil {
+            for ref in decision.requiredKnowledge where model.knowledgeModel(ref) == nil && model.decisionService(ref) == nil {
                 add(DMNProblem(at: ref.location, "decision '\(decision.name)' requires knowledge \(ref.href), which does not exist"))
             }
             typeProblems(decision, model).forEach(add)
         }
         for (index, bkm) in model.knowledgeModels.enumerated() {
-            for ref in bkm.requiredKnowledge where model.knowledgeModel(id: ref.id) == nil && model.decisionService(id: ref.id) == nil {
+            for ref in bkm.requiredKnowledge where model.knowledgeModel(ref) == nil && model.decisionService(ref) == nil {
                 findings.append(Finding(owner: .knowledgeModel(index), problem: DMNProblem(
                     at: ref.location, "business knowledge model '\(bkm.name)' requires \(ref.href), which does not exist")))
             }
         }
         for (index, service) in model.decisionServices.enumerated() {
             func add(_ problem: DMNProblem) { findings.append(Finding(owner: .decisionService(index), problem: problem)) }
-            for ref in service.outputDecisions + service.encapsulatedDecisions + service.inputDecisions where model.decision(id: ref.id) == nil {
+            for ref in service.outputDecisions + service.encapsulatedDecisions + service.inputDecisions where model.decision(ref) == nil {
                 add(DMNProblem(at: ref.location, "decision service '\(service.name)' names decision \(ref.href), which does not exist"))
             }
-            for ref in service.inputData where model.input(id: ref.id) == nil {
+            for ref in service.inputData where model.input(ref) == nil {
                 add(DMNProblem(at: ref.location, "decision service '\(service.name)' names input \(ref.href), which does not exist"))
             }
         }
@@ -74,7 +74,7 @@ enum ModelChecker {
     static func isKnownType(_ typeRef: String?, _ model: DMNModel) -> Bool {
         guard let typeRef else { return true }
         let name = DMNModel.localTypeName(typeRef)
-        return builtInTypes.contains(name) || model.itemDefinitions[name] != nil
+        return builtInTypes.contains(name) || model.resolveType(name) != nil
     }
 
     private static func typeProblems(_ decision: Decision, _ model: DMNModel) -> [DMNProblem] {
@@ -112,7 +112,8 @@ enum ModelChecker {
                     continue
                 }
                 stack[stack.count - 1].next += 1
-                guard let next = indexByID[requirements[top.next].id] else { continue }
+                let requirement = requirements[top.next]
+                guard model.isLocal(requirement), let next = indexByID[requirement.id] else { continue }
                 switch state[next] {
                 case 0:
                     state[next] = 1

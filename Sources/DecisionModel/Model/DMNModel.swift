@@ -8,6 +8,8 @@ public struct DMNModel: Sendable {
     public var decisions: [Decision] { didSet { reindex() } }
     public var knowledgeModels: [BusinessKnowledgeModel] { didSet { reindex() } }
     public var decisionServices: [DecisionService] { didSet { reindex() } }
+    /// Other models this one imports (DMN `import`), by the name their elements are qualified with.
+    public var imports: [DMNImport] = []
 
     /// Name and id lookups are hot in evaluation; arrays keep the files' order, these keep it fast.
     private var inputIndex: [String: Int] = [:]
@@ -27,7 +29,7 @@ public struct DMNModel: Sendable {
             if decisionIndex["n:" + decision.name] == nil { decisionIndex["n:" + decision.name] = i }
             if decisionIndex["i:" + decision.id] == nil { decisionIndex["i:" + decision.id] = i }
         }
-        dependencyOrder = Self.dependencyOrder(of: decisions, index: decisionIndex)
+        dependencyOrder = Self.dependencyOrder(of: decisions, index: decisionIndex, namespaces: Set(namespaces))
         knowledgeIndex = [:]
         for (i, bkm) in knowledgeModels.enumerated() {
             if knowledgeIndex["n:" + bkm.name] == nil { knowledgeIndex["n:" + bkm.name] = i }
@@ -66,8 +68,7 @@ public struct DMNModel: Sendable {
 
     /// The item definition a `typeRef` names, following aliases (`tAge` → `tNumber` → number).
     public func itemDefinition(for typeRef: String?) -> ItemDefinition? {
-        guard let typeRef else { return nil }
-        return itemDefinitions[Self.localTypeName(typeRef)]
+        resolveType(typeRef)?.item
     }
 
     /// `feel:string`, `FEEL:number`, `ns:tType` → the name without its prefix.
@@ -79,12 +80,15 @@ public struct DMNModel: Sendable {
     /// The FEEL base type of a `typeRef` (string, number, boolean, date, time, date and time,
     /// days and time duration, years and months duration, context, Any), following item definitions.
     public func baseType(of typeRef: String?) -> String? {
+        var model = self
         var current = typeRef.map(Self.localTypeName)
         var seen: Set<String> = []
-        while let name = current, let item = itemDefinitions[name], !seen.contains(name) {
-            seen.insert(name)
+        while let name = current, let (owner, item) = model.resolveType(name),
+              seen.insert((owner.namespaces.first ?? "") + "#" + item.name).inserted {
             if item.isCollection { return "list" }
             if !item.components.isEmpty { return "context" }
+            if item.functionItem != nil { return "function" }
+            model = owner
             current = item.typeRef.map(Self.localTypeName)
         }
         return current
@@ -127,7 +131,7 @@ public struct DMNModel: Sendable {
     public var decisionsInDependencyOrder: [Decision] { dependencyOrder.map { decisions[$0] } }
 
     /// Depth-first, with an explicit stack: a chain of many thousands of decisions must not overflow the call stack.
-    private static func dependencyOrder(of decisions: [Decision], index: [String: Int]) -> [Int] {
+    private static func dependencyOrder(of decisions: [Decision], index: [String: Int], namespaces: Set<String>) -> [Int] {
         var ordered: [Int] = []
         ordered.reserveCapacity(decisions.count)
         var state = [UInt8](repeating: 0, count: decisions.count)   // 1 visiting, 2 done
@@ -139,7 +143,9 @@ public struct DMNModel: Sendable {
                 let requirements = decisions[top.decision].requiredDecisions
                 if top.next < requirements.count {
                     stack[stack.count - 1].next += 1
-                    if let required = index["i:" + requirements[top.next].id], state[required] == 0 {
+                    let requirement = requirements[top.next]
+                    let local = requirement.namespace.map(namespaces.contains) ?? true
+                    if local, let required = index["i:" + requirement.id], state[required] == 0 {
                         state[required] = 1
                         stack.append((required, 0))
                     }

@@ -8,6 +8,9 @@ public struct ItemDefinition: Sendable {
     public var components: [ItemDefinition]
     /// A function type (DMN 1.3 `functionItem`): its parameters and output type.
     public var functionItem: FunctionItem?
+    /// DMN 1.5 `typeConstraint`: unary tests on the whole value (a collection itself, where `allowedValues`
+    /// constrains each of its items).
+    public var typeConstraint: FEELUnaryTests?
     public var location: SourceLocation
     /// Why this definition could not be loaded (see `Decision.loadProblems`); values of this type become null.
     public var loadProblems: [DMNProblem] = []

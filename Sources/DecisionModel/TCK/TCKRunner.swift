@@ -93,11 +93,16 @@ public struct TCKRunner: Sendable {
             result.reasons = testCase.problems.map { "cannot run: \($0.description)" }
             return result
         }
-        let inputs = Dictionary(testCase.inputs.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        var inputs = Dictionary(testCase.inputs.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        var importedInputs: [String: [String: FEELValue]] = [:]
+        for input in testCase.namespacedInputs {
+            if model.namespaces.contains(input.namespace) { inputs[input.name] = input.value }
+            else { importedInputs[input.namespace, default: [:]][input.name] = input.value }
+        }
         var evaluation: EvaluationResult
         switch testCase.kind {
         case .decision:
-            evaluation = evaluator.evaluate(inputs, only: Set(testCase.results.map(\.name)))
+            evaluation = evaluator.evaluate(inputs, importedInputs: importedInputs, only: Set(testCase.results.map(\.name)))
         case .decisionService(let name):
             guard let service = model.decisionService(named: name) else {
                 result.reasons = ["the model has no decision service '\(name)'"]
