@@ -20,7 +20,7 @@ public enum JMDNListing {
                 }.joined(separator: language == .ja ? "、" : " / ")
             }.joined(separator: language == .ja ? "、かつ " : "; and ")
             let code = refinement.value ?? UIStrings.text(.codeNotConfirmed, language)
-            return "    ↳ \(when): \(code)  " + describe(refinement.field, language, outcomes: rules.outcomes)
+            return "    ↳ \(when)\(language == .ja ? "：" : ": ")\(code)  " + describe(refinement.field, language, outcomes: rules.outcomes)
         }
     }
 
