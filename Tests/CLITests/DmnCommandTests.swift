@@ -82,6 +82,22 @@ import Testing
         #expect(result.stderr.contains("unknown input 'Salary'"))
     }
 
+    @Test func evalOfAModelWithOneBadDecisionEvaluatesTheRest() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("partly.dmn")
+        try """
+        <definitions xmlns="https://www.omg.org/spec/DMN/20230324/MODEL/" namespace="urn:p" name="p">
+        <decision id="a" name="fine"><literalExpression><text>1 + 1</text></literalExpression></decision>
+        <decision id="b" name="broken"><literalExpression><text>1 +</text></literalExpression></decision>
+        </definitions>
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["dmn", "eval", file.path])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("fine: 2"))
+        #expect(result.stdout.contains("broken: null"))
+        #expect(result.stderr.contains("partly.dmn:3"))
+    }
+
     @Test func evalOfAMalformedModelNamesFileAndLine() throws {
         let dir = try CLI.temporaryDirectory()
         let file = dir.appendingPathComponent("broken.dmn")
