@@ -22,7 +22,7 @@ public enum AssessmentJSON {
         entries.append(("alternatives", .array(a.alternatives.map { alternative in
             .object(alternative.outcome.map { ($0.key, $0.value.json) } + [
                 ("when", .array(alternative.when.map { path in .object(path.map { ($0.input, $0.value.json) }) })),
-            ])
+            ] + (alternative.timeline.map { [("timeline", $0.json)] } ?? []))
         })))
         entries.append(("trace", .array(a.evaluation.traces.map { trace($0, language) })))
         return .object(entries)

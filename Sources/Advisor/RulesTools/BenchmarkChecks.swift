@@ -65,12 +65,12 @@ struct BenchmarkChecks {
             if let expected = publishedMonths(row) {
                 let (name, actual) = row.statistic == "median" ? ("P50", p50) : ("P80", p80)
                 if abs(expected - actual) > Self.tolerance {
-                    error("\(name) \(actual) does not match the published \(row.statistic) \(row.publishedText) (\(String(format: "%.1f", expected)) months)")
+                    error("\(name) \(actual) does not match the published \(row.statistic) \(row.publishedText()) (\(String(format: "%.1f", expected)) months)")
                 }
             }
             if ["range", "expert-default"].contains(row.statistic), row.unit == "months", let low = row.low, let high = row.high,
                abs(low - p50) > Self.tolerance || abs(high - p80) > Self.tolerance {
-                error("a range is read as P50 = low and P80 = high, but P50/P80 are \(p50)/\(p80) for \(row.publishedText)")
+                error("a range is read as P50 = low and P80 = high, but P50/P80 are \(p50)/\(p80) for \(row.publishedText())")
             }
         case (nil, nil, let probability?):
             if probability < 0 || probability > 1 { error("probability \(probability) is outside 0–1") }

@@ -28,12 +28,14 @@ public struct Benchmarks: Sendable {
         public var location: SourceLocation
 
         /// The published number as written: `12 months`, `3–6 months`, `0.3`.
-        public var publishedText: String {
+        public func publishedText(_ language: Language = .en) -> String {
             let number: String
             if let value { number = Self.format(value) }
             else if let low, let high { number = "\(Self.format(low))–\(Self.format(high))" }
             else { number = "—" }
-            return unit == "probability" ? number : "\(number) \(unit)"
+            guard unit != "probability" else { return number }
+            let units = ["months": "か月", "days": "日", "years": "年"]
+            return language == .ja ? number + (units[unit] ?? unit) : "\(number) \(unit)"
         }
 
         static func format(_ x: Double) -> String {

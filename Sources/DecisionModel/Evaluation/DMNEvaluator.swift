@@ -7,8 +7,9 @@ public struct DMNEvaluator: Sendable {
     }
 
     /// Evaluates all decisions. Inputs not given are null; inputs that do not conform to their type become null
-    /// and are reported.
-    public func evaluate(_ inputs: [String: FEELValue]) -> EvaluationResult {
+    /// and are reported. A decision named in `fixed` takes that value instead of evaluating its logic (a what-if
+    /// over a decision's result); it leaves no trace.
+    public func evaluate(_ inputs: [String: FEELValue], fixing fixed: [String: FEELValue] = [:]) -> EvaluationResult {
         var result = EvaluationResult()
         var inputValues: [String: FEELValue] = [:]
         for input in model.inputs {
@@ -22,6 +23,10 @@ public struct DMNEvaluator: Sendable {
             }
         }
         for decision in model.decisionsInDependencyOrder {
+            if let value = fixed[decision.name] {
+                result.values[decision.name] = value
+                continue
+            }
             let scope = scope(for: decision, inputs: inputValues, decisions: result.values)
             var trace = evaluate(decision.logic, named: decision.name, scope: scope)
             if let why = model.nonConformance(of: trace.value, to: decision.typeRef) {
