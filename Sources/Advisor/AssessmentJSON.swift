@@ -17,7 +17,7 @@ public enum AssessmentJSON {
         entries.append(("qms", object("qms", a, nullWhenEmpty: false)))
         entries.append(("change", object("change", a, nullWhenEmpty: true)))
         for key in ContractKeys.lists { entries.append((key, list(a.value(key)))) }
-        entries.append(("timeline", object("timeline", a, nullWhenEmpty: false)))
+        entries.append(("timeline", object("timeline", a, nullWhenEmpty: true)))
         entries.append(("openQuestions", .array(a.openQuestions.map(JSONValue.string))))
         entries.append(("alternatives", .array(a.alternatives.map { alternative in
             .object(alternative.outcome.map { ($0.key, $0.value.json) } + [

@@ -4,7 +4,8 @@ import DecisionModel
 /// still-possible outcome that changes it. Kept apart from the assessment code so the hook there is one call.
 extension Assessment {
     /// Contract keys of the route: while an alternative differs in one of them, the top-level timeline is null
-    /// and each alternative carries its own (CONTRACT §4). Scheme and QMS alternatives keep the top-level one.
+    /// and each such alternative carries its own (CONTRACT §4). Scheme and QMS alternatives keep the top-level
+    /// one, which reads the schemes that are certain and the QMS audit as required (the conservative side).
     static var routeKeys: Set<String> {
         Set(ContractKeys.scalar + ContractKeys.objects["change", default: []].map { "change.\($0)" })
     }
@@ -20,11 +21,13 @@ extension Assessment {
             timeline = estimate
             values["timeline"] = estimate.contractValue
         }
-        for i in alternatives.indices {
+        // Only route alternatives get their own timeline: scheme and QMS alternatives keep the route's, and
+        // simulating each of them would cost more than the few milliseconds the estimate may add.
+        guard routeOpen else { return }
+        for i in alternatives.indices where alternatives[i].outcome.contains(where: { Self.routeKeys.contains($0.key) }) {
             let contract = Dictionary(alternatives[i].outcome.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
             guard case .success(let estimate) = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date,
                                                                    base: evaluation.values).0 else { continue }
-            if let top = timeline, top.plan.stages.map(\.figure) == estimate.plan.stages.map(\.figure), top.decision == estimate.decision { continue }
             alternatives[i].timeline = estimate
         }
     }
@@ -36,7 +39,7 @@ extension TextReport {
         let text = TimelineText(rules: rules, language: language)
         if let estimate = a.timeline { return [""] + text.lines(estimate) }
         guard a.alternatives.contains(where: { $0.timeline != nil }) else { return [] }
-        return ["", "\(text.t(.heading)): \(UIStrings.text(.undetermined, language)) — \(UIStrings.text(.alternatives, language))"]
+        return ["", "\(text.t(.heading)): \(text.t(.perRoute))"]
     }
 
     /// One line under an alternative that has its own timeline.

@@ -5,7 +5,7 @@ enum TimelineStrings {
         case heading, headingDetail, route, start, startSequential, startParallel, startJapanFirst, startAsOf, startClamped
         case toSubmission, toDecision, calendar, lag, lagSplit, japanFirst, assumed, sources, sourcesHint, chosenBy
         case months, notDetermined, noTimeline, cycles, chance, reference, whyNone, whyUsed, whyOther, published
-        case statistic, period, cohort, confidence, noteLabel, alternativeTimeline, figureLabel, lagRoute
+        case statistic, period, cohort, confidence, noteLabel, alternativeTimeline, figureLabel, lagRoute, perRoute
     }
 
     static func text(_ id: ID, _ language: Language) -> String {
@@ -61,6 +61,8 @@ enum TimelineStrings {
         .noteLabel: ("note", "注"),
         .alternativeTimeline: ("time to a decision %@ months", "決定まで %@ か月"),
         .figureLabel: ("figure", "値"),
+        .perRoute: ("not determined while the route is open; each possible route below carries its own",
+                    "手続が確定するまで未確定です。下記の可能な手続ごとに示します"),
         .lagRoute: ("Time to a Japanese decision for", "日本での決定までの期間："),
     ]
 }
