@@ -36,6 +36,19 @@ import Testing
         #expect([random.next(), random.next(), random.next()] == [12_966_619_160_104_079_557, 9_600_361_134_598_540_522, 10_590_380_919_521_690_900])
     }
 
+    @Test func quantilesBySelectionMatchASortedArray() {
+        var random = SeededRandom(seed: 9)
+        for count in [1, 2, 3, 10, 101, 1000] {
+            var values = (0..<count).map { _ in (random.uniform() * 20).rounded() }   // with ties
+            let sorted = values.sorted()
+            let expected = [0.5, 0.8].map { p -> Double in
+                let h = Double(count - 1) * p, lower = Int(h.rounded(.down)), upper = min(lower + 1, count - 1)
+                return sorted[lower] + (h - Double(lower)) * (sorted[upper] - sorted[lower])
+            }
+            #expect(TimelineSimulation.quantiles(&values, [0.5, 0.8]) == expected, "\(count) values")
+        }
+    }
+
     @Test func aStageDrawsItsOwnP50AndP80() throws {
         // A certification alone: preparation 3–6 and review 3–6, no reference market.
         let estimate = try Self.lag("certification", nil, ["referenceMarket": "none", "manufacturerLocation": "domestic"])

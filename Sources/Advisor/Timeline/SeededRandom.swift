@@ -4,7 +4,7 @@ import Foundation
 /// which `SystemRandomNumberGenerator` does not.
 struct SeededRandom: RandomNumberGenerator {
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
-    /// The second normal of the last Box–Muller pair.
+    /// The second normal of the last pair drawn.
     private var spareNormal: Double?
 
     init(seed: UInt64) {
@@ -33,16 +33,20 @@ struct SeededRandom: RandomNumberGenerator {
         Double(next() >> 11) * 0x1.0p-53
     }
 
-    /// Standard normal by the Box–Muller transform.
+    /// Standard normal by Marsaglia's polar method (no trigonometry; the pair's second value is kept).
     mutating func normal() -> Double {
         if let spare = spareNormal {
             spareNormal = nil
             return spare
         }
-        let u1 = 1 - uniform()   // (0, 1]: log is finite
-        let u2 = uniform()
-        let radius = (-2 * log(u1)).squareRoot()
-        spareNormal = radius * sin(2 * .pi * u2)
-        return radius * cos(2 * .pi * u2)
+        while true {
+            let u = 2 * uniform() - 1
+            let v = 2 * uniform() - 1
+            let s = u * u + v * v
+            guard s > 0 && s < 1 else { continue }
+            let factor = (-2 * log(s) / s).squareRoot()
+            spareNormal = v * factor
+            return u * factor
+        }
     }
 }

@@ -131,15 +131,39 @@ struct TimelineSimulation {
         Double(date.daysSinceEpoch - asOf) / Self.daysPerMonth
     }
 
-    /// The interpolated quantile (type 7) of `values`; sorts them.
+    /// The interpolated quantiles (type 7) of `values`, found by selection rather than a full sort; reorders them.
     static func quantiles(_ values: inout [Double], _ ps: [Double]) -> [Double] {
         guard !values.isEmpty else { return ps.map { _ in 0 } }
-        values.sort()
         return ps.map { p in
             let h = Double(values.count - 1) * p
             let lower = Int(h.rounded(.down))
-            let upper = min(lower + 1, values.count - 1)
-            return values[lower] + (h - Double(lower)) * (values[upper] - values[lower])
+            let low = select(&values, lower)
+            guard lower + 1 < values.count else { return low }
+            // After selecting `lower`, the next order statistic is the smallest value above it.
+            var next = Double.infinity
+            for i in (lower + 1)..<values.count where values[i] < next { next = values[i] }
+            return low + (h - Double(lower)) * (next - low)
         }
+    }
+
+    /// The k-th smallest value (0-based); afterwards no value before k is larger and none after k is smaller.
+    static func select(_ values: inout [Double], _ k: Int) -> Double {
+        var low = 0, high = values.count - 1
+        while low < high {
+            // Median of three as the pivot keeps sorted input linear.
+            let mid = low + (high - low) / 2
+            if values[mid] < values[low] { values.swapAt(mid, low) }
+            if values[high] < values[low] { values.swapAt(high, low) }
+            if values[high] < values[mid] { values.swapAt(high, mid) }
+            let pivot = values[mid]
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j { values.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { high = j } else if k >= i { low = i } else { return values[k] }
+        }
+        return values[k]
     }
 }
