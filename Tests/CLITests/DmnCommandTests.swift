@@ -37,6 +37,15 @@ import Testing
         #expect(result.stdout.hasSuffix("1 passed, 1 failed\n"))
     }
 
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: tck)))
+    func byFolderPrintsEachFolderBeforeTheTotal() throws {
+        let result = try CLI.run(["dmn", "test", Self.tck, "--by-folder"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("compliance-level-2/0004-simpletable-U: 3 passed, 0 failed"))
+        #expect(lines.last == "42 passed, 0 failed")
+    }
+
     @Test func missingPathExitsTwo() throws {
         let result = try CLI.run(["dmn", "test", "/nonexistent/tck"])
         #expect(result.status == 2)
