@@ -7,19 +7,22 @@ public struct DMNEvaluator: Sendable {
     }
 
     /// Evaluates all decisions. Inputs not given are null; inputs that do not conform to their type become null
-    /// and are reported.
-    public func evaluate(_ inputs: [String: FEELValue]) -> EvaluationResult {
-        evaluate(inputs, only: nil)
+    /// and are reported. A decision named in `fixed` takes that value instead of evaluating its logic (a what-if
+    /// over a decision's result); it leaves no trace.
+    public func evaluate(_ inputs: [String: FEELValue], fixing fixed: [String: FEELValue] = [:]) -> EvaluationResult {
+        evaluate(inputs, only: nil, fixing: fixed)
     }
 
     /// Evaluates the named decisions and the decisions they require (all decisions when `targets` is nil).
-    public func evaluate(_ inputs: [String: FEELValue], only targets: Set<String>?) -> EvaluationResult {
-        evaluate(inputs, importedInputs: [:], only: targets)
+    /// `fixed` gives decisions a value instead of evaluating them.
+    public func evaluate(_ inputs: [String: FEELValue], only targets: Set<String>?,
+                         fixing fixed: [String: FEELValue] = [:]) -> EvaluationResult {
+        evaluate(inputs, importedInputs: [:], only: targets, fixing: fixed)
     }
 
     /// Evaluates with the input values of imported models too, by the namespace of their model.
     public func evaluate(_ inputs: [String: FEELValue], importedInputs: [String: [String: FEELValue]],
-                         only targets: Set<String>?) -> EvaluationResult {
+                         only targets: Set<String>?, fixing fixed: [String: FEELValue] = [:]) -> EvaluationResult {
         let needed = targets.map(requiredClosure)
         var result = EvaluationResult()
         var inputValues: [String: FEELValue] = [:]
@@ -36,15 +39,19 @@ public struct DMNEvaluator: Sendable {
         let decisions = needed.map { ids in model.decisionsInDependencyOrder.filter { ids.contains($0.id) } }
             ?? model.decisionsInDependencyOrder
         let imports = importedValues(importedInputs, for: decisions, problems: &result.problems)
-        evaluate(decisions, inputs: inputValues, imports: imports, into: &result, depth: 0)
+        evaluate(decisions, inputs: inputValues, imports: imports, fixing: fixed, into: &result, depth: 0)
         return result
     }
 
     /// Evaluates decisions given in dependency order; values already in `result` (a decision service's input
     /// decisions) are taken as they are. `imports` holds, by import name, what the decisions use of imported models.
     func evaluate(_ decisions: [Decision], inputs: [String: FEELValue], imports: [String: FEELContext] = [:],
-                  into result: inout EvaluationResult, depth: Int) {
+                  fixing fixed: [String: FEELValue] = [:], into result: inout EvaluationResult, depth: Int) {
         for decision in decisions {
+            if let value = fixed[decision.name] {
+                result.values[decision.name] = value
+                continue
+            }
             var trace: DecisionTrace
             let unloaded = loadProblems(of: decision)
             if unloaded.isEmpty {
