@@ -30,6 +30,14 @@ import Testing
         #expect((problem != nil) == (expected == "null" && value != "null"))
     }
 
+    @Test func itemDefinitionsDenoteFEELTypes() {
+        #expect(Self.model.feelType(of: "tNumbers") == .list(.number))
+        #expect(Self.model.feelType(of: "tPerson") == .context([.init(name: "name", type: .string), .init(name: "age", type: .number)]))
+        #expect(Self.model.feelType(of: "tUnary") == .function(parameters: [.number], result: .string))
+        #expect(Self.model.feelType(of: "date and time") == .dateTime)
+        #expect(Self.model.feelType(of: "tNowhere") == nil)
+    }
+
     @Test func aFunctionTypeNeedsAFunctionAndItsOutputTypeIsTheResultType() {
         let function = FEELFunction(name: "f", parameters: ["x"]) { _ in "y" }
         #expect(Self.model.coerce(.function(function), to: "tUnary").problem == nil)

@@ -50,19 +50,22 @@ extension DMNEvaluator {
     /// A FEEL function closes over the scope it is defined in; its arguments are coerced to the parameters' types.
     func evaluate(_ definition: FunctionDefinition, named name: String, scope: FEELScope) -> DecisionTrace {
         let names = definition.parameters.map(\.name)
+        let types = definition.parameters.map { model.feelType(of: $0.typeRef) }
         guard definition.kind == .feel, let body = definition.body else {
             let kind: String
             if case .external(let text) = definition.kind { kind = text } else { kind = "FEEL" }
-            let function = FEELFunction(name: name, parameters: names) { _ in .null }
-            return DecisionTrace(decision: name, hitPolicy: nil, value: .function(function),
-                                 problems: ["\(kind) function definitions are not supported; calling one gives null"])
+            let unsupported = "\(kind) function definitions are not supported; calling one gives null"
+            let function = FEELFunction(name: name, parameters: names, parameterTypes: types) { _ in (.null, [unsupported]) }
+            return DecisionTrace(decision: name, hitPolicy: nil, value: .function(function), problems: [unsupported])
         }
         let evaluator = self
         let parameters = definition.parameters
-        let function = FEELFunction(name: name, parameters: names) { arguments in
-            guard arguments.count == parameters.count,
-                  let bound = evaluator.model.bind(arguments, to: parameters, in: scope) else { return .null }
-            return evaluator.evaluate(body, named: name, scope: bound).value
+        let function = FEELFunction(name: name, parameters: names, parameterTypes: types) { arguments in
+            guard arguments.count == parameters.count, let bound = evaluator.model.bind(arguments, to: parameters, in: scope) else {
+                return (.null, ["\(name): an argument does not conform to its parameter's type"])
+            }
+            let trace = evaluator.evaluate(body, named: name, scope: bound)
+            return (trace.value, trace.problems)
         }
         return DecisionTrace(decision: name, hitPolicy: nil, value: .function(function))
     }

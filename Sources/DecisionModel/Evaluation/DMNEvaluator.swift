@@ -109,7 +109,7 @@ public struct DMNEvaluator: Sendable {
     /// Elements of imported models are entries of a context named for the import (`myimport.Say Hello`).
     func scope(for decision: Decision, inputs: [String: FEELValue], decisions: [String: FEELValue],
                imports: [String: FEELContext] = [:], depth: Int = 0) -> FEELScope {
-        var scope = FEELScope()
+        var scope = FEELScope(typeResolver: model.typeResolver)
         for ref in decision.requiredInputs + decision.requiredDecisions where !model.isLocal(ref) {
             if let declaration = model.importDeclaration(for: ref), let values = imports[declaration.name] {
                 scope[declaration.name] = .context(values)
@@ -142,12 +142,18 @@ public struct DMNEvaluator: Sendable {
     /// A knowledge model as a FEEL function; `depth` stops runaway recursion between models.
     func function(for bkm: BusinessKnowledgeModel, depth: Int) -> FEELFunction {
         let evaluator = self
-        return FEELFunction(name: bkm.name, parameters: bkm.parameters.map(\.name)) { arguments in
-            guard depth < Self.maxDepth, arguments.count == bkm.parameters.count,
-                  var scope = evaluator.model.bind(arguments, to: bkm.parameters, in: FEELScope()) else { return .null }
+        let resultType = model.resultType(of: bkm.typeRef)
+        return FEELFunction(name: bkm.name, parameters: bkm.parameters.map(\.name),
+                            parameterTypes: bkm.parameters.map { model.feelType(of: $0.typeRef) },
+                            resultType: model.feelType(of: resultType)) { arguments in
+            guard depth < Self.maxDepth else { return (.null, ["\(bkm.name): calls nested deeper than \(Self.maxDepth)"]) }
+            guard arguments.count == bkm.parameters.count,
+                  var scope = evaluator.model.bind(arguments, to: bkm.parameters, in: FEELScope(typeResolver: evaluator.model.typeResolver))
+            else { return (.null, ["\(bkm.name): an argument does not conform to its parameter's type"]) }
             evaluator.addKnowledge(bkm.requiredKnowledge, to: &scope, depth: depth + 1)
-            let value = evaluator.evaluate(bkm.body, named: bkm.name, scope: scope).value
-            return evaluator.model.coerce(value, to: evaluator.model.resultType(of: bkm.typeRef)).value
+            let trace = evaluator.evaluate(bkm.body, named: bkm.name, scope: scope)
+            let (value, problem) = evaluator.model.coerce(trace.value, to: resultType)
+            return (value, trace.problems.map { "\(bkm.name): \($0)" } + (problem.map { ["\(bkm.name): the value \($0)"] } ?? []))
         }
     }
 
@@ -219,7 +225,7 @@ public struct DMNEvaluator: Sendable {
         if bound.keys.contains(where: { !function.parameters.contains($0) }) {
             return DecisionTrace(decision: name, hitPolicy: nil, inputs: inputs, problems: problems)
         }
-        let value = function.call(function.parameters.map { bound[$0] ?? .null })
-        return DecisionTrace(decision: name, hitPolicy: nil, inputs: inputs, value: value, problems: problems)
+        let call = function.callReportingProblems(function.parameters.map { bound[$0] ?? .null })
+        return DecisionTrace(decision: name, hitPolicy: nil, inputs: inputs, value: call.value, problems: problems + call.problems)
     }
 }

@@ -72,11 +72,15 @@ extension DMNEvaluator {
         let evaluator = self
         let names = parameters(of: service).map(\.name)
         let parameters = parameters(of: service)
-        return FEELFunction(name: service.name, parameters: names) { arguments in
-            guard depth < Self.maxDepth, arguments.count == names.count,
-                  evaluator.model.bind(arguments, to: parameters, in: FEELScope()) != nil else { return .null }
-            return evaluator.evaluate(service, arguments: Dictionary(zip(names, arguments), uniquingKeysWith: { a, _ in a }),
-                                      depth: depth + 1).value
+        return FEELFunction(name: service.name, parameters: names, parameterTypes: parameters.map { model.feelType(of: $0.typeRef) },
+                            resultType: model.feelType(of: model.resultType(of: service.typeRef))) { arguments in
+            guard depth < Self.maxDepth else { return (.null, ["\(service.name): calls nested deeper than \(Self.maxDepth)"]) }
+            guard arguments.count == names.count, evaluator.model.bind(arguments, to: parameters, in: FEELScope()) != nil else {
+                return (.null, ["\(service.name): the arguments do not match its parameters \(names.joined(separator: ", "))"])
+            }
+            let run = evaluator.evaluate(service, arguments: Dictionary(zip(names, arguments), uniquingKeysWith: { a, _ in a }),
+                                         depth: depth + 1)
+            return (run.value, run.result.problems.map { "\(service.name): \($0.element): \($0.message)" })
         }
     }
 }
