@@ -60,5 +60,7 @@ import Testing
         #expect(result.values["call"] == "Hi, Ann")
         #expect(result.values["too many"] == .null)
         #expect(result.problems.contains { $0.element == "too many" && $0.message.contains("#nowhere") })
+        // The model lists the service's problem with the others it kept, so `dmn eval` reports it.
+        #expect(model.loadProblems.contains { $0.message.contains("decision service 'both'") && $0.message.contains("#nowhere") })
     }
 }

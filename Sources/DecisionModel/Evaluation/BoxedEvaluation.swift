@@ -7,9 +7,10 @@ extension DMNEvaluator {
         var problems: [String] = []
         for entry in context.entries {
             let trace = evaluate(entry.value, named: entry.name ?? name, scope: scope)
-            problems += trace.problems.map { (entry.name.map { "\($0): " } ?? "") + $0 }
+            let label = Self.label(entry.name ?? "result", at: entry.location)
+            problems += trace.problems.map { "\(label): \($0)" }
             let (value, problem) = model.coerce(trace.value, to: entry.typeRef)
-            if let problem { problems.append("\(entry.name ?? "result"): \(problem)") }
+            if let problem { problems.append("\(label): \(problem)") }
             guard let entryName = entry.name else {
                 return DecisionTrace(decision: name, hitPolicy: nil, value: value, problems: problems)
             }
@@ -24,11 +25,13 @@ extension DMNEvaluator {
         var problems: [String] = []
         for (number, cells) in relation.rows.enumerated() {
             var row = FEELContext()
+            let at = number < relation.rowLocations.count ? relation.rowLocations[number] : relation.location
             for (column, cell) in zip(relation.columns, cells) {
                 let trace = evaluate(cell, named: column.name, scope: scope)
-                problems += trace.problems.map { "row \(number + 1), \(column.name): \($0)" }
+                let label = Self.label("row \(number + 1), \(column.name)", at: at)
+                problems += trace.problems.map { "\(label): \($0)" }
                 let (value, problem) = model.coerce(trace.value, to: column.typeRef)
-                if let problem { problems.append("row \(number + 1), \(column.name): \(problem)") }
+                if let problem { problems.append("\(label): \(problem)") }
                 row[column.name] = value
             }
             rows.append(.context(row))
@@ -41,7 +44,7 @@ extension DMNEvaluator {
         var problems: [String] = []
         for (number, item) in list.items.enumerated() {
             let trace = evaluate(item, named: name, scope: scope)
-            problems += trace.problems.map { "item \(number + 1): \($0)" }
+            problems += trace.problems.map { "\(Self.label("item \(number + 1)", at: list.location)): \($0)" }
             items.append(trace.value)
         }
         return DecisionTrace(decision: name, hitPolicy: nil, value: .list(items), problems: problems)
@@ -77,7 +80,7 @@ extension DMNEvaluator {
         switch condition.value {
         case .boolean, .null: break
         default:
-            problems.append("the condition of a conditional is \(condition.value.typeName), not boolean")
+            problems.append("the condition of the conditional at line \(conditional.location.line) is \(condition.value.typeName), not boolean")
             return DecisionTrace(decision: name, hitPolicy: nil, inputs: [("if", condition.value)], problems: problems)
         }
         let branch = condition.value == .boolean(true) ? conditional.then : conditional.otherwise
@@ -92,7 +95,7 @@ extension DMNEvaluator {
         let list = evaluate(filter.list, named: name, scope: scope)
         var problems = list.problems
         guard case .list(let items) = list.value else {
-            if list.value != .null { problems.append("a filter needs a list, not \(list.value.typeName)") }
+            if list.value != .null { problems.append("the filter at line \(filter.location.line) needs a list, not \(list.value.typeName)") }
             return DecisionTrace(decision: name, hitPolicy: nil, problems: problems)
         }
         var kept: [FEELValue] = []
@@ -108,7 +111,7 @@ extension DMNEvaluator {
             case .boolean(true): kept.append(item)
             case .boolean(false), .null: break
             default:
-                problems.append("a filter's match must be boolean, not \(match.value.typeName)")
+                problems.append("the match of the filter at line \(filter.location.line) must be boolean, not \(match.value.typeName)")
                 return DecisionTrace(decision: name, hitPolicy: nil, problems: problems)
             }
         }
@@ -121,7 +124,9 @@ extension DMNEvaluator {
         let domain = evaluate(iterator.domain, named: name, scope: scope)
         var problems = domain.problems
         guard case .list(let items) = domain.value else {
-            if domain.value != .null { problems.append("'\(iterator.kind.rawValue)' needs a list in 'in', not \(domain.value.typeName)") }
+            if domain.value != .null {
+                problems.append("'\(iterator.kind.rawValue)' at line \(iterator.location.line) needs a list in 'in', not \(domain.value.typeName)")
+            }
             return DecisionTrace(decision: name, hitPolicy: nil, problems: problems)
         }
         var results: [FEELValue] = []
@@ -133,7 +138,7 @@ extension DMNEvaluator {
             let body = evaluate(iterator.body, named: name, scope: inner)
             problems += body.problems
             if iterator.kind != .for, body.value.boolValue == nil {
-                problems.append("'\(iterator.kind.rawValue)' needs boolean values from 'satisfies', not \(body.value.typeName)")
+                problems.append("'\(iterator.kind.rawValue)' at line \(iterator.location.line) needs boolean values from 'satisfies', not \(body.value.typeName)")
                 return DecisionTrace(decision: name, hitPolicy: nil, problems: problems)
             }
             results.append(body.value)
@@ -145,5 +150,10 @@ extension DMNEvaluator {
         case .every: value = .boolean(!results.contains(.boolean(false)))
         }
         return DecisionTrace(decision: name, hitPolicy: nil, value: value, problems: problems)
+    }
+
+    /// Names the part of a boxed expression a problem arose in, with its line (the decision's own line may be far off).
+    static func label(_ part: String, at location: SourceLocation) -> String {
+        location.line > 0 ? "\(part) (line \(location.line))" : part
     }
 }

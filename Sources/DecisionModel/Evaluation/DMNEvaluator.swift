@@ -208,7 +208,7 @@ public struct DMNEvaluator: Sendable {
         let callee = scope[invocation.function] ?? invocation.callee?.evaluate(scope)
         guard case .function(let function)? = callee else {
             return DecisionTrace(decision: name, hitPolicy: nil,
-                                 problems: ["invocation of '\(invocation.function)', which is not a function in scope (a required knowledge model or decision service)"])
+                                 problems: ["\(Self.label("invocation", at: invocation.location)) of '\(invocation.function)', which is not a function in scope (a required knowledge model or decision service)"])
         }
         var bound: [String: FEELValue] = [:]
         var inputs: [(name: String, value: FEELValue)] = []
@@ -220,7 +220,7 @@ public struct DMNEvaluator: Sendable {
             inputs.append((binding.parameter, value?.value ?? .null))
         }
         for key in bound.keys where !function.parameters.contains(key) {
-            problems.append("'\(invocation.function)' has no parameter '\(key)'")
+            problems.append("\(Self.label("invocation", at: invocation.location)): '\(invocation.function)' has no parameter '\(key)'")
         }
         if bound.keys.contains(where: { !function.parameters.contains($0) }) {
             return DecisionTrace(decision: name, hitPolicy: nil, inputs: inputs, problems: problems)

@@ -33,6 +33,7 @@ extension ElementReader {
     mutating func relation(_ element: XMLElementNode) -> BoxedRelation? {
         let columns = dmnChildren(element, "column").map(informationItem)
         var rows: [[ExpressionLogic]] = []
+        var rowLocations: [SourceLocation] = []
         var failed = false
         for (number, row) in dmnChildren(element, "row").enumerated() {
             var cells: [ExpressionLogic] = []
@@ -41,12 +42,13 @@ extension ElementReader {
                 cells.append(value)
             }
             if !failed && cells.count != columns.count {
-                problem(row, "relation row \(number + 1) has \(cells.count) cells; the relation has \(columns.count) columns")
+                problem(row, "relation row \(number + 1) has \(cells.count) cell\(cells.count == 1 ? "" : "s"); the relation has \(columns.count) column\(columns.count == 1 ? "" : "s")")
                 failed = true
             }
             rows.append(cells)
+            rowLocations.append(location(row))
         }
-        return failed ? nil : BoxedRelation(columns: columns, rows: rows, location: location(element))
+        return failed ? nil : BoxedRelation(columns: columns, rows: rows, location: location(element), rowLocations: rowLocations)
     }
 
     mutating func list(_ element: XMLElementNode) -> BoxedList? {

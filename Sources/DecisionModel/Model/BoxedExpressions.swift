@@ -33,11 +33,15 @@ public struct BoxedRelation: Sendable {
     public var columns: [(name: String, typeRef: String?)]
     public var rows: [[ExpressionLogic]]
     public var location: SourceLocation
+    /// Where each row was written, for problems in its cells.
+    public var rowLocations: [SourceLocation]
 
-    public init(columns: [(name: String, typeRef: String?)], rows: [[ExpressionLogic]], location: SourceLocation) {
+    public init(columns: [(name: String, typeRef: String?)], rows: [[ExpressionLogic]], location: SourceLocation,
+                rowLocations: [SourceLocation] = []) {
         self.columns = columns
         self.rows = rows
         self.location = location
+        self.rowLocations = rowLocations
     }
 }
 
