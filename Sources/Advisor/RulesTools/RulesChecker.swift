@@ -24,6 +24,7 @@ public struct RulesChecker: Sendable {
         let questionsPath = path("questions.xml")
         let questions = (try? XMLLoader().load(contentsOf: questionsPath)).map(Questions.init(root:)) ?? Questions()
         findings += questionFindings(model, questions)
+        findings += FormatChecks(model: model).findings()
         let benchmarksPath = path(Benchmarks.fileName)
         if let root = try? XMLLoader().load(contentsOf: benchmarksPath) {
             findings += BenchmarkChecks(benchmarks: Benchmarks(root: root), model: model, file: benchmarksPath).findings()
