@@ -25,6 +25,18 @@ import Testing
         #expect(result.problems.isEmpty)
     }
 
+    @Test func aChainOfTenThousandDecisionsEachWithAProblemLoadsPartially() throws {
+        // Every decision also requires a knowledge model that does not exist.
+        let xml = Self.chain(10_000).replacingOccurrences(of: "<literalExpression>",
+            with: "<knowledgeRequirement><requiredKnowledge href=\"#missing\"/></knowledgeRequirement><literalExpression>")
+        let model = try DMNLoader(mode: .partial).load(string: xml, name: "chain.dmn")
+        #expect(model.loadProblems.count == 10_000)
+        #expect(model.decision(named: "step 9999")?.loadProblems.first?.message.contains("#missing") == true)
+        let result = DMNEvaluator(model: model).evaluate(["x": num(1)], only: ["step 3"])
+        #expect(result.values["step 3"] == .null)
+        #expect(result.problems.count == 4)
+    }
+
     @Test func aCycleAtTheEndOfALongChainIsReportedWithItsPath() {
         var xml = Self.chain(2_000)
         xml = xml.replacingOccurrences(of: "<requiredInput href=\"#x\"/>", with: "<requiredDecision href=\"#d1999\"/>")

@@ -111,13 +111,23 @@ public struct DMNLoader: Sendable {
                              knowledgeModels: knowledgeModels, decisionServices: services)
         model.imports = imports
         problems = reader.problems
-        for finding in ModelChecker.check(model) {
-            switch (partial, finding.owner) {
-            case (true, .decision(let index)?): model.decisions[index].loadProblems.append(finding.problem)
-            case (true, .knowledgeModel(let index)?): model.knowledgeModels[index].loadProblems.append(finding.problem)
-            case (true, .decisionService(let index)?): model.decisionServices[index].loadProblems.append(finding.problem)
-            default: problems.append(finding.problem)
+        // Problems are added to copies, handed back once: each assignment re-indexes the model, and a model with a
+        // problem in each of 10,000 decisions must not be re-indexed 10,000 times.
+        let findings = ModelChecker.check(model)
+        if partial && findings.contains(where: { $0.owner != nil }) {
+            for finding in findings {
+                switch finding.owner {
+                case .decision(let index)?: decisions[index].loadProblems.append(finding.problem)
+                case .knowledgeModel(let index)?: knowledgeModels[index].loadProblems.append(finding.problem)
+                case .decisionService(let index)?: services[index].loadProblems.append(finding.problem)
+                case nil: problems.append(finding.problem)
+                }
             }
+            model.decisions = decisions
+            model.knowledgeModels = knowledgeModels
+            model.decisionServices = services
+        } else {
+            problems += findings.map(\.problem)
         }
         if !problems.isEmpty { throw DMNLoadError(problems) }
         return model
