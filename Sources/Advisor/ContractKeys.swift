@@ -10,7 +10,7 @@ public enum ContractKeys {
                                 "pathway", "reviewBody", "reviewCategory", "mahLicence"]
     /// Keys whose value is an object; a decision of that name yields a context.
     public static let objects: [String: [String]] = [
-        "qms": ["auditRequired", "body", "renewalDue"],
+        "qms": ["auditRequired", "body", "renewalDue", "renewalApplicationDue", "renewalStatus"],
         "change": ["procedure", "filedWith", "deadlineDays"],
         "timeline": ["reviewMonths", "japanDecisionMonths", "lagMonths", "applicationLagMonths", "reviewLagMonths"],
     ]

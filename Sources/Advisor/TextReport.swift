@@ -38,7 +38,7 @@ public struct TextReport: Sendable {
 
     /// Shown under the summary when the rules determined them.
     static let detailKeys = ["change.procedure", "change.filedWith", "change.deadlineDays", "qms.auditRequired", "qms.body",
-                             "qms.renewalDue", "schemes", "consultations"]
+                             "qms.renewalStatus", "qms.renewalApplicationDue", "qms.renewalDue", "schemes", "consultations"]
 
     func detail(_ key: String, _ value: FEELValue) -> String {
         switch value {
@@ -161,11 +161,16 @@ public struct TextReport: Sendable {
     func nextSteps(_ a: Assessment) -> [(heading: String, steps: [String])] {
         var groups: [(heading: String, steps: [String])] = []
         var seen: Set<String> = []
-        // For a marketed device the change procedure and the audit come first; entry-route steps do not apply.
+        // For a marketed device the change procedure or the periodic audit comes first; entry-route steps do not apply.
         let auditing = a.value("qms.auditRequired") == .boolean(true)
-        let keys = a.value("change") != .null
-            ? ["change.procedure"] + (auditing ? ["qms.body"] : []) + ["schemes", "consultations"]
-            : Self.summaryKeys + ["qms.body", "schemes", "consultations"]
+        let keys: [String]
+        if a.value("change") != .null {
+            keys = ["change.procedure"] + (auditing ? ["qms.body"] : []) + ["schemes", "consultations"]
+        } else if a.value("qms.renewalStatus") != .null {
+            keys = ["qms.renewalStatus", "consultations"]
+        } else {
+            keys = Self.summaryKeys + ["qms.body", "schemes", "consultations"]
+        }
         for key in keys {
             let values: [FEELValue]
             if case .list(let items) = a.value(key) { values = items } else { values = [a.value(key)] }
