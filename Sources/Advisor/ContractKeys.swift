@@ -7,7 +7,7 @@ public enum ContractKeys {
 
     /// Top-level keys filled from decisions.
     public static let scalar = ["regulatoryCategory", "isMedicalDevice", "deviceClass", "classCategory", "classBasis",
-                                "pathway", "reviewBody", "reviewCategory", "mahLicence"]
+                                "classBasisDetail", "pathway", "reviewBody", "reviewCategory", "mahLicence"]
     /// Keys whose value is an object; a decision of that name yields a context.
     public static let objects: [String: [String]] = [
         "qms": ["auditRequired", "body", "renewalDue", "renewalApplicationDue", "renewalStatus"],
