@@ -91,4 +91,32 @@ import Testing
         let steps = rules.outcomes.keys["reviewCategory"]?.values["new"]?.steps.map { $0.text(.en) } ?? []
         #expect(steps.contains { $0.contains("may designate") })
     }
+
+    static var sampleFiles: [String] { RuleContentTests.sampleFiles }
+
+    /// Research notes (brief sections, source grades) stay in the rules; readers get law, notice and page.
+    @Test(arguments: sampleFiles)
+    func reportsCarryCitationsAndNoResearchNotes(path: String) throws {
+        let rules = try Self.rules()
+        let assessment = Assessor(rules: rules).assess(try AnswersFile.load(path, rules: rules), asOf: "2026-12-03")
+        for language in Language.allCases {
+            let report = TextReport(rules: rules, language: language)
+            for text in [report.text(assessment), report.markdown(assessment), report.html(assessment),
+                         AssessmentJSON.render(assessment, language: language, citations: rules.citations)] {
+                let noted = text.split(separator: "\n").first { !$0.contains("\"annotation\"") && Citations.hasResearchNote(String($0)) }
+                #expect(noted == nil, "\(path) (\(language.rawValue)): \(noted ?? "")")
+            }
+        }
+    }
+
+    @Test func citationsFollowTheReportLanguage() throws {
+        let rules = try Self.rules()
+        let answers = try Self.sample("hollow-fibre-dialyser", rules)
+        let en = Self.report(answers, rules, .en)
+        let ja = Self.report(answers, rules, .ja)
+        #expect(en.contains("source: PMD Act (薬機法) Art. 23-2-5"))
+        #expect(ja.contains("根拠: 薬機法 第23条の2の5（製造販売の承認"))
+        #expect(!en.contains("[brief"))
+    }
 }
+

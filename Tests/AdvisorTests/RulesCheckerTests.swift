@@ -148,6 +148,20 @@ import Testing
         #expect(expired?.severity == .warning)
     }
 
+    @Test func unknownCitationIdsAndResearchNotesInReasonsAreReported() throws {
+        let dir = try Self.copy()
+        let file = dir.appendingPathComponent("schemes.dmn")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        let cite = try #require(text.range(of: "<annotationEntry><text>pmd-77-2 mhlw-orphan"))
+        text.replaceSubrange(cite, with: "<annotationEntry><text>no-such-notice mhlw-orphan")
+        let reason = try #require(text.range(of: "Candidate for orphan device designation: a serious disease"))
+        text.replaceSubrange(reason, with: "Candidate [brief A5, S14|H] for orphan device designation: a serious disease")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let found = findings(dir)
+        #expect(found.contains { $0.code == "unknown-citation" && $0.severity == .error && $0.message.contains("no-such-notice") })
+        #expect(found.contains { $0.code == "research-reference" && $0.file == file.path })
+    }
+
     @Test func rowsKeptAsSupersededAreNotReportedAsExpired() throws {
         let dir = try Self.copy()
         let superseded = Self.rule("r_old", "-", "&lt;= date(\"2026-04-30\")", "\"old\"")
