@@ -8,7 +8,7 @@ import Testing
 
     static let malformed: [(name: String, logic: String, message: String)] = [
         ("syntax", "<context><contextEntry><variable name=\"a\"/>\(literal("1 +"))</contextEntry></context>",
-         "expected an expression"),
+         "context entry 'a': in expression `1 +` at offset 3: expected an expression"),
         ("cells", "<relation><column name=\"x\"/><column name=\"y\"/><row>\(literal("1"))</row></relation>",
          "relation row 1 has 1 cell; the relation has 2 columns"),
         ("else", "<conditional><if>\(literal("true"))</if><then>\(literal("1"))</then></conditional>",

@@ -166,7 +166,14 @@ struct ElementReader {
     /// A boxed expression element itself; one with a `typeRef` of its own (other than a literal expression, which
     /// keeps it) is wrapped so that its value is coerced to that type.
     mutating func expressionLogic(of element: XMLElementNode, owner: String) -> ExpressionLogic? {
-        guard let logic = untypedLogic(of: element, owner: owner) else { return nil }
+        let start = problems.count
+        guard let logic = untypedLogic(of: element, owner: owner) else {
+            // A FEEL error says where in the text; the owner says which part of the model holds the text.
+            if element.name == "literalExpression" {
+                for index in start..<problems.count { problems[index].message = "\(owner): " + problems[index].message }
+            }
+            return nil
+        }
         if element.name != "literalExpression", let type = typeRef(element) { return .typed(logic, typeRef: type) }
         return logic
     }
