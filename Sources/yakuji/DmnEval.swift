@@ -9,7 +9,7 @@ struct DmnEval: ParsableCommand {
     @Argument(help: "A .dmn file or a folder of them.")
     var model: String
 
-    @Option(name: .customLong("set"), help: "An input value, name=value (repeatable). Strings bare, numbers, true/false, ISO dates.")
+    @Option(name: .customLong("set"), help: "An input value, name=value (repeatable). Strings bare, numbers, true/false, ISO dates. An imported model's input as import.name.")
     var assignments: [String] = []
 
     @Option(help: "Output format: text or json.")
@@ -32,8 +32,9 @@ struct DmnEval: ParsableCommand {
                 result = run.result
                 print(EvalRendering.render(service: service, value: run.value, result, format: format, trace: trace))
             } else {
-                let inputs = try ModelInputs.parse(assignments, for: loaded)
-                result = DMNEvaluator(model: loaded).evaluate(inputs)
+                let (local, imported) = try ImportedInputs.split(assignments, for: loaded)
+                let inputs = try ModelInputs.parse(local, for: loaded)
+                result = DMNEvaluator(model: loaded).evaluate(inputs, importedInputs: imported, only: nil)
                 print(EvalRendering.render(result, format: format, trace: trace))
             }
             // A service run fails only for what it used; a whole-model run for every element that did not load.

@@ -52,6 +52,18 @@ extension DMNModel {
         target(of: reference)?.model.decisionService(id: reference.id)
     }
 
+    /// An input of an imported model named as the importing model names it: `myimport.Person name`, or through
+    /// nested imports `Model B.modelA.Person name`. Values of imported inputs are given by the model's namespace.
+    public func importedInput(qualifiedName name: String) -> (namespace: String, model: DMNModel, input: InputData)? {
+        for declaration in imports where name.hasPrefix(declaration.name + ".") {
+            guard let model = declaration.model else { continue }
+            let rest = String(name.dropFirst(declaration.name.count + 1))
+            if let input = model.input(named: rest) { return (declaration.namespace, model, input) }
+            if let nested = model.importedInput(qualifiedName: rest) { return nested }
+        }
+        return nil
+    }
+
     /// The imported model whose import is called `name`.
     public func importedModel(named name: String) -> DMNModel? {
         imports.first { $0.name == name }?.model
