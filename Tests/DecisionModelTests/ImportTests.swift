@@ -66,6 +66,17 @@ import Testing
         let dir = try Self.folder(["a.dmn": a, "b.dmn": b])
         var problems: [DMNProblem] = []
         do { _ = try DMNLoader().load(file: dir + "/a.dmn") } catch { problems = error.problems }
-        #expect(problems.contains { $0.message.contains("import each other") })
+        #expect(problems.contains { $0.message.contains("import each other") && $0.line == 1 })
+    }
+
+    @Test func importingAFileLoadedInTheSameModelIsAnErrorAtTheImport() throws {
+        let main = Self.main.replacingOccurrences(of: "urn:base#", with: "#")
+        let dir = try Self.folder(["main.dmn": main, "base.dmn": Self.base])
+        var problems: [DMNProblem] = []
+        do { _ = try DMNLoader().load(path: dir) } catch { problems = error.problems }
+        let problem = problems.first { $0.message.contains("loaded with this file as one model") }
+        #expect(problem?.file == dir + "/main.dmn")
+        #expect(problem?.line == 3)
+        #expect(problem?.message.contains("base.dmn") == true)
     }
 }

@@ -15,9 +15,18 @@ extension DMNLoader {
                 let namespace = element.attribute("namespace") ?? ""
                 let location = SourceLocation(file: element.file, line: element.line)
                 var model: DMNModel?
+                if let sibling = roots.first(where: { $0.attribute("namespace") == namespace }) {
+                    // Files loaded together are one graph already; importing one of them would name its elements twice.
+                    if mode == .strict {
+                        problems.append(DMNProblem(at: location, "imported model \(namespace) is \(sibling.file), loaded with this file as one "
+                                                   + "model: refer to its elements by href=\"#id\" without an import"))
+                    }
+                    imports.append(DMNImport(name: element.attribute("name") ?? "", namespace: namespace, location: location, model: nil))
+                    continue
+                }
                 do {
                     model = try importedModel(namespace: namespace, locationURI: element.attribute("locationURI"),
-                                              from: root.file, excluding: Set(files))
+                                              from: root.file, at: location, excluding: Set(files))
                     if model == nil, mode == .strict {
                         problems.append(DMNProblem(at: location, "imported model \(namespace) was not found beside \(root.file)"))
                     }
@@ -30,10 +39,10 @@ extension DMNLoader {
         return imports
     }
 
-    private func importedModel(namespace: String, locationURI: String?, from file: String,
+    private func importedModel(namespace: String, locationURI: String?, from file: String, at location: SourceLocation,
                                excluding files: Set<String>) throws(DMNLoadError) -> DMNModel? {
         if importChain.contains(namespace) {
-            throw DMNLoadError([DMNProblem(file: file, line: 0, message: "models import each other: \((importChain + [namespace]).joined(separator: " → "))")])
+            throw DMNLoadError([DMNProblem(at: location, "models import each other: \((importChain + [namespace]).joined(separator: " → "))")])
         }
         let folder = (file as NSString).deletingLastPathComponent
         var candidates: [String] = []
