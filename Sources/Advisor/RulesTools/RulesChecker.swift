@@ -24,11 +24,11 @@ public struct RulesChecker: Sendable {
         let questionsPath = path("questions.xml")
         let questions = (try? XMLLoader().load(contentsOf: questionsPath)).map(Questions.init(root:)) ?? Questions()
         findings += questionFindings(model, questions)
-        findings += FormatChecks(model: model).findings()
         let outcomes = (try? XMLLoader().load(contentsOf: path("outcomes.xml"))).map(Outcomes.init(root:)) ?? Outcomes()
         let citations = (try? XMLLoader().load(contentsOf: path("citations.xml"))).map(Citations.init(root:)) ?? Citations()
         findings += CitationChecks(model: model, questions: questions, outcomes: outcomes, citations: citations,
                                    outcomesFile: path("outcomes.xml")).findings()
+        findings += FormatChecks(model: model).findings()
         let benchmarksPath = path(Benchmarks.fileName)
         if let root = try? XMLLoader().load(contentsOf: benchmarksPath) {
             findings += BenchmarkChecks(benchmarks: Benchmarks(root: root), model: model, file: benchmarksPath).findings()
