@@ -2,8 +2,12 @@
 public struct DMNEvaluator: Sendable {
     public let model: DMNModel
 
+    /// Item-definition names for FEEL (`instance of`, typed parameters), made once per evaluator.
+    let typeResolver: @Sendable (String) -> FEELType?
+
     public init(model: DMNModel) {
         self.model = model
+        self.typeResolver = model.typeResolver
     }
 
     /// Evaluates all decisions. Inputs not given are null; inputs that do not conform to their type become null
@@ -18,14 +22,12 @@ public struct DMNEvaluator: Sendable {
         var result = EvaluationResult()
         var inputValues: [String: FEELValue] = [:]
         for input in model.inputs {
-            let value = inputs[input.name] ?? .null
-            if let why = model.nonConformance(of: value, to: input.typeRef) {
+            let (value, why) = model.conform(inputs[input.name] ?? .null, to: input.typeRef)
+            if let why {
                 result.problems.append(EvaluationProblem(element: input.name, location: input.location,
                                                          message: "input value does not conform to its type: \(why)"))
-                inputValues[input.name] = .null
-            } else {
-                inputValues[input.name] = value
             }
+            inputValues[input.name] = value
         }
         for decision in model.decisionsInDependencyOrder where needed?.contains(decision.id) ?? true {
             var trace: DecisionTrace
@@ -37,10 +39,9 @@ public struct DMNEvaluator: Sendable {
                     "\(Self.unloadedPrefix) \($0.message) (\(SourceLocation(file: $0.file, line: $0.line)))"
                 })
             }
-            if let why = model.nonConformance(of: trace.value, to: decision.typeRef) {
-                trace.problems.append("the value \(trace.value) does not conform to the decision's type: \(why)")
-                trace.value = .null
-            }
+            let (conforming, why) = model.conform(trace.value, to: decision.typeRef)
+            if let why { trace.problems.append("the value \(trace.value) does not conform to the decision's type: \(why)") }
+            trace.value = conforming
             for message in trace.problems {
                 result.problems.append(EvaluationProblem(element: decision.name, location: decision.location, message: message))
             }
@@ -79,7 +80,7 @@ public struct DMNEvaluator: Sendable {
 
     /// The names a decision may use: its required inputs and decisions, and the knowledge models it requires.
     func scope(for decision: Decision, inputs: [String: FEELValue], decisions: [String: FEELValue]) -> FEELScope {
-        var scope = FEELScope()
+        var scope = FEELScope(typeResolver: typeResolver)
         for ref in decision.requiredInputs {
             if let input = model.input(id: ref.id) { scope[input.name] = inputs[input.name] ?? .null }
         }
@@ -102,9 +103,12 @@ public struct DMNEvaluator: Sendable {
         let evaluator = self
         return FEELFunction(name: bkm.name, parameters: bkm.parameters.map(\.name)) { arguments in
             guard depth < 64, arguments.count == bkm.parameters.count else { return .null }
-            var scope = FEELScope()
+            var scope = FEELScope(typeResolver: evaluator.typeResolver)
             for (parameter, argument) in zip(bkm.parameters, arguments) {
-                scope[parameter.name] = evaluator.model.nonConformance(of: argument, to: parameter.typeRef) == nil ? argument : .null
+                // An argument that does not conform makes the invocation null (DMN 1.5, 10.3.2.9.4).
+                let (value, why) = evaluator.model.conform(argument, to: parameter.typeRef)
+                if why != nil { return .null }
+                scope[parameter.name] = value
             }
             evaluator.addKnowledge(bkm.requiredKnowledge, to: &scope, depth: depth + 1)
             return evaluator.evaluate(bkm.body, named: bkm.name, scope: scope).value
@@ -118,11 +122,13 @@ public struct DMNEvaluator: Sendable {
             return TableEvaluator(table: table, model: model).evaluate(named: name, scope: scope)
         case .literal(let literal):
             var problems: [FEELError] = []
-            let value = literal.expression.evaluate(scope, problems: &problems)
+            var value = literal.expression.evaluate(scope, problems: &problems)
+            var typeProblem: String?
+            (value, typeProblem) = model.conform(value, to: literal.typeRef)
             let inputs = literal.expression.referencedNames.sorted().compactMap { n in scope[n].map { (name: n, value: $0) } }
                 .filter { if case .function = $0.value { return false } else { return true } }
             return DecisionTrace(decision: name, hitPolicy: nil, inputs: inputs, value: value,
-                                 problems: problems.map(\.description))
+                                 problems: problems.map(\.description) + (typeProblem.map { ["the value does not conform to the expression's type: \($0)"] } ?? []))
         case .invocation(let invocation):
             return evaluate(invocation, named: name, scope: scope)
         }

@@ -1,5 +1,18 @@
 /// DMN type checking: a value that does not conform to its declared type becomes null.
 extension DMNModel {
+    /// A value bound to something of type `typeRef` (DMN 1.5, 10.3.2.9.4): as is when it conforms; a one-item
+    /// list as its item, or an item as a one-item list, when that conforms; otherwise null, with why.
+    public func conform(_ value: FEELValue, to typeRef: String?) -> (value: FEELValue, problem: String?) {
+        guard let why = nonConformance(of: value, to: typeRef) else { return (value, nil) }
+        if case .list(let items) = value, items.count == 1, nonConformance(of: items[0], to: typeRef) == nil {
+            return (items[0], nil)
+        }
+        if baseType(of: typeRef) == "list", nonConformance(of: .list([value]), to: typeRef) == nil {
+            return (.list([value]), nil)
+        }
+        return (.null, why)
+    }
+
     /// Nil when `value` conforms to `typeRef`; otherwise why not.
     public func nonConformance(of value: FEELValue, to typeRef: String?) -> String? {
         if case .null = value { return nil }
@@ -22,7 +35,9 @@ extension DMNModel {
         if !item.components.isEmpty {
             guard case .context(let context) = value else { return "expected a structure \(item.name)" }
             for component in item.components {
-                if let why = nonConformance(of: context[component.name] ?? .null, to: component) {
+                // Every component must be there (DMN 1.5, 10.3.2.9.1: a context type names required entries).
+                guard let entry = context[component.name] else { return "\(component.name) is missing from \(value)" }
+                if let why = nonConformance(of: entry, to: component) {
                     return "\(component.name): \(why)"
                 }
             }

@@ -107,7 +107,7 @@ public struct TCKRunner: Sendable {
         let evaluation = evaluator.evaluate(inputs, only: Set(testCase.results.map(\.name)))
         for expected in testCase.results {
             let actual: FEELValue? = model.decision(named: expected.name) == nil ? nil : (evaluation.values[expected.name] ?? .null)
-            if let actual, TCKComparison.matches(actual, expected.expected) { continue }
+            if let actual, TCKComparison.matches(actual, expected.expected, writtenDecimals: expected.writtenDecimals) { continue }
             result.mismatches.append(.init(result: expected.name, expected: expected.expected, actual: actual,
                                            location: expected.location))
         }
