@@ -159,27 +159,6 @@ enum FEELBuiltins {
         return String(view)
     }
 
-    static func regex(_ pattern: String, _ flags: FEELValue, _ function: String) throws(FEELProblem) -> NSRegularExpression {
-        var options: NSRegularExpression.Options = []
-        if case .string(let flagText) = flags {
-            for flag in flagText {
-                switch flag {
-                case "i": options.insert(.caseInsensitive)
-                case "s": options.insert(.dotMatchesLineSeparators)
-                case "m": options.insert(.anchorsMatchLines)
-                case "x": options.insert(.allowCommentsAndWhitespace)
-                case "q": options.insert(.ignoreMetacharacters)
-                default: throw FEELProblem("\(function): unknown flag '\(flag)'")
-                }
-            }
-        }
-        do {
-            return try NSRegularExpression(pattern: pattern, options: options)
-        } catch {
-            throw FEELProblem("\(function): invalid pattern '\(pattern)'")
-        }
-    }
-
     static func extreme(_ arguments: [FEELValue], _ function: String, wantMax: Bool) throws(FEELProblem) -> FEELValue {
         let values = try items(arguments, function)
         guard var best = values.first else { return .null }
@@ -481,32 +460,6 @@ enum FEELBuiltins {
             let s = try string(a[0], "ends with", "string"), m = try string(a[1], "ends with", "match")
             return .boolean(s.unicodeScalars.reversed().starts(with: m.unicodeScalars.reversed()))
         }
-        add("matches", [["input", "pattern"], ["input", "pattern", "flags"]]) { a throws(FEELProblem) in
-            let input = try string(a[0], "matches", "input"), pattern = try string(a[1], "matches", "pattern")
-            let expression = try regex(pattern, a.count == 3 ? a[2] : .null, "matches")
-            let range = NSRange(input.startIndex..., in: input)
-            return .boolean(expression.firstMatch(in: input, range: range) != nil)
-        }
-        add("replace", [["input", "pattern", "replacement"], ["input", "pattern", "replacement", "flags"]]) { a throws(FEELProblem) in
-            let input = try string(a[0], "replace", "input"), pattern = try string(a[1], "replace", "pattern")
-            let replacement = try string(a[2], "replace", "replacement")
-            let expression = try regex(pattern, a.count == 4 ? a[3] : .null, "replace")
-            let range = NSRange(input.startIndex..., in: input)
-            return .string(expression.stringByReplacingMatches(in: input, range: range, withTemplate: replacement))
-        }
-        add("split", [["string", "delimiter"]]) { a throws(FEELProblem) in
-            let input = try string(a[0], "split", "string"), delimiter = try string(a[1], "split", "delimiter")
-            let expression = try regex(delimiter, .null, "split")
-            var parts: [FEELValue] = []
-            var last = input.startIndex
-            for match in expression.matches(in: input, range: NSRange(input.startIndex..., in: input)) {
-                guard let range = Range(match.range, in: input), !range.isEmpty else { continue }
-                parts.append(.string(String(input[last..<range.lowerBound])))
-                last = range.upperBound
-            }
-            parts.append(.string(String(input[last...])))
-            return .list(parts)
-        }
         add("string join", [["list"], ["list", "delimiter"]]) { a throws(FEELProblem) in
             let values = try listArgument(a[0], "string join")
             var delimiter = ""
@@ -754,7 +707,7 @@ enum FEELBuiltins {
         // `for i in 1..3`: the integers from a to b (internal; the name cannot be written).
         add(" range", [["from", "to"]]) { a throws(FEELProblem) in try iterationDomain(a[0], a[1]) }
 
-        all += rangeFunctions + collectionFunctions
+        all += rangeFunctions + collectionFunctions + regexFunctions
         var table: [String: FEELBuiltin] = [:]
         for builtin in all {
             precondition(table[builtin.name] == nil, "built-in \(builtin.name) defined twice")
