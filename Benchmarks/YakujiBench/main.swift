@@ -23,6 +23,31 @@ func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Duration {
     return times.sorted()[times.count / 2]
 }
 
+/// `step 0` = x + 1, `step i` = `step i-1` + 1: names with spaces, so every name is announced to the lexer.
+func chainModel(_ count: Int) -> String {
+    var xml = "<definitions xmlns=\"https://www.omg.org/spec/DMN/20230324/MODEL/\" namespace=\"urn:chain\" name=\"chain\">"
+    xml += "<inputData id=\"x\" name=\"x\"><variable name=\"x\" typeRef=\"number\"/></inputData>"
+    for i in 0..<count {
+        let requirement = i == 0 ? "<requiredInput href=\"#x\"/>" : "<requiredDecision href=\"#d\(i - 1)\"/>"
+        xml += "<decision id=\"d\(i)\" name=\"step \(i)\"><variable name=\"step \(i)\" typeRef=\"number\"/>"
+            + "<informationRequirement>\(requirement)</informationRequirement>"
+            + "<literalExpression><text>\(i == 0 ? "x" : "step \(i - 1)") + 1</text></literalExpression></decision>"
+    }
+    return xml + "</definitions>"
+}
+
+/// Processor time of this process, which a machine shared with other builds disturbs less than wall-clock time.
+func cpuTime(_ body: () throws -> Void) rethrows -> Duration {
+    func now() -> Duration {
+        var spec = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+        return .seconds(spec.tv_sec) + .nanoseconds(spec.tv_nsec)
+    }
+    let start = now()
+    try body()
+    return now() - start
+}
+
 func ms(_ d: Duration) -> String {
     let (seconds, attoseconds) = d.components
     return String(format: "%.2f ms", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
@@ -44,6 +69,28 @@ do {
     let explored = median(3) { for a in answers { _ = assessor.assess(a, asOf: "2026-11-25") } }
     print("assess \(answers.count) samples with alternatives: \(ms(explored)) (\(ms(explored / answers.count)) each)")
 
+    // The lag Monte Carlo on its own: each run a new seed, so no cached simulation is reused.
+    let dated = answers.map { $0.dated("2026-11-25", rules: rules) }
+    let graphs = dated.map { DMNEvaluator(model: rules.model).evaluate($0.inputValues) }
+    let asOfDate = FEELDate(iso8601: "2026-11-25")!
+    let routed = graphs.indices.filter {
+        if case .success = TimelineEstimator(rules: rules).estimate(graphs[$0], inputs: dated[$0].inputValues, asOf: asOfDate) { return true }
+        return false
+    }
+    var seed: UInt64 = 1_000
+    func simulateAll() {
+        for i in routed {
+            seed += 1
+            _ = TimelineEstimator(rules: rules, seed: seed).estimate(graphs[i], inputs: dated[i].inputValues, asOf: asOfDate)
+        }
+    }
+    let monteCarlo = median(5) { simulateAll() }
+    var cpu: [Duration] = []
+    for _ in 0..<5 { cpu.append(cpuTime { simulateAll() }) }
+    let monteCarloCPU = cpu.sorted()[cpu.count / 2]
+    print("timeline Monte Carlo, \(TimelineEstimator.defaultDraws) draws, uncached, \(routed.count) samples with a route: "
+          + "\(ms(monteCarlo)) (\(ms(monteCarlo / max(routed.count, 1))) each; processor time \(ms(monteCarloCPU / max(routed.count, 1))) each)")
+
     let runner = ScenarioRunner(rules: rules)
     var scenarios = 0
     let suite = try median(3) { scenarios = try runner.run(files: runner.scenarioFiles()).scenarios }
@@ -54,6 +101,18 @@ do {
     let evaluations = 1000
     let evaluate = median(3) { for i in 0..<evaluations { _ = evaluator.evaluate(inputs[i % inputs.count]) } }
     print("evaluate the whole graph \(evaluations)×: \(ms(evaluate)) (\(ms(evaluate / evaluations)) each)")
+
+    // A generated requirement chain, far larger than any rule set: loading must stay linear in its size.
+    let chainLength = 10_000
+    let chain = chainModel(chainLength)
+    var chained: DMNModel?
+    let chainLoad = try median(3) { chained = try DMNLoader().load(string: chain, name: "chain.dmn") }
+    print("load a chain of \(chainLength) decisions: \(ms(chainLoad))")
+    if let chained {
+        let chainEvaluator = DMNEvaluator(model: chained)
+        let chainEvaluation = median(3) { _ = chainEvaluator.evaluate(["x": .number(FEELNumber(1))]) }
+        print("evaluate the chain of \(chainLength) decisions: \(ms(chainEvaluation))")
+    }
 
     if FileManager.default.fileExists(atPath: tckDir) {
         var passed = 0

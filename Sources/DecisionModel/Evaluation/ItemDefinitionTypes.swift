@@ -1,33 +1,40 @@
-/// Item definitions as FEEL types, so FEEL can name them (`x instance of tPerson`, `function(p: tPerson)`).
+/// The FEEL type a DMN `typeRef` denotes, for `instance of`, function signatures and type checks in FEEL.
 extension DMNModel {
-    /// The FEEL type an item definition or built-in type name denotes; allowed values are not part of it.
-    public func feelType(named name: String) -> FEELType? {
-        var seen: Set<String> = []
-        return feelType(named: DMNModel.localTypeName(name), seen: &seen)
+    /// `number`, `tPerson`, `myimport.tPerson` … as a FEEL type; nil for a name that is no type. Allowed values are
+    /// not part of a FEEL type (they are checked where a value is bound to a typed variable).
+    public func feelType(of typeRef: String?) -> FEELType? {
+        var visiting: Set<String> = []
+        return feelType(of: typeRef, visiting: &visiting)
     }
 
-    private func feelType(named name: String, seen: inout Set<String>) -> FEELType? {
-        if let builtin = FEELType(builtinName: name) { return builtin }
-        guard let item = itemDefinitions[name], seen.insert(name).inserted else { return nil }
-        return feelType(of: item, seen: &seen)
+    private func feelType(of typeRef: String?, visiting: inout Set<String>) -> FEELType? {
+        guard let typeRef else { return nil }
+        let name = DMNModel.localTypeName(typeRef)
+        guard let (owner, item) = resolveType(name) else { return FEELType(builtinName: name) }
+        let key = (owner.namespaces.first ?? "") + "#" + item.name
+        guard visiting.insert(key).inserted else { return .any }   // a type defined in terms of itself
+        defer { visiting.remove(key) }
+        return owner.feelType(of: item, visiting: &visiting)
     }
 
-    private func feelType(of item: ItemDefinition, seen: inout Set<String>) -> FEELType {
+    private func feelType(of item: ItemDefinition, visiting: inout Set<String>) -> FEELType {
         var type: FEELType
-        if !item.components.isEmpty {
-            type = .context(item.components.map { .init(name: $0.name, type: feelType(of: $0, seen: &seen)) })
-        } else if let typeRef = item.typeRef {
-            type = feelType(named: DMNModel.localTypeName(typeRef), seen: &seen) ?? .any
+        if let function = item.functionItem {
+            type = .function(parameters: function.parameters.map { feelType(of: $0.typeRef, visiting: &visiting) ?? .any },
+                             result: feelType(of: function.outputTypeRef, visiting: &visiting) ?? .any)
+        } else if !item.components.isEmpty {
+            type = .context(item.components.map { component in
+                FEELType.Entry(name: component.name, type: feelType(of: component, visiting: &visiting))
+            })
         } else {
-            type = .any
+            type = feelType(of: item.typeRef, visiting: &visiting) ?? .any
         }
-        if item.isCollection { type = .list(type) }
-        return type
+        return item.isCollection ? .list(type) : type
     }
 
-    /// Resolves type names for FEEL evaluated against this model.
-    public var typeResolver: @Sendable (String) -> FEELType? {
+    /// Resolves item-definition names for FEEL (`x instance of tPerson`).
+    var typeResolver: @Sendable (String) -> FEELType? {
         let model = self
-        return { model.feelType(named: $0) }
+        return { name in model.feelType(of: name) }
     }
 }
