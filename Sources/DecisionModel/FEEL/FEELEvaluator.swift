@@ -469,11 +469,10 @@ struct FEELEvaluator {
         } else {
             values = arguments.map(\.value)
             if !parameters.isEmpty {
-                if values.count > parameters.count {
+                if values.count != parameters.count {
                     report("\(function.name) expects \(parameters.count) argument\(parameters.count == 1 ? "" : "s") but got \(values.count)", at: offset)
                     return .null
                 }
-                values += Array(repeating: FEELValue.null, count: parameters.count - values.count)
             }
         }
         let (value, problems) = function.callReportingProblems(values)

@@ -17,7 +17,13 @@ enum FEELExternalJava {
             return Mapping(description: "an external function needs a context such as {java: {class: …, method signature: …}}")
         }
         if context["pmml"] != nil { return Mapping(description: "external PMML functions are not supported") }
-        guard case .context(let java)? = context["java"], case .string(let className)? = java["class"],
+        return function(java: context["java"] ?? .null)
+    }
+
+    /// The `{class: …, method signature: …}` of a Java function: a FEEL `external {java: …}` or the body of a
+    /// boxed function definition of kind Java.
+    static func function(java: FEELValue) -> Mapping {
+        guard case .context(let java) = java, case .string(let className)? = java["class"],
               case .string(let signature)? = java["method signature"] else {
             return Mapping(description: "an external function needs {java: {class: …, method signature: …}}")
         }
