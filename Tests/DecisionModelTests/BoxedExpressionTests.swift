@@ -78,22 +78,31 @@ import Testing
         #expect(calls["wrong type"] == .null)
     }
 
-    @Test func anExternalFunctionIsReportedWhenDefinedAndGivesNullWhenCalled() throws {
-        let result = try Self.evaluate("""
-        <decision id="d" name="java"><variable name="java"/><context>
-          \(Self.entry("max", """
+    static func javaDecision(_ name: String, _ className: String, _ signature: String, _ call: String) -> String {
+        """
+        <decision id="\(name)" name="\(name)"><variable name="\(name)"/><context>
+          \(Self.entry("f", """
           <functionDefinition kind="Java"><formalParameter name="a"/><formalParameter name="b"/><context>
-            \(Self.entry("class", Self.literal("\"java.lang.Math\"")))
-            \(Self.entry("method signature", Self.literal("\"max(double, double)\"")))
+            \(Self.entry("class", Self.literal("\"\(className)\"")))
+            \(Self.entry("method signature", Self.literal("\"\(signature)\"")))
           </context></functionDefinition>
           """))
-          \(Self.entry(nil, Self.literal("max(1, 2)")))
+          \(Self.entry(nil, Self.literal(call)))
         </context></decision>
-        <decision id="e" name="fine"><variable name="fine"/>\(Self.literal("1"))</decision>
-        """)
+        """
+    }
+
+    @Test func anExternalFunctionWithoutAJVMGivesNullWhenCalledAndTheRestEvaluates() throws {
+        let result = try Self.evaluate(Self.javaDecision("java", "java.lang.System", "exit(int)", "f(1, 2)")
+            + #"<decision id="e" name="fine"><variable name="fine"/>\#(Self.literal("1"))</decision>"#)
         #expect(result.values["java"] == .null)
         #expect(result.values["fine"] == num(1))
-        #expect(result.problems.contains { $0.element == "java" && $0.message.contains("Java function definitions are not supported") })
+        #expect(result.problems.contains { $0.element == "java" && $0.message.contains("is not available (no JVM") })
+    }
+
+    @Test func javaLangMathRunsInSwift() throws {
+        let result = try Self.evaluate(Self.javaDecision("java", "java.lang.Math", "max(double, double)", "f(1, 2)"))
+        #expect(result.values["java"] == num(2))
     }
 
     static func box(_ name: String, _ xml: String) -> String {

@@ -54,6 +54,15 @@ extension DMNEvaluator {
     func evaluate(_ definition: FunctionDefinition, named name: String, scope: FEELScope) -> DecisionTrace {
         let names = definition.parameters.map(\.name)
         let types = definition.parameters.map { model.feelType(of: $0.typeRef) }
+        if case .external(let kind) = definition.kind, kind.lowercased() == "java", let body = definition.body {
+            // No JVM: the java.lang.Math and boxing methods FEEL can compute exactly (FEELExternalJava).
+            let java = evaluate(body, named: name, scope: scope)
+            let mapping = FEELExternalJava.function(java: java.value)
+            let function = FEELFunction(name: name, parameters: names, parameterTypes: types) { arguments in
+                mapping.implementation?(arguments) ?? (.null, [mapping.description])
+            }
+            return DecisionTrace(decision: name, hitPolicy: nil, value: .function(function), problems: java.problems)
+        }
         guard definition.kind == .feel, let body = definition.body else {
             let kind: String
             if case .external(let text) = definition.kind { kind = text } else { kind = "FEEL" }

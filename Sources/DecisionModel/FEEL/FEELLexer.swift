@@ -59,13 +59,14 @@ struct FEELLexer {
             "starts with", "ends with", "list contains", "substring before", "substring after",
             "day of week", "day of year", "week of year", "month of year", "index of", "distinct values",
             "insert before", "string join", "get value", "get entries", "round up", "round down",
-            "round half up", "round half down", "is defined",
+            "round half up", "round half down", "is defined", "list replace", "context put", "context merge",
+            "overlaps before", "overlaps after", "finished by", "met by", "started by",
         ]
         let parameters = [
             "start position", "grouping separator", "decimal separator", "input string", "search string",
             "replacement string", "start date", "end date",
         ]
-        let properties = ["time offset"]
+        let properties = ["time offset", "start included", "end included"]
         return functions.map { ($0, Placement.beforeParenthesis) } + parameters.map { ($0, .beforeColon) }
             + properties.map { ($0, .afterDot) }
     }()
@@ -318,7 +319,9 @@ struct FEELLexer {
                     }
                     result.append(unicode)
                 default:
-                    throw source.error("invalid escape '\\\(Character(escaped))' in string", at: escapeStart)
+                    // Other escapes are kept as written: `"\d+"` is a regular expression's `\d` (DMN 1.5, 10.3.1.2).
+                    result.append("\\")
+                    result.append(escaped)
                 }
                 continue
             }

@@ -125,7 +125,7 @@ public struct TCKRunner: Sendable {
         for expected in testCase.results {
             let known = model.decision(named: expected.name) != nil || evaluation.values[expected.name] != nil
             let actual: FEELValue? = known ? (evaluation.values[expected.name] ?? .null) : nil
-            if let actual, TCKComparison.matches(actual, expected.expected) { continue }
+            if let actual, TCKComparison.matches(actual, expected.expected, writtenDecimals: expected.writtenDecimals) { continue }
             result.mismatches.append(.init(result: expected.name, expected: expected.expected, actual: actual,
                                            location: expected.location))
         }
