@@ -28,6 +28,7 @@ public struct RulesChecker: Sendable {
         let citations = (try? XMLLoader().load(contentsOf: path("citations.xml"))).map(Citations.init(root:)) ?? Citations()
         findings += CitationChecks(model: model, questions: questions, outcomes: outcomes, citations: citations,
                                    outcomesFile: path("outcomes.xml")).findings()
+        findings += FormatChecks(model: model).findings()
         let benchmarksPath = path(Benchmarks.fileName)
         if let root = try? XMLLoader().load(contentsOf: benchmarksPath) {
             findings += BenchmarkChecks(benchmarks: Benchmarks(root: root), model: model, file: benchmarksPath).findings()
