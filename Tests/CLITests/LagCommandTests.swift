@@ -98,6 +98,6 @@ import Testing
         let stages = try #require(timeline["stages"] as? [[String: Any]])
         #expect(!stages.isEmpty && stages.allSatisfy { $0["source"] is String && $0["stage"] is String })
         let why = try CLI.run(["assess", "--answers", "Samples/surgical-robot.xml", "--no-input", "--why", "all", "--as-of", "2026-12-03"])
-        #expect(why.status == 0 && why.stdout.contains("review.new-priority"))
+        #expect(why.status == 0 && why.stdout.contains("review.new-standard"))
     }
 }
