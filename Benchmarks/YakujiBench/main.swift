@@ -8,6 +8,15 @@ import Foundation
 // Times are medians of several runs; nothing here is asserted — compare runs on the same machine.
 
 let arguments = CommandLine.arguments.dropFirst()
+if arguments.first == "jmdn-rules" {
+    // yakuji-bench jmdn-rules ROWS DEST [RULES_DIR]: a rules copy with a JMDN table of ROWS rows.
+    let rest = Array(arguments.dropFirst())
+    guard rest.count >= 2, let rows = Int(rest[0]) else { print("usage: yakuji-bench jmdn-rules ROWS DEST [RULES_DIR]"); exit(2) }
+    do { try JMDNTableGenerator(rulesDirectory: rest.count > 2 ? rest[2] : "Rules").write(rows: rows, to: rest[1]) } catch {
+        print("\(error)"); exit(1)
+    }
+    exit(0)
+}
 let rulesDir = arguments.first ?? "Rules"
 let samplesDir = arguments.dropFirst().first ?? "Samples"
 let tckDir = arguments.dropFirst(2).first ?? "../shared/dmn-tck"
