@@ -53,7 +53,8 @@ def xmllint_rules(rules):
     schema = os.path.join(rules, "schema")
     dmn = sorted(os.path.join(rules, f) for f in os.listdir(rules) if f.endswith(".dmn"))
     parts = [["xmllint", "--noout", "--schema", os.path.join(schema, "dmn.xsd"), *dmn]]
-    for name, xsd in [("questions.xml", "questions.xsd"), ("outcomes.xml", "outcomes.xsd"), ("benchmarks.xml", "benchmarks.xsd")]:
+    for name, xsd in [("questions.xml", "questions.xsd"), ("outcomes.xml", "outcomes.xsd"), ("citations.xml", "citations.xsd"),
+                      ("benchmarks.xml", "benchmarks.xsd")]:
         if os.path.exists(os.path.join(rules, name)):
             parts.append(["xmllint", "--noout", "--schema", os.path.join(schema, xsd), os.path.join(rules, name)])
     return " && ".join(" ".join(subprocess.list2cmdline([p]) for p in part) for part in parts)

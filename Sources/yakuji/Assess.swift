@@ -92,8 +92,8 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         switch format {
         case .text: TextReport(rules: rules, language: language).text(a)
         case .markdown: TextReport(rules: rules, language: language).markdown(a)
-        case .json: AssessmentJSON.render(a, language: language)
-        case .jsonl: AssessmentJSON.document(a, language: language).compact() + "\n"
+        case .json: AssessmentJSON.render(a, language: language, citations: rules.citations)
+        case .jsonl: AssessmentJSON.document(a, language: language, citations: rules.citations).compact() + "\n"
         case .html: TextReport(rules: rules, language: language).html(a)
         }
     }

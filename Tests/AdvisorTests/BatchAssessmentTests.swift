@@ -47,7 +47,8 @@ import Testing
         answers["kind"] = .value(.string("box"))
         answers["size"] = .value(.number(3))
         answers["heavy"] = .value(.boolean(false))
-        let single = AssessmentJSON.document(Assessor(rules: rules).assess(answers, asOf: "2026-12-03"), language: .en)
+        let single = AssessmentJSON.document(Assessor(rules: rules).assess(answers, asOf: "2026-12-03"), language: .en,
+                                              citations: rules.citations)
         let expected = try #require(try JSONSerialization.jsonObject(with: Data(single.compact().utf8)) as? NSDictionary)
         var first = lines[0]
         for key in ["id", "file", "row"] { first[key] = nil }

@@ -66,7 +66,7 @@ public struct BatchAssessment: Sendable {
             var answers = try profile.read(rules)
             answers.merge(overrides)
             let assessment = assessor.assess(answers, asOf: asOf, absentIsUnknown: true)
-            if case .object(let keys) = AssessmentJSON.document(assessment, language: language) { place += keys }
+            if case .object(let keys) = AssessmentJSON.document(assessment, language: language, citations: rules.citations) { place += keys }
             return Line(json: JSONValue.object(place).compact(), succeeded: true)
         } catch {
             place.append(("error", .string(error.description)))
