@@ -8,6 +8,32 @@ import Foundation
 // Times are medians of several runs; nothing here is asserted — compare runs on the same machine.
 
 let arguments = CommandLine.arguments.dropFirst()
+// Helpers for Benchmarks/compare.sh, which times whole processes (cold runs, peak memory):
+//   yakuji-bench jmdn-rules ROWS DEST [RULES_DIR]   a rules copy whose JMDN table has ROWS rows
+//   yakuji-bench profiles COUNT DEST.csv [RULES_DIR] [SAMPLES_DIR]   a CSV batch of COUNT profiles from the samples
+//   yakuji-bench load RULES_DIR   load the rule set once (parse + validate + build the model), as a process
+if let command = arguments.first, ["jmdn-rules", "profiles", "load"].contains(command) {
+    let rest = Array(arguments.dropFirst())
+    do {
+        switch command {
+        case "jmdn-rules":
+            guard rest.count >= 2, let rows = Int(rest[0]) else { print("usage: yakuji-bench jmdn-rules ROWS DEST [RULES_DIR]"); exit(2) }
+            try JMDNTableGenerator(rulesDirectory: rest.count > 2 ? rest[2] : "Rules").write(rows: rows, to: rest[1])
+        case "profiles":
+            guard rest.count >= 2, let count = Int(rest[0]) else {
+                print("usage: yakuji-bench profiles COUNT DEST.csv [RULES_DIR] [SAMPLES_DIR]"); exit(2)
+            }
+            let rules = try RuleSet.load(directory: rest.count > 2 ? rest[2] : "Rules")
+            try BatchProfileGenerator(rules: rules, samplesDirectory: rest.count > 3 ? rest[3] : "Samples").write(count: count, to: rest[1])
+        default:
+            _ = try RuleSet.load(directory: rest.first ?? "Rules")
+        }
+    } catch {
+        print("\(error)")
+        exit(1)
+    }
+    exit(0)
+}
 let rulesDir = arguments.first ?? "Rules"
 let samplesDir = arguments.dropFirst().first ?? "Samples"
 let tckDir = arguments.dropFirst(2).first ?? "../shared/dmn-tck"

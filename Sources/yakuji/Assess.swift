@@ -11,6 +11,9 @@ struct Assess: ParsableCommand {
         On a terminal the questions that still matter are asked one by one (? = don't know, back, help, why).
         Answers are saved as they are given, so an interrupted session resumes with --answers.
         Exit 0 done; 1 stopped by the user (answers kept); 2 bad input.
+        With --batch, many profiles at once: a folder of answer files, or a CSV file with a header row of input
+        names (optional columns id and device; an empty cell or ? is unknown). One JSON line per profile, or an
+        error line naming its file or row; exit 0 when every profile was assessed, 1 otherwise, 2 bad input.
         """)
 
     @Option(name: .customLong("answers"), help: "An answer file (XML, urn:yakuji:answers:1).")
@@ -22,8 +25,11 @@ struct Assess: ParsableCommand {
     @Flag(name: .customLong("no-input"), help: "Never ask: unanswered questions count as unknown.")
     var noInput = false
 
-    @Option(help: "Output: text, json, markdown or html.")
-    var format: ReportFormat = .text
+    @Option(help: "Output: text, json, jsonl, markdown or html (default text; jsonl with --batch).")
+    var format: ReportFormat?
+
+    @Option(help: "Assess every answer file in a folder, or every row of a CSV file, as JSON lines.")
+    var batch: String?
 
     @Option(help: "Language: ja or en (default from LANG).")
     var lang: Language?
@@ -46,6 +52,11 @@ struct Assess: ParsableCommand {
             throw ExitCode(2)
         }
         let language = lang ?? Language(locale: ProcessInfo.processInfo.environment["LANG"])
+        if let batch {
+            try AssessBatch(source: batch, assignments: assignments, format: format, asOf: asOf, language: language,
+                            rules: rules, conflicting: answersFile != nil || why != nil).run()
+            return
+        }
         do {
             let ruleSet = try RuleSet.load(directory: rules ?? BundledRules.path())
             var answers = try answersFile.map { try AnswersFile.load($0, rules: ruleSet) } ?? Answers()
@@ -66,7 +77,7 @@ struct Assess: ParsableCommand {
                 try TimelineWhyCommand.show(why, assessment, rules: ruleSet, language: language)
                 return
             }
-            print(ReportFormat.render(assessment, format: format, rules: ruleSet, language: language), terminator: "")
+            print(ReportFormat.render(assessment, format: format ?? .text, rules: ruleSet, language: language), terminator: "")
         } catch let error as AdvisorError {
             Terminal.error(error.description)
             throw ExitCode(2)
@@ -75,13 +86,14 @@ struct Assess: ParsableCommand {
 }
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, markdown, html
+    case text, json, jsonl, markdown, html
 
     static func render(_ a: Assessment, format: ReportFormat, rules: RuleSet, language: Language) -> String {
         switch format {
         case .text: TextReport(rules: rules, language: language).text(a)
         case .markdown: TextReport(rules: rules, language: language).markdown(a)
         case .json: AssessmentJSON.render(a, language: language, citations: rules.citations)
+        case .jsonl: AssessmentJSON.document(a, language: language, citations: rules.citations).compact() + "\n"
         case .html: TextReport(rules: rules, language: language).html(a)
         }
     }

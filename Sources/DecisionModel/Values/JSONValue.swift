@@ -24,6 +24,37 @@ public indirect enum JSONValue: Sendable, Equatable {
         return entries.first { $0.0 == key }?.1
     }
 
+    /// On one line with no spaces (a line of JSON Lines output).
+    public func compact() -> String {
+        var out = ""
+        appendCompact(to: &out)
+        return out
+    }
+
+    private func appendCompact(to out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += n
+        case .string(let s): out += Self.quote(s)
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                item.appendCompact(to: &out)
+            }
+            out += "]"
+        case .object(let entries):
+            out += "{"
+            for (i, entry) in entries.enumerated() {
+                if i > 0 { out += "," }
+                out += Self.quote(entry.0) + ":"
+                entry.1.appendCompact(to: &out)
+            }
+            out += "}"
+        }
+    }
+
     /// Pretty-printed with two-space indentation.
     public func rendered(indent: String = "") -> String {
         let inner = indent + "  "
