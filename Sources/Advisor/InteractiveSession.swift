@@ -121,6 +121,7 @@ public struct InteractiveSession<C: Console> {
         let help = step.question?.help.text(language) ?? ""
         lines.append(help.isEmpty ? t(.helpNone) : help)
         if let source = step.question?.source, !source.isEmpty { lines.append("\(t(.source)): \(source)") }
+        lines += GlossaryLinks.lines(for: [step.question?.prompt.text(language) ?? "", help], glossary: rules.glossary, language: language)
         return lines.joined(separator: "\n")
     }
 

@@ -9,6 +9,8 @@ public struct RuleSet: Sendable {
     public var model: DMNModel
     public var questions: Questions
     public var outcomes: Outcomes
+    /// The bilingual glossary (`glossary.xml`); empty when the folder has none.
+    public var glossary: Glossary
     public var answersSchema: XMLSchema?
     public var version: String
     /// `sha256:` over every rule file's relative path and bytes, in path order.
@@ -27,12 +29,15 @@ public struct RuleSet: Sendable {
                                          namespace: Questions.namespace)
         let outcomesRoot = try document(directory, "outcomes.xml", schema: try schema(schemaDir, "outcomes.xsd"),
                                         namespace: Outcomes.namespace)
+        let glossaryRoot = try document(directory, "glossary.xml", schema: try schema(schemaDir, "glossary.xsd"),
+                                        namespace: Glossary.namespace)
         let versionFile = (directory as NSString).appendingPathComponent("VERSION")
         let version = (try? String(contentsOfFile: versionFile, encoding: .utf8))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unversioned"
         return RuleSet(directory: directory, model: model,
                        questions: questionsRoot.map(Questions.init(root:)) ?? Questions(),
                        outcomes: outcomesRoot.map(Outcomes.init(root:)) ?? Outcomes(),
+                       glossary: glossaryRoot.map(Glossary.init(root:)) ?? Glossary(),
                        answersSchema: answersSchema, version: version, checksum: checksum(of: directory))
     }
 

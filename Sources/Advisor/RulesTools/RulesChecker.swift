@@ -24,6 +24,10 @@ public struct RulesChecker: Sendable {
         let questionsPath = path("questions.xml")
         let questions = (try? XMLLoader().load(contentsOf: questionsPath)).map(Questions.init(root:)) ?? Questions()
         findings += questionFindings(model, questions)
+        if let root = try? XMLLoader().load(contentsOf: path("glossary.xml")) {
+            let outcomes = (try? XMLLoader().load(contentsOf: path("outcomes.xml"))).map(Outcomes.init(root:)) ?? Outcomes()
+            findings += GlossaryChecks(glossary: Glossary(root: root), model: model, outcomes: outcomes).findings()
+        }
         for decision in model.decisions {
             guard let table = decision.decisionTable else { continue }
             findings += TableChecks(model: model, decision: decision, table: table, asOf: asOf).findings()
@@ -56,6 +60,7 @@ public struct RulesChecker: Sendable {
             else if relative.hasPrefix("tests/") { schemaName = "scenarios.xsd" }
             else if relative == "questions.xml" { schemaName = "questions.xsd" }
             else if relative == "outcomes.xml" { schemaName = "outcomes.xsd" }
+            else if relative == "glossary.xml" { schemaName = "glossary.xsd" }
             else if relative.hasPrefix("benchmarks") { schemaName = "benchmarks.xsd" }
             else { schemaName = nil }
             let file = path(relative)
