@@ -7,7 +7,7 @@ struct Explain: ParsableCommand {
         commandName: "explain",
         abstract: "What an input, decision, rule, glossary term or outcome means, in Japanese and English, with its source and a worked case.",
         discussion: """
-        NAME is an input (certificationStandardExists), a decision (pathway), a rule id (pw_R2) or decision:row \
+        NAME is an input (certificationStandardExists), a decision (pathway), a rule id (pw_R2_certification_c2) or decision:row \
         (pathway:5), a glossary term by id, Japanese or English name (認証基準, "certification standard", 一変), or an \
         outcome (certification, pathway=certification). Exit 0; 2 when the name is none of these (close names are suggested).
         """)

@@ -48,7 +48,7 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
         "missing-translation": "a prompt, help text, choice label or reason lacks Japanese or English",
         "expired": "a rule row's validity ended before the as-of date",
         "scenario": "a scenario file cannot be read",
-"glossary-link": "a glossary term links to an input, decision, outcome value or term that does not exist",
+        "glossary-link": "a glossary term links to an input, decision, outcome value or term that does not exist",
         "glossary-decision": "a decision has no glossary term explaining it (yakuji explain shows only its table)",
         "benchmark": "a benchmark figure lacks its statistic, period or source",
     ]

@@ -3,6 +3,14 @@ import DecisionModel
 /// What the quiz asks about: a topic groups assessment keys, or (samd) the program cases.
 public enum QuizTopic: String, CaseIterable, Sendable {
     case samd, device, `class`, route, change, qms
+
+    /// How a session names the topic; the Japanese keeps the `--topic` value so it can be typed again.
+    public func title(_ language: Language) -> String {
+        guard language == .ja else { return rawValue }
+        let names: [QuizTopic: String] = [.samd: "プログラム医療機器", .device: "該当性", .class: "クラス分類",
+                                          .route: "製造販売の手続", .change: "変更手続", .qms: "QMS適合性調査"]
+        return "\(names[self] ?? rawValue) (\(rawValue))"
+    }
 }
 
 /// One question: a described case and the assessment key the learner is asked for.

@@ -85,7 +85,7 @@ public struct QuizSession<C: Console> {
     public mutating func intro(topic: QuizTopic?, seed: UInt64, asked: Int, drawn: Int) {
         var page = Page()
         page.heading(t(.quizTitle))
-        page.text("\(t(.quizTopic)): \(topic?.rawValue ?? t(.quizAllTopics)) · \(t(.quizSeed)) \(seed) · " + TrainingStrings.format(.quizCount, language, String(drawn)), style: .dim)
+        page.text("\(t(.quizTopic)): \(topic?.title(language) ?? t(.quizAllTopics)) · \(t(.quizSeed)) \(seed) · " + TrainingStrings.format(.quizCount, language, String(drawn)), style: .dim)
         if drawn < asked { page.text(TrainingStrings.format(.quizShortOfCases, language, String(drawn))) }
         show(page)
     }
@@ -98,7 +98,7 @@ public struct QuizSession<C: Console> {
     func questionPage(_ question: QuizQuestion, number: Int, of total: Int, choices: QuizChoices, hint: Bool) -> Page {
         var page = Page()
         page.blank()
-        let topic = QuizDeck.topic(of: question.key).map { " · \($0.rawValue)" } ?? ""
+        let topic = QuizDeck.topic(of: question.key).map { " · \($0.title(language))" } ?? ""
         page.heading("── " + TrainingStrings.format(.quizQuestion, language, String(number), String(total)) + topic + " ──")
         page.text(question.scenario.descriptions.text(language))
         page.blank()

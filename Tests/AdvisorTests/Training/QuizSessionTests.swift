@@ -26,6 +26,7 @@ import Testing
         #expect(result.asked == 3 && result.correct == 2)
         #expect(result.missed.map(\.question.scenario.id) == ["quiz-wellness-app"])
         #expect(transcript.contains("Which market-entry route does it take?"))
+        #expect(transcript.contains("· route ──"))
         #expect(transcript.contains("✔ Correct."))
         #expect(transcript.contains("✘ Not quite."))
         #expect(transcript.contains("The answer: No — not a medical device"))
@@ -75,6 +76,7 @@ import Testing
         #expect(transcript.contains("理由（判定したルール）"))
         #expect(transcript.contains("得点:"))
         #expect(transcript.contains("膜の素材"))
+        #expect(transcript.contains("· 変更手続 (change)"), "the topic is named in Japanese, with the --topic value to type")
         #expect(result.correct == 1, "a Japanese label is accepted as the answer")
     }
 }
