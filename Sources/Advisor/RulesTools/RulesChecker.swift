@@ -28,6 +28,10 @@ public struct RulesChecker: Sendable {
             let outcomes = (try? XMLLoader().load(contentsOf: path("outcomes.xml"))).map(Outcomes.init(root:)) ?? Outcomes()
             findings += GlossaryChecks(glossary: Glossary(root: root), model: model, outcomes: outcomes).findings()
         }
+        let benchmarksPath = path(Benchmarks.fileName)
+        if let root = try? XMLLoader().load(contentsOf: benchmarksPath) {
+            findings += BenchmarkChecks(benchmarks: Benchmarks(root: root), model: model, file: benchmarksPath).findings()
+        }
         for decision in model.decisions {
             guard let table = decision.decisionTable else { continue }
             findings += TableChecks(model: model, decision: decision, table: table, asOf: asOf).findings()

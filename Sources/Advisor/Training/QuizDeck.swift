@@ -76,7 +76,7 @@ public struct QuizDeck: Sendable {
     /// `count` questions for a session: cases in a seeded order, one question per case while cases last (a
     /// random one of its keys), then second questions from the same cases.
     public func draw(topic: QuizTopic?, count: Int, seed: UInt64) -> [QuizQuestion] {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SeededRandom(seed: seed)
         var remaining = generator.shuffle(cases).map { scenario in generator.shuffle(keys(for: scenario, topic: topic)).map {
             QuizQuestion(scenario: scenario, key: $0)
         } }.filter { !$0.isEmpty }
