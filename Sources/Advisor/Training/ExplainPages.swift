@@ -18,7 +18,9 @@ extension Explainer {
         } else {
             page.text("\(t(.answers, language)): \(rules.model.baseType(of: input.typeRef) ?? "string")")
         }
-        if let source = question?.source.nonEmpty { page.text("\(t(.source, language)): \(source)") }
+        if let question, let source = rules.citations.citation(cite: question.cite.joined(separator: " "), source: question.source, language) {
+            page.text("\(t(.source, language)): \(source)")
+        }
         page.text("\(t(.usedBy, language)): \(list(graph.users(ofInput: input.name)))")
         termLine(terms(linkedTo: .input(input.name), text: (question?.prompt.text(language) ?? "") + " " + (question?.help.text(language) ?? "")),
                  language, &page)
@@ -40,7 +42,7 @@ extension Explainer {
         page.heading("\(decision.name) — \(t(.kindDecision, language))" + (decision.label.map { ": \($0)" } ?? ""))
         for term in terms(linkedTo: .decision(decision.name)).prefix(2) {
             page.table(bilingual(term.definition, language), indent: 2)
-            page.text("[\(term.id)] \(term.source)", indent: 2, style: .dim)
+            page.text("[\(term.id)] \(Citations.withoutResearchNotes(term.source))", indent: 2, style: .dim)
         }
         page.blank()
         if let table = decision.decisionTable {
@@ -52,7 +54,7 @@ extension Explainer {
         page.text("\(t(.reads, language)): \(list(graph.requiredInputs(of: decision) + graph.requiredDecisions(of: decision)))")
         page.text("\(t(.usedBy, language)): \(list(graph.users(ofDecision: decision.name)))")
         if let table = decision.decisionTable {
-            let sources = table.rules.compactMap { $0.annotation("source", in: table) }
+            let sources = table.rules.compactMap { citation($0, in: table, language) }
             var counts: [String: Int] = [:]
             for source in sources { counts[source, default: 0] += 1 }
             let top = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(3)
@@ -74,7 +76,7 @@ extension Explainer {
         var reasons = LocalizedText()
         for l in Language.allCases { reasons[l] = rule.annotation(l.rawValue, in: table) }
         page.table(bilingual(reasons, language), indent: 2)
-        if let source = rule.annotation("source", in: table) { page.text("\(t(.source, language)): \(source)", indent: 2) }
+        if let source = citation(rule, in: table, language) { page.text("\(t(.source, language)): \(source)", indent: 2) }
         if let description = rule.description?.nonEmpty { page.text(description, indent: 2, style: .dim) }
         page.blank()
         page.text("\(t(.when, language)):")
@@ -99,6 +101,11 @@ extension Explainer {
         }
     }
 
+    /// What a reader sees as a row's source: its cited entries, else the source without research notes.
+    func citation(_ rule: DecisionTable.Rule, in table: DecisionTable, _ language: Language) -> String? {
+        rules.citations.citation(cite: rule.annotation("cite", in: table), source: rule.annotation("source", in: table), language)
+    }
+
     /// A cell as written, with the labels of the values it names.
     func cellText(_ entry: FEELUnaryTests, column: DecisionTable.Input, _ language: Language) -> String {
         let input = column.expression.source
@@ -112,7 +119,7 @@ extension Explainer {
         if let reading = term.reading { page.text("\(t(.reading, language)): \(reading)", indent: 2) }
         if !term.aliases.isEmpty { page.text("\(t(.alsoWritten, language)): \(term.aliases.joined(separator: ", "))", indent: 2) }
         page.table(bilingual(term.definition, language), indent: 2)
-        page.text("\(t(.source, language)): \(term.source)", indent: 2)
+        page.text("\(t(.source, language)): \(Citations.withoutResearchNotes(term.source))", indent: 2)
         page.blank()
         var inputs: [String] = [], decisions: [String] = [], outcomes: [String] = [], related: [String] = []
         for link in term.links {
@@ -156,7 +163,9 @@ extension Explainer {
         let outcome = value.flatMap { entry?.values[$0] }
         page.heading("\(value.map { "\(key) = \($0)" } ?? key) — \(t(.kindOutcome, language))")
         page.table(bilingual(outcome?.label ?? entry?.label ?? LocalizedText(), language), indent: 2)
-        if let source = outcome?.source.nonEmpty { page.text("\(t(.source, language)): \(source)", indent: 2) }
+        if let outcome, let source = rules.citations.citation(cite: outcome.cite.joined(separator: " "), source: outcome.source, language) {
+            page.text("\(t(.source, language)): \(source)", indent: 2)
+        }
         page.blank()
         let producers = rules.model.decisionsInDependencyOrder.filter { ContractKeys.producers(in: rules.model, keys: [key]).contains($0.name) }
         for decision in producers {
@@ -200,6 +209,6 @@ extension Explainer {
         page.heading("\(t(.example, language)) — \(scenario.id)")
         page.text(scenario.descriptions.text(language), indent: 2)
         for line in said { page.text(line, indent: 4) }
-        if let source = scenario.source.nonEmpty { page.text("\(t(.caseSource, language)): \(source)", indent: 2, style: .dim) }
+        if let source = Citations.withoutResearchNotes(scenario.source).nonEmpty { page.text("\(t(.caseSource, language)): \(source)", indent: 2, style: .dim) }
     }
 }

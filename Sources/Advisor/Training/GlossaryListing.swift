@@ -7,7 +7,7 @@ public enum GlossaryListing {
                 page.heading(term.title(language) + (term.reading.map { "  [\($0)]" } ?? ""))
                 let order: [Language] = language == .ja ? [.ja, .en] : [.en, .ja]
                 page.table(order.compactMap { l in term.definition[l].map { [l.rawValue, $0] } }, indent: 2)
-                page.text("\(TrainingStrings.text(.source, language)): \(term.source)", indent: 2, style: .dim)
+                page.text("\(TrainingStrings.text(.source, language)): \(Citations.withoutResearchNotes(term.source))", indent: 2, style: .dim)
                 page.text("yakuji explain \(term.id)", indent: 2, style: .dim)
                 page.blank()
             }

@@ -136,7 +136,7 @@ public struct QuizSession<C: Console> {
         let trail = RuleTrail(rules: rules)
         trail.add(trail.steps(to: question.key, in: assessment), citing: ContractKeys.producers(in: rules.model, keys: [question.key]),
                   language: language, to: &page)
-        if let source = question.scenario.source.nonEmpty {
+        if let source = Citations.withoutResearchNotes(question.scenario.source).nonEmpty {
             page.text("\(t(.caseSource)): \(source) [\(question.scenario.id)]", style: .dim)
         }
         return page

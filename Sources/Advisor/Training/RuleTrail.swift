@@ -45,7 +45,8 @@ struct RuleTrail: Sendable {
             let reason = step.hit.annotation(language.rawValue) ?? step.hit.description ?? ""
             page.text("\(step.decision) · \(TrainingStrings.text(.row, language)) \(step.hit.row)\(step.hit.id.map { " [\($0)]" } ?? ""): \(reason)",
                       indent: 2, marker: "•")
-            if cited.contains(step.decision), let source = step.hit.annotation("source") {
+            if cited.contains(step.decision),
+               let source = rules.citations.citation(cite: step.hit.annotation("cite"), source: step.hit.annotation("source"), language) {
                 page.text("\(TrainingStrings.text(.source, language)): \(source)", indent: 6, style: .dim)
             }
         }

@@ -28,7 +28,7 @@ extension Tour {
             let outputs = zip(table.outputs, row.rule.outputEntries).map { "\($0.name ?? "") = \($1.source)" }.joined(separator: ", ")
             page.text("✔ \(t(.row)) \(row.rule.row)\(row.rule.id.map { " [\($0)]" } ?? ""): \(t(.tourHit)) → \(outputs)", style: .good)
             if let reason = row.rule.annotation(language.rawValue, in: table) ?? row.rule.description { page.text(reason, indent: 4) }
-            if let source = row.rule.annotation("source", in: table) { page.text("\(t(.source)): \(source)", indent: 4, style: .dim) }
+            if let source = rules.citations.citation(cite: row.rule.annotation("cite", in: table), source: row.rule.annotation("source", in: table), language) { page.text("\(t(.source)): \(source)", indent: 4, style: .dim) }
         }
         let misses = step.rows.filter { if case .miss = $0.verdict { true } else { false } }
         let matching = step.rows.filter { $0.verdict == .alsoMatches }

@@ -37,7 +37,8 @@ import Testing
         let (_, transcript) = try play([try question("quiz-home-bp-monitor", "pathway")], ["1"])
         #expect(transcript.contains("pathway · row"))
         #expect(transcript.contains("[pw_R2_certification_c2]"))
-        #expect(transcript.contains("Source: 薬機法 第23条の2の23"))
+        #expect(transcript.contains("Source: PMD Act (薬機法) Art. 23-2-23"), "the row's citations as the reader sees them")
+        #expect(!transcript.contains("[brief"), "research notes stay in the rules")
         #expect(transcript.contains("classification · row"), "the class the route rests on is traced too")
         #expect(transcript.contains("Case source: Samples/home-blood-pressure-monitor.xml"))
     }
