@@ -124,6 +124,7 @@ public struct InteractiveSession<C: Console> {
            let source = rules.citations.citation(cite: question.cite.joined(separator: " "), source: question.source, language) {
             lines.append("\(t(.source)): \(source)")
         }
+        lines += GlossaryLinks.lines(for: [step.question?.prompt.text(language) ?? "", help], glossary: rules.glossary, language: language)
         return lines.joined(separator: "\n")
     }
 

@@ -18,6 +18,8 @@ public struct Outcomes: Sendable {
         public var name: String
         public var label: LocalizedText
         public var values: [String: Value]
+        /// The value names in file order (how a list of choices is shown).
+        public var order: [String] = []
     }
 
     public var keys: [String: Key]
@@ -31,8 +33,10 @@ public struct Outcomes: Sendable {
         for element in root.children(named: "key") {
             let name = element.attribute("name") ?? ""
             var values: [String: Value] = [:]
+            var order: [String] = []
             for v in element.children(named: "value") {
                 let value = v.attribute("name") ?? ""
+                order.append(value)
                 var steps: [LocalizedText] = []
                 for step in v.children(named: "step") {
                     steps.append(Questions.localized(step.children(named: "text")))
@@ -41,7 +45,7 @@ public struct Outcomes: Sendable {
                                       source: v.childText("source") ?? "",
                                       cite: Citations.ids(v.child(named: "source")?.attribute("cite")))
             }
-            keys[name] = Key(name: name, label: Questions.localized(element.children(named: "label")), values: values)
+            keys[name] = Key(name: name, label: Questions.localized(element.children(named: "label")), values: values, order: order)
         }
         self.keys = keys
     }

@@ -29,6 +29,9 @@ public struct RulesChecker: Sendable {
         findings += CitationChecks(model: model, questions: questions, outcomes: outcomes, citations: citations,
                                    outcomesFile: path("outcomes.xml")).findings()
         findings += FormatChecks(model: model).findings()
+        if let root = try? XMLLoader().load(contentsOf: path("glossary.xml")) {
+            findings += GlossaryChecks(glossary: Glossary(root: root), model: model, outcomes: outcomes).findings()
+        }
         let benchmarksPath = path(Benchmarks.fileName)
         if let root = try? XMLLoader().load(contentsOf: benchmarksPath) {
             findings += BenchmarkChecks(benchmarks: Benchmarks(root: root), model: model, file: benchmarksPath).findings()
@@ -65,6 +68,7 @@ public struct RulesChecker: Sendable {
             else if relative.hasPrefix("tests/") { schemaName = "scenarios.xsd" }
             else if relative == "questions.xml" { schemaName = "questions.xsd" }
             else if relative == "outcomes.xml" { schemaName = "outcomes.xsd" }
+            else if relative == "glossary.xml" { schemaName = "glossary.xsd" }
             else if relative == "citations.xml" { schemaName = "citations.xsd" }
             else if relative.hasPrefix("benchmarks") { schemaName = "benchmarks.xsd" }
             else { schemaName = nil }

@@ -176,16 +176,8 @@ public struct TimelineText: Sendable {
         return out
     }
 
-    /// Columns a string takes on a terminal: East Asian wide characters take two.
-    static func displayWidth(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { width, scalar in
-            let v = scalar.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v)
-            return width + (wide ? 2 : 1)
-        }
-    }
+    /// Columns a string takes on a terminal (the training layout's measure, so both agree).
+    static func displayWidth(_ s: String) -> Int { DisplayWidth.of(s) }
 
     static func pad(_ s: String, _ width: Int) -> String {
         s + String(repeating: " ", count: max(0, width - displayWidth(s)))
