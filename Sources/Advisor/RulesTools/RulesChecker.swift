@@ -28,6 +28,12 @@ public struct RulesChecker: Sendable {
         if let root = try? XMLLoader().load(contentsOf: benchmarksPath) {
             findings += BenchmarkChecks(benchmarks: Benchmarks(root: root), model: model, file: benchmarksPath).findings()
         }
+        let preparationPath = path(Preparation.fileName)
+        if let root = try? XMLLoader().load(contentsOf: preparationPath) {
+            let outcomes = (try? XMLLoader().load(contentsOf: path("outcomes.xml"))).map(Outcomes.init(root:)) ?? Outcomes()
+            findings += PreparationChecks(preparation: Preparation(root: root), model: model, outcomes: outcomes,
+                                          file: preparationPath).findings()
+        }
         for decision in model.decisions {
             guard let table = decision.decisionTable else { continue }
             findings += TableChecks(model: model, decision: decision, table: table, asOf: asOf).findings()
@@ -61,6 +67,7 @@ public struct RulesChecker: Sendable {
             else if relative == "questions.xml" { schemaName = "questions.xsd" }
             else if relative == "outcomes.xml" { schemaName = "outcomes.xsd" }
             else if relative.hasPrefix("benchmarks") { schemaName = "benchmarks.xsd" }
+            else if relative == Preparation.fileName { schemaName = "preparation.xsd" }
             else { schemaName = nil }
             let file = path(relative)
             let root: XMLElementNode
