@@ -19,6 +19,11 @@ struct Assess: ParsableCommand {
     @Option(name: .customLong("set"), help: "An answer, name=value (repeatable); name=? means unknown.")
     var assignments: [String] = []
 
+    @Option(name: .customLong("what-if"), help: ArgumentHelp(
+        "Compare with these answers changed, name=value (repeatable); prints what differs (text, json or markdown).",
+        valueName: "name=value"))
+    var whatIf: [String] = []
+
     @Flag(name: .customLong("no-input"), help: "Never ask: unanswered questions count as unknown.")
     var noInput = false
 
@@ -53,6 +58,10 @@ struct Assess: ParsableCommand {
                 let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet)
                 answers[name] = answer
             }
+            if !whatIf.isEmpty {
+                try showWhatIf(answers, rules: ruleSet, language: language)
+                return
+            }
             let interactive = !noInput && isatty(STDIN_FILENO) == 1
             if interactive {
                 var session = InteractiveSession(rules: ruleSet, language: language, savePath: save, console: TerminalConsole(), asOf: asOf)
@@ -71,6 +80,33 @@ struct Assess: ParsableCommand {
             Terminal.error(error.description)
             throw ExitCode(2)
         }
+    }
+}
+
+extension Assess {
+    /// `--what-if`: the answers as given against the same answers with the changes; never asks.
+    func showWhatIf(_ answers: Answers, rules ruleSet: RuleSet, language: Language) throws(AdvisorError) {
+        var changes: [(String, Answers.Answer)] = []
+        for assignment in whatIf {
+            do {
+                let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet)
+                changes.append((name, answer))
+            } catch {
+                var named = error
+                for i in named.problems.indices where named.problems[i].file == "--set" { named.problems[i].file = "--what-if" }
+                throw named
+            }
+        }
+        let diffFormat: DiffFormat
+        switch format {
+        case .json: diffFormat = .json
+        case .markdown, .html: diffFormat = .markdown
+        case .text: diffFormat = .text
+        }
+        let pair = Assessor(rules: ruleSet).whatIf(answers, changes: changes, asOf: asOf)
+        let diff = AssessmentDiff(pair.before, pair.after)
+        let labels: (String, String) = language == .ja ? ("回答どおり", "変更後") : ("as answered", "what if")
+        print(diffFormat.render(diff, rules: ruleSet, language: language, labels: labels), terminator: "")
     }
 }
 
