@@ -65,6 +65,7 @@ struct Assess: ParsableCommand {
             let interactive = !noInput && isatty(STDIN_FILENO) == 1
             if interactive {
                 var session = InteractiveSession(rules: ruleSet, language: language, savePath: save, console: TerminalConsole(), asOf: asOf)
+                session.asksProductName = true
                 let (final, ending) = try session.run(from: answers)
                 if ending == .aborted { throw ExitCode(1) }
                 answers = final
