@@ -41,8 +41,8 @@ struct Compare: ParsableCommand {
         do {
             let ruleSet = try RuleSet.load(directory: rules ?? BundledRules.path())
             let assessor = Assessor(rules: ruleSet)
-            let a = assessor.assess(try AnswersFile.load(first, rules: ruleSet), asOf: asOf)
-            let b = assessor.assess(try AnswersFile.load(second, rules: ruleSet), asOf: asOf)
+            let a = assessor.assess(try AnswersFile.load(first, rules: ruleSet), asOf: asOf, exploreAlternatives: false)
+            let b = assessor.assess(try AnswersFile.load(second, rules: ruleSet), asOf: asOf, exploreAlternatives: false)
             let labels = ((first as NSString).lastPathComponent, (second as NSString).lastPathComponent)
             print(format.render(AssessmentDiff(a, b), rules: ruleSet, language: language, labels: labels), terminator: "")
         } catch {

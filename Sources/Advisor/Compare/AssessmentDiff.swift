@@ -105,12 +105,13 @@ public struct AssessmentDiff: Sendable {
 }
 
 extension Assessor {
-    /// The assessment again with some answers replaced (`--what-if name=value`).
+    /// The assessment again with some answers replaced (`--what-if name=value`). A comparison reads the results,
+    /// the open questions and the timeline, not the alternatives, so those are not explored.
     public func whatIf(_ base: Answers, changes: [(String, Answers.Answer)], asOf: String?,
                        absentIsUnknown: Bool = true) -> (before: Assessment, after: Assessment) {
         var changed = base
         for (name, answer) in changes { changed[name] = answer }
-        return (assess(base, asOf: asOf, absentIsUnknown: absentIsUnknown),
-                assess(changed, asOf: asOf, absentIsUnknown: absentIsUnknown))
+        return (assess(base, asOf: asOf, absentIsUnknown: absentIsUnknown, exploreAlternatives: false),
+                assess(changed, asOf: asOf, absentIsUnknown: absentIsUnknown, exploreAlternatives: false))
     }
 }
