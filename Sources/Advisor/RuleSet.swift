@@ -13,6 +13,8 @@ public struct RuleSet: Sendable {
     public var benchmarks = Benchmarks()
     /// Consultations, open-question routing and document checklists (`preparation.xml`); empty when absent.
     public var preparation = Preparation()
+    /// Readable citations by id (`citations.xml`); empty when absent.
+    public var citations = Citations()
     public var answersSchema: XMLSchema?
     public var version: String
     /// `sha256:` over every rule file's relative path and bytes, in path order.
@@ -44,6 +46,9 @@ public struct RuleSet: Sendable {
                        benchmarks: benchmarksRoot.map(Benchmarks.init(root:)) ?? Benchmarks(),
                        answersSchema: answersSchema, version: version, checksum: checksum(of: directory))
         ruleSet.preparation = preparationRoot.map(Preparation.init(root:)) ?? Preparation()
+        let citationsRoot = try document(directory, Citations.fileName, schema: try schema(schemaDir, "citations.xsd"),
+                                         namespace: Citations.namespace)
+        ruleSet.citations = citationsRoot.map(Citations.init(root:)) ?? Citations()
         return ruleSet
     }
 

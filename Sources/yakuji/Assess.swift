@@ -24,6 +24,15 @@ struct Assess: ParsableCommand {
         valueName: "name=value"))
     var whatIf: [String] = []
 
+    @Option(help: "Where to write the report (default: standard output).")
+    var output: String?
+
+    @Option(help: "Author named on the cover of a markdown/html report.")
+    var author: String?
+
+    @Option(help: "Applicant named on the cover of a markdown/html report.")
+    var applicant: String?
+
     @Flag(name: .customLong("no-input"), help: "Never ask: unanswered questions count as unknown.")
     var noInput = false
 
@@ -76,7 +85,15 @@ struct Assess: ParsableCommand {
                 try TimelineWhyCommand.show(why, assessment, rules: ruleSet, language: language)
                 return
             }
-            print(ReportFormat.render(assessment, format: format, rules: ruleSet, language: language), terminator: "")
+            let meta = ReportMeta(applicant: applicant, author: author)
+            let report = ReportFormat.render(assessment, format: format, rules: ruleSet, language: language, meta: meta)
+            if let output {
+                do { try report.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                    throw AdvisorError(file: output, "cannot write the report: \(error.localizedDescription)")
+                }
+            } else {
+                print(report, terminator: "")
+            }
         } catch let error as AdvisorError {
             Terminal.error(error.description)
             throw ExitCode(2)
@@ -114,12 +131,12 @@ extension Assess {
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, markdown, html
 
-    static func render(_ a: Assessment, format: ReportFormat, rules: RuleSet, language: Language) -> String {
+    static func render(_ a: Assessment, format: ReportFormat, rules: RuleSet, language: Language, meta: ReportMeta = ReportMeta()) -> String {
         switch format {
         case .text: TextReport(rules: rules, language: language).text(a)
-        case .markdown: TextReport(rules: rules, language: language).markdown(a)
+        case .markdown: ReportMarkdown.render(ConsultationReport(rules: rules, language: language, meta: meta).document(a))
         case .json: AssessmentJSON.render(a, language: language)
-        case .html: TextReport(rules: rules, language: language).html(a)
+        case .html: ReportHTML.render(ConsultationReport(rules: rules, language: language, meta: meta).document(a))
         }
     }
 }

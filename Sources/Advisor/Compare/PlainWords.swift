@@ -23,6 +23,7 @@ public struct PlainWords: Sendable {
         case .list(let items): return items.isEmpty ? "—" : items.map { result(key, $0) }.joined(separator: language == .ja ? "、" : ", ")
         case .boolean(let b): return rules.outcomes.keys[key]?.values[String(b)]?.label.text(language).nonEmpty ?? ui(b ? .yes : .no)
         case .number, .date:
+            if let label = rules.outcomes.keys[key]?.values[value.bareText]?.label.text(language).nonEmpty { return label }
             return value.bareText + (key == "change.deadlineDays" ? (language == .ja ? " 日以内" : " days") : "")
         default: return rules.outcomes.label(key: key, value: value.bareText, language)
         }
