@@ -143,7 +143,7 @@ public struct ConsultationReport: Sendable {
         return rule.annotation("source").map { [Self.readableSource($0)].filter { !$0.isEmpty } } ?? []
     }
 
-    /// A source text without the research notes a reader cannot look up: bracketed grades and brief references.
+    /// A source text without the research notes a reader cannot look up: bracketed grades, brief references.
     static func readableSource(_ source: String) -> String {
         var out = ""
         var depth = 0
@@ -151,6 +151,12 @@ public struct ConsultationReport: Sendable {
             if ch == "[" { depth += 1; continue }
             if ch == "]" { depth = max(0, depth - 1); continue }
             if depth == 0 { out.append(ch) }
+        }
+        // "(brief A4)" and similar parentheticals point into the research notes.
+        while let open = out.range(of: "(brief"), let close = out[open.upperBound...].firstIndex(of: ")") {
+            var start = open.lowerBound
+            if start > out.startIndex, out[out.index(before: start)] == " " { start = out.index(before: start) }
+            out.removeSubrange(start...close)
         }
         let parts = out.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { part in !part.isEmpty && !part.lowercased().hasPrefix("brief") && !part.contains("Rules/") && !part.contains("§") }
