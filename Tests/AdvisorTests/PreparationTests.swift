@@ -67,6 +67,6 @@ import Testing
         #expect(p.openQuestion("intendedPurpose", in: hardware, questionText: "", .en)?.consultation == "prefecture-pharmaceutical-affairs")
         let fallback = p.openQuestion("usAuthorised", in: a, questionText: "Q?", .en)
         #expect(fallback?.consultation == "medical-device-simple-consultation")
-        #expect(fallback?.ask.hasSuffix("Q??") == true)
+        #expect(fallback?.ask.hasSuffix("on what evidence?") == true)
     }
 }

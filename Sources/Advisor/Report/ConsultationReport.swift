@@ -76,7 +76,7 @@ public struct ConsultationReport: Sendable {
         }
         var blocks: [ReportDocument.Block] = [.fields(rows)]
         blocks += lookupNotes(a).map { .paragraph($0) }
-        return .init(anchor: "summary", heading: t(.summary), blocks: blocks, pageBreak: false)
+        return .init(anchor: "summary", heading: t(.summary), blocks: blocks, pageBreak: true)
     }
 
     func lookupNotes(_ a: Assessment) -> [String] { text.lookupNotes(a) }
@@ -231,7 +231,7 @@ public struct ConsultationReport: Sendable {
             [timelineText.stageLabel(stage), TimelineEstimate.Range(p50: stage.p50, p80: stage.p80).text + " " + t(.months),
              Self.readableSource(stage.source)]
         }
-        blocks.append(.table(header: [t(.stage), "P50–P80", t(.source)], rows: rows, nowrap: [1]))
+        blocks.append(.table(header: [t(.stage), "P50–P80", t(.source)], rows: rows, nowrap: [0, 1]))
         var totals: [(label: String, value: String)] = []
         func dated(_ range: TimelineEstimate.Range, _ dates: TimelineEstimate.DateRange?) -> String {
             "\(range.text) \(t(.months))" + (dates.map { " (" + ReportStrings.format(.calendar, language, $0.p50.description, $0.p80.description) + ")" } ?? "")

@@ -14,7 +14,7 @@ public struct TimelineChart: Sendable {
 
     static let rowHeight = 24.0
     static let barHeight = 12.0
-    static let plotWidth = 380.0
+    static let plotWidth = 440.0
     static let fontSize = 12.0
     /// Pixels per terminal column of a label (a CJK character counts two columns).
     static let pixelsPerColumn = 6.6
