@@ -135,7 +135,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         switch format {
         case .text: TextReport(rules: rules, language: language).text(a)
         case .markdown: ReportMarkdown.render(ConsultationReport(rules: rules, language: language, meta: meta).document(a))
-        case .json: AssessmentJSON.render(a, language: language)
+        case .json: AssessmentJSON.render(a, language: language, citations: rules.citations)
         case .html: ReportHTML.render(ConsultationReport(rules: rules, language: language, meta: meta).document(a))
         }
     }

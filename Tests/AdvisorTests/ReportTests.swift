@@ -83,9 +83,4 @@ import XMLSupport
         #expect(cover[ReportStrings.text(.checksum, .ja)] == a.rulesChecksum)
         #expect(document.disclaimer.contains("行政の判断ではありません"))
     }
-
-    @Test func readableSourceDropsResearchNotes() {
-        #expect(ConsultationReport.readableSource("薬機法 第2条第7項; brief A3 C1 [S4|H] [brief §2.2]") == "薬機法 第2条第7項")
-        #expect(ConsultationReport.readableSource("PMDA page; generic devices need no new data (brief A4), so") == "PMDA page; generic devices need no new data, so")
-    }
 }

@@ -136,31 +136,11 @@ public struct ConsultationReport: Sendable {
         "A-\((a.evaluation.traces.firstIndex { $0.decision == trace.decision } ?? 0) + 1)"
     }
 
-    /// Readable citations of a rule row: its `cite` ids, else its source with the research notes taken out.
+    /// Readable citations of a rule row, one per cited entry; else its source without the research notes.
     func citations(_ rule: DecisionTrace.RuleHit) -> [String] {
-        let readable = rules.citations.readable(rule.annotation(Citations.column), language)
+        let readable = Citations.ids(rule.annotation("cite")).compactMap { rules.citations.display([$0], language) }
         if !readable.isEmpty { return readable }
-        return rule.annotation("source").map { [Self.readableSource($0)].filter { !$0.isEmpty } } ?? []
-    }
-
-    /// A source text without the research notes a reader cannot look up: bracketed grades, brief references.
-    static func readableSource(_ source: String) -> String {
-        var out = ""
-        var depth = 0
-        for ch in source {
-            if ch == "[" { depth += 1; continue }
-            if ch == "]" { depth = max(0, depth - 1); continue }
-            if depth == 0 { out.append(ch) }
-        }
-        // "(brief A4)" and similar parentheticals point into the research notes.
-        while let open = out.range(of: "(brief"), let close = out[open.upperBound...].firstIndex(of: ")") {
-            var start = open.lowerBound
-            if start > out.startIndex, out[out.index(before: start)] == " " { start = out.index(before: start) }
-            out.removeSubrange(start...close)
-        }
-        let parts = out.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { part in !part.isEmpty && !part.lowercased().hasPrefix("brief") && !part.contains("Rules/") && !part.contains("§") }
-        return parts.joined(separator: "; ")
+        return rules.citations.citation(cite: nil, source: rule.annotation("source"), language).map { [$0] } ?? []
     }
 
     func openQuestions(_ a: Assessment) -> ReportDocument.Section {
@@ -229,7 +209,7 @@ public struct ConsultationReport: Sendable {
         ]
         let rows = e.plan.stages.map { stage in
             [timelineText.stageLabel(stage), TimelineEstimate.Range(p50: stage.p50, p80: stage.p80).text + " " + t(.months),
-             Self.readableSource(stage.source)]
+             Citations.withoutResearchNotes(stage.source)]
         }
         blocks.append(.table(header: [t(.stage), "P50–P80", t(.source)], rows: rows, nowrap: [0, 1]))
         var totals: [(label: String, value: String)] = []

@@ -8,9 +8,14 @@ public struct FEELUnaryTests: Sendable, CustomStringConvertible {
     private let text: FEELSourceText
 
     public init(_ source: String, knownNames: Set<String> = []) throws(FEELError) {
+        try self.init(source, names: FEELNames(knownNames))
+    }
+
+    /// Parses with names arranged once for a whole model.
+    public init(_ source: String, names: FEELNames) throws(FEELError) {
         self.source = source
         self.text = FEELSourceText(source)
-        var parser = try FEELParser(text, knownNames: knownNames)
+        var parser = try FEELParser(text, names: names)
         self.body = try parser.parseWholeUnaryTests()
     }
 
