@@ -35,6 +35,8 @@ public struct Preparation: Sendable {
         public var confidence: String
         public var bring: [LocalizedText]
         public var source: String
+        /// Ids of citations.xml entries that readers see for `source`.
+        public var cite: String?
         public var location: SourceLocation
     }
 
@@ -58,6 +60,7 @@ public struct Preparation: Sendable {
         public var label: LocalizedText
         public var items: [Item]
         public var source: String
+        public var cite: String?
         public var location: SourceLocation
     }
 
@@ -79,7 +82,7 @@ public struct Preparation: Sendable {
             consultations[name] = Consultation(
                 name: name, kind: e.attribute("kind") ?? "", confidence: e.attribute("confidence") ?? "high",
                 bring: e.children(named: "bring").map { Questions.localized($0.children(named: "text")) },
-                source: e.childText("source") ?? "", location: at(e))
+                source: e.childText("source") ?? "", cite: e.child(named: "source")?.attribute("cite"), location: at(e))
         }
         func question(_ e: XMLElementNode) -> Question {
             Question(input: e.attribute("input") ?? "", consultation: e.attribute("consultation") ?? "",
@@ -97,7 +100,7 @@ public struct Preparation: Sendable {
                       items: e.children(named: "item").map {
                           Checklist.Item(when: Condition.parse($0.attribute("when")), text: Questions.localized($0.children(named: "text")))
                       },
-                      source: e.childText("source") ?? "", location: at(e))
+                      source: e.childText("source") ?? "", cite: e.child(named: "source")?.attribute("cite"), location: at(e))
         }
     }
 

@@ -18,7 +18,8 @@ import Testing
         let file = folder + "/" + Preparation.fileName
         try edit(try String(contentsOfFile: file, encoding: .utf8)).write(toFile: file, atomically: true, encoding: .utf8)
         let edited = try RuleSet.load(directory: folder)
-        return PreparationChecks(preparation: edited.preparation, model: edited.model, outcomes: edited.outcomes, file: file).findings()
+        return PreparationChecks(preparation: edited.preparation, model: edited.model, outcomes: edited.outcomes, citations: edited.citations,
+                                 file: file).findings()
     }
 
     @Test func everyConsultationAndRouteIsCovered() throws {
@@ -39,6 +40,11 @@ import Testing
         let findings = try lint { $0.replacingOccurrences(of: "when=\"pathway=notification\"", with: "when=\"pathway=notify\"") }
         #expect(findings.contains { $0.message == "route 'notification' has no document checklist" })
         #expect(findings.contains { $0.message.contains("'notify' is not a value of 'pathway'") })
+    }
+
+    @Test func anUnknownCitationIsAnError() throws {
+        let findings = try lint { $0.replacingOccurrences(of: "<source cite=\"mhlw-mediso\">", with: "<source cite=\"mhlw-medisoo\">") }
+        #expect(findings.contains { $0.code == "unknown-citation" && $0.message.contains("'mhlw-medisoo'") })
     }
 
     @Test func approvalWithClinicalDataGetsSTEDAndClinicalItems() throws {

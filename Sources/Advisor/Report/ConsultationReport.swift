@@ -178,7 +178,7 @@ public struct ConsultationReport: Sendable {
             if let kind = rules.preparation.kinds[entry.kind]?.text(language).nonEmpty { blocks.append(.paragraph("\(t(.kind)): \(kind)")) }
             blocks.append(.paragraph("\(t(.bring)):"))
             blocks.append(.list(entry.bring.map { $0.text(language) }))
-            var note = "\(t(.source)): \(entry.source)"
+            var note = "\(t(.source)): \(source(entry.cite, entry.source))"
             if entry.confidence == "low" { note += " — " + t(.lowConfidence) }
             blocks.append(.note(note))
         }
@@ -186,12 +186,17 @@ public struct ConsultationReport: Sendable {
         return .init(anchor: "consultations", heading: t(.consultations), blocks: blocks, pageBreak: true)
     }
 
+    /// A preparation entry's source as readers see it: its cited entries, else the text without research notes.
+    func source(_ cite: String?, _ text: String) -> String {
+        rules.citations.citation(cite: cite, source: text, language) ?? text
+    }
+
     func checklist(_ a: Assessment) -> ReportDocument.Section {
         var blocks: [ReportDocument.Block] = []
         for list in rules.preparation.checklists(for: a) {
             blocks.append(.subheading(list.label.text(language), anchor: nil))
             blocks.append(.checklist(list.items.map { $0.text.text(language) }))
-            var note = "\(t(.source)): \(list.source)"
+            var note = "\(t(.source)): \(source(list.cite, list.source))"
             if list.confidence != "high" { note += " — " + t(.lowConfidence) }
             blocks.append(.note(note))
         }

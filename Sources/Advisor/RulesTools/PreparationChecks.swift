@@ -6,6 +6,7 @@ struct PreparationChecks {
     let preparation: Preparation
     let model: DMNModel
     let outcomes: Outcomes
+    var citations = Citations()
     let file: String
 
     /// The outcome key whose values are consultation names, and the one whose values need a checklist.
@@ -47,6 +48,12 @@ struct PreparationChecks {
                 }
             }
         }
+        func checkCite(_ cite: String?, _ location: SourceLocation) {
+            guard !citations.entries.isEmpty else { return }
+            for id in Citations.ids(cite) where citations[id] == nil {
+                findings.append(Finding(.error, "unknown-citation", at: location, "cites '\(id)', which citations.xml does not define"))
+            }
+        }
         for name in known.sorted() where preparation.consultations[name] == nil {
             error(fileStart, "consultation '\(name)' (outcomes.xml) has no <consultation> entry: what to bring is missing")
         }
@@ -55,6 +62,7 @@ struct PreparationChecks {
             if preparation.kinds[c.kind] == nil { error(c.location, "consultation '\(name)' names an undefined kind '\(c.kind)'") }
             if c.source.isEmpty { findings.append(Finding(.error, "missing-citation", at: c.location, "consultation '\(name)' names no source")) }
             for bring in c.bring { checkTexts(bring, "a <bring> of '\(name)'", c.location) }
+            checkCite(c.cite, c.location)
         }
         for (kind, label) in preparation.kinds { checkTexts(label, "kind '\(kind)'", fileStart) }
         var questions = Array(preparation.questions.values)
@@ -77,6 +85,7 @@ struct PreparationChecks {
         for list in preparation.checklists {
             checkConditions(list.when, list.location)
             checkTexts(list.label, "checklist '\(list.name)'", list.location)
+            checkCite(list.cite, list.location)
             if list.source.isEmpty { findings.append(Finding(.error, "missing-citation", at: list.location, "checklist '\(list.name)' names no source")) }
             for item in list.items {
                 checkConditions(item.when, list.location)

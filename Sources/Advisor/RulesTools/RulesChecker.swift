@@ -36,8 +36,9 @@ public struct RulesChecker: Sendable {
         let preparationPath = path(Preparation.fileName)
         if let root = try? XMLLoader().load(contentsOf: preparationPath) {
             let outcomes = (try? XMLLoader().load(contentsOf: path("outcomes.xml"))).map(Outcomes.init(root:)) ?? Outcomes()
+            let citations = (try? XMLLoader().load(contentsOf: path("citations.xml"))).map(Citations.init(root:)) ?? Citations()
             findings += PreparationChecks(preparation: Preparation(root: root), model: model, outcomes: outcomes,
-                                          file: preparationPath).findings()
+                                          citations: citations, file: preparationPath).findings()
         }
         for decision in model.decisions {
             guard let table = decision.decisionTable else { continue }
