@@ -140,7 +140,16 @@ public struct ConsultationReport: Sendable {
     func citations(_ rule: DecisionTrace.RuleHit) -> [String] {
         let readable = Citations.ids(rule.annotation("cite")).compactMap { rules.citations.display([$0], language) }
         if !readable.isEmpty { return readable }
-        return rules.citations.citation(cite: nil, source: rule.annotation("source"), language).map { [$0] } ?? []
+        return rules.citations.citation(cite: nil, source: rule.annotation("source"), language)
+            .map(Self.readerSource).flatMap { $0 == "—" ? nil : [$0] } ?? []
+    }
+
+    /// A source without research notes and without the parts that point into the project's own notes
+    /// (`benchmarks.md §8.1`, `Rules/…`), which a reader cannot look up; "—" when nothing is left.
+    static func readerSource(_ source: String) -> String {
+        let parts = Citations.withoutResearchNotes(source).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.contains(".md") && !$0.contains("§") && !$0.contains("Rules/") }
+        return parts.isEmpty ? "—" : parts.joined(separator: "; ")
     }
 
     func openQuestions(_ a: Assessment) -> ReportDocument.Section {
@@ -214,7 +223,7 @@ public struct ConsultationReport: Sendable {
         ]
         let rows = e.plan.stages.map { stage in
             [timelineText.stageLabel(stage), TimelineEstimate.Range(p50: stage.p50, p80: stage.p80).text + " " + t(.months),
-             Citations.withoutResearchNotes(stage.source)]
+             Self.readerSource(stage.source)]
         }
         blocks.append(.table(header: [t(.stage), "P50–P80", t(.source)], rows: rows, nowrap: [0, 1]))
         var totals: [(label: String, value: String)] = []
