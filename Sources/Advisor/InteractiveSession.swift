@@ -17,6 +17,8 @@ public struct InteractiveSession<C: Console> {
     public var console: C
     /// The as-of date given to the rules (today when nil).
     public var asOf: String?
+    /// Ask for the product's name first (the CLI does; scripted sessions usually do not).
+    public var asksProductName = false
 
     public init(rules: RuleSet, language: Language, savePath: String?, console: C, asOf: String? = nil) {
         self.rules = rules
@@ -36,6 +38,10 @@ public struct InteractiveSession<C: Console> {
 
     public mutating func run(from start: Answers) throws(AdvisorError) -> (answers: Answers, ending: Ending) {
         var answers = start
+        if asksProductName, try !askProductName(&answers) {
+            console.write("\n" + UIStrings.format(.aborted, language, savePath ?? "-", savePath ?? "FILE") + "\n")
+            return (answers, .aborted)
+        }
         let questionnaire = Questionnaire(rules: rules, asOf: asOf)
         var hinted = false
         while let step = questionnaire.next(after: answers) {

@@ -15,6 +15,8 @@ public struct RuleSet: Sendable {
     public var citations = Citations()
     /// The time figures of the lag model (`benchmarks.xml`); empty when the folder has none.
     public var benchmarks = Benchmarks()
+    /// Consultations, open-question routing and document checklists (`preparation.xml`); empty when absent.
+    public var preparation = Preparation()
     public var answersSchema: XMLSchema?
     public var version: String
     /// `sha256:` over every rule file's relative path and bytes, in path order.
@@ -42,13 +44,17 @@ public struct RuleSet: Sendable {
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unversioned"
         let benchmarksRoot = try document(directory, Benchmarks.fileName, schema: try schema(schemaDir, "benchmarks.xsd"),
                                           namespace: Benchmarks.namespace)
-        return RuleSet(directory: directory, model: model,
+        let preparationRoot = try document(directory, Preparation.fileName, schema: try schema(schemaDir, "preparation.xsd"),
+                                           namespace: Preparation.namespace)
+        var ruleSet = RuleSet(directory: directory, model: model,
                        questions: questionsRoot.map(Questions.init(root:)) ?? Questions(),
                        outcomes: outcomesRoot.map(Outcomes.init(root:)) ?? Outcomes(),
                        glossary: glossaryRoot.map(Glossary.init(root:)) ?? Glossary(),
                        citations: citationsRoot.map(Citations.init(root:)) ?? Citations(),
                        benchmarks: benchmarksRoot.map(Benchmarks.init(root:)) ?? Benchmarks(),
                        answersSchema: answersSchema, version: version, checksum: checksum(of: directory))
+        ruleSet.preparation = preparationRoot.map(Preparation.init(root:)) ?? Preparation()
+        return ruleSet
     }
 
     private static func schema(_ dir: String, _ name: String) throws(AdvisorError) -> XMLSchema? {

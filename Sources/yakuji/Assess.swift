@@ -22,6 +22,20 @@ struct Assess: ParsableCommand {
     @Option(name: .customLong("set"), help: "An answer, name=value (repeatable); name=? means unknown.")
     var assignments: [String] = []
 
+    @Option(name: .customLong("what-if"), help: ArgumentHelp(
+        "Compare with these answers changed, name=value (repeatable); prints what differs (text, json or markdown).",
+        valueName: "name=value"))
+    var whatIf: [String] = []
+
+    @Option(help: "Where to write the report (default: standard output).")
+    var output: String?
+
+    @Option(help: "Author named on the cover of a markdown/html report.")
+    var author: String?
+
+    @Option(help: "Applicant named on the cover of a markdown/html report.")
+    var applicant: String?
+
     @Flag(name: .customLong("no-input"), help: "Never ask: unanswered questions count as unknown.")
     var noInput = false
 
@@ -64,9 +78,14 @@ struct Assess: ParsableCommand {
                 let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet)
                 answers[name] = answer
             }
+            if !whatIf.isEmpty {
+                try showWhatIf(answers, rules: ruleSet, language: language)
+                return
+            }
             let interactive = !noInput && isatty(STDIN_FILENO) == 1
             if interactive {
                 var session = InteractiveSession(rules: ruleSet, language: language, savePath: save, console: TerminalConsole(), asOf: asOf)
+                session.asksProductName = true
                 let (final, ending) = try session.run(from: answers)
                 if ending == .aborted { throw ExitCode(1) }
                 answers = final
@@ -77,7 +96,15 @@ struct Assess: ParsableCommand {
                 try TimelineWhyCommand.show(why, assessment, rules: ruleSet, language: language)
                 return
             }
-            print(ReportFormat.render(assessment, format: format ?? .text, rules: ruleSet, language: language), terminator: "")
+            let meta = ReportMeta(applicant: applicant, author: author)
+            let report = ReportFormat.render(assessment, format: format ?? .text, rules: ruleSet, language: language, meta: meta)
+            if let output {
+                do { try report.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                    throw AdvisorError(file: output, "cannot write the report: \(error.localizedDescription)")
+                }
+            } else {
+                print(report, terminator: "")
+            }
         } catch let error as AdvisorError {
             Terminal.error(error.description)
             throw ExitCode(2)
@@ -85,16 +112,43 @@ struct Assess: ParsableCommand {
     }
 }
 
+extension Assess {
+    /// `--what-if`: the answers as given against the same answers with the changes; never asks.
+    func showWhatIf(_ answers: Answers, rules ruleSet: RuleSet, language: Language) throws(AdvisorError) {
+        var changes: [(String, Answers.Answer)] = []
+        for assignment in whatIf {
+            do {
+                let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet)
+                changes.append((name, answer))
+            } catch {
+                var named = error
+                for i in named.problems.indices where named.problems[i].file == "--set" { named.problems[i].file = "--what-if" }
+                throw named
+            }
+        }
+        let diffFormat: DiffFormat
+        switch format ?? .text {
+        case .json, .jsonl: diffFormat = .json
+        case .markdown, .html: diffFormat = .markdown
+        case .text: diffFormat = .text
+        }
+        let pair = Assessor(rules: ruleSet).whatIf(answers, changes: changes, asOf: asOf)
+        let diff = AssessmentDiff(pair.before, pair.after)
+        let labels: (String, String) = language == .ja ? ("回答どおり", "変更後") : ("as answered", "what if")
+        print(diffFormat.render(diff, rules: ruleSet, language: language, labels: labels), terminator: "")
+    }
+}
+
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, jsonl, markdown, html
 
-    static func render(_ a: Assessment, format: ReportFormat, rules: RuleSet, language: Language) -> String {
+    static func render(_ a: Assessment, format: ReportFormat, rules: RuleSet, language: Language, meta: ReportMeta = ReportMeta()) -> String {
         switch format {
         case .text: TextReport(rules: rules, language: language).text(a)
-        case .markdown: TextReport(rules: rules, language: language).markdown(a)
+        case .markdown: ReportMarkdown.render(ConsultationReport(rules: rules, language: language, meta: meta).document(a))
         case .json: AssessmentJSON.render(a, language: language, citations: rules.citations)
         case .jsonl: AssessmentJSON.document(a, language: language, citations: rules.citations).compact() + "\n"
-        case .html: TextReport(rules: rules, language: language).html(a)
+        case .html: ReportHTML.render(ConsultationReport(rules: rules, language: language, meta: meta).document(a))
         }
     }
 }

@@ -36,6 +36,13 @@ public struct RulesChecker: Sendable {
         if let root = try? XMLLoader().load(contentsOf: benchmarksPath) {
             findings += BenchmarkChecks(benchmarks: Benchmarks(root: root), model: model, file: benchmarksPath).findings()
         }
+        let preparationPath = path(Preparation.fileName)
+        if let root = try? XMLLoader().load(contentsOf: preparationPath) {
+            let outcomes = (try? XMLLoader().load(contentsOf: path("outcomes.xml"))).map(Outcomes.init(root:)) ?? Outcomes()
+            let citations = (try? XMLLoader().load(contentsOf: path("citations.xml"))).map(Citations.init(root:)) ?? Citations()
+            findings += PreparationChecks(preparation: Preparation(root: root), model: model, outcomes: outcomes,
+                                          citations: citations, file: preparationPath).findings()
+        }
         for decision in model.decisions {
             guard let table = decision.decisionTable else { continue }
             findings += TableChecks(model: model, decision: decision, table: table, asOf: asOf).findings()
@@ -71,6 +78,7 @@ public struct RulesChecker: Sendable {
             else if relative == "glossary.xml" { schemaName = "glossary.xsd" }
             else if relative == "citations.xml" { schemaName = "citations.xsd" }
             else if relative.hasPrefix("benchmarks") { schemaName = "benchmarks.xsd" }
+            else if relative == Preparation.fileName { schemaName = "preparation.xsd" }
             else { schemaName = nil }
             let file = path(relative)
             let root: XMLElementNode
