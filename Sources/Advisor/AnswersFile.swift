@@ -36,17 +36,24 @@ public enum AnswersFile {
         return .value(try rules.model.parseValue(text, for: input))
     }
 
-    /// `name=value` from the command line; `name=?` means unknown.
-    public static func parseAssignment(_ assignment: String, rules: RuleSet) throws(AdvisorError) -> (String, Answers.Answer) {
+    /// `name=value` from the command line; `name=?` means unknown. Besides the value itself a choice's label, an
+    /// `also` spelling and (for yes/no) yes/no/はい/いいえ are accepted; errors read in `language`.
+    public static func parseAssignment(_ assignment: String, rules: RuleSet, language: Language = .en) throws(AdvisorError) -> (String, Answers.Answer) {
         guard let equals = assignment.firstIndex(of: "=") else {
-            throw AdvisorError(file: "--set", "'\(assignment)': expected name=value")
+            throw AdvisorError(file: "--set", "'\(excerpt(assignment))': expected name=value")
         }
         let name = String(assignment[..<equals])
         let text = String(assignment[assignment.index(after: equals)...])
+        let place = "--set \(excerpt(assignment, limit: 60))"
+        guard let input = rules.model.input(named: name) else {
+            throw AdvisorError(file: place, DMNModel.InputValueError.unknownInput(name, known: rules.model.inputs.map(\.name))
+                .message(language, rules: rules))
+        }
+        if text.trimmingWhitespace() == "?" { return (name, .unknown) }
         do {
-            return (name, try parse(name: name, text: text, unknown: text == "?", rules: rules))
+            return (name, .value(try AnswerSpelling.parse(text, input: input, rules: rules)))
         } catch {
-            throw AdvisorError(file: "--set", "'\(assignment)': \(error)")
+            throw AdvisorError(file: place, error.message(language, rules: rules))
         }
     }
 

@@ -168,30 +168,27 @@ public struct InteractiveSession<C: Console> {
             var chosen: String?
             if let index = Int(text), index >= 1, index <= choices.count { chosen = choices[index - 1] }
             if chosen == nil { chosen = choices.first { $0.lowercased() == text.lowercased() } }
-            if chosen == nil, let q = step.question {
-                chosen = q.choices.first { c in Language.allCases.contains { c.label[$0]?.lowercased() == text.lowercased() } }?.value
-            }
-            if chosen == nil, choices == ["true", "false"] {
-                switch text.lowercased() {
-                case "y", "yes", "はい", "true": chosen = "true"
-                case "n", "no", "いいえ", "false": chosen = "false"
-                default: break
-                }
-            }
+            if chosen == nil { chosen = AnswerSpelling.value(for: text, input: step.input, rules: rules) }
             guard let chosen else {
-                let allowed = choices.enumerated().map { "\($0.offset + 1)=\($0.element)" }.joined(separator: ", ")
-                return .failure(UIStrings.format(.invalidChoice, language, text) + " \(t(.allowedValues)): \(allowed), ?")
+                let allowed = choices.enumerated().map { "\($0.offset + 1)=\(choiceName($0.element, step))" }.joined(separator: ", ")
+                return .failure(UIStrings.format(.invalidChoice, language, excerpt(text))
+                                + " \(t(.allowedValues)): \(allowed), ?=\(t(.unknownAnswer))")
             }
             return parse(chosen, step)
         }
         return parse(text, step)
     }
 
+    /// A choice as the user reads it: its label, or yes/no.
+    private func choiceName(_ value: String, _ step: Questionnaire.Step) -> String {
+        AnswerSpelling.label(value, input: step.input.name, rules: rules, language)
+    }
+
     private func parse(_ text: String, _ step: Questionnaire.Step) -> Interpretation {
         do {
-            return .success(try rules.model.parseValue(text, for: step.input))
+            return .success(try AnswerSpelling.parse(text, input: step.input, rules: rules))
         } catch {
-            return .failure(error.description)
+            return .failure(error.message(language, rules: rules))
         }
     }
 }

@@ -11,7 +11,7 @@ enum UIStrings {
         case rulesLine, question, atMostLeft, commandsHint, unknownMarked, wentBack, nothingToGoBack
         case invalidChoice, allowedValues, whyAsked, helpNone, done, aborted, saved, yes, no, unknownAnswer
         case lookupNone, lookupPick, lookupFound, lookupMissing, moreConditions, moreCondition
-        case notApplicable
+        case notApplicable, notAllowed, malformed, unknownInput
         case undetermined, consultHint, alternatives, ifWord, orWord, andWord, incomplete
     }
 
@@ -38,6 +38,9 @@ enum UIStrings {
         .nothingToGoBack: ("There is no earlier answer.", "これより前の回答はありません。"),
         .invalidChoice: ("'%@' is not one of the choices.", "「%@」は選択肢にありません。"),
         .allowedValues: ("Allowed", "選択肢"),
+        .notAllowed: ("'%@' is not an allowed value for %@; allowed: %@", "「%@」は %@ の選択肢にありません。選択肢: %@"),
+        .malformed: ("'%@' is not a valid value for %@: expected %@", "「%@」は %@ の値として使えません。%@で答えてください。"),
+        .unknownInput: ("unknown input '%@'", "「%@」という入力はありません"),
         .whyAsked: ("Needed by", "この回答を使う判定"),
         .helpNone: ("No further help for this question.", "この質問の補足説明はありません。"),
         .done: ("All questions that matter are answered.", "判定に必要な質問はすべて回答されました。"),
@@ -65,12 +68,23 @@ enum UIStrings {
                       "（組み合わせが多いため一部の結果は「未確定」と表示。上位の未回答の質問に答えると絞り込めます）"),
     ]
 
-    /// `%d` / `%@` substitution without Foundation's format machinery.
+    /// `%d` / `%@` substitution without Foundation's format machinery; arguments are inserted as they are, so a
+    /// `%@` inside one is never substituted again.
     static func format(_ id: ID, _ language: Language, _ args: String...) -> String {
-        var text = self.text(id, language)
-        for arg in args {
-            if let range = text.range(of: "%@") ?? text.range(of: "%d") { text.replaceSubrange(range, with: arg) }
+        var out = ""
+        var remaining = args[...]
+        var pending = false
+        for character in text(id, language) {
+            if pending {
+                pending = false
+                if character == "@" || character == "d", let arg = remaining.popFirst() {
+                    out += arg
+                    continue
+                }
+                out.append("%")
+            }
+            if character == "%" { pending = true } else { out.append(character) }
         }
-        return text
+        return pending ? out + "%" : out
     }
 }

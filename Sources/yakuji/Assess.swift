@@ -47,7 +47,7 @@ struct Assess: ParsableCommand {
             let ruleSet = try RuleSet.load(directory: rules ?? BundledRules.path())
             var answers = try answersFile.map { try AnswersFile.load($0, rules: ruleSet) } ?? Answers()
             for assignment in assignments {
-                let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet)
+                let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet, language: language)
                 answers[name] = answer
             }
             let interactive = !noInput && isatty(STDIN_FILENO) == 1
