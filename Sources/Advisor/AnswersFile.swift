@@ -7,16 +7,48 @@ public enum AnswersFile {
     public static let namespace = "urn:yakuji:answers:1"
 
     /// Reads and types an answer file; every problem names the file, the line and what was allowed.
-    public static func load(_ path: String, rules: RuleSet) throws(AdvisorError) -> Answers {
+    public static func load(_ path: String, rules: RuleSet, limits: InputLimits = .standard) throws(AdvisorError) -> Answers {
         let root: XMLElementNode
-        do { root = try XMLLoader(schema: rules.answersSchema).load(contentsOf: path) } catch { throw AdvisorError(error) }
-        guard root.name == "answers", root.namespace == namespace else {
-            throw AdvisorError(file: path, line: root.line, "expected <answers xmlns=\"\(namespace)\">, found <\(root.name)>")
+        do {
+            root = try XMLLoader(schema: rules.answersSchema, maxBytes: limits.maxAnswerFileBytes).load(contentsOf: path)
+        } catch {
+            throw AdvisorError(error, hint: "--max-file-size")
         }
-        var answers = Answers(device: root.childText("device"))
+        return try answers(from: root, path: path, rules: rules, limits: limits)
+    }
+
+    /// The same from bytes in memory (`name` stands for the file in messages).
+    public static func load(bytes: [UInt8], name: String, rules: RuleSet, limits: InputLimits = .standard) throws(AdvisorError) -> Answers {
+        let root: XMLElementNode
+        do {
+            root = try XMLLoader(schema: rules.answersSchema, maxBytes: limits.maxAnswerFileBytes).load(bytes: bytes, name: name)
+        } catch {
+            throw AdvisorError(error, hint: "--max-file-size")
+        }
+        return try answers(from: root, path: name, rules: rules, limits: limits)
+    }
+
+    private static func answers(from root: XMLElementNode, path: String, rules: RuleSet, limits: InputLimits) throws(AdvisorError) -> Answers {
+        guard root.name == "answers", root.namespace == namespace else {
+            throw AdvisorError(file: path, line: root.line, "expected <answers xmlns=\"\(namespace)\">, found <\(excerpt(root.name))>")
+        }
+        let elements = root.children(named: "answer")
+        if elements.count > limits.maxAnswers {
+            throw AdvisorError(file: path, line: elements[limits.maxAnswers].line,
+                               "more than \(limits.maxAnswers) answers (--max-answers); the file holds \(elements.count)")
+        }
         var problems: [DMNProblem] = []
-        for element in root.children(named: "answer") {
+        let device = root.childText("device")
+        if let device, let why = limits.valueProblem(device) ?? hazard(device) {
+            problems.append(DMNProblem(file: path, line: root.child(named: "device")?.line ?? root.line, message: "device: \(why)"))
+        }
+        var answers = Answers(device: device)
+        for element in elements {
             let name = element.attribute("name") ?? ""
+            if let why = limits.valueProblem(element.text) {
+                problems.append(DMNProblem(file: path, line: element.line, message: "\(name): \(why)"))
+                continue
+            }
             do {
                 answers[name] = try parse(name: name, text: element.text, unknown: element.attribute("unknown") == "true", rules: rules)
             } catch {
@@ -25,6 +57,11 @@ public enum AnswersFile {
         }
         if !problems.isEmpty { throw AdvisorError(problems) }
         return answers
+    }
+
+    /// A label that would act on a terminal instead of being shown.
+    static func hazard(_ text: String) -> String? {
+        VisibleText.firstHazard(in: text).map { "control characters are not allowed (found \($0))" }
     }
 
     /// Types one answer by its input; `unknown` wins over any text.
@@ -38,7 +75,8 @@ public enum AnswersFile {
 
     /// `name=value` from the command line; `name=?` means unknown. Besides the value itself a choice's label, an
     /// `also` spelling and (for yes/no) yes/no/はい/いいえ are accepted; errors read in `language`.
-    public static func parseAssignment(_ assignment: String, rules: RuleSet, language: Language = .en) throws(AdvisorError) -> (String, Answers.Answer) {
+    public static func parseAssignment(_ assignment: String, rules: RuleSet, language: Language = .en,
+                                       limits: InputLimits = .standard) throws(AdvisorError) -> (String, Answers.Answer) {
         guard let equals = assignment.firstIndex(of: "=") else {
             throw AdvisorError(file: "--set", "'\(excerpt(assignment))': expected name=value")
         }
@@ -50,6 +88,7 @@ public enum AnswersFile {
                 .message(language, rules: rules))
         }
         if text.trimmingWhitespace() == "?" { return (name, .unknown) }
+        if let why = limits.valueProblem(text) { throw AdvisorError(file: place, why) }
         do {
             return (name, .value(try AnswerSpelling.parse(text, input: input, rules: rules)))
         } catch {

@@ -17,6 +17,8 @@ public struct InteractiveSession<C: Console> {
     public var console: C
     /// The as-of date given to the rules (today when nil).
     public var asOf: String?
+    /// The longest answer accepted.
+    public var limits: InputLimits = .standard
 
     public init(rules: RuleSet, language: Language, savePath: String?, console: C, asOf: String? = nil) {
         self.rules = rules
@@ -157,6 +159,7 @@ public struct InteractiveSession<C: Console> {
     /// A number from the list, the value itself, a choice label, or (for yes/no) yes/no/はい/いいえ.
     /// For an input with a lookup table, words search the table instead.
     func interpret(_ text: String, _ step: Questionnaire.Step) -> Interpretation {
+        if let why = limits.valueProblem(text) { return .failure(why) }
         if let table = LookupTable(rules: rules, input: step.input.name), !text.allSatisfy(\.isNumber) {
             let hits = table.search(text)
             if hits.isEmpty { return .failure(UIStrings.format(.lookupNone, language, text)) }

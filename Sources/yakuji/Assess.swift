@@ -37,6 +37,8 @@ struct Assess: ParsableCommand {
     @Option(help: "Where answers are saved as they are given in a session.")
     var save: String = "yakuji-answers.xml"
 
+    @OptionGroup(title: "Limits") var limitOptions: LimitOptions
+
     func run() throws {
         if let asOf, FEELDate(iso8601: asOf) == nil {
             Terminal.error("--as-of \(asOf): expected a date YYYY-MM-DD")
@@ -45,9 +47,9 @@ struct Assess: ParsableCommand {
         let language = lang ?? Language(locale: ProcessInfo.processInfo.environment["LANG"])
         do {
             let ruleSet = try RuleSet.load(directory: rules ?? BundledRules.path())
-            var answers = try answersFile.map { try AnswersFile.load($0, rules: ruleSet) } ?? Answers()
+            var answers = try answersFile.map { try AnswersFile.load($0, rules: ruleSet, limits: limitOptions.limits) } ?? Answers()
             for assignment in assignments {
-                let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet, language: language)
+                let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet, language: language, limits: limitOptions.limits)
                 answers[name] = answer
             }
             let interactive = !noInput && isatty(STDIN_FILENO) == 1
@@ -61,7 +63,7 @@ struct Assess: ParsableCommand {
             let assessment = Assessor(rules: ruleSet).assess(answers, asOf: asOf, absentIsUnknown: !interactive)
             print(ReportFormat.render(assessment, format: format, rules: ruleSet, language: language), terminator: "")
         } catch let error as AdvisorError {
-            Terminal.error(error.description)
+            Terminal.error(error.summary(limit: limitOptions.maxErrors))
             throw ExitCode(2)
         }
     }

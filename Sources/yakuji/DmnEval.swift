@@ -1,3 +1,4 @@
+import Advisor
 import ArgumentParser
 import DecisionModel
 
@@ -26,7 +27,7 @@ struct DmnEval: ParsableCommand {
             print(EvalRendering.render(result, format: format, trace: trace))
             for problem in result.problems { Terminal.warning(problem.description) }
         } catch let error as DMNLoadError {
-            Terminal.error(error.description)
+            Terminal.error(AdvisorError(error).summary())
             throw ExitCode(2)
         } catch let error as InputError {
             Terminal.error(error.description)

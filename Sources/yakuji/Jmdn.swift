@@ -38,7 +38,7 @@ struct JmdnSearch: ParsableCommand {
                 throw ExitCode(1)
             }
         } catch let error as AdvisorError {
-            Terminal.error(error.description)
+            Terminal.error(error.summary())
             throw ExitCode(2)
         }
     }
@@ -84,7 +84,7 @@ struct JmdnImport: ParsableCommand {
                 print("\(entries.count) scenarios written to \(scenarios)")
             }
         } catch let error as AdvisorError {
-            Terminal.error(error.description)
+            Terminal.error(error.summary())
             throw ExitCode(2)
         }
     }
@@ -112,7 +112,7 @@ struct JmdnExport: ParsableCommand {
             }
             print(JMDNImport.csv(table), terminator: "")
         } catch let error as AdvisorError {
-            Terminal.error(error.description)
+            Terminal.error(error.summary())
             throw ExitCode(2)
         }
     }

@@ -24,7 +24,7 @@ struct RulesTestCommand: ParsableCommand {
             print(coverage.text(perRow: perRow), terminator: "")
             if !coverage.report.failures.isEmpty || (failUncovered && !coverage.failingUncovered.isEmpty) { throw ExitCode(1) }
         } catch let error as AdvisorError {
-            Terminal.error(error.description)
+            Terminal.error(error.summary())
             throw ExitCode(2)
         }
     }
@@ -47,7 +47,7 @@ struct RulesGraphCommand: ParsableCommand {
             let graph = RulesGraph(rules: try RuleSet.load(directory: folder.path), language: .en)
             print(format == .dot ? graph.dot(questions: questions) : graph.mermaid(questions: questions), terminator: "")
         } catch {
-            Terminal.error(error.description)
+            Terminal.error(error.summary())
             throw ExitCode(2)
         }
     }
@@ -70,7 +70,7 @@ struct RulesDiffCommand: ParsableCommand {
             let result = RulesDiff(old: try RuleSet.load(directory: old), new: try RuleSet.load(directory: new)).run()
             print(RulesDiff.text(result), terminator: "")
         } catch {
-            Terminal.error(error.description)
+            Terminal.error(error.summary())
             throw ExitCode(2)
         }
     }
