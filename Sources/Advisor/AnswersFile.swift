@@ -8,27 +8,28 @@ public enum AnswersFile {
 
     /// Reads and types an answer file; every problem names the file, the line and what was allowed.
     public static func load(_ path: String, rules: RuleSet, limits: InputLimits = .standard) throws(AdvisorError) -> Answers {
-        let root: XMLElementNode
+        let document: XMLParsedDocument
         do {
-            root = try XMLLoader(schema: rules.answersSchema, maxBytes: limits.maxAnswerFileBytes).load(contentsOf: path)
+            document = try XMLLoader(schema: rules.answersSchema, maxBytes: limits.maxAnswerFileBytes).loadDocument(contentsOf: path)
         } catch {
             throw AdvisorError(error, hint: "--max-file-size")
         }
-        return try answers(from: root, path: path, rules: rules, limits: limits)
+        return try answers(from: document, path: path, rules: rules, limits: limits)
     }
 
     /// The same from bytes in memory (`name` stands for the file in messages).
     public static func load(bytes: [UInt8], name: String, rules: RuleSet, limits: InputLimits = .standard) throws(AdvisorError) -> Answers {
-        let root: XMLElementNode
+        let document: XMLParsedDocument
         do {
-            root = try XMLLoader(schema: rules.answersSchema, maxBytes: limits.maxAnswerFileBytes).load(bytes: bytes, name: name)
+            document = try XMLLoader(schema: rules.answersSchema, maxBytes: limits.maxAnswerFileBytes).loadDocument(bytes: bytes, name: name)
         } catch {
             throw AdvisorError(error, hint: "--max-file-size")
         }
-        return try answers(from: root, path: name, rules: rules, limits: limits)
+        return try answers(from: document, path: name, rules: rules, limits: limits)
     }
 
-    private static func answers(from root: XMLElementNode, path: String, rules: RuleSet, limits: InputLimits) throws(AdvisorError) -> Answers {
+    private static func answers(from document: XMLParsedDocument, path: String, rules: RuleSet, limits: InputLimits) throws(AdvisorError) -> Answers {
+        let root = document.root
         guard root.name == "answers", root.namespace == namespace else {
             throw AdvisorError(file: path, line: root.line, "expected <answers xmlns=\"\(namespace)\">, found <\(excerpt(root.name))>")
         }
@@ -38,11 +39,13 @@ public enum AnswersFile {
                                "more than \(limits.maxAnswers) answers (--max-answers); the file holds \(elements.count)")
         }
         var problems: [DMNProblem] = []
-        let device = root.childText("device")
+        // A label wrapped over several lines in an editor is one line.
+        let device = root.childText("device").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         if let device, let why = limits.valueProblem(device) ?? hazard(device) {
             problems.append(DMNProblem(file: path, line: root.child(named: "device")?.line ?? root.line, message: "device: \(why)"))
         }
         var answers = Answers(device: device)
+        answers.headerComments = document.leadingComments
         for element in elements {
             let name = element.attribute("name") ?? ""
             if let why = limits.valueProblem(element.text) {
@@ -96,26 +99,38 @@ public enum AnswersFile {
         }
     }
 
-    /// The answer file text, answers in the order given.
-    public static func render(_ answers: Answers) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<answers xmlns=\"\(namespace)\">\n"
-        if let device = answers.device { xml += "  <device>\(escape(device))</device>\n" }
+    /// The answer file, answers in the order given, written by libxml2 so it is always well-formed. A string that
+    /// would read back differently when bare (surrounding spaces, a leading quote) is written as a FEEL literal.
+    public static func render(_ answers: Answers) throws(AdvisorError) -> [UInt8] {
+        var root = XMLElementNode(name: "answers", namespace: namespace)
+        if let device = answers.device { root.children.append(XMLElementNode(name: "device", namespace: namespace, text: device)) }
         for name in answers.order {
+            var element = XMLElementNode(name: "answer", namespace: namespace, attributes: [.init(name: "name", value: name)])
             switch answers[name] {
-            case .unknown?: xml += "  <answer name=\"\(escape(name))\" unknown=\"true\"/>\n"
-            case .value(let v)?: xml += "  <answer name=\"\(escape(name))\">\(escape(v.bareText))</answer>\n"
-            case nil: break
+            case .unknown?: element.attributes.append(.init(name: "unknown", value: "true"))
+            case .value(let v)?: element.text = storedText(v)
+            case nil: continue
             }
+            root.children.append(element)
         }
-        return xml + "</answers>\n"
+        do {
+            return try XMLWriter.serialize(XMLParsedDocument(root: root, leadingComments: answers.headerComments))
+        } catch {
+            throw AdvisorError(file: "answers", "cannot write the answers: \(error)")
+        }
     }
 
-    /// Writes atomically, so an interrupted session never leaves half a file.
+    static func storedText(_ value: FEELValue) -> String {
+        guard case .string(let s) = value else { return value.bareText }
+        return s.trimmingWhitespace() != s || s.hasPrefix("\"") ? value.description : s
+    }
+
+    /// Writes atomically (see `AtomicFile`), so an interrupted session never leaves half a file, and keeps the
+    /// file's permissions.
     public static func save(_ answers: Answers, to path: String) throws(AdvisorError) {
-        do {
-            try render(answers).write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw AdvisorError(file: path, "cannot write the answers: \(error.localizedDescription)")
+        let bytes = try render(answers)
+        do { try AtomicFile.write(bytes, to: path) } catch {
+            throw AdvisorError(file: path, "cannot write the answers: \(error.message)")
         }
     }
 
@@ -127,6 +142,7 @@ public enum AnswersFile {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "'": out += "&#39;"
             default: out.append(c)
             }
         }

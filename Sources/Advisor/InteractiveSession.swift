@@ -13,7 +13,7 @@ public struct InteractiveSession<C: Console> {
     public let rules: RuleSet
     public let language: Language
     /// Where answers are saved as they are given; nil to keep them in memory only.
-    public let savePath: String?
+    public internal(set) var savePath: String?
     public var console: C
     /// The as-of date given to the rules (today when nil).
     public var asOf: String?
@@ -30,7 +30,7 @@ public struct InteractiveSession<C: Console> {
 
     public enum Ending: Sendable, Equatable { case completed, aborted }
 
-    private func t(_ id: UIStrings.ID) -> String { UIStrings.text(id, language) }
+    func t(_ id: UIStrings.ID) -> String { UIStrings.text(id, language) }
 
     public static func savedMessage(_ path: String, _ language: Language) -> String {
         UIStrings.format(.saved, language, path)

@@ -12,6 +12,7 @@ enum UIStrings {
         case invalidChoice, allowedValues, whyAsked, helpNone, done, aborted, saved, yes, no, unknownAnswer
         case lookupNone, lookupPick, lookupFound, lookupMissing, moreConditions, moreCondition
         case notApplicable, notAllowed, malformed, unknownInput
+        case notAnAnswersFile, existingAnswers, existingUnreadable, saveChoices, saveChoicesResume, askSavePath, notSaved
         case undetermined, consultHint, alternatives, ifWord, orWord, andWord, incomplete
     }
 
@@ -41,6 +42,17 @@ enum UIStrings {
         .notAllowed: ("'%@' is not an allowed value for %@; allowed: %@", "「%@」は %@ の選択肢にありません。選択肢: %@"),
         .malformed: ("'%@' is not a valid value for %@: expected %@", "「%@」は %@ の値として使えません。%@で答えてください。"),
         .unknownInput: ("unknown input '%@'", "「%@」という入力はありません"),
+        .notAnAnswersFile: ("exists and is not a Yakuji answer file: run again with --force to replace it, or --save another file",
+                            "は Yakuji の回答ファイルではありません。置き換えるには --force を付けて実行するか、--save で別のファイルを指定してください"),
+        .existingAnswers: ("%@ already holds %@ answers (device: %@).", "%@ には既に %@ 件の回答があります（製品: %@）。"),
+        .existingUnreadable: ("%@ is a Yakuji answer file these rules cannot read (%@).",
+                              "%@ はこのルールでは読めない Yakuji の回答ファイルです（%@）。"),
+        .saveChoicesResume: ("  1) resume with these answers\n  2) save this session to another file\n  3) stop (to start over in this file, run again with --force)",
+                             "  1) これらの回答から再開する\n  2) このセッションを別のファイルに保存する\n  3) 中止する（このファイルで最初からやり直すには --force を付けて実行）"),
+        .saveChoices: ("  2) save this session to another file\n  3) stop (to replace this file, run again with --force)",
+                       "  2) このセッションを別のファイルに保存する\n  3) 中止する（このファイルを置き換えるには --force を付けて実行）"),
+        .askSavePath: ("Save the answers to which file? ", "回答を保存するファイル名: "),
+        .notSaved: ("Nothing was saved; %@ is unchanged.", "何も保存していません。%@ は変更されていません。"),
         .whyAsked: ("Needed by", "この回答を使う判定"),
         .helpNone: ("No further help for this question.", "この質問の補足説明はありません。"),
         .done: ("All questions that matter are answered.", "判定に必要な質問はすべて回答されました。"),

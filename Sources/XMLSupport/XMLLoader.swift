@@ -39,6 +39,11 @@ public struct XMLLoader: Sendable {
     }
 
     public func load(contentsOf path: String) throws(XMLLoadError) -> XMLElementNode {
+        try loadDocument(contentsOf: path).root
+    }
+
+    /// The root and the comments before it (an answer file's header note, kept when the file is saved again).
+    public func loadDocument(contentsOf path: String) throws(XMLLoadError) -> XMLParsedDocument {
         // libxml2 words a missing file as "failed to load external entity"; say what happened instead.
         if access(path, R_OK) != 0 {
             let reason = String(cString: strerror(errno))
@@ -56,8 +61,12 @@ public struct XMLLoader: Sendable {
 
     /// Parses bytes held in memory; `name` stands for the file in diagnostics.
     public func load(bytes: [UInt8], name: String) throws(XMLLoadError) -> XMLElementNode {
+        try loadDocument(bytes: bytes, name: name).root
+    }
+
+    public func loadDocument(bytes: [UInt8], name: String) throws(XMLLoadError) -> XMLParsedDocument {
         if bytes.count > maxBytes { throw tooLarge(name, bytes.count) }
-        return try bytes.withUnsafeBufferPointer { (buffer) throws(XMLLoadError) -> XMLElementNode in
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(XMLLoadError) -> XMLParsedDocument in
             try parse(name: name) { ctxt in
                 buffer.baseAddress.flatMap { base in
                     base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -72,14 +81,14 @@ public struct XMLLoader: Sendable {
         try load(bytes: Array(string.utf8), name: name)
     }
 
-    private func parse(name: String, read: (xmlParserCtxtPtr) -> xmlDocPtr?) throws(XMLLoadError) -> XMLElementNode {
-        let result: Result<XMLElementNode, XMLLoadError> = libxml2Lock.withLock { _ in
+    private func parse(name: String, read: (xmlParserCtxtPtr) -> xmlDocPtr?) throws(XMLLoadError) -> XMLParsedDocument {
+        let result: Result<XMLParsedDocument, XMLLoadError> = libxml2Lock.withLock { _ in
             do throws(XMLLoadError) { return .success(try parseLocked(name: name, read: read)) } catch { return .failure(error) }
         }
         return try result.get()
     }
 
-    private func parseLocked(name: String, read: (xmlParserCtxtPtr) -> xmlDocPtr?) throws(XMLLoadError) -> XMLElementNode {
+    private func parseLocked(name: String, read: (xmlParserCtxtPtr) -> xmlDocPtr?) throws(XMLLoadError) -> XMLParsedDocument {
         _ = libxml2Initialized
         cxml_silence_generic_errors()
         guard let ctxt = xmlNewParserCtxt() else {
@@ -87,7 +96,7 @@ public struct XMLLoader: Sendable {
         }
         defer { xmlFreeParserCtxt(ctxt) }
         let collector = DiagnosticCollector(fallbackFile: name)
-        return try withExtendedLifetime(collector) { () throws(XMLLoadError) -> XMLElementNode in
+        return try withExtendedLifetime(collector) { () throws(XMLLoadError) -> XMLParsedDocument in
             ctxt.pointee._private = collector.opaque
             ctxt.pointee.sax.pointee.serror = collectParserError
             if rejectDoctype { ctxt.pointee.sax.pointee.internalSubset = refuseInternalSubset }
@@ -111,7 +120,7 @@ public struct XMLLoader: Sendable {
                 throw .malformed([XMLDiagnostic(file: name, line: 1, severity: .fatal, message: "the document has no root element")])
             }
             var converter = TreeConverter(file: name)
-            return converter.convert(root, inherited: [:])
+            return XMLParsedDocument(root: converter.convert(root, inherited: [:]), leadingComments: TreeConverter.comments(before: root, in: doc))
         }
     }
 

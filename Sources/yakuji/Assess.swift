@@ -37,6 +37,9 @@ struct Assess: ParsableCommand {
     @Option(help: "Where answers are saved as they are given in a session.")
     var save: String = "yakuji-answers.xml"
 
+    @Flag(help: "Replace the --save file even when it is not an answer file or holds another session's answers.")
+    var force = false
+
     @OptionGroup(title: "Limits") var limitOptions: LimitOptions
 
     func run() throws {
@@ -55,10 +58,14 @@ struct Assess: ParsableCommand {
             let interactive = !noInput && isatty(STDIN_FILENO) == 1
             if interactive {
                 var session = InteractiveSession(rules: ruleSet, language: language, savePath: save, console: TerminalConsole(), asOf: asOf)
-                let (final, ending) = try session.run(from: answers)
+                session.limits = limitOptions.limits
+                Interrupts.catchDuringSession()
+                defer { Interrupts.restoreDefault() }
+                guard let start = try session.prepareSave(start: answers, resumingFrom: answersFile, force: force) else { throw ExitCode(1) }
+                let (final, ending) = try session.run(from: start)
                 if ending == .aborted { throw ExitCode(1) }
                 answers = final
-                Terminal.write(InteractiveSession<TerminalConsole>.savedMessage(save, language))
+                Terminal.write(InteractiveSession<TerminalConsole>.savedMessage(session.savePath ?? save, language))
             }
             let assessment = Assessor(rules: ruleSet).assess(answers, asOf: asOf, absentIsUnknown: !interactive)
             print(ReportFormat.render(assessment, format: format, rules: ruleSet, language: language), terminator: "")
