@@ -151,7 +151,7 @@ public struct InteractiveSession<C: Console> {
         if let entry = table.entry(for: value.bareText) {
             return UIStrings.format(.lookupFound, language, JMDNListing.line(entry, language, outcomes: rules.outcomes))
         }
-        return UIStrings.format(.lookupMissing, language, value.bareText, String(table.entries.count))
+        return UIStrings.format(.lookupMissing, language, excerpt(value.bareText), String(table.entries.count))
     }
 
     enum Interpretation { case success(FEELValue), failure(String) }
@@ -162,7 +162,7 @@ public struct InteractiveSession<C: Console> {
         if let why = limits.valueProblem(text) { return .failure(why) }
         if let table = LookupTable(rules: rules, input: step.input.name), !text.allSatisfy(\.isNumber) {
             let hits = table.search(text)
-            if hits.isEmpty { return .failure(UIStrings.format(.lookupNone, language, text)) }
+            if hits.isEmpty { return .failure(UIStrings.format(.lookupNone, language, excerpt(text))) }
             let shown = hits.prefix(15).map { "  " + JMDNListing.line($0, language, outcomes: rules.outcomes) }
             let more = hits.count > 15 ? ["  … \(hits.count - 15)"] : []
             return .failure(([UIStrings.text(.lookupPick, language)] + shown + more).joined(separator: "\n"))

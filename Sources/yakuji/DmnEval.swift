@@ -24,7 +24,7 @@ struct DmnEval: ParsableCommand {
             let loaded = try DMNLoader().load(path: model)
             let inputs = try ModelInputs.parse(assignments, for: loaded)
             let result = DMNEvaluator(model: loaded).evaluate(inputs)
-            print(EvalRendering.render(result, format: format, trace: trace))
+            Terminal.output(EvalRendering.render(result, format: format, trace: trace))
             for problem in result.problems { Terminal.warning(problem.description) }
         } catch let error as DMNLoadError {
             Terminal.error(AdvisorError(error).summary())

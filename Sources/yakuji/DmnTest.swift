@@ -12,7 +12,7 @@ struct DmnTest: ParsableCommand {
 
     func run() throws {
         let report = TCKRunner().run(paths: paths)
-        for failure in report.failures { print(failure.description) }
+        for failure in report.failures { Terminal.output(failure.description) }
         for problem in report.loadProblems { Terminal.error(problem.description) }
         print("\(report.passed) passed, \(report.failed) failed")
         if !report.loadProblems.isEmpty { throw ExitCode(2) }

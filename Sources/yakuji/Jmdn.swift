@@ -31,7 +31,7 @@ struct JmdnSearch: ParsableCommand {
                 throw ExitCode(2)
             }
             let hits = table.search(text.joined(separator: " "))
-            for hit in hits { print(JMDNListing.line(hit, language, outcomes: ruleSet.outcomes)) }
+            for hit in hits { Terminal.output(JMDNListing.line(hit, language, outcomes: ruleSet.outcomes)) }
             if hits.isEmpty {
                 Terminal.write(language == .ja ? "該当する一般的名称はありません（\(table.entries.count) 件中）。"
                                                 : "No generic name matches (of \(table.entries.count)).")

@@ -35,7 +35,7 @@ struct RulesCheck: ParsableCommand {
         let date = try AsOf.parse(asOf)
         let findings = RulesChecker(directory: folder.path, asOf: date).check()
         switch format {
-        case .text: print(FindingReport.text(findings), terminator: "")
+        case .text: Terminal.output(FindingReport.text(findings), terminator: "")
         case .json: print(FindingReport.json(findings), terminator: "")
         case .sarif: print(FindingReport.sarif(findings, base: folder.path, version: "1"), terminator: "")
         }

@@ -21,7 +21,7 @@ struct RulesTestCommand: ParsableCommand {
             let rules = try RuleSet.load(directory: folder.path)
             let runner = ScenarioRunner(rules: rules)
             let coverage = CoverageReport(report: try runner.run(files: runner.scenarioFiles()), model: rules.model)
-            print(coverage.text(perRow: perRow), terminator: "")
+            Terminal.output(coverage.text(perRow: perRow), terminator: "")
             if !coverage.report.failures.isEmpty || (failUncovered && !coverage.failingUncovered.isEmpty) { throw ExitCode(1) }
         } catch let error as AdvisorError {
             Terminal.error(error.summary())
@@ -45,7 +45,7 @@ struct RulesGraphCommand: ParsableCommand {
     func run() throws {
         do {
             let graph = RulesGraph(rules: try RuleSet.load(directory: folder.path), language: .en)
-            print(format == .dot ? graph.dot(questions: questions) : graph.mermaid(questions: questions), terminator: "")
+            Terminal.output(format == .dot ? graph.dot(questions: questions) : graph.mermaid(questions: questions), terminator: "")
         } catch {
             Terminal.error(error.summary())
             throw ExitCode(2)
@@ -68,7 +68,7 @@ struct RulesDiffCommand: ParsableCommand {
     func run() throws {
         do {
             let result = RulesDiff(old: try RuleSet.load(directory: old), new: try RuleSet.load(directory: new)).run()
-            print(RulesDiff.text(result), terminator: "")
+            Terminal.output(RulesDiff.text(result), terminator: "")
         } catch {
             Terminal.error(error.summary())
             throw ExitCode(2)

@@ -1,4 +1,5 @@
 import Advisor
+import DecisionModel
 import Foundation
 
 /// The questionnaire on a real terminal.
@@ -38,6 +39,6 @@ struct TerminalConsole: Console {
     }
 
     mutating func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(VisibleText.sanitize(text).utf8))
     }
 }
