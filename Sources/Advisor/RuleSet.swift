@@ -21,6 +21,10 @@ public struct RuleSet: Sendable {
         }
         let model: DMNModel
         do { model = try DMNLoader().load(path: directory) } catch { throw AdvisorError(error) }
+        // A table without rows is always null: the advice would silently lose what it decides.
+        let empty = model.decisions.compactMap { d in d.decisionTable.flatMap { $0.rules.isEmpty ? DMNProblem(at: $0.location,
+            "decision table '\(d.name)' has no rules, so its value would always be null (yakuji rules check)") : nil } }
+        if !empty.isEmpty { throw AdvisorError(empty) }
         let schemaDir = (directory as NSString).appendingPathComponent("schema")
         let answersSchema = try schema(schemaDir, "answers.xsd")
         let questionsRoot = try document(directory, "questions.xml", schema: try schema(schemaDir, "questions.xsd"),

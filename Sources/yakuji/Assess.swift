@@ -68,6 +68,7 @@ struct Assess: ParsableCommand {
                 Terminal.write(InteractiveSession<TerminalConsole>.savedMessage(session.savePath ?? save, language))
             }
             let assessment = Assessor(rules: ruleSet).assess(answers, asOf: asOf, absentIsUnknown: !interactive)
+            if let broken = assessment.ruleErrors(model: ruleSet.model) { throw broken }
             Terminal.output(ReportFormat.render(assessment, format: format, rules: ruleSet, language: language), terminator: "")
         } catch let error as AdvisorError {
             Terminal.error(error.summary(limit: limitOptions.maxErrors))

@@ -25,7 +25,13 @@ struct DmnEval: ParsableCommand {
             let inputs = try ModelInputs.parse(assignments, for: loaded)
             let result = DMNEvaluator(model: loaded).evaluate(inputs)
             Terminal.output(EvalRendering.render(result, format: format, trace: trace))
-            for problem in result.problems { Terminal.warning(problem.description) }
+            let violations = RuleErrors.violations(in: result, model: loaded)
+            let violated = Set(result.violations.map(\.decision))
+            for problem in result.problems where !violated.contains(problem.element) { Terminal.warning(problem.description) }
+            if !violations.isEmpty {
+                Terminal.error(AdvisorError(violations).summary())
+                throw ExitCode(2)
+            }
         } catch let error as DMNLoadError {
             Terminal.error(AdvisorError(error).summary())
             throw ExitCode(2)

@@ -54,3 +54,18 @@ import Testing
         #expect(more.stderr.split(separator: "\n").count == 500)
     }
 }
+
+extension HardeningCommandTests {
+    @Test func aHitPolicyViolationAtRunTimeIsExitTwoNamingTheTable() throws {
+        let dir = try CLI.temporaryDirectory().appendingPathComponent("Rules")
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("Rules"), to: dir)
+        let qms = dir.appendingPathComponent("qms.dmn")
+        let text = try String(contentsOf: qms, encoding: .utf8)
+            .replacingOccurrences(of: #"<decisionTable id="dt_qms" hitPolicy="FIRST""#, with: #"<decisionTable id="dt_qms" hitPolicy="UNIQUE""#)
+        try text.write(to: qms, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["assess", "--rules", dir.path, "--answers", Self.sample, "--no-input"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("qms.dmn:36: error: decision table 'qms' (UNIQUE): rows "))
+    }
+}
