@@ -15,10 +15,7 @@ public struct RuleSet: Sendable {
     public var checksum: String
 
     public static func load(directory: String) throws(AdvisorError) -> RuleSet {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw AdvisorError(file: directory, "the rules folder does not exist")
-        }
+        if let problem = RulesLocation.problem(with: directory) { throw AdvisorError(file: directory, problem) }
         let model: DMNModel
         do { model = try DMNLoader().load(path: directory) } catch { throw AdvisorError(error) }
         // A table without rows is always null: the advice would silently lose what it decides.

@@ -31,7 +31,7 @@ struct Assess: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Assessment date YYYY-MM-DD (default today).")
     var asOf: String?
 
-    @Option(help: "Rules folder (default: the rules bundled with this binary).")
+    @Option(help: "Rules folder (default: $YAKUJI_RULES, else the rules installed with this binary).")
     var rules: String?
 
     @Option(help: "Where answers are saved as they are given in a session.")
@@ -48,8 +48,9 @@ struct Assess: ParsableCommand {
             throw ExitCode(2)
         }
         let language = lang ?? Language(locale: ProcessInfo.processInfo.environment["LANG"])
+        let rulesFolder = try BundledRules.path(rules)
         do {
-            let ruleSet = try RuleSet.load(directory: rules ?? BundledRules.path())
+            let ruleSet = try RuleSet.load(directory: rulesFolder)
             var answers = try answersFile.map { try AnswersFile.load($0, rules: ruleSet, limits: limitOptions.limits) } ?? Answers()
             for assignment in assignments {
                 let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet, language: language, limits: limitOptions.limits)

@@ -19,13 +19,14 @@ struct JmdnSearch: ParsableCommand {
     @Option(help: "Language: ja or en (default from LANG).")
     var lang: Language?
 
-    @Option(help: "Rules folder (default: the bundled rules).")
+    @Option(help: "Rules folder (default: $YAKUJI_RULES, else the rules installed with this binary).")
     var rules: String?
 
     func run() throws {
         let language = lang ?? Language(locale: ProcessInfo.processInfo.environment["LANG"])
+        let rulesFolder = try BundledRules.path(rules)
         do {
-            let ruleSet = try RuleSet.load(directory: rules ?? BundledRules.path())
+            let ruleSet = try RuleSet.load(directory: rulesFolder)
             guard let table = LookupTable(rules: ruleSet, input: "jmdnCode") else {
                 Terminal.error("these rules have no JMDN lookup table (a question for jmdnCode with lookup=\"…\")")
                 throw ExitCode(2)
@@ -100,12 +101,13 @@ struct JmdnExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write the current JMDN table as a CSV in the import format.")
 
-    @Option(help: "Rules folder (default: the bundled rules).")
+    @Option(help: "Rules folder (default: $YAKUJI_RULES, else the rules installed with this binary).")
     var rules: String?
 
     func run() throws {
+        let rulesFolder = try BundledRules.path(rules)
         do {
-            let ruleSet = try RuleSet.load(directory: rules ?? BundledRules.path())
+            let ruleSet = try RuleSet.load(directory: rulesFolder)
             guard let table = LookupTable(rules: ruleSet, input: "jmdnCode") else {
                 Terminal.error("these rules have no JMDN lookup table")
                 throw ExitCode(2)

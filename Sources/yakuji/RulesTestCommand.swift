@@ -17,8 +17,9 @@ struct RulesTestCommand: ParsableCommand {
     var perRow = false
 
     func run() throws {
+        let directory = try folder.path()
         do {
-            let rules = try RuleSet.load(directory: folder.path)
+            let rules = try RuleSet.load(directory: directory)
             let runner = ScenarioRunner(rules: rules)
             let coverage = CoverageReport(report: try runner.run(files: runner.scenarioFiles()), model: rules.model)
             Terminal.output(coverage.text(perRow: perRow), terminator: "")
@@ -43,8 +44,9 @@ struct RulesGraphCommand: ParsableCommand {
     var questions = false
 
     func run() throws {
+        let directory = try folder.path()
         do {
-            let graph = RulesGraph(rules: try RuleSet.load(directory: folder.path), language: .en)
+            let graph = RulesGraph(rules: try RuleSet.load(directory: directory), language: .en)
             Terminal.output(format == .dot ? graph.dot(questions: questions) : graph.mermaid(questions: questions), terminator: "")
         } catch {
             Terminal.error(error.summary())
