@@ -86,7 +86,6 @@ public struct VersionReport: Sendable {
             lines.append("rules folder \(rules.path)")
         } else {
             lines.append("rules: none found")
-            if let problem { lines.append(problem) }
         }
         return lines.joined(separator: "\n")
     }

@@ -17,7 +17,10 @@ struct Yakuji: ParsableCommand {
         guard version else { throw CleanExit.helpRequest(self) }
         let report = VersionReport.current()
         Terminal.output(report.text)
-        if report.rules == nil { throw ExitCode(2) }
+        if let problem = report.problem {
+            Terminal.error(problem)
+            throw ExitCode(2)
+        }
     }
 
     /// Usage errors (an unknown option, a bad --format) exit 2 like every other bad input, not ArgumentParser's 64.

@@ -69,3 +69,50 @@ extension HardeningCommandTests {
         #expect(result.stderr.contains("qms.dmn:36: error: decision table 'qms' (UNIQUE): rows "))
     }
 }
+
+extension HardeningCommandTests {
+    @Test("Usage errors exit 2, not 64", arguments: [
+        ["assess", "--format", "xml"], ["assess", "--bogus"], ["rules", "check", "--format", "yaml"], ["dmn", "eval"],
+        ["assess", "--max-errors", "0"],
+    ])
+    func usageErrorsExitTwo(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("Usage:") || result.stderr.contains("Error:"))
+    }
+
+    @Test func aRulesOptionOnAFileOrAMissingFolderSaysSo() throws {
+        let file = try CLI.run(["assess", "--rules", "README.md", "--no-input"])
+        #expect(file.status == 2)
+        #expect(file.stderr == "README.md: error: is a file, expected a rules folder (one holding .dmn files)\n")
+        let check = try CLI.run(["rules", "check", "README.md"])
+        #expect(check.status == 2)
+        #expect(check.stderr.contains("is a file, expected a rules folder"))
+        let missing = try CLI.run(["rules", "test", "/nonexistent/rules"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("the rules folder does not exist"))
+    }
+
+    @Test func aDoctypeInAnAnswerFileIsReportedOnceAtItsLine() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("lol.xml")
+        try """
+        <?xml version="1.0"?>
+        <!-- client file -->
+        <!DOCTYPE answers [
+         <!ENTITY lol "lol">
+         <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+        ]>
+        <answers xmlns="urn:yakuji:answers:1"><device>&lol1;&lol1;</device></answers>
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["assess", "--answers", file.path, "--no-input"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "\(file.path):3: error: a DOCTYPE is not allowed in this file (entities and DTDs are refused for safety)\n")
+    }
+
+    @Test func aClassOutsideOneToFourReadsAsTheRange() throws {
+        let result = try CLI.run(["assess", "--answers", Self.sample, "--no-input", "--set", "deviceClass=5"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "--set deviceClass=5: error: '5' is not a valid value for deviceClass: expected 1–4\n")
+    }
+}
