@@ -35,5 +35,10 @@ enum Interrupts {
         // No SA_RESTART: a read blocked at the prompt returns at once instead of waiting for a line.
         action.sa_flags = 0
         for number in signals { sigaction(number, &action, nil) }
+        // Inherited blocking would leave Ctrl-C pending for ever.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for number in signals { sigaddset(&unblock, number) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 }
