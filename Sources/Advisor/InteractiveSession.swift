@@ -149,7 +149,7 @@ public struct InteractiveSession<C: Console> {
     func lookupNote(_ value: FEELValue, _ step: Questionnaire.Step) -> String? {
         guard let table = LookupTable(rules: rules, input: step.input.name) else { return nil }
         if let entry = table.entry(for: value.bareText) {
-            return UIStrings.format(.lookupFound, language, JMDNListing.line(entry, language, outcomes: rules.outcomes))
+            return UIStrings.format(.lookupFound, language, JMDNListing.lines(entry, language, rules: rules).joined(separator: "\n"))
         }
         return UIStrings.format(.lookupMissing, language, excerpt(value.bareText), String(table.entries.count))
     }
@@ -163,7 +163,7 @@ public struct InteractiveSession<C: Console> {
         if let table = LookupTable(rules: rules, input: step.input.name), !text.allSatisfy(\.isNumber) {
             let hits = table.search(text)
             if hits.isEmpty { return .failure(UIStrings.format(.lookupNone, language, excerpt(text))) }
-            let shown = hits.prefix(15).map { "  " + JMDNListing.line($0, language, outcomes: rules.outcomes) }
+            let shown = hits.prefix(15).flatMap { JMDNListing.lines($0, language, rules: rules).map { "  " + $0 } }
             let more = hits.count > 15 ? ["  … \(hits.count - 15)"] : []
             return .failure(([UIStrings.text(.lookupPick, language)] + shown + more).joined(separator: "\n"))
         }

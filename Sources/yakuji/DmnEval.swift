@@ -21,17 +21,20 @@ struct DmnEval: ParsableCommand {
 
     func run() throws {
         do {
-            let loaded = try DMNLoader().load(path: model)
+            // A decision that cannot be loaded is null with its error; every other decision is still evaluated.
+            let loaded = try DMNLoader(mode: .partial).load(path: model)
             let inputs = try ModelInputs.parse(assignments, for: loaded)
             let result = DMNEvaluator(model: loaded).evaluate(inputs)
             Terminal.output(EvalRendering.render(result, format: format, trace: trace))
+            let unloadable = loaded.loadProblems
+            for problem in unloadable { Terminal.error(problem.description) }
             let violations = RuleErrors.violations(in: result, model: loaded)
             let violated = Set(result.violations.map(\.decision))
-            for problem in result.problems where !violated.contains(problem.element) { Terminal.warning(problem.description) }
-            if !violations.isEmpty {
-                Terminal.error(AdvisorError(violations).summary())
-                throw ExitCode(2)
+            for problem in result.problems where !problem.message.hasPrefix(DMNEvaluator.unloadedPrefix) && !violated.contains(problem.element) {
+                Terminal.warning(problem.description)
             }
+            if !violations.isEmpty { Terminal.error(AdvisorError(violations).summary()) }
+            if !unloadable.isEmpty || !violations.isEmpty { throw ExitCode(2) }
         } catch let error as DMNLoadError {
             Terminal.error(AdvisorError(error).summary())
             throw ExitCode(2)
