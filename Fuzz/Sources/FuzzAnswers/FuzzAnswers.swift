@@ -16,6 +16,7 @@ let rules: RuleSet = {
 public func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     var count = argc
     var arguments = argv
+    _ = rules   // loaded before the driver starts timing inputs
     return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzz(data, size) }
 }
 
