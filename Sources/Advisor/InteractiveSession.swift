@@ -174,8 +174,8 @@ public struct InteractiveSession<C: Console> {
             if chosen == nil { chosen = AnswerSpelling.value(for: text, input: step.input, rules: rules) }
             guard let chosen else {
                 let allowed = choices.enumerated().map { "\($0.offset + 1)=\(choiceName($0.element, step))" }.joined(separator: ", ")
-                return .failure(UIStrings.format(.invalidChoice, language, excerpt(text))
-                                + " \(t(.allowedValues)): \(allowed), ?=\(t(.unknownAnswer))")
+                return .failure(UIStrings.format(.invalidChoice, language, excerpt(text)) + (language == .ja ? "" : " ")
+                                + "\(t(.allowedValues)): \(allowed), ?=\(t(.unknownAnswer))")
             }
             return parse(chosen, step)
         }
