@@ -8,6 +8,8 @@ public struct Alternative: Sendable {
     public var when: [[(input: String, value: FEELValue)]]
     /// Keys whose null a matching rule gave on purpose (not applicable), rather than left undetermined.
     public var notApplicable: Set<String> = []
+    /// This outcome's own time to a decision, when it differs from the assessment's (or that one is open).
+    public var timeline: TimelineEstimate?
 }
 
 /// Explores the values an unknown answer could take, branching only on answers that still matter.

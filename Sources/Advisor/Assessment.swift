@@ -19,6 +19,8 @@ public struct Assessment: Sendable {
     public var alternatives: [Alternative] = []
     /// False when there were too many combinations to explore them all.
     public var alternativesComplete = true
+    /// Time to a Japanese decision and the lag, when the route is settled (also in `values["timeline"]`).
+    public var timeline: TimelineEstimate?
 
     /// A contract value by key; dotted keys reach into objects (`qms.auditRequired`).
     public func value(_ key: String) -> FEELValue {
@@ -70,10 +72,12 @@ public struct Assessor: Sendable {
             open = ranked + open.filter { !ranked.contains($0) }
         }
         let unanswered = absentIsUnknown ? [] : analysis.relevantInputs.filter { answers[$0] == nil }
-        return Assessment(device: answers.device, answers: answers, rulesVersion: rules.version, rulesChecksum: rules.checksum,
-                          asOf: date, values: values, evaluation: evaluation,
-                          openQuestions: open, unanswered: unanswered, alternatives: alternatives,
-                          alternativesComplete: complete)
+        var assessment = Assessment(device: answers.device, answers: answers, rulesVersion: rules.version,
+                                    rulesChecksum: rules.checksum, asOf: date, values: values, evaluation: evaluation,
+                                    openQuestions: open, unanswered: unanswered, alternatives: alternatives,
+                                    alternativesComplete: complete)
+        assessment.estimateTimeline(rules: rules)
+        return assessment
     }
 
     /// The input that carries the as-of date into the rules.

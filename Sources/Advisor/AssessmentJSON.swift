@@ -17,12 +17,12 @@ public enum AssessmentJSON {
         entries.append(("qms", object("qms", a, nullWhenEmpty: false)))
         entries.append(("change", object("change", a, nullWhenEmpty: true)))
         for key in ContractKeys.lists { entries.append((key, list(a.value(key)))) }
-        entries.append(("timeline", object("timeline", a, nullWhenEmpty: false)))
+        entries.append(("timeline", object("timeline", a, nullWhenEmpty: true)))
         entries.append(("openQuestions", .array(a.openQuestions.map(JSONValue.string))))
         entries.append(("alternatives", .array(a.alternatives.map { alternative in
             .object(alternative.outcome.map { ($0.key, $0.value.json) } + [
                 ("when", .array(alternative.when.map { path in .object(path.map { ($0.input, $0.value.json) }) })),
-            ])
+            ] + (alternative.timeline.map { [("timeline", $0.json)] } ?? []))
         })))
         entries.append(("trace", .array(a.evaluation.traces.map { trace($0, language) })))
         return .object(entries)

@@ -12,7 +12,8 @@ public enum ContractKeys {
     public static let objects: [String: [String]] = [
         "qms": ["auditRequired", "body", "renewalDue"],
         "change": ["procedure", "filedWith", "deadlineDays"],
-        "timeline": ["reviewMonths", "japanDecisionMonths", "lagMonths", "applicationLagMonths", "reviewLagMonths"],
+        "timeline": ["reviewMonths", "japanSubmissionMonths", "japanDecisionMonths", "lagMonths", "applicationLagMonths",
+                     "reviewLagMonths", "probabilityJapanFirst", "stages", "draws", "seed", "figures"],
     ]
     /// Keys whose value is a list of strings.
     public static let lists = ["schemes", "consultations"]

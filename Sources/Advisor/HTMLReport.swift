@@ -26,6 +26,9 @@ extension TextReport {
         }
         h.append("</table>")
         for note in lookupNotes(a) { h.append("<p class=\"warn\"><strong>\(e(note))</strong></p>") }
+        if let block = timelineBlock(a) {
+            h.append("<h2>\(e(block.heading))</h2><pre>\(e(block.lines.joined(separator: "\n")))</pre>")
+        }
         h.append("<h2>\(e(UIStrings.text(.why, language)))</h2>")
         for trace in a.evaluation.traces {
             h.append("<h3><code>\(e(trace.decision))</code> = <code>\(e(trace.value.bareText))</code></h3><ul>")
@@ -57,7 +60,8 @@ extension TextReport {
         if !a.alternatives.isEmpty {
             h.append("<h2>\(e(UIStrings.text(.alternatives, language)))</h2><ul>")
             for alternative in a.alternatives {
-                h.append("<li>\(e(outcomeText(alternative)))<br><span class=\"src\">\(e(UIStrings.text(.ifWord, language))) \(e(conditionText(alternative)))</span></li>")
+                h.append("<li>\(e(outcomeText(alternative)))<br><span class=\"src\">\(e(UIStrings.text(.ifWord, language))) \(e(conditionText(alternative)))</span>"
+                         + (timelineLine(alternative).map { "<br>\(e($0))" } ?? "") + "</li>")
             }
             h.append("</ul>")
         }

@@ -72,6 +72,7 @@ public struct TextReport: Sendable {
             out.append("  \(rules.outcomes.label(key: key, language)): \(detail(key, a.value(key)))")
         }
         for note in lookupNotes(a) { out.append("  ! " + note) }
+        out += timelineLines(a)
         out.append("")
         out.append(t(.why))
         for trace in a.evaluation.traces {
@@ -107,6 +108,7 @@ public struct TextReport: Sendable {
                     out.append("      \(i == 0 ? t(.ifWord) : t(.orWord)) " + pathText(path))
                 }
                 if let more = moreText(alternative) { out.append("      " + more) }
+                if let line = timelineLine(alternative) { out.append("      " + line) }
             }
             let consultations = a.value("consultations")
             if case .list(let items) = consultations, !items.isEmpty {
@@ -201,6 +203,9 @@ public struct TextReport: Sendable {
             out.append("> **\(note)**")
             out.append("")
         }
+        if let block = timelineBlock(a) {
+            out += ["## \(block.heading)", "", "```"] + block.lines + ["```", ""]
+        }
         out.append("## \(t(.why))")
         out.append("")
         for trace in a.evaluation.traces {
@@ -238,7 +243,8 @@ public struct TextReport: Sendable {
             out.append("## \(t(.alternatives))")
             out.append("")
             for alternative in a.alternatives {
-                out.append("- \(escape(outcomeText(alternative))) — \(t(.ifWord)) \(escape(conditionText(alternative)))")
+                out.append("- \(escape(outcomeText(alternative))) — \(t(.ifWord)) \(escape(conditionText(alternative)))"
+                           + (timelineLine(alternative).map { " " + escape($0) } ?? ""))
             }
             if !a.alternativesComplete { out.append("- \(t(.incomplete))") }
             out.append("")

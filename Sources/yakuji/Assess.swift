@@ -42,6 +42,9 @@ struct Assess: ParsableCommand {
 
     @OptionGroup(title: "Limits") var limitOptions: LimitOptions
 
+    @Option(help: "Show where a figure of the timeline comes from: its tag (T1…), its key, or all.")
+    var why: String?
+
     func run() throws {
         if let asOf, FEELDate(iso8601: asOf) == nil {
             Terminal.error("--as-of \(asOf): expected a date YYYY-MM-DD")
@@ -70,6 +73,10 @@ struct Assess: ParsableCommand {
             }
             let assessment = Assessor(rules: ruleSet).assess(answers, asOf: asOf, absentIsUnknown: !interactive)
             if let broken = assessment.ruleErrors(model: ruleSet.model) { throw broken }
+            if let why {
+                try TimelineWhyCommand.show(why, assessment, rules: ruleSet, language: language)
+                return
+            }
             Terminal.output(ReportFormat.render(assessment, format: format, rules: ruleSet, language: language), terminator: "")
         } catch let error as AdvisorError {
             Terminal.error(error.summary(limit: limitOptions.maxErrors))

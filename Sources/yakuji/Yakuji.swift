@@ -8,7 +8,7 @@ struct Yakuji: ParsableCommand {
         commandName: "yakuji",
         abstract: "Which route a medical device takes through Japan's PMD Act (薬機法), and how long it takes.",
         discussion: "Exit 0 done; 1 stopped by the user, a failing test or errors found; 2 bad input (including a bad option).",
-        subcommands: [Assess.self, Jmdn.self, Rules.self, Dmn.self])
+        subcommands: [Assess.self, Lag.self, Jmdn.self, Rules.self, Dmn.self])
 
     @Flag(help: "Show the version of Yakuji and of the rules it finds.")
     var version = false

@@ -73,7 +73,8 @@ extension HardeningCommandTests {
 extension HardeningCommandTests {
     @Test("Usage errors exit 2, not 64", arguments: [
         ["assess", "--format", "xml"], ["assess", "--bogus"], ["rules", "check", "--format", "yaml"], ["dmn", "eval"],
-        ["assess", "--max-errors", "0"],
+        ["assess", "--max-errors", "0"], ["lag", "--route", "approval", "--format", "xml"], ["lag"],
+        ["lag", "--route", "approval", "--bogus"], ["lag", "--route", "certification", "--max-errors", "0"],
     ])
     func usageErrorsExitTwo(arguments: [String]) throws {
         let result = try CLI.run(arguments)
@@ -88,6 +89,9 @@ extension HardeningCommandTests {
         let check = try CLI.run(["rules", "check", "README.md"])
         #expect(check.status == 2)
         #expect(check.stderr.contains("is a file, expected a rules folder"))
+        let lag = try CLI.run(["lag", "--route", "certification", "--rules", "README.md"])
+        #expect(lag.status == 2)
+        #expect(lag.stderr == "README.md: error: is a file, expected a rules folder (one holding .dmn files)\n")
         let missing = try CLI.run(["rules", "test", "/nonexistent/rules"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("the rules folder does not exist"))

@@ -21,7 +21,8 @@ import Testing
 
     @Test func withoutRulesItExitsTwoSayingWhereItLooked() throws {
         let prefix = try install()
-        for args in [["--version"], ["assess", "--no-input"], ["rules", "check"], ["jmdn", "search", "血圧"]] {
+        for args in [["--version"], ["assess", "--no-input"], ["rules", "check"], ["jmdn", "search", "血圧"],
+                     ["lag", "--route", "certification"]] {
             let result = try run(prefix, args)
             #expect(result.status == 2, "\(args): \(result.stderr)")
             #expect(!result.stderr.contains("Fatal error"))

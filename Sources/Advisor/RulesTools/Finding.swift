@@ -48,6 +48,6 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
         "missing-translation": "a prompt, help text, choice label or reason lacks Japanese or English",
         "expired": "a rule row's validity ended before the as-of date",
         "scenario": "a scenario file cannot be read",
-        "benchmark": "a benchmark figure lacks its statistic, period or source",
+        "benchmark": "a benchmark figure lacks its source, period or number, P50 is above P80, the used row is missing, doubled or disagrees with its statistic, or the rules name a figure or stage benchmarks.xml lacks",
     ]
 }

@@ -27,6 +27,10 @@ public struct RulesChecker: Sendable {
         let questionsPath = path("questions.xml")
         let questions = (try? XMLLoader().load(contentsOf: questionsPath)).map(Questions.init(root:)) ?? Questions()
         findings += questionFindings(model, questions)
+        let benchmarksPath = path(Benchmarks.fileName)
+        if let root = try? XMLLoader().load(contentsOf: benchmarksPath) {
+            findings += BenchmarkChecks(benchmarks: Benchmarks(root: root), model: model, file: benchmarksPath).findings()
+        }
         for decision in model.decisions {
             guard let table = decision.decisionTable else { continue }
             findings += TableChecks(model: model, decision: decision, table: table, asOf: asOf).findings()

@@ -7,13 +7,15 @@ public struct DMNEvaluator: Sendable {
     }
 
     /// Evaluates all decisions. Inputs not given are null; inputs that do not conform to their type become null
-    /// and are reported.
-    public func evaluate(_ inputs: [String: FEELValue]) -> EvaluationResult {
-        evaluate(inputs, only: nil)
+    /// and are reported. A decision named in `fixed` takes that value instead of evaluating its logic (a what-if
+    /// over a decision's result); it leaves no trace.
+    public func evaluate(_ inputs: [String: FEELValue], fixing fixed: [String: FEELValue] = [:]) -> EvaluationResult {
+        evaluate(inputs, only: nil, fixing: fixed)
     }
 
     /// Evaluates the named decisions and the decisions they require (all decisions when `targets` is nil).
-    public func evaluate(_ inputs: [String: FEELValue], only targets: Set<String>?) -> EvaluationResult {
+    public func evaluate(_ inputs: [String: FEELValue], only targets: Set<String>?,
+                         fixing fixed: [String: FEELValue] = [:]) -> EvaluationResult {
         let needed = targets.map(requiredClosure)
         var result = EvaluationResult()
         var inputValues: [String: FEELValue] = [:]
@@ -28,6 +30,10 @@ public struct DMNEvaluator: Sendable {
             }
         }
         for decision in model.decisionsInDependencyOrder where needed?.contains(decision.id) ?? true {
+            if let value = fixed[decision.name] {
+                result.values[decision.name] = value
+                continue
+            }
             var trace: DecisionTrace
             let unloaded = loadProblems(of: decision)
             if unloaded.isEmpty {
