@@ -1,3 +1,4 @@
+import FuzzKnown
 import FuzzSupport
 import DecisionModel
 
