@@ -10,6 +10,9 @@
 # appended to Fuzz/.work/summary.txt.
 # Inputs reaching the slow built-ins of issue 14 items 2-3 (regular expressions, distinct values, union) are
 # skipped until that FEEL work lands (see KnownIssues.swift); FUZZ_KNOWN=1 fuzzes them too.
+# Leak detection is off: at exit, on an empty input, it reported the FEEL trees of the rules loaded once (still
+# held by a global) as direct leaks, most likely because Swift keeps references in enum payloads with spare bits
+# that LeakSanitizer does not follow.
 # Usage: Fuzz/run.sh [harness…]      e.g. RUNS=200000 Fuzz/run.sh feel unary; MAX_TIME=600 Fuzz/run.sh dmn
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -81,7 +84,7 @@ for harness in "${harnesses[@]}"; do
         log="$work/$harness/round-$rounds.log"
         YAKUJI_RULES="$root/Rules" "$bin/$(binary "$harness")" "$corpus" "$work/$harness/seeds" \
             -runs=$((runs - done_runs)) -max_total_time="$left" -timeout="$timeout" -rss_limit_mb=2048 -max_len="$(max_len "$harness")" \
-            -artifact_prefix="$findings/" -print_final_stats=1 > "$log" 2>&1 || true
+            -detect_leaks=0 -artifact_prefix="$findings/" -print_final_stats=1 > "$log" 2>&1 || true
         executed=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || echo 0)
         done_runs=$((done_runs + ${executed:-0}))
         grep -E '^==[0-9]+== ERROR|deadly signal|Fatal error|ALARM|out-of-memory' "$log" | head -3 || true

@@ -2,11 +2,12 @@ import DecisionModel
 
 /// `--format json` exactly as CONTRACT §4: every key present, null when undetermined.
 public enum AssessmentJSON {
-    public static func render(_ a: Assessment, language: Language) -> String {
-        document(a, language: language).rendered() + "\n"
+    /// `citations`: how each rule row's citation is shown (`trace[].rules[].citation`), in `language`.
+    public static func render(_ a: Assessment, language: Language, citations: Citations = Citations()) -> String {
+        document(a, language: language, citations: citations).rendered() + "\n"
     }
 
-    public static func document(_ a: Assessment, language: Language) -> JSONValue {
+    public static func document(_ a: Assessment, language: Language, citations: Citations = Citations()) -> JSONValue {
         var entries: [(String, JSONValue)] = [
             ("schema", .string(ContractKeys.schema)),
             ("device", a.device.map(JSONValue.string) ?? .null),
@@ -24,7 +25,7 @@ public enum AssessmentJSON {
                 ("when", .array(alternative.when.map { path in .object(path.map { ($0.input, $0.value.json) }) })),
             ] + (alternative.timeline.map { [("timeline", $0.json)] } ?? []))
         })))
-        entries.append(("trace", .array(a.evaluation.traces.map { trace($0, language) })))
+        entries.append(("trace", .array(a.evaluation.traces.map { trace($0, language, citations) })))
         return .object(entries)
     }
 
@@ -52,19 +53,22 @@ public enum AssessmentJSON {
         }
     }
 
-    private static func trace(_ t: DecisionTrace, _ language: Language) -> JSONValue {
-        .object([
+    private static func trace(_ t: DecisionTrace, _ language: Language, _ citations: Citations) -> JSONValue {
+        func hit(_ rule: DecisionTrace.RuleHit) -> JSONValue {
+            let citation = citations.citation(cite: rule.annotation("cite"), source: rule.annotation("source"), language)
+            return .object([
+                ("id", rule.id.map(JSONValue.string) ?? .null),
+                ("row", .number(String(rule.row))),
+                ("annotation", (rule.annotation("source") ?? rule.annotations.first?.text).map(JSONValue.string) ?? .null),
+                ("reason", (rule.annotation(language.rawValue) ?? rule.description).map(JSONValue.string) ?? .null),
+                ("citation", citation.map(JSONValue.string) ?? .null),
+            ])
+        }
+        return .object([
             ("decision", .string(t.decision)),
             ("hitPolicy", t.hitPolicy.map(JSONValue.string) ?? .null),
             ("value", t.value.json),
-            ("rules", .array(t.rules.map { rule in
-                .object([
-                    ("id", rule.id.map(JSONValue.string) ?? .null),
-                    ("row", .number(String(rule.row))),
-                    ("annotation", (rule.annotation("source") ?? rule.annotations.first?.text).map(JSONValue.string) ?? .null),
-                    ("reason", (rule.annotation(language.rawValue) ?? rule.description).map(JSONValue.string) ?? .null),
-                ])
-            })),
+            ("rules", .array(t.rules.map(hit))),
             ("inputs", .object(t.inputs.map { ($0.name, $0.value.json) })),
         ])
     }

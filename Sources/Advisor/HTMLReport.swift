@@ -37,7 +37,7 @@ extension TextReport {
                 let reason = rule.annotation(language.rawValue) ?? rule.description ?? ""
                 h.append("<li><strong>\(e(UIStrings.text(.rule, language))) \(rule.row)</strong>"
                          + "\(rule.id.map { " (<code>\(e($0))</code>)" } ?? ""): \(e(reason))"
-                         + "\(rule.annotation("source").map { "<br><span class=\"src\">\(e(UIStrings.text(.source, language))): \(e($0))</span>" } ?? "")</li>")
+                         + "\(citation(rule).map { "<br><span class=\"src\">\(e(UIStrings.text(.source, language))): \(e($0))</span>" } ?? "")</li>")
             }
             h.append("</ul>")
         }
@@ -49,6 +49,7 @@ extension TextReport {
                 h.append("<h3>\(e(group.heading))</h3><ol start=\"\(start)\">")
                 for step in group.steps { h.append("<li>\(e(step))</li>") }
                 h.append("</ol>")
+                if let source = group.source { h.append("<p class=\"src\">\(e(UIStrings.text(.source, language))): \(e(source))</p>") }
                 start += group.steps.count
             }
         }

@@ -122,7 +122,10 @@ public struct InteractiveSession<C: Console> {
         var lines: [String] = []
         let help = step.question?.help.text(language) ?? ""
         lines.append(help.isEmpty ? t(.helpNone) : help)
-        if let source = step.question?.source, !source.isEmpty { lines.append("\(t(.source)): \(source)") }
+        if let question = step.question,
+           let source = rules.citations.citation(cite: question.cite.joined(separator: " "), source: question.source, language) {
+            lines.append("\(t(.source)): \(source)")
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -136,9 +139,10 @@ public struct InteractiveSession<C: Console> {
                 guard let rule = table.rules.first(where: { $0.row == row }) else { continue }
                 let notes = zip(table.annotationNames, rule.annotations)
                 let reason = notes.first { $0.0 == language.rawValue }?.1 ?? rule.description ?? ""
-                let source = notes.first { $0.0 == "source" }?.1
+                let source = rules.citations.citation(cite: notes.first { $0.0 == "cite" }?.1,
+                                                      source: notes.first { $0.0 == "source" }?.1, language)
                 if !reason.isEmpty { lines.append("      \(row): \(reason)") }
-                if let source, !source.isEmpty { lines.append("         \(t(.source)): \(source)") }
+                if let source { lines.append("         \(t(.source)): \(source)") }
             }
         }
         return lines.joined(separator: "\n")

@@ -26,8 +26,11 @@ public struct TextReport: Sendable {
     }
 
     /// A null that a matching rule gave on purpose reads "not applicable"; a null no rule gave, "not determined".
+    /// A key's qualifier (`<key>Detail`, e.g. a class read from a secondary source) follows its label.
     func summaryLabel(_ key: String, _ a: Assessment) -> String {
         let value = a.value(key)
+        let detail = a.value(key + "Detail")
+        if value != .null && detail != .null { return label(key, value) + " — " + label(key + "Detail", detail) }
         guard value == .null else { return label(key, value) }
         // A rule may give null on purpose while an answer is open; the alternatives then show it is undecided.
         if a.alternatives.contains(where: { $0.outcome.contains { $0.key == key } }) { return t(.undetermined) }
@@ -38,7 +41,7 @@ public struct TextReport: Sendable {
 
     /// Shown under the summary when the rules determined them.
     static let detailKeys = ["change.procedure", "change.filedWith", "change.deadlineDays", "qms.auditRequired", "qms.body",
-                             "qms.renewalDue", "schemes", "consultations"]
+                             "qms.renewalStatus", "qms.renewalApplicationDue", "qms.renewalDue", "schemes", "consultations"]
 
     func detail(_ key: String, _ value: FEELValue) -> String {
         switch value {
@@ -54,6 +57,11 @@ public struct TextReport: Sendable {
                   let table = LookupTable(rules: rules, input: input), table.entry(for: value.bareText) == nil else { return nil }
             return UIStrings.format(.lookupMissing, language, excerpt(value.bareText), String(table.entries.count))
         }
+    }
+
+    /// The citation a reader sees for a rule row, in the report's language (research notes stay in the rules).
+    func citation(_ rule: DecisionTrace.RuleHit) -> String? {
+        rules.citations.citation(cite: rule.annotation("cite"), source: rule.annotation("source"), language)
     }
 
     func question(_ input: String) -> String {
@@ -81,7 +89,7 @@ public struct TextReport: Sendable {
             for rule in trace.rules {
                 let reason = rule.annotation(language.rawValue) ?? rule.description ?? ""
                 out.append("    \(t(.rule)) \(rule.row)\(rule.id.map { " [\($0)]" } ?? ""): \(reason)")
-                if let source = rule.annotation("source") { out.append("      \(t(.source)): \(source)") }
+                if let source = citation(rule) { out.append("      \(t(.source)): \(source)") }
             }
         }
         let steps = nextSteps(a)
@@ -92,6 +100,7 @@ public struct TextReport: Sendable {
             for group in steps {
                 out.append("  \(group.heading)")
                 for step in group.steps { number += 1; out.append("    \(number). \(step)") }
+                if let source = group.source { out.append("       \(t(.source)): \(source)") }
             }
         }
         if !a.openQuestions.isEmpty {
@@ -161,24 +170,32 @@ public struct TextReport: Sendable {
 
     /// Steps of every outcome value that has them, in summary order, without repeats, each group headed by the
     /// outcome it follows from so a long list can be scanned.
-    func nextSteps(_ a: Assessment) -> [(heading: String, steps: [String])] {
-        var groups: [(heading: String, steps: [String])] = []
+    func nextSteps(_ a: Assessment) -> [(heading: String, steps: [String], source: String?)] {
+        var groups: [(heading: String, steps: [String], source: String?)] = []
         var seen: Set<String> = []
-        // For a marketed device the change procedure and the audit come first; entry-route steps do not apply.
+        // For a marketed device the change procedure or the periodic audit comes first; entry-route steps do not apply.
         let auditing = a.value("qms.auditRequired") == .boolean(true)
-        let keys = a.value("change") != .null
-            ? ["change.procedure"] + (auditing ? ["qms.body"] : []) + ["schemes", "consultations"]
-            : Self.summaryKeys + ["qms.body", "schemes", "consultations"]
+        let keys: [String]
+        if a.value("change") != .null {
+            keys = ["change.procedure"] + (auditing ? ["qms.body"] : []) + ["schemes", "consultations"]
+        } else if a.value("qms.renewalStatus") != .null {
+            keys = ["qms.renewalStatus", "consultations"]
+        } else {
+            keys = Self.summaryKeys.flatMap { $0 == "classBasis" ? [$0, "classBasisDetail"] : [$0] }
+                + ["qms.body", "schemes", "consultations"]
+        }
         for key in keys {
             let values: [FEELValue]
             if case .list(let items) = a.value(key) { values = items } else { values = [a.value(key)] }
             for value in values where value != .null {
                 var steps: [String] = []
-                for step in rules.outcomes.keys[key]?.values[value.bareText]?.steps ?? [] {
+                let outcome = rules.outcomes.keys[key]?.values[value.bareText]
+                for step in outcome?.steps ?? [] {
                     let text = step.text(language)
                     if !text.isEmpty && seen.insert(text).inserted { steps.append(text) }
                 }
-                if !steps.isEmpty { groups.append(("\(rules.outcomes.label(key: key, language)): \(label(key, value))", steps)) }
+                let source = outcome.flatMap { rules.citations.citation(cite: $0.cite.joined(separator: " "), source: $0.source, language) }
+                if !steps.isEmpty { groups.append(("\(rules.outcomes.label(key: key, language)): \(label(key, value))", steps, source)) }
             }
         }
         return groups
@@ -215,7 +232,7 @@ public struct TextReport: Sendable {
             for rule in trace.rules {
                 let reason = rule.annotation(language.rawValue) ?? rule.description ?? ""
                 out.append("- **\(t(.rule)) \(rule.row)**\(rule.id.map { " (\(code($0)))" } ?? ""): \(escape(reason))")
-                if let source = rule.annotation("source") { out.append("  - \(t(.source)): \(escape(source))") }
+                if let source = citation(rule) { out.append("  - \(t(.source)): \(escape(source))") }
             }
             let inputs = trace.inputs.map { "\(code($0.name)) = \(escape($0.value.bareText))" }.joined(separator: ", ")
             if !inputs.isEmpty { out.append("- \(t(.inputs)): \(inputs)") }
@@ -230,6 +247,10 @@ public struct TextReport: Sendable {
                 out.append("### \(escape(group.heading))")
                 out.append("")
                 for step in group.steps { number += 1; out.append("\(number). \(escape(step))") }
+                if let source = group.source {
+                    out.append("")
+                    out.append("\(t(.source)): \(escape(source))")
+                }
                 out.append("")
             }
         }

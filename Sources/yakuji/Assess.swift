@@ -92,7 +92,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         switch format {
         case .text: TextReport(rules: rules, language: language).text(a)
         case .markdown: TextReport(rules: rules, language: language).markdown(a)
-        case .json: AssessmentJSON.render(a, language: language)
+        case .json: AssessmentJSON.render(a, language: language, citations: rules.citations)
         case .html: TextReport(rules: rules, language: language).html(a)
         }
     }

@@ -104,7 +104,7 @@ enum ContractShape {
         "regulatoryCategory": ["medical-device", "not-a-device", "regenerative-medicine-product", "in-vitro-diagnostic", "drug",
                                "veterinary", "welfare-equipment", "consult"],
         "classCategory": ["general", "controlled", "highly-controlled"],
-        "classBasis": ["jmdn", "classification-rules", "user-given"],
+        "classBasis": ["jmdn", "classification-rules", "program-generic-name", "program-estimate", "user-given"],
         "pathway": ["notification", "certification", "approval", "none"],
         "reviewBody": ["pmda", "registered-certification-body", "none"],
         "reviewCategory": ["new", "improved-with-clinical", "improved-without-clinical", "generic-with-approval-standard", "generic"],

@@ -97,7 +97,7 @@ public struct RelevanceAnalysis: Sendable {
                 for name in names.sorted() {
                     needed.append((name, model.decision(named: name) != nil ? nil : []))
                 }
-            case .invocation:
+            case .invocation, .context, .relation, .list, .function, .conditional, .filter, .iterator, .typed:
                 if unknownNames.isEmpty { decided.insert(decision.name) }
                 for name in unknownNames.sorted() {
                     needed.append((name, model.decision(named: name) != nil ? nil : []))

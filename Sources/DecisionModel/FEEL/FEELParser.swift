@@ -27,8 +27,12 @@ struct FEELParser {
     private var notIntervalAt: Set<Int> = []
 
     init(_ source: FEELSourceText, knownNames: Set<String>) throws(FEELError) {
+        try self.init(source, names: FEELNames(knownNames))
+    }
+
+    init(_ source: FEELSourceText, names: FEELNames) throws(FEELError) {
         self.source = source
-        self.tokens = try FEELLexer.tokenize(source, knownNames: knownNames)
+        self.tokens = try FEELLexer.tokenize(source, names: names)
     }
 
     // MARK: - Entry points

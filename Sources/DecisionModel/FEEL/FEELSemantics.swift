@@ -46,6 +46,7 @@ enum FEELSemantics {
             }
             return unknown ? nil : true
         case (.function(let x), .function(let y)): return x == y
+        case (.range(let x), .range(let y)): return x == y
         default: return nil
         }
     }

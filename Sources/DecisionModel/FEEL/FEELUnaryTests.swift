@@ -8,10 +8,15 @@ public struct FEELUnaryTests: Sendable, CustomStringConvertible {
     private let text: FEELSourceText
 
     public init(_ source: String, knownNames: Set<String> = []) throws(FEELError) {
+        try self.init(source, names: FEELNames(knownNames))
+    }
+
+    /// Parses with names arranged once for a whole model.
+    public init(_ source: String, names: FEELNames) throws(FEELError) {
         self.source = source
         self.text = FEELSourceText(source)
         try Self.refuseInvisible(text)
-        var parser = try FEELParser(text, knownNames: knownNames)
+        var parser = try FEELParser(text, names: names)
         self.body = try parser.parseWholeUnaryTests()
         // `not()` would otherwise parse as a call of a function named not, which no row means.
         if source.unicodeScalars.filter({ !FEELLexer.isWhitespace($0) }).elementsEqual("not()".unicodeScalars) {

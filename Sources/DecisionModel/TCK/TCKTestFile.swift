@@ -26,6 +26,8 @@ public struct TCKTestFile: Sendable {
         public var description: String?
         public var kind: Kind
         public var inputs: [(name: String, value: FEELValue)]
+        /// Inputs with a `namespace`: input data of the model (or of a model it imports) with that namespace.
+        public var namespacedInputs: [(namespace: String, name: String, value: FEELValue)] = []
         public var results: [ResultNode]
         /// Values this case gives that could not be read; the case cannot pass while there are any.
         public var problems: [DMNProblem]
@@ -66,7 +68,14 @@ public struct TCKTestFile: Sendable {
                                 kind: kind, inputs: [], results: [], problems: [],
                                 location: SourceLocation(file: path, line: element.line))
         for input in element.children(named: "inputNode") {
-            do { testCase.inputs.append((input.attribute("name") ?? "", try value(of: input))) } catch {
+            do {
+                let value = try value(of: input)
+                if let namespace = input.attribute("namespace") {
+                    testCase.namespacedInputs.append((namespace, input.attribute("name") ?? "", value))
+                } else {
+                    testCase.inputs.append((input.attribute("name") ?? "", value))
+                }
+            } catch {
                 testCase.problems.append(error)
             }
         }

@@ -84,6 +84,7 @@ extension FEELValue {
         case .list(let items): .array(items.map(\.json))
         case .context(let c): .object(c.entries.map { ($0.key, $0.value.json) })
         case .function(let f): .string("function \(f.name)")
+        case .range(let r): .string(r.description)
         }
     }
 }
