@@ -23,12 +23,13 @@ public struct RuleSet: Sendable {
     public var checksum: String
 
     public static func load(directory: String) throws(AdvisorError) -> RuleSet {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw AdvisorError(file: directory, "the rules folder does not exist")
-        }
+        if let problem = RulesLocation.problem(with: directory) { throw AdvisorError(file: directory, problem) }
         let model: DMNModel
         do { model = try DMNLoader().load(path: directory) } catch { throw AdvisorError(error) }
+        // A table without rows is always null: the advice would silently lose what it decides.
+        let empty = model.decisions.compactMap { d in d.decisionTable.flatMap { $0.rules.isEmpty ? DMNProblem(at: $0.location,
+            "decision table '\(d.name)' has no rules, so its value would always be null (yakuji rules check)") : nil } }
+        if !empty.isEmpty { throw AdvisorError(empty) }
         let schemaDir = (directory as NSString).appendingPathComponent("schema")
         let answersSchema = try schema(schemaDir, "answers.xsd")
         let questionsRoot = try document(directory, "questions.xml", schema: try schema(schemaDir, "questions.xsd"),

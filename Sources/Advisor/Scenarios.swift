@@ -130,6 +130,10 @@ public struct ScenarioRunner: Sendable {
                         report.hitRows.insert(RowRef(decision: trace.decision, row: rule.row, location: rule.location))
                     }
                 }
+                for problem in RuleErrors.violations(in: assessment.evaluation, model: rules.model) {
+                    report.failures.append(Failure(scenario: scenario.id, key: "hit policy", expected: "at most one matching row",
+                                                   actual: problem.message, location: scenario.location))
+                }
                 for expectation in scenario.expectations {
                     let actual = assessment.value(expectation.key)
                     if !Self.matches(actual, expectation.text) {

@@ -55,7 +55,7 @@ public struct TextReport: Sendable {
         rules.questions.questions.values.filter { $0.lookup != nil }.map(\.input).sorted().compactMap { input -> String? in
             guard case .value(let value)? = a.answers[input], value != .null,
                   let table = LookupTable(rules: rules, input: input), table.entry(for: value.bareText) == nil else { return nil }
-            return UIStrings.format(.lookupMissing, language, value.bareText, String(table.entries.count))
+            return UIStrings.format(.lookupMissing, language, excerpt(value.bareText), String(table.entries.count))
         }
     }
 
@@ -131,7 +131,8 @@ public struct TextReport: Sendable {
         }
         out.append("")
         out.append("\(t(.rulesLine)): \(a.rulesVersion) \(a.rulesChecksum) as-of \(a.asOf)")
-        return out.joined(separator: "\n") + "\n"
+        // Answers and rule files may hold escape sequences; on a terminal they are shown, never obeyed.
+        return VisibleText.sanitize(out.joined(separator: "\n") + "\n")
     }
 
     func outcomeText(_ alternative: Alternative) -> String {
@@ -202,7 +203,7 @@ public struct TextReport: Sendable {
 
     public func markdown(_ a: Assessment) -> String {
         var out: [String] = []
-        out.append("# \(t(.title))" + (a.device.map { ": \($0)" } ?? ""))
+        out.append("# \(t(.title))" + (a.device.map { ": \(escape($0))" } ?? ""))
         out.append("")
         out.append("## \(t(.summary))")
         out.append("")
@@ -225,15 +226,15 @@ public struct TextReport: Sendable {
         out.append("## \(t(.why))")
         out.append("")
         for trace in a.evaluation.traces {
-            out.append("### \(trace.decision) = `\(trace.value.bareText)`")
+            out.append("### \(escape(trace.decision)) = \(code(trace.value.bareText))")
             out.append("")
             if trace.rules.isEmpty && trace.hitPolicy != nil { out.append("- \(t(.noRuleHit))") }
             for rule in trace.rules {
                 let reason = rule.annotation(language.rawValue) ?? rule.description ?? ""
-                out.append("- **\(t(.rule)) \(rule.row)**\(rule.id.map { " (`\($0)`)" } ?? ""): \(escape(reason))")
+                out.append("- **\(t(.rule)) \(rule.row)**\(rule.id.map { " (\(code($0)))" } ?? ""): \(escape(reason))")
                 if let source = citation(rule) { out.append("  - \(t(.source)): \(escape(source))") }
             }
-            let inputs = trace.inputs.map { "`\($0.name)` = \($0.value.bareText)" }.joined(separator: ", ")
+            let inputs = trace.inputs.map { "\(code($0.name)) = \(escape($0.value.bareText))" }.joined(separator: ", ")
             if !inputs.isEmpty { out.append("- \(t(.inputs)): \(inputs)") }
             out.append("")
         }
@@ -256,7 +257,7 @@ public struct TextReport: Sendable {
         if !a.openQuestions.isEmpty || !a.unanswered.isEmpty {
             out.append("## \(t(.openQuestions))")
             out.append("")
-            for name in a.openQuestions + a.unanswered { out.append("- `\(name)`: \(escape(question(name)))") }
+            for name in a.openQuestions + a.unanswered { out.append("- \(code(name)): \(escape(question(name)))") }
             out.append("")
         }
         if !a.alternatives.isEmpty {
@@ -270,9 +271,37 @@ public struct TextReport: Sendable {
             out.append("")
         }
         out.append("---")
-        out.append("\(t(.rulesLine)): \(a.rulesVersion) · `\(a.rulesChecksum)` · as-of \(a.asOf)")
-        return out.joined(separator: "\n") + "\n"
+        out.append("\(t(.rulesLine)): \(escape(a.rulesVersion)) · \(code(a.rulesChecksum)) · as-of \(a.asOf)")
+        return VisibleText.sanitize(out.joined(separator: "\n") + "\n")
     }
 
-    private func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+    /// Markdown inline text that can neither inject markup nor break a table: the characters HTML gives meaning to
+    /// become entities (renderers pass raw HTML through) and Markdown punctuation is escaped.
+    func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\\", "`", "*", "_", "[", "]", "|", "#", "~": out += "\\" + String(c)
+            case "\n", "\r\n", "\r": out += " "
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A code span whose fence is longer than any run of backticks inside, so the text cannot close it early.
+    func code(_ s: String) -> String {
+        let flat = s.split(whereSeparator: \.isNewline).joined(separator: " ")
+        var longest = 0, run = 0
+        for c in flat {
+            run = c == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
+        return fence + pad + flat + pad + fence
+    }
 }

@@ -18,6 +18,8 @@ typedef uint16_t UChar;
 #include <libxml/xmlerror.h>
 #include <libxml/xmlmemory.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlsave.h>
 
 /* xmlFree is a global function-pointer variable in libxml2 2.9; Swift 6 refuses to read
    shared mutable globals, so calls go through this inline function. */

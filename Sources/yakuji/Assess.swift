@@ -51,11 +51,16 @@ struct Assess: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Assessment date YYYY-MM-DD (default today).")
     var asOf: String?
 
-    @Option(help: "Rules folder (default: the rules bundled with this binary).")
+    @Option(help: "Rules folder (default: $YAKUJI_RULES, else the rules installed with this binary).")
     var rules: String?
 
     @Option(help: "Where answers are saved as they are given in a session.")
     var save: String = "yakuji-answers.xml"
+
+    @Flag(help: "Replace the --save file even when it is not an answer file or holds another session's answers.")
+    var force = false
+
+    @OptionGroup(title: "Limits") var limitOptions: LimitOptions
 
     @Option(help: "Show where a figure of the timeline comes from: its tag (T1…), its key, or all.")
     var why: String?
@@ -66,16 +71,17 @@ struct Assess: ParsableCommand {
             throw ExitCode(2)
         }
         let language = lang ?? Language(locale: ProcessInfo.processInfo.environment["LANG"])
+        let rulesFolder = try BundledRules.path(rules)
         if let batch {
             try AssessBatch(source: batch, assignments: assignments, format: format, asOf: asOf, language: language,
                             rules: rules, conflicting: answersFile != nil || why != nil).run()
             return
         }
         do {
-            let ruleSet = try RuleSet.load(directory: rules ?? BundledRules.path())
-            var answers = try answersFile.map { try AnswersFile.load($0, rules: ruleSet) } ?? Answers()
+            let ruleSet = try RuleSet.load(directory: rulesFolder)
+            var answers = try answersFile.map { try AnswersFile.load($0, rules: ruleSet, limits: limitOptions.limits) } ?? Answers()
             for assignment in assignments {
-                let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet)
+                let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet, language: language, limits: limitOptions.limits)
                 answers[name] = answer
             }
             if !whatIf.isEmpty {
@@ -86,12 +92,17 @@ struct Assess: ParsableCommand {
             if interactive {
                 var session = InteractiveSession(rules: ruleSet, language: language, savePath: save, console: TerminalConsole(), asOf: asOf)
                 session.asksProductName = true
-                let (final, ending) = try session.run(from: answers)
+                session.limits = limitOptions.limits
+                Interrupts.catchDuringSession()
+                defer { Interrupts.restoreDefault() }
+                guard let start = try session.prepareSave(start: answers, resumingFrom: answersFile, force: force) else { throw ExitCode(1) }
+                let (final, ending) = try session.run(from: start)
                 if ending == .aborted { throw ExitCode(1) }
                 answers = final
-                Terminal.write(InteractiveSession<TerminalConsole>.savedMessage(save, language))
+                Terminal.write(InteractiveSession<TerminalConsole>.savedMessage(session.savePath ?? save, language))
             }
             let assessment = Assessor(rules: ruleSet).assess(answers, asOf: asOf, absentIsUnknown: !interactive)
+            if let broken = assessment.ruleErrors(model: ruleSet.model) { throw broken }
             if let why {
                 try TimelineWhyCommand.show(why, assessment, rules: ruleSet, language: language)
                 return
@@ -103,10 +114,10 @@ struct Assess: ParsableCommand {
                     throw AdvisorError(file: output, "cannot write the report: \(error.localizedDescription)")
                 }
             } else {
-                print(report, terminator: "")
+                Terminal.output(report, terminator: "")
             }
         } catch let error as AdvisorError {
-            Terminal.error(error.description)
+            Terminal.error(error.summary(limit: limitOptions.maxErrors))
             throw ExitCode(2)
         }
     }

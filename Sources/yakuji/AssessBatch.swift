@@ -34,7 +34,7 @@ struct AssessBatch {
 
     /// The number of profiles that could not be assessed; throws when the batch cannot start.
     private func assess() throws(AdvisorError) -> Int {
-        let ruleSet = try RuleSet.load(directory: rules ?? BundledRules.path())
+        let ruleSet = try RuleSet.load(directory: BundledRules.folder(rules))
         var batch = BatchAssessment(rules: ruleSet, asOf: asOf, language: language)
         for assignment in assignments {
             let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet)

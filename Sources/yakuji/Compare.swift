@@ -39,12 +39,12 @@ struct Compare: ParsableCommand {
         }
         let language = lang ?? Language(locale: ProcessInfo.processInfo.environment["LANG"])
         do {
-            let ruleSet = try RuleSet.load(directory: rules ?? BundledRules.path())
+            let ruleSet = try RuleSet.load(directory: BundledRules.folder(rules))
             let assessor = Assessor(rules: ruleSet)
             let a = assessor.assess(try AnswersFile.load(first, rules: ruleSet), asOf: asOf, exploreAlternatives: false)
             let b = assessor.assess(try AnswersFile.load(second, rules: ruleSet), asOf: asOf, exploreAlternatives: false)
             let labels = ((first as NSString).lastPathComponent, (second as NSString).lastPathComponent)
-            print(format.render(AssessmentDiff(a, b), rules: ruleSet, language: language, labels: labels), terminator: "")
+            Terminal.output(format.render(AssessmentDiff(a, b), rules: ruleSet, language: language, labels: labels), terminator: "")
         } catch {
             Terminal.error(error.description)
             throw ExitCode(2)

@@ -1,3 +1,4 @@
+import Advisor
 import ArgumentParser
 import DecisionModel
 
@@ -30,23 +31,26 @@ struct DmnEval: ParsableCommand {
             if let service {
                 let run = try ServiceRun(named: service, in: loaded, assignments: assignments).run()
                 result = run.result
-                print(EvalRendering.render(service: service, value: run.value, result, format: format, trace: trace))
+                Terminal.output(EvalRendering.render(service: service, value: run.value, result, format: format, trace: trace))
             } else {
                 let (local, imported) = try ImportedInputs.split(assignments, for: loaded)
                 let inputs = try ModelInputs.parse(local, for: loaded)
                 result = DMNEvaluator(model: loaded).evaluate(inputs, importedInputs: imported, only: nil)
-                print(EvalRendering.render(result, format: format, trace: trace))
+                Terminal.output(EvalRendering.render(result, format: format, trace: trace))
             }
             // A service run fails only for what it used; a whole-model run for every element that did not load.
             let unloadable = service == nil ? loaded.loadProblems.map(\.description)
                 : result.problems.filter { $0.message.hasPrefix(DMNEvaluator.unloadedPrefix) }.map(\.description)
             for problem in unloadable { Terminal.error(problem) }
-            for problem in result.problems where !problem.message.hasPrefix(DMNEvaluator.unloadedPrefix) {
+            let violations = RuleErrors.violations(in: result, model: loaded)
+            let violated = Set(result.violations.map(\.decision))
+            for problem in result.problems where !problem.message.hasPrefix(DMNEvaluator.unloadedPrefix) && !violated.contains(problem.element) {
                 Terminal.warning(problem.description)
             }
-            if !unloadable.isEmpty { throw ExitCode(2) }
+            if !violations.isEmpty { Terminal.error(AdvisorError(violations).summary()) }
+            if !unloadable.isEmpty || !violations.isEmpty { throw ExitCode(2) }
         } catch let error as DMNLoadError {
-            Terminal.error(error.description)
+            Terminal.error(AdvisorError(error).summary())
             throw ExitCode(2)
         } catch let error as InputError {
             Terminal.error(error.description)

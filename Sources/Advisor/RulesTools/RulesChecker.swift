@@ -14,6 +14,9 @@ public struct RulesChecker: Sendable {
     }
 
     public func check() -> [Finding] {
+        if let problem = RulesLocation.problem(with: directory) {
+            return [Finding(.error, "load", file: directory, line: 0, column: 0, problem)]
+        }
         var findings = schemaFindings()
         let model: DMNModel
         do {

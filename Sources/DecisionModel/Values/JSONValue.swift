@@ -82,7 +82,10 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let c where c.value < 0x20: out += "\\u" + String(String(c.value, radix: 16).reversed()).padding(4)
+            // C0 controls must be escaped; DEL, C1 and the direction controls are escaped too, so JSON shown on a
+            // terminal cannot act on it.
+            case let c where c.value < 0x20 || VisibleText.isHazard(c) || c.value == 0x2028 || c.value == 0x2029:
+                out += "\\u" + String(String(c.value, radix: 16).reversed()).padding(4)
             default: out.unicodeScalars.append(scalar)
             }
         }
