@@ -74,7 +74,7 @@ public struct TimelineEstimate: Sendable {
                 ("stage", .string(stage.stage)),
                 ("p50", Range.number(stage.p50)),
                 ("p80", Range.number(stage.p80)),
-                ("source", stage.source.isEmpty ? .null : .string(stage.source)),
+                ("source", Citations.withoutResearchNotes(stage.source).nonEmpty.map(JSONValue.string) ?? .null),
                 ("figure", .string(stage.figure)),
                 ("phase", .string(stage.phase.rawValue)),
                 ("cycles", .number(FEELNumber(stage.cycles))),

@@ -18,7 +18,7 @@ extension TimelineText {
                 out.append("  \(t(.chosenBy)): \(rule.decision) \(rules(rule)) [\(Self.place(rule.location))]")
                 let reason = rule.reason.text(language)
                 if !reason.isEmpty { out.append("    \(reason)") }
-                if let source = rule.source { out.append("    \(UIStrings.text(.source, language)): \(source)") }
+                if let source = rule.source.map(Citations.withoutResearchNotes) { out.append("    \(UIStrings.text(.source, language)): \(source)") }
             }
             for key in [stage.figure] + [stage.probabilityFigure].compactMap({ $0 }) {
                 out += evidence(key)
