@@ -92,7 +92,8 @@ public struct TimelineText: Sendable {
                 + "\(TimelineStrings.text(.confidence, language)) \(used.confidence)"
         }
         let place = "[\(Self.place(stage.sourceLocation))" + (stage.rule.map { "; \(t(.chosenBy)) \($0.decision) \(rules($0))" } ?? "") + "]"
-        return [head, "   \(UIStrings.text(.source, language)): \(Citations.withoutResearchNotes(stage.source)) \(place)"]
+        let source = Citations.withoutResearchNotes(stage.source)
+        return [head, "   \(UIStrings.text(.source, language)): " + (source.isEmpty ? place : "\(source) \(place)")]
     }
 
     static func place(_ location: SourceLocation) -> String {
