@@ -13,9 +13,7 @@ public struct TimelineText: Sendable {
 
     func t(_ id: TimelineStrings.ID) -> String { TimelineStrings.text(id, language) }
     func f(_ id: TimelineStrings.ID, _ args: String...) -> String {
-        var text = t(id)
-        for arg in args { if let range = text.range(of: "%@") { text.replaceSubrange(range, with: arg) } }
-        return text
+        UIStrings.substitute(t(id), args)
     }
 
     /// Width of the bar area of the Gantt chart, in columns.
