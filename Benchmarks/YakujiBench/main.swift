@@ -12,6 +12,21 @@ let arguments = CommandLine.arguments.dropFirst()
 //   yakuji-bench jmdn-rules ROWS DEST [RULES_DIR]   a rules copy whose JMDN table has ROWS rows
 //   yakuji-bench profiles COUNT DEST.csv [RULES_DIR] [SAMPLES_DIR]   a CSV batch of COUNT profiles from the samples
 //   yakuji-bench load RULES_DIR   load the rule set once (parse + validate + build the model), as a process
+// and for a profiler (`perf record`), one hot path run many times:
+//   yakuji-bench evaluate COUNT [RULES_DIR] [SAMPLES_DIR]   the whole graph COUNT times over the samples' answers
+//   yakuji-bench assess COUNT [RULES_DIR] [SAMPLES_DIR]     assess the samples COUNT times, no alternatives
+if let command = arguments.first, ["evaluate", "assess"].contains(command) {
+    let rest = Array(arguments.dropFirst())
+    guard let count = rest.first.flatMap({ Int($0) }) else { print("usage: yakuji-bench \(command) COUNT [RULES_DIR] [SAMPLES_DIR]"); exit(2) }
+    do {
+        try HotPath(rulesDirectory: rest.count > 1 ? rest[1] : "Rules", samplesDirectory: rest.count > 2 ? rest[2] : "Samples")
+            .run(command, count: count)
+    } catch {
+        print("\(error)")
+        exit(1)
+    }
+    exit(0)
+}
 if let command = arguments.first, ["jmdn-rules", "profiles", "load"].contains(command) {
     let rest = Array(arguments.dropFirst())
     do {
