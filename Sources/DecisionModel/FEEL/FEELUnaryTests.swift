@@ -66,6 +66,11 @@ public struct FEELUnaryTests: Sendable, CustomStringConvertible {
     /// Like `test(_:scope:)`, appending runtime problems (unknown names, type mismatches).
     public func test(_ input: FEELValue, scope: FEELScope, problems: inout [FEELError]) -> FEELValue {
         if let literals, let result = literals.test(input) { return .boolean(result) }
+        return evaluatedTest(input, scope: scope, problems: &problems)
+    }
+
+    /// The test by the evaluator alone, never by the literal shortcut (the reference the shortcut is tested against).
+    func evaluatedTest(_ input: FEELValue, scope: FEELScope, problems: inout [FEELError]) -> FEELValue {
         var evaluator = FEELEvaluator(source: text, scope: scope)
         let result = evaluator.test(body, input: input)
         problems.append(contentsOf: evaluator.problems)
@@ -151,35 +156,15 @@ private struct LiteralTests: Sendable {
 
     func test(_ input: FEELValue) -> Bool? {
         var hit = false
-        switch input {
-        case .null:
-            hit = values.contains { if case .null = $0 { return true } else { return false } }
-        case .string(let text):
-            for value in values {
-                switch value {
-                case .string(let literal): if literal == text { hit = true }
-                case .null: continue
-                default: return nil
-                }
+        for value in values {
+            switch (input, value) {
+            case (.null, .null): hit = true
+            case (.null, _), (_, .null): continue
+            case (.string(let a), .string(let b)): if a == b { hit = true }
+            case (.boolean(let a), .boolean(let b)): if a == b { hit = true }
+            case (.number(let a), .number(let b)): if a == b { hit = true }
+            default: return nil
             }
-        case .boolean(let flag):
-            for value in values {
-                switch value {
-                case .boolean(let literal): if literal == flag { hit = true }
-                case .null: continue
-                default: return nil
-                }
-            }
-        case .number(let number):
-            for value in values {
-                switch value {
-                case .number(let literal): if literal == number { hit = true }
-                case .null: continue
-                default: return nil
-                }
-            }
-        default:
-            return nil
         }
         return hit != negated
     }
