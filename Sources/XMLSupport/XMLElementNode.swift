@@ -12,114 +12,28 @@ public struct XMLElementNode: Sendable, Equatable {
         }
     }
 
-    public var name: String {
-        get { storage.name }
-        _modify {
-            makeUnique()
-            yield &storage.name
-        }
-    }
-    public var namespace: String? {
-        get { storage.namespace }
-        _modify {
-            makeUnique()
-            yield &storage.namespace
-        }
-    }
-    public var attributes: [Attribute] {
-        get { storage.attributes }
-        _modify {
-            makeUnique()
-            yield &storage.attributes
-        }
-    }
-    public var children: [XMLElementNode] {
-        get { storage.children }
-        _modify {
-            makeUnique()
-            yield &storage.children
-        }
-    }
+    public var name: String
+    public var namespace: String?
+    public var attributes: [Attribute]
+    public var children: [XMLElementNode]
     /// The element's own character data (text and CDATA children, in order), not its descendants'.
-    public var text: String {
-        get { storage.text }
-        _modify {
-            makeUnique()
-            yield &storage.text
-        }
-    }
+    public var text: String
     /// Namespace prefixes declared on this element and its ancestors, for resolving QNames in values
     /// such as `xsi:type="xsd:string"`.
-    public var namespacesInScope: [String: String] {
-        get { storage.namespacesInScope }
-        _modify {
-            makeUnique()
-            yield &storage.namespacesInScope
-        }
-    }
-    public var file: String {
-        get { storage.file }
-        _modify {
-            makeUnique()
-            yield &storage.file
-        }
-    }
-    public var line: Int {
-        get { storage.line }
-        _modify {
-            makeUnique()
-            yield &storage.line
-        }
-    }
-
-    // One reference per element, copied on write: readers pass elements around and filter children constantly,
-    // and a struct of eight fields costs eight reference-count operations per copy.
-    private var storage: Storage
-
-    private final class Storage: @unchecked Sendable {
-        // Mutated only after `makeUnique()`, i.e. when no other value shares this storage.
-        var name: String
-        var namespace: String?
-        var attributes: [Attribute]
-        var children: [XMLElementNode]
-        var text: String
-        var namespacesInScope: [String: String]
-        var file: String
-        var line: Int
-
-        init(name: String, namespace: String?, attributes: [Attribute], children: [XMLElementNode], text: String,
-             namespacesInScope: [String: String], file: String, line: Int) {
-            self.name = name
-            self.namespace = namespace
-            self.attributes = attributes
-            self.children = children
-            self.text = text
-            self.namespacesInScope = namespacesInScope
-            self.file = file
-            self.line = line
-        }
-
-        func copy() -> Storage {
-            Storage(name: name, namespace: namespace, attributes: attributes, children: children, text: text,
-                    namespacesInScope: namespacesInScope, file: file, line: line)
-        }
-    }
-
-    private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-    }
+    public var namespacesInScope: [String: String]
+    public var file: String
+    public var line: Int
 
     public init(name: String, namespace: String? = nil, attributes: [Attribute] = [], children: [XMLElementNode] = [],
                 text: String = "", namespacesInScope: [String: String] = [:], file: String = "", line: Int = 0) {
-        storage = Storage(name: name, namespace: namespace, attributes: attributes, children: children, text: text,
-                          namespacesInScope: namespacesInScope, file: file, line: line)
-    }
-
-    public static func == (lhs: XMLElementNode, rhs: XMLElementNode) -> Bool {
-        if lhs.storage === rhs.storage { return true }
-        let a = lhs.storage, b = rhs.storage
-        return a.name == b.name && a.namespace == b.namespace && a.attributes == b.attributes && a.line == b.line
-            && a.file == b.file && a.text == b.text && a.namespacesInScope == b.namespacesInScope && a.children == b.children
+        self.name = name
+        self.namespace = namespace
+        self.attributes = attributes
+        self.children = children
+        self.text = text
+        self.namespacesInScope = namespacesInScope
+        self.file = file
+        self.line = line
     }
 
     /// The value of an attribute with no namespace, or in `namespace` when given.
