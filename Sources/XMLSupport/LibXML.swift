@@ -13,7 +13,7 @@ let libxml2Initialized: Void = { xmlInitParser() }()
 /// indentation between elements, most cells) stored inside the node, fewer allocations; the tree is only read.
 /// Left out on purpose: NOENT (entity substitution: XXE, billion laughs), DTDLOAD, DTDATTR, DTDVALID,
 /// XINCLUDE, HUGE (keeps libxml2's depth and amplification limits) and RECOVER (no silent repairs).
-let safeParseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue)
+let safeParseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
 /// Collects diagnostics for one synchronous libxml2 call. Its address travels through C as `void *`.
 final class DiagnosticCollector {
