@@ -390,6 +390,13 @@ def encode(value):
     return value
 
 
+def short_name(path, source):
+    """The file relative to its source's parent, without a folder named like the file (the TCK's layout)."""
+    relative = os.path.relpath(path, os.path.dirname(os.path.abspath(source)))
+    folder, file = os.path.split(relative)
+    return os.path.join(os.path.dirname(folder), file) if os.path.basename(folder) == file[:-len(".dmn")] else relative
+
+
 def translate(sources, out_dir):
     """Writes the translated tables and manifest.json into out_dir; returns (translated, skipped)."""
     os.makedirs(out_dir, exist_ok=True)
@@ -400,7 +407,7 @@ def translate(sources, out_dir):
                 if table is None:
                     not_tables += 1
                     continue
-                label = f"{os.path.relpath(path, os.path.dirname(os.path.abspath(source)))}: {name}"
+                label = f"{short_name(path, source)}: {name}"
                 try:
                     xml, entry = translate_table(name, table, ns, len(translated))
                 except Untranslatable as problem:
