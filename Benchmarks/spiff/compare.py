@@ -87,7 +87,8 @@ def candidates(type_ref, literals, allowed):
         numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)] or [0, 1]
         out = numbers + [n + d for n in numbers for d in (-1, 1)] + [max(numbers) + 1000, min(numbers) - 1000]
     elif kind == "date":
-        dates = [v for v in values if isinstance(v, date)] or [date(2026, 1, 1)]
+        # With no date in the rules, a spread over the last seven years (certificates, deadlines, as-of dates).
+        dates = [v for v in values if isinstance(v, date)] or [date(2026, 12, 3) - timedelta(days=91 * k) for k in range(29)]
         out = dates + [d + timedelta(days=k) for d in dates for k in (-1, 1)] + [date(2000, 1, 1)]
     else:
         out = [v for v in values if isinstance(v, str)] + [MISS_STRING]
@@ -101,7 +102,8 @@ def generate_cases(table, count, seed):
     for k, column in enumerate(table["inputs"]):
         literals = [decode(v) for tests in table["ruleTests"] for v in tests[k]]
         columns.append((column["variables"], candidates(column["typeRef"], literals, decode(column["allowed"]))))
-    extra = [v for v in table["outputVariables"]]
+    extra = table["outputVariables"]
+    dates = candidates("date", [], None)
     cases = []
     for n in range(count):
         rule = rng.randrange(len(table["ruleTests"])) if n % 2 == 0 and table["ruleTests"] else None
@@ -117,6 +119,9 @@ def generate_cases(table, count, seed):
 
         for k, (variables, pool) in enumerate(columns):
             for root, key, kind, items in variables:
+                if kind == "date":
+                    put(root, key, rng.choice(dates))
+                    continue
                 if kind == "list":
                     names = sorted({i for vs, _ in columns for r, kk, kd, its in vs if (r, kk) == (root, key) for i in its})
                     put(root, key, [i for i in names if rng.random() < 0.4])
@@ -181,9 +186,9 @@ def spiff_engine(table):
     parser = BpmnDmnParser()
     parser.add_dmn_file(table["spiffFile"])
     engine = parser.get_engine(table["spiffId"], None)
-    workflow = SimpleNamespace(script_engine=PythonScriptEngine(environment=TaskDataEnvironment({"date": date})))
+    workflow = SimpleNamespace(script_engine=PythonScriptEngine(environment=TaskDataEnvironment(dict(translate.SPIFF_GLOBALS))))
     outputs = table["outputs"]
-    defaults = {o["name"]: eval(o["default"], {"date": date}) for o in outputs if o["default"] is not None}
+    defaults = {o["name"]: eval(o["default"], dict(translate.SPIFF_GLOBALS)) for o in outputs if o["default"] is not None}
     aggregate = {"SUM": lambda v: sum(v) if v else None, "MIN": lambda v: min(v) if v else None,
                  "MAX": lambda v: max(v) if v else None, "COUNT": len}.get(table["aggregation"] or "")
     name = outputs[0]["name"]
@@ -279,7 +284,10 @@ def main():
                 try:
                     spiff_answers.append(canonical(spiff_answer(table, evaluate(d))))
                 except Exception as error:  # a SpiffWorkflow error is an answer that differs, reported below
-                    spiff_answers.append(f"SpiffWorkflow error: {str(error).splitlines()[0]}")
+                    # Building its error report needs a whole workflow around the task: show what went wrong.
+                    while isinstance(error, AttributeError) and error.__context__ is not None:
+                        error = error.__context__
+                    spiff_answers.append(f"SpiffWorkflow error: {type(error).__name__}: {str(error).splitlines()[0]}")
             yakuji = yakuji_run(table, cases, args.runs, args.seconds, tmp)
             differing = [i for i, (a, b) in enumerate(zip([canonical(o) for o in yakuji["outputs"]], spiff_answers)) if a != b]
             for i in differing[:3]:

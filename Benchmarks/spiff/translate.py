@@ -18,7 +18,9 @@ What is translated:
   (`"a"`, ` in ("a", "b")`, ` is None`), which it compiles into one expression with the input; anything with a
   comparison uses its `?` form (`? is not None and ? < 18`): SpiffWorkflow evaluates the input separately
   there, and the `is not None` keeps FEEL's rule that a comparison with null never matches (Python would raise);
-- output entries: literals, names and paths;
+- date arithmetic: `path ± duration("P5Y")` (years, months, days) and comparisons of such terms, through the
+  helper `add_duration` given to SpiffWorkflow's script environment;
+- output entries: literals, names, paths, `path = literal` and `if … then … else …` of these;
 - hit policies: SpiffWorkflow knows UNIQUE (it returns the first matching rule and stops) and COLLECT. UNIQUE,
   FIRST and ANY become its UNIQUE (the same answer whenever the table is well-formed: a UNIQUE or ANY violation
   shows up as a mismatch in compare.py); RULE ORDER becomes COLLECT; PRIORITY and OUTPUT ORDER become UNIQUE and
@@ -26,7 +28,8 @@ What is translated:
   gives the same answer. COLLECT with an aggregation (C+, C<, C>, C#) and a default output entry are applied by
   compare.py to SpiffWorkflow's result, inside its timed loop.
 
-Dates use Python's `datetime.date`, given to SpiffWorkflow's script environment as the global `date`.
+Dates use Python's `datetime.date`, given to SpiffWorkflow's script environment as the global `date`
+(SPIFF_GLOBALS holds what the environment gets).
 """
 import json
 import keyword
@@ -155,6 +158,24 @@ def py_test(test):
 
 
 def translate_unary(text):
+    """SpiffWorkflow's input entry for an S-FEEL unary test.
+
+    >>> translate_unary('"Medium","Low"')
+    ' in ("Medium", "Low")'
+    >>> translate_unary('"x"'), translate_unary('not(null)'), translate_unary('true'), translate_unary('-')
+    ('"x"', ' is not None', ' is True', '-')
+    >>> translate_unary('not("change","qms-renewal")')
+    ' not in ("change", "qms-renewal")'
+    >>> translate_unary('>= date("2026-05-01")')
+    '? is not None and ? >= date(2026, 5, 1)'
+    >>> translate_unary('[1..4), null')
+    '(? is not None and 1 <= ? < 4) or (? is None)'
+    >>> translate_unary('not(< 18)')
+    '? is not None and not (? is not None and ? < 18)'
+    >>> translate_unary('< x')  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    Untranslatable: the name or call 'x' (only literals are translated here)
+    """
     parsed = parse_unary(text)
     if parsed is None:
         return "-"
@@ -166,7 +187,7 @@ def translate_unary(text):
         if len(values) == 1 and not negated:
             return py_literal(values[0])  # SpiffWorkflow adds `(input) == (…)`
         return f" {'not in' if negated else 'in'} ({', '.join(py_literal(v) for v in values)}{',' if len(values) == 1 else ''})"
-    body = " or ".join(f"({py_test(t)})" for t in tests)
+    body = py_test(tests[0]) if len(tests) == 1 else " or ".join(f"({py_test(t)})" for t in tests)
     # FEEL: a comparison with null is null, and so is its negation: a null input never matches not(< 18).
     return f"? is not None and not ({body})" if negated else body
 
@@ -202,12 +223,57 @@ def py_path(text):
     return (identifier(root) + (f"[{json.dumps(key)}]" if key else "")), (root, key)
 
 
+DURATION = re.compile(rf'^({NAME}(?:\.{NAME})?)\s*([+-])\s*duration\(\s*"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?"\s*\)$')
+COMPARISON = re.compile(r"^(.+?)\s*(<=|>=|<|>)\s*(.+)$")
+
+
+def add_duration(day, months, days):
+    """FEEL date + years-months / days duration, null staying null; the day of month is clamped (Jan 31 + P1M is
+    Feb 28/29), as in java.time. Given to SpiffWorkflow's script environment (SPIFF_GLOBALS)."""
+    if day is None:
+        return None
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - date.resolution).day
+    return date(year, month, min(day.day, last)) + date.resolution * days
+
+
+SPIFF_GLOBALS = {"date": date, "add_duration": add_duration}
+
+
+def translate_date_term(text):
+    """(python, variables) for `path`, or `path ± duration("PnYnMnD")`; None if the text is neither."""
+    m = DURATION.match(text.strip())
+    if m:
+        path = py_path(m.group(1))
+        sign = 1 if m.group(2) == "+" else -1
+        months = sign * (12 * int(m.group(3) or 0) + int(m.group(4) or 0))
+        return f"add_duration({path[0]}, {months}, {sign * int(m.group(5) or 0)})", [(path[1][0], path[1][1], "date", [])]
+    path = py_path(text)
+    return (path[0], [(path[1][0], path[1][1], "date", [])]) if path else None
+
+
 def translate_input_expression(text):
-    """(python, [variable]) where a variable is (root, key or None, kind, literals); kind "value" or "list"."""
+    """(python, [variable]) where a variable is (root, key or None, kind, literals); kind "value" (drawn like the
+    column's values), "date" (a date, where the column is computed from dates) or "list" (of the literals).
+
+    >>> translate_input_expression("classification.deviceClass")[0]
+    'classification["deviceClass"]'
+    >>> translate_input_expression('list contains(schemes, "orphan") or list contains(schemes, "sakigake")')[0]
+    '("orphan" in schemes) or ("sakigake" in schemes)'
+    >>> translate_input_expression('assessmentDate >= issued + duration("P4Y6M")')[0]
+    '(None if assessmentDate is None or add_duration(issued, 54, 0) is None else assessmentDate >= add_duration(issued, 54, 0))'
+    """
     text = " ".join((text or "").split())
     path = py_path(text)
     if path:
         return path[0], [(path[1][0], path[1][1], "value", [])]
+    m = COMPARISON.match(text)
+    if m and not text.startswith("list contains("):
+        a, b = translate_date_term(m.group(1)), translate_date_term(m.group(3))
+        if a and b:
+            # FEEL: a comparison with null is null (Python would raise).
+            return f"(None if {a[0]} is None or {b[0]} is None else {a[0]} {m.group(2)} {b[0]})", a[1] + b[1]
     parts = re.split(r"\s+(or|and)\s+", text)
     python, variables = [], []
     for i, part in enumerate(parts):
@@ -245,6 +311,8 @@ def translate_output(text):
     path = py_path(text)
     if path and text not in ("true", "false", "null"):
         return path[0], [(path[1][0], path[1][1], "value", [])]
+    if DURATION.match(text):
+        return translate_date_term(text)
     toks = tokens(text)
     if len(toks) != 1 or toks[0][0] != "lit":
         raise Untranslatable(f"output entry {text!r}")
