@@ -189,15 +189,14 @@ def spiff_engine(table):
     workflow = SimpleNamespace(script_engine=PythonScriptEngine(environment=TaskDataEnvironment(dict(translate.SPIFF_GLOBALS))))
     outputs = table["outputs"]
     defaults = {o["name"]: eval(o["default"], dict(translate.SPIFF_GLOBALS)) for o in outputs if o["default"] is not None}
-    aggregate = {"SUM": lambda v: sum(v) if v else None, "MIN": lambda v: min(v) if v else None,
-                 "MAX": lambda v: max(v) if v else None, "COUNT": len}.get(table["aggregation"] or "")
+    aggregate = {"SUM": sum, "MIN": min, "MAX": max, "COUNT": len}.get(table["aggregation"] or "")
     name = outputs[0]["name"]
 
     def evaluate(data):
         result = engine.result(SimpleNamespace(data=data, workflow=workflow))
-        if aggregate:
-            return {name: aggregate(result.get(name, []))}
-        return result or (Default(defaults) if defaults else result)
+        if not result:  # no rule matched: the default output entries, as in DMN (also for an aggregation)
+            return Default(defaults) if defaults else result
+        return {name: aggregate(result[name])} if aggregate else result
     return evaluate
 
 
@@ -274,7 +273,7 @@ def main():
         tables, skipped, not_tables = translate.translate(args.sources or translate.DEFAULT_SOURCES, tmp)
         if args.only:
             tables = [t for t in tables if args.only in t["label"]]
-        rows, mismatches = [], []
+        rows, mismatches, failures = [], [], []
         for table in tables:
             cases = generate_cases(table, args.cases, args.seed)
             evaluate = spiff_engine(table)
@@ -288,7 +287,11 @@ def main():
                     while isinstance(error, AttributeError) and error.__context__ is not None:
                         error = error.__context__
                     spiff_answers.append(f"SpiffWorkflow error: {type(error).__name__}: {str(error).splitlines()[0]}")
-            yakuji = yakuji_run(table, cases, args.runs, args.seconds, tmp)
+            try:
+                yakuji = yakuji_run(table, cases, args.runs, args.seconds, tmp)
+            except RuntimeError as error:
+                failures.append(str(error).strip())
+                continue
             differing = [i for i, (a, b) in enumerate(zip([canonical(o) for o in yakuji["outputs"]], spiff_answers)) if a != b]
             for i in differing[:3]:
                 mismatches.append(f"{table['label']}, case {i + 1} {json.dumps(cases[i], default=str, ensure_ascii=False)}: "
@@ -321,6 +324,10 @@ def main():
         print("\nnot translated (so not compared):")
         for label, reason in skipped:
             print(f"- {label}: {reason}")
+    if failures:
+        print("\nnot compared (Yakuji could not evaluate the table):")
+        for f in failures:
+            print(f"- {f}")
     if mismatches:
         print("\ndiffering answers (first three per table; the rates of such a table compare different work):")
         for m in mismatches:

@@ -25,7 +25,9 @@ What is translated:
   FIRST and ANY become its UNIQUE (the same answer whenever the table is well-formed: a UNIQUE or ANY violation
   shows up as a mismatch in compare.py); RULE ORDER becomes COLLECT; PRIORITY and OUTPUT ORDER become UNIQUE and
   COLLECT over the rules stably sorted by output priority (position of each output in its outputValues), which
-  gives the same answer. COLLECT with an aggregation (C+, C<, C>, C#) and a default output entry are applied by
+  gives the same answer. FIRST as SpiffWorkflow's UNIQUE is its fastest correct form: given any other policy name
+  it evaluates every rule and takes the first match, 2.7–5.6× slower on Yakuji's FIRST tables (measured
+  2026-12-03), so ratios against that form would be that much higher. COLLECT with an aggregation (C+, C<, C>, C#) and a default output entry are applied by
   compare.py to SpiffWorkflow's result, inside its timed loop.
 
 Dates use Python's `datetime.date`, given to SpiffWorkflow's script environment as the global `date`
@@ -119,7 +121,7 @@ def parse_unary(text):
             i += 2
         elif value in ("[", "(", "]"):
             lo, hi = literal(i + 1), literal(i + 3)
-            if toks[i + 2] != ("op", "..") or i + 4 >= len(toks) or toks[i + 4][1] not in ("]", ")", "["):
+            if i + 4 >= len(toks) or toks[i + 2] != ("op", "..") or toks[i + 4][1] not in ("]", ")", "["):
                 raise Untranslatable(f"cannot read the interval in {text!r}")
             tests.append(("range", lo, value == "[", hi, toks[i + 4][1] == "]"))
             i += 5
@@ -336,11 +338,11 @@ def text_of(element, ns):
 
 
 def read_tables(path):
-    """(decision name, decision id, table element, ns) for each decision table in the file."""
+    """(decision name, table element or None, ns) for each decision in the file."""
     root = ET.parse(path).getroot()
     ns = root.tag[1:].split("}")[0]
     for decision in root.findall(f"{{{ns}}}decision"):
-        yield decision.get("name"), decision.get("id"), decision.find(f"{{{ns}}}decisionTable"), ns
+        yield decision.get("name"), decision.find(f"{{{ns}}}decisionTable"), ns
 
 
 def priority_key(outputs, output_texts):
@@ -384,7 +386,7 @@ def translate_table(name, table, ns, index):
                         "default": translate_output(default)[0] if default else None})
         if outputs[-1]["name"] is None:
             raise Untranslatable("an output of a multi-output table has no name")
-    if len(outputs) > 1 and any("." in o["name"] for o in outputs):
+    if any("." in o["name"] for o in outputs):
         raise Untranslatable("a dotted output name (SpiffWorkflow would nest it)")
     rules, output_variables = [], []
     for row, r in enumerate(table.findall(q("rule")), 1):
@@ -471,7 +473,7 @@ def translate(sources, out_dir):
     translated, skipped, not_tables = [], [], 0
     for source in sources:
         for path in dmn_files(source):
-            for name, _, table, ns in read_tables(path):
+            for name, table, ns in read_tables(path):
                 if table is None:
                     not_tables += 1
                     continue
