@@ -224,34 +224,6 @@ enum FEELBuiltins {
         return FEELDateTime(date: date, time: time)
     }
 
-    /// The items of `for i in from..to`: integers or dates, counting up or down, both ends included.
-    static func iterationDomain(_ from: FEELValue, _ to: FEELValue, openStart: Bool = false, openEnd: Bool = false) throws(FEELProblem) -> FEELValue {
-        var first: Int, last: Int
-        let dates: Bool
-        switch (from, to) {
-        case (.date(let a), .date(let b)):
-            (first, last, dates) = (a.daysSinceEpoch, b.daysSinceEpoch, true)
-        case (.number(let a), .number(let b)):
-            guard a.isInteger, b.isInteger, let x = a.intValue, let y = b.intValue else {
-                throw FEELProblem("an iteration range needs integers, not \(a) and \(b)")
-            }
-            (first, last, dates) = (x, y, false)
-        case (.null, _), (_, .null):
-            throw nullResult
-        default:
-            throw FEELProblem("an iteration range needs two integers or two dates, not \(from.typeName) and \(to.typeName)")
-        }
-        let step = first <= last ? 1 : -1
-        let (span, overflow) = last.subtractingReportingOverflow(first)
-        guard !overflow, span.magnitude <= 1_000_000 else { throw FEELProblem("an iteration range of more than a million items") }
-        if openStart { first += step }
-        if openEnd { last -= step }
-        if (last - first) * step < 0 { return .list([]) }
-        return .list(stride(from: first, through: last, by: step).map {
-            dates ? FEELDate(daysSinceEpoch: $0).map(FEELValue.date) ?? .null : .number(FEELNumber($0))
-        })
-    }
-
     // MARK: - The table
 
     static let table: [String: FEELBuiltin] = {
@@ -705,7 +677,7 @@ enum FEELBuiltins {
         }
 
         // `for i in 1..3`: the integers from a to b (internal; the name cannot be written).
-        add(" range", [["from", "to"]]) { a throws(FEELProblem) in try iterationDomain(a[0], a[1]) }
+        add(" range", [["from", "to"]]) { a throws(FEELProblem) in try .list(FEELIterationRange(a[0], a[1]).members) }
 
         all += rangeFunctions + collectionFunctions + regexFunctions
         var table: [String: FEELBuiltin] = [:]
