@@ -124,6 +124,15 @@ struct FEELRobustnessTests {
         #expect(problems.count == 1)
     }
 
+    /// Fuzz finding (feel harness): `for x in @"1980-01-03"..@"0990-05-01" return i` reported the unknown `i` once
+    /// per day, 361,472 times.
+    @Test("a problem a loop repeats is reported once")
+    func repeatedProblemReportedOnce() {
+        let (value, problems) = feelWithProblems("count(for x in 1..1000 return i)")
+        #expect(value == 1000)
+        #expect(problems.map(\.message) == ["unknown name 'i'"])
+    }
+
     @Test("a range the step budget can pay for is iterated")
     func rangeWithinStepBudget() {
         let (value, problems) = feelWithProblems("count(for i in 1..400000 return i)")

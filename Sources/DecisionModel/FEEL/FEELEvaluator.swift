@@ -13,6 +13,13 @@ struct FEELEvaluator {
     private(set) var problems: [FEELError] = []
     var recording = true
     private var steps = 0
+    /// A loop repeats its body's problems: each is kept once (a fuzzed loop reported one unknown name 361,000 times,
+    /// 7 s of processor time and 200 MB).
+    private var reported: Set<ReportedProblem> = []
+    private struct ReportedProblem: Hashable {
+        let offset: Int
+        let message: String
+    }
     private var exhausted = false
     /// Set while iterating a `for` whose body mentions `partial`.
     private var bindsPartial = false
@@ -24,7 +31,7 @@ struct FEELEvaluator {
     }
 
     mutating func report(_ message: String, at offset: Int) {
-        guard recording, !message.isEmpty else { return }
+        guard recording, !message.isEmpty, reported.insert(ReportedProblem(offset: offset, message: message)).inserted else { return }
         problems.append(source.error(message, at: offset))
     }
 
