@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times Yakuji as whole processes against libxml2's xmllint and prints one table with ratios.
 
-    python3 Benchmarks/compare.py [--runs 5] [--profiles 100000] [--skip-build] [--quick] [--spiff]
+    python3 Benchmarks/compare.py [--runs 5] [--profiles 100000] [--skip-build] [--scratch-path DIR] [--quick] [--spiff]
 
 Each figure is the median of --runs cold runs (wall seconds, CPU seconds = user + system of the process and its
 children, peak resident memory). Cases: load + validate of the rules vs `xmllint --noout --schema` on the same
@@ -24,7 +24,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, ".build", "release")
+BIN = os.path.join(ROOT, ".build", "release")  # set from --scratch-path
 SAMPLE = "Samples/home-blood-pressure-monitor.xml"
 AS_OF = "2026-12-03"
 
@@ -76,12 +76,17 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--profiles", type=int, default=100_000)
     parser.add_argument("--skip-build", action="store_true")
+    parser.add_argument("--scratch-path", default=os.path.join(ROOT, ".build"),
+                        help="SwiftPM build directory of the release build (default .build)")
     parser.add_argument("--quick", action="store_true", help="skip the scan for the slowest unknowns (use productForm, invasiveness, intendedPurpose)")
     parser.add_argument("--spiff", action="store_true", help="also compare evaluations per second per table with SpiffWorkflow 3.2.0")
     args = parser.parse_args()
+    global BIN
+    BIN = os.path.join(os.path.abspath(args.scratch_path), "release")
     if not args.skip_build:
         for product in ["yakuji", "yakuji-bench"]:
-            subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(["swift", "build", "-c", "release", "--scratch-path", args.scratch_path, "--product", product],
+                           cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     if not shutil.which("xmllint"):
         sys.exit("xmllint not found: apt-get install libxml2-utils")
 
@@ -143,7 +148,7 @@ def main():
     if args.spiff:
         print(flush=True)
         subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "spiff", "compare.py"), "--install", "--skip-build",
-                        "--runs", str(max(args.runs, 3))], cwd=ROOT, check=True)
+                        "--scratch-path", args.scratch_path, "--runs", str(max(args.runs, 3))], cwd=ROOT, check=True)
 
 
 if __name__ == "__main__":
