@@ -89,7 +89,8 @@ import Testing
                 var found: [Int] = []
                 probes.withUnsafeBufferPointer { probes in
                     compiled.forEachMatch(probes, test: { row, column in
-                        table.rules[row].inputEntries[column].matches(values[column], scope: FEELScope())
+                        compiled.test(row: row, column: column, values[column])
+                            ?? table.rules[row].inputEntries[column].matches(values[column], scope: FEELScope())
                     }) { found.append($0); return true }
                 }
                 let expected = table.rules.indices.filter { row in

@@ -39,36 +39,21 @@ final class CompiledTable: Sendable {
         }
     }
 
-    /// Rows whose cell a value turns on (a literal cell listing it) or off (a `not(…)` cell listing it).
-    struct Toggles: Sendable {
-        var on: [Int32] = []
-        var off: [Int32] = []
-    }
-
-    /// What one plain value means in a column: the rows it toggles and whether the input values list it.
+    /// Where the rows a value toggles in a column lie in `toggledRows`: first those it turns on (a literal cell
+    /// listing it), then those it turns off (a `not(…)` cell listing it); and whether the input values list it.
     struct Entry: Sendable {
-        var toggles = Toggles()
-        var allowed = false
+        var on: Range<Int32>
+        var off: Range<Int32>
+        var allowed: Bool
     }
 
-    /// The column's input values when they are literals of one kind (or nulls only).
-    struct Allowed: Sendable {
-        let kind: Kind?
-        let negated: Bool
+    /// A value in one column, as a hash key.
+    struct ColumnKey: Hashable, Sendable {
+        let column: Int32
+        let key: Key
     }
 
-    struct Column: Sendable {
-        /// By kind of input value, the rows let through before the value is looked up: `-`, cells left to the
-        /// evaluator, and `not(…)` literal cells (turned off for the values they list).
-        let base: [[UInt64]]
-        let keys: [Key: Int32]
-        let entries: [Entry]
-        /// What a null input toggles: cells listing `null`.
-        let null: Toggles
-        let allowed: Allowed?
-    }
-
-    /// An input value as the index sees it: its kind and its entry in the column (-1: no cell lists it).
+    /// An input value as the index sees it: its kind and its entry (-1: nothing in its column lists it).
     struct Probe {
         var kind: Kind
         var entry: Int32
@@ -85,12 +70,28 @@ final class CompiledTable: Sendable {
     let rowCount: Int
     let wordCount: Int
     let columnCount: Int
-    let columns: [Column]
+    /// Column × kind × word: the rows each column lets through for an input of each kind before the value is
+    /// looked up: `-`, cells left to the evaluator, and `not(…)` literal cells (turned off for values they list).
+    let bases: [UInt64]
+    let keys: [ColumnKey: Int32]
+    let entries: [Entry]
+    let toggledRows: [Int32]
+    /// Per column, the entry of a null input (cells listing `null`).
+    let nullEntries: [Int32]
+    /// Per column, the kind of its literal input values (`Kind.count` when they are nulls only; -1 when the column
+    /// has no input values of one kind, so they are left to the evaluator), and whether they are negated.
+    let allowedKinds: [Int8]
+    let allowedNegated: [Bool]
     /// Per input column, how to read its value without an evaluator when the expression is a name or a path.
     let inputReaders: [InputReader?]
     /// Rows × columns, row-major; see `decided(_:for:)`.
     let cells: [UInt8]
     let constantOutputs: [ConstantOutput?]
+    /// Rows × columns: the index in `numberTests` of a cell that compares numbers with literals (-1 for others).
+    let numberCells: [Int32]
+    let numberTests: [NumberTests]
+    /// Per output column, its literal output values (their order is the priority), nil when it has none.
+    let outputPriorities: [[FEELValue]?]
     /// Each rule as a trace reports it.
     let ruleHits: [DecisionTrace.RuleHit]
 
@@ -109,8 +110,22 @@ final class CompiledTable: Sendable {
             }
         }
         self.cells = cells
-        columns = (0..<columnCount).map { Self.column($0, of: table, cells: cells) }
+        var index = Index(wordCount: wordCount)
+        for column in 0..<columnCount { index.add(column, of: table, cells: cells) }
+        (bases, keys, entries, toggledRows, nullEntries) = (index.bases, index.keys, index.entries, index.toggledRows, index.nullEntries)
+        (allowedKinds, allowedNegated) = (index.allowedKinds, index.allowedNegated)
         constantOutputs = table.rules.map { Self.constantOutput($0, of: table) }
+        var numberCells = [Int32](repeating: -1, count: rowCount * columnCount)
+        var numberTests: [NumberTests] = []
+        for (row, rule) in table.rules.enumerated() {
+            for column in 0..<min(columnCount, rule.inputEntries.count) where cells[row * columnCount + column] == 0 {
+                guard let tests = NumberTests(rule.inputEntries[column]) else { continue }
+                numberCells[row * columnCount + column] = Int32(numberTests.count)
+                numberTests.append(tests)
+            }
+        }
+        (self.numberCells, self.numberTests) = (numberCells, numberTests)
+        outputPriorities = table.outputs.map { $0.outputValues?.literalValues }
         ruleHits = table.rules.map { rule in
             DecisionTrace.RuleHit(id: rule.id, row: rule.row,
                                   annotations: zip(table.annotationNames, rule.annotations).map { (name: $0, text: $1) },
@@ -135,48 +150,73 @@ final class CompiledTable: Sendable {
         return kind == .null || others == 0
     }
 
-    private static func column(_ column: Int, of table: DecisionTable, cells: [UInt8]) -> Column {
-        let rows = table.rules.count, words = (rows + 63) / 64, columns = table.inputs.count
-        var base = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: Kind.count)
-        var keys: [Key: Int32] = [:]
+    /// The index while it is built, one column after the other.
+    private struct Index {
+        let wordCount: Int
+        var bases: [UInt64] = []
+        var keys: [ColumnKey: Int32] = [:]
         var entries: [Entry] = []
-        func entry(_ key: Key) -> Int {
-            if let index = keys[key] { return Int(index) }
-            keys[key] = Int32(entries.count)
-            entries.append(Entry())
-            return entries.count - 1
+        var toggledRows: [Int32] = []
+        var nullEntries: [Int32] = []
+        var allowedKinds: [Int8] = []
+        var allowedNegated: [Bool] = []
+
+        init(wordCount: Int) { self.wordCount = wordCount }
+
+        mutating func add(_ column: Int, of table: DecisionTable, cells: [UInt8]) {
+            let rows = table.rules.count, columns = table.inputs.count
+            var base = [[UInt64]](repeating: [UInt64](repeating: 0, count: wordCount), count: Kind.count)
+            var listing: [Key: (on: [Int32], off: [Int32])] = [:]
+            var null: (on: [Int32], off: [Int32]) = ([], [])
+            for row in 0..<rows {
+                let flags = cells[row * columns + column]
+                let cell = column < table.rules[row].inputEntries.count ? table.rules[row].inputEntries[column] : nil
+                let negated = cell?.literals?.negated ?? false
+                for kind in 0..<Kind.count where !decided(flags, for: Kind(rawValue: kind)!) || flags & wildcardBit != 0 || negated {
+                    base[kind][row >> 6] |= 1 << UInt64(row & 63)
+                }
+                guard flags & wildcardBit == 0, let literals = cell?.literals else { continue }
+                var listed: Set<Key> = []
+                var listsNull = false
+                for value in literals.values {
+                    if let key = Key(value) { listed.insert(key) } else { listsNull = true }
+                }
+                // Indexed only where the cell is decided for the key's kind; elsewhere the evaluator decides.
+                for key in listed where decided(flags, for: key.kind) {
+                    if negated { listing[key, default: ([], [])].off.append(Int32(row)) } else { listing[key, default: ([], [])].on.append(Int32(row)) }
+                }
+                if listsNull {
+                    if negated { null.off.append(Int32(row)) } else { null.on.append(Int32(row)) }
+                }
+            }
+            bases += base.joined()
+            var allowedKeys: Set<Key> = []
+            var allowedKind: Int8 = -1
+            if let literals = table.inputs[column].inputValues?.literals {
+                let kinds = Set(literals.values.filter { $0 != .null }.map(Kind.init))
+                if kinds.count <= 1 {
+                    allowedKind = Int8(kinds.first?.rawValue ?? Kind.count)
+                    allowedKeys = Set(literals.values.compactMap(Key.init))
+                }
+                allowedNegated.append(literals.negated)
+            } else {
+                allowedNegated.append(false)
+            }
+            allowedKinds.append(allowedKind)
+            nullEntries.append(Int32(entries.count))
+            append(null.on, null.off, allowed: false)
+            for key in Set(listing.keys).union(allowedKeys) {
+                keys[ColumnKey(column: Int32(column), key: key)] = Int32(entries.count)
+                append(listing[key]?.on ?? [], listing[key]?.off ?? [], allowed: allowedKeys.contains(key))
+            }
         }
-        var null = Toggles()
-        for row in 0..<rows {
-            let flags = cells[row * columns + column]
-            let cell = column < table.rules[row].inputEntries.count ? table.rules[row].inputEntries[column] : nil
-            let negated = cell?.literals?.negated ?? false
-            for kind in 0..<Kind.count where !decided(flags, for: Kind(rawValue: kind)!) || flags & wildcardBit != 0 || negated {
-                base[kind][row >> 6] |= 1 << UInt64(row & 63)
-            }
-            guard flags & wildcardBit == 0, let literals = cell?.literals else { continue }
-            var listed: Set<Key> = []
-            var listsNull = false
-            for value in literals.values {
-                if let key = Key(value) { listed.insert(key) } else { listsNull = true }
-            }
-            // Indexed only where the cell is decided for the key's kind; elsewhere the evaluator decides.
-            for key in listed where decided(flags, for: key.kind) {
-                if negated { entries[entry(key)].toggles.off.append(Int32(row)) } else { entries[entry(key)].toggles.on.append(Int32(row)) }
-            }
-            if listsNull {
-                if negated { null.off.append(Int32(row)) } else { null.on.append(Int32(row)) }
-            }
+
+        private mutating func append(_ on: [Int32], _ off: [Int32], allowed: Bool) {
+            let start = Int32(toggledRows.count)
+            toggledRows += on
+            toggledRows += off
+            entries.append(Entry(on: start..<start + Int32(on.count), off: start + Int32(on.count)..<Int32(toggledRows.count), allowed: allowed))
         }
-        var allowed: Allowed?
-        if let literals = table.inputs[column].inputValues?.literals {
-            let kinds = Set(literals.values.filter { $0 != .null }.map(Kind.init))
-            if kinds.count <= 1 {
-                allowed = Allowed(kind: kinds.first, negated: literals.negated)
-                for value in literals.values { if let key = Key(value) { entries[entry(key)].allowed = true } }
-            }
-        }
-        return Column(base: base, keys: keys, entries: entries, null: null, allowed: allowed)
     }
 
     private static func constantOutput(_ rule: DecisionTable.Rule, of table: DecisionTable) -> ConstantOutput? {
@@ -197,24 +237,28 @@ final class CompiledTable: Sendable {
         return ConstantOutput(values: values, result: TableEvaluator.result(values, outputs: table.outputs), problems: problems)
     }
 
-    /// How the index sees a (non-null or null) value in a column.
+    /// How the index sees a value in a column.
     func probe(_ value: FEELValue, column: Int) -> Probe {
-        switch value {
-        case .null: return Probe(kind: .null, entry: -1)
-        case .string(let s): return Probe(kind: .string, entry: columns[column].keys[.string(s)] ?? -1)
-        case .boolean(let b): return Probe(kind: .boolean, entry: columns[column].keys[.boolean(b)] ?? -1)
-        case .number(let n): return Probe(kind: .number, entry: columns[column].keys[.number(n)] ?? -1)
-        default: return Probe(kind: .other, entry: -1)
-        }
+        let kind = Kind(value)
+        if kind == .null { return Probe(kind: .null, entry: nullEntries[column]) }
+        guard let key = Key(value) else { return Probe(kind: kind, entry: -1) }
+        return Probe(kind: kind, entry: keys[ColumnKey(column: Int32(column), key: key)] ?? -1)
     }
 
     /// Whether a non-null value is one of the column's input values, as `FEELUnaryTests.matches` says; nil when the
     /// column has none, or when only the evaluator decides.
     func isAllowed(_ probe: Probe, column: Int) -> Bool? {
-        guard let allowed = columns[column].allowed else { return nil }
-        if let kind = allowed.kind, kind != probe.kind { return nil }
-        let listed = probe.entry >= 0 && columns[column].entries[Int(probe.entry)].allowed
-        return listed != allowed.negated
+        let kind = allowedKinds[column]
+        guard kind >= 0, kind == Kind.count || kind == probe.kind.rawValue else { return nil }
+        return (probe.entry >= 0 && entries[Int(probe.entry)].allowed) != allowedNegated[column]
+    }
+
+    /// A cell the index leaves to the evaluator, decided without it where that is plain: a number compared with
+    /// number literals. Nil when the evaluator must decide.
+    func test(row: Int, column: Int, _ value: FEELValue) -> Bool? {
+        let index = numberCells[row * columnCount + column]
+        guard index >= 0, case .number(let number) = value else { return nil }
+        return numberTests[Int(index)].matches(number)
     }
 
     /// Calls `body` with the index of each rule whose every input entry matches the probed values, in rule order,
@@ -230,17 +274,14 @@ final class CompiledTable: Sendable {
             let tested = min(columnCount, probes.count)
             for column in 0..<tested {
                 let probe = probes[column]
-                let entry = columns[column]
-                let base = entry.base[probe.kind.rawValue]
-                let toggles: Toggles? = probe.kind == .null ? entry.null
-                    : probe.entry >= 0 ? entry.entries[Int(probe.entry)].toggles : nil
-                guard let toggles, !toggles.on.isEmpty || !toggles.off.isEmpty else {
-                    for i in 0..<wordCount { candidates[i] &= base[i] }
+                let base = (column * Kind.count + probe.kind.rawValue) * wordCount
+                guard probe.entry >= 0, case let entry = entries[Int(probe.entry)], !entry.on.isEmpty || !entry.off.isEmpty else {
+                    for i in 0..<wordCount { candidates[i] &= bases[base + i] }
                     continue
                 }
-                for i in 0..<wordCount { scratch[i] = base[i] }
-                for row in toggles.on { scratch[Int(row) >> 6] |= 1 << UInt64(row & 63) }
-                for row in toggles.off { scratch[Int(row) >> 6] &= ~(1 << UInt64(row & 63)) }
+                for i in 0..<wordCount { scratch[i] = bases[base + i] }
+                for i in entry.on { let row = toggledRows[Int(i)]; scratch[Int(row) >> 6] |= 1 << UInt64(row & 63) }
+                for i in entry.off { let row = toggledRows[Int(i)]; scratch[Int(row) >> 6] &= ~(1 << UInt64(row & 63)) }
                 for i in 0..<wordCount { candidates[i] &= scratch[i] }
             }
             for word in 0..<wordCount {
@@ -256,6 +297,65 @@ final class CompiledTable: Sendable {
                 }
             }
         }
+    }
+}
+
+/// A cell of comparisons and intervals with number literals (`< 18`, `[1..4]`, `not(> 3, 7)`): for a number input
+/// each test is plainly true or false, so the cell is what the evaluator's `testAny` makes of them.
+struct NumberTests: Sendable {
+    struct Bound: Sendable {
+        let value: FEELNumber
+        let closed: Bool
+    }
+
+    let ranges: [(low: Bound?, high: Bound?)]
+    let negated: Bool
+
+    init?(_ cell: FEELUnaryTests) {
+        let tests: [FEELUnaryTestNode]
+        switch cell.body {
+        case .any: return nil
+        case .positive(let list): (tests, negated) = (list, false)
+        case .negated(let list, _): (tests, negated) = (list, true)
+        }
+        func number(_ node: FEELNode) -> FEELNumber? {
+            if case .number(let n)? = FEELExpression.plainLiteral(node) { return n }
+            return nil
+        }
+        var ranges: [(low: Bound?, high: Bound?)] = []
+        for test in tests {
+            switch test {
+            case .comparison(let op, let node, _):
+                guard let n = number(node) else { return nil }
+                switch op {
+                case .equal: ranges.append((Bound(value: n, closed: true), Bound(value: n, closed: true)))
+                case .less: ranges.append((nil, Bound(value: n, closed: false)))
+                case .lessOrEqual: ranges.append((nil, Bound(value: n, closed: true)))
+                case .greater: ranges.append((Bound(value: n, closed: false), nil))
+                case .greaterOrEqual: ranges.append((Bound(value: n, closed: true), nil))
+                case .notEqual: return nil
+                }
+            case .interval(let startClosed, let low, let high, let endClosed, _):
+                guard let a = number(low), let b = number(high) else { return nil }
+                ranges.append((Bound(value: a, closed: startClosed), Bound(value: b, closed: endClosed)))
+            case .expression(let node, false):
+                guard let n = number(node) else { return nil }
+                ranges.append((Bound(value: n, closed: true), Bound(value: n, closed: true)))
+            case .expression:
+                return nil
+            }
+        }
+        if ranges.isEmpty { return nil }
+        self.ranges = ranges
+    }
+
+    func matches(_ input: FEELNumber) -> Bool {
+        let hit = ranges.contains { range in
+            if let low = range.low, low.closed ? input < low.value : !(low.value < input) { return false }
+            if let high = range.high, high.closed ? high.value < input : !(input < high.value) { return false }
+            return true
+        }
+        return hit != negated
     }
 }
 
@@ -302,8 +402,10 @@ private extension CompiledTable.Key {
 extension FEELExpression {
     /// The value when the expression is a literal the evaluator gives back unchanged (`"a"`, `2`, `-3`, `true`,
     /// `null`); temporal literals are left out, since a name in scope could shadow `date`.
-    var plainLiteral: FEELValue? {
-        switch root.kind {
+    var plainLiteral: FEELValue? { Self.plainLiteral(root) }
+
+    static func plainLiteral(_ node: FEELNode) -> FEELValue? {
+        switch node.kind {
         case .literal(let value): return value
         case .negate(let inner):
             if case .literal(.number(let number)) = inner.kind { return .number(FEELNumber.negate(number)) }

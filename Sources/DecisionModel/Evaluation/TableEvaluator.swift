@@ -45,7 +45,8 @@ struct TableEvaluator {
         let first = table.hitPolicy == .first
         let inputs = trace.inputs
         compiled.forEachMatch(UnsafeBufferPointer(probes), test: { row, column in
-            table.rules[row].inputEntries[column].matches(inputs[column].value, scope: scope)
+            compiled.test(row: row, column: column, inputs[column].value)
+                ?? table.rules[row].inputEntries[column].matches(inputs[column].value, scope: scope)
         }) { index in
             if let constant = compiled.constantOutputs[index] {
                 trace.problems += constant.problems
@@ -95,9 +96,9 @@ struct TableEvaluator {
     }
 
     /// Output priority of a hit: the position of each output in its outputValues list (smaller is higher).
-    private func priority(_ hit: Hit, scope: FEELScope) -> [Int] {
-        zip(table.outputs, hit.outputs).map { output, value in
-            guard let values = output.outputValues?.literalValues else { return 0 }
+    private func priority(_ hit: Hit, _ compiled: CompiledTable) -> [Int] {
+        zip(compiled.outputPriorities, hit.outputs).map { values, value in
+            guard let values else { return 0 }
             return values.firstIndex(of: value) ?? values.count
         }
     }
@@ -118,12 +119,12 @@ struct TableEvaluator {
         case .first:
             return ([hits[0]], result(hits[0], compiled), nil)
         case .priority:
-            let best = sortedByPriority(hits, scope: scope)[0]
+            let best = sortedByPriority(hits, compiled)[0]
             return ([best], result(best, compiled), nil)
         case .ruleOrder, .collect(nil):
             return (hits, .list(hits.map { result($0, compiled) }), nil)
         case .outputOrder:
-            let sorted = sortedByPriority(hits, scope: scope)
+            let sorted = sortedByPriority(hits, compiled)
             return (sorted, .list(sorted.map { result($0, compiled) }), nil)
         case .collect(let aggregation?):
             let values = hits.map { $0.outputs.first ?? .null }
@@ -131,8 +132,8 @@ struct TableEvaluator {
         }
     }
 
-    private func sortedByPriority(_ hits: [Hit], scope: FEELScope) -> [Hit] {
-        let ranked = hits.enumerated().map { (index: $0.offset, rank: priority($0.element, scope: scope), hit: $0.element) }
+    private func sortedByPriority(_ hits: [Hit], _ compiled: CompiledTable) -> [Hit] {
+        let ranked = hits.enumerated().map { (index: $0.offset, rank: priority($0.element, compiled), hit: $0.element) }
         return ranked.sorted { a, b in
             a.rank == b.rank ? a.index < b.index : a.rank.lexicographicallyPrecedes(b.rank)
         }.map(\.hit)
