@@ -47,12 +47,6 @@ final class CompiledTable: Sendable {
         var allowed: Bool
     }
 
-    /// A value in one column, as a hash key.
-    struct ColumnKey: Hashable, Sendable {
-        let column: Int32
-        let key: Key
-    }
-
     /// An input value as the index sees it: its kind and its entry (-1: nothing in its column lists it).
     struct Probe {
         var kind: Kind
@@ -73,7 +67,11 @@ final class CompiledTable: Sendable {
     /// Column × kind × word: the rows each column lets through for an input of each kind before the value is
     /// looked up: `-`, cells left to the evaluator, and `not(…)` literal cells (turned off for values they list).
     let bases: [UInt64]
-    let keys: [ColumnKey: Int32]
+    /// Per column, the entry of each string and number a cell or the input values list; booleans by column × 2
+    /// (false, true), -1 where none does. Apart by kind, so that a lookup hashes only the input's own value.
+    let stringEntries: [[String: Int32]]
+    let numberEntries: [[FEELNumber: Int32]]
+    let booleanEntries: [Int32]
     let entries: [Entry]
     let toggledRows: [Int32]
     /// Per column, the entry of a null input (cells listing `null`).
@@ -92,8 +90,8 @@ final class CompiledTable: Sendable {
     let numberTests: [NumberTests]
     /// Per output column, its literal output values (their order is the priority), nil when it has none.
     let outputPriorities: [[FEELValue]?]
-    /// Each rule as a trace reports it.
-    let ruleHits: [DecisionTrace.RuleHit]
+    /// Each rule as a trace reports it, in an array of its own: the rules of a single hit need no new array.
+    let ruleHits: [[DecisionTrace.RuleHit]]
 
     private static let wildcardBit: UInt8 = 0x80
     private static let literalBit: UInt8 = 0x40
@@ -112,7 +110,8 @@ final class CompiledTable: Sendable {
         self.cells = cells
         var index = Index(wordCount: wordCount)
         for column in 0..<columnCount { index.add(column, of: table, cells: cells) }
-        (bases, keys, entries, toggledRows, nullEntries) = (index.bases, index.keys, index.entries, index.toggledRows, index.nullEntries)
+        (bases, entries, toggledRows, nullEntries) = (index.bases, index.entries, index.toggledRows, index.nullEntries)
+        (stringEntries, numberEntries, booleanEntries) = (index.stringEntries, index.numberEntries, index.booleanEntries)
         (allowedKinds, allowedNegated) = (index.allowedKinds, index.allowedNegated)
         constantOutputs = table.rules.map { Self.constantOutput($0, of: table) }
         var numberCells = [Int32](repeating: -1, count: rowCount * columnCount)
@@ -127,9 +126,9 @@ final class CompiledTable: Sendable {
         (self.numberCells, self.numberTests) = (numberCells, numberTests)
         outputPriorities = table.outputs.map { $0.outputValues?.literalValues }
         ruleHits = table.rules.map { rule in
-            DecisionTrace.RuleHit(id: rule.id, row: rule.row,
-                                  annotations: zip(table.annotationNames, rule.annotations).map { (name: $0, text: $1) },
-                                  description: rule.description, location: rule.location)
+            [DecisionTrace.RuleHit(id: rule.id, row: rule.row,
+                                   annotations: zip(table.annotationNames, rule.annotations).map { (name: $0, text: $1) },
+                                   description: rule.description, location: rule.location)]
         }
     }
 
@@ -154,7 +153,9 @@ final class CompiledTable: Sendable {
     private struct Index {
         let wordCount: Int
         var bases: [UInt64] = []
-        var keys: [ColumnKey: Int32] = [:]
+        var stringEntries: [[String: Int32]] = []
+        var numberEntries: [[FEELNumber: Int32]] = []
+        var booleanEntries: [Int32] = []
         var entries: [Entry] = []
         var toggledRows: [Int32] = []
         var nullEntries: [Int32] = []
@@ -205,10 +206,18 @@ final class CompiledTable: Sendable {
             allowedKinds.append(allowedKind)
             nullEntries.append(Int32(entries.count))
             append(null.on, null.off, allowed: false)
+            var strings: [String: Int32] = [:], numbers: [FEELNumber: Int32] = [:], booleans: [Int32] = [-1, -1]
             for key in Set(listing.keys).union(allowedKeys) {
-                keys[ColumnKey(column: Int32(column), key: key)] = Int32(entries.count)
+                switch key {
+                case .string(let s): strings[s] = Int32(entries.count)
+                case .number(let n): numbers[n] = Int32(entries.count)
+                case .boolean(let b): booleans[b ? 1 : 0] = Int32(entries.count)
+                }
                 append(listing[key]?.on ?? [], listing[key]?.off ?? [], allowed: allowedKeys.contains(key))
             }
+            stringEntries.append(strings)
+            numberEntries.append(numbers)
+            booleanEntries += booleans
         }
 
         private mutating func append(_ on: [Int32], _ off: [Int32], allowed: Bool) {
@@ -242,7 +251,11 @@ final class CompiledTable: Sendable {
         let kind = Kind(value)
         if kind == .null { return Probe(kind: .null, entry: nullEntries[column]) }
         guard let key = Key(value) else { return Probe(kind: kind, entry: -1) }
-        return Probe(kind: kind, entry: keys[ColumnKey(column: Int32(column), key: key)] ?? -1)
+        switch key {
+        case .string(let s): return Probe(kind: kind, entry: stringEntries[column][s] ?? -1)
+        case .number(let n): return Probe(kind: kind, entry: numberEntries[column][n] ?? -1)
+        case .boolean(let b): return Probe(kind: kind, entry: booleanEntries[column * 2 + (b ? 1 : 0)])
+        }
     }
 
     /// Whether a non-null value is one of the column's input values, as `FEELUnaryTests.matches` says; nil when the

@@ -71,7 +71,7 @@ struct TableEvaluator {
             trace.violation = problem
         }
         trace.value = value
-        trace.rules = selected.map { compiled.ruleHits[$0.index] }
+        trace.rules = selected.count == 1 ? compiled.ruleHits[selected[0].index] : selected.map { compiled.ruleHits[$0.index][0] }
         return trace
     }
 
