@@ -28,15 +28,16 @@ struct FEELBuiltin: Sendable {
     /// Positional arguments for a call with the given (possibly named) arguments, and the signature that
     /// named arguments chose. Named arguments may leave parameters out: those are null.
     func arrange(_ arguments: [(name: String?, value: FEELValue)]) throws(FEELProblem) -> (values: [FEELValue], signature: Int?) {
-        let named = arguments.compactMap(\.name)
-        if named.isEmpty {
-            let counts = Set(signatures.map(\.count))
-            if !variadic && !counts.contains(arguments.count) {
+        // Positional calls are the common case: checked without building sets.
+        if !arguments.contains(where: { $0.name != nil }) {
+            if !variadic && !signatures.contains(where: { $0.count == arguments.count }) {
+                let counts = Set(signatures.map(\.count))
                 let expected = counts.sorted().map(String.init).joined(separator: " or ")
                 throw FEELProblem("\(name) expects \(expected) argument\(counts == [1] ? "" : "s") but got \(arguments.count)")
             }
             return (arguments.map(\.value), nil)
         }
+        let named = arguments.compactMap(\.name)
         let given = Set(named)
         let candidates = signatures.indices.filter { given.isSubset(of: Set(signatures[$0])) }
         guard given.count == named.count,
