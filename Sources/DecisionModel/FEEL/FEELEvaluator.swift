@@ -26,7 +26,7 @@ struct FEELEvaluator {
         self.source = source
         self.scope = scope
         self.locals = locals
-        budget = FEELBudget.current ?? FEELBudget()
+        budget = FEELBudget.current ?? FEELBudget(parent: FEELBudget.model)
     }
 
     mutating func report(_ message: String, at offset: Int) {
@@ -47,14 +47,11 @@ struct FEELEvaluator {
     @discardableResult
     private mutating func spend(_ units: Int, at offset: Int) -> Bool {
         guard budget.spend(units) else {
-            exhaust(FEELEvaluator.outOfBudget, at: offset)
+            exhaust(budget.exhaustion, at: offset)
             return false
         }
         return !exhausted
     }
-
-    static let outOfBudget = "evaluation stopped: it needs more than the \(FEELBudget.units) units of work allowed "
-        + "(a unit is a step, or an item of a list walked or made)"
 
     func lookup(_ name: String) -> FEELValue? {
         for local in locals.reversed() where local.name == name {
@@ -438,7 +435,7 @@ struct FEELEvaluator {
         do throws(FEELProblem) {
             let range = try FEELIterationRange(from, to, openStart: openStart, openEnd: openEnd)
             guard range.count <= budget.remaining / 2 else {
-                exhaust("evaluation stopped: iterating over \(range.count) items would take more than the \(FEELBudget.units) units of work allowed",
+                exhaust("evaluation stopped: iterating over \(range.count) items would take more than \(budget.allowance)",
                         at: offset)
                 return .null
             }
@@ -512,7 +509,7 @@ struct FEELEvaluator {
         if spends && budget.isSpent && !exhausted {
             // What the functions it called reported is not passed on by the built-in (`sort` keeps their results).
             exhausted = true
-            report("\(FEELEvaluator.outOfBudget), in \(builtin.name)", at: offset)
+            report("\(budget.exhaustion), in \(builtin.name)", at: offset)
             return .null
         }
         let result = apply(at: offset) { () throws(FEELProblem) in try outcome.get() }
