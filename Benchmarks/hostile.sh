@@ -76,6 +76,13 @@ write("text-doubling.dmn", model('{a: "aaaaaaaaaaaaaaaa", ' + ", ".join(
     "%s: %s + %s" % (chr(98 + i), chr(97 + i), chr(97 + i)) for i in range(24)) + ", z: string length(y)}.z"))
 write("regex-loop.dmn", model('count(for i in 1..2000 return matches(x, "(a|aa)+$"))'))
 write("deep-problem.dmn", model("{f: function(n) if n = 0 then nothing else f(n - 1), r: f(60)}.r"))
+# 300 decisions, each within its own budget: the model's budget stops them.
+many = ['<?xml version="1.0"?>\n<definitions xmlns="https://www.omg.org/spec/DMN/20230324/MODEL/" id="m" name="many" namespace="urn:many">\n']
+for i in range(300):
+    many.append('<decision id="d%d" name="d%d"><variable name="d%d"/><literalExpression><text>'
+                'count(for i in 1..30000 return i)</text></literalExpression></decision>\n' % (i, i, i))
+many.append("</definitions>\n")
+write("many-decisions.dmn", "".join(many))
 write("self-type.dmn", model("1").replace('<variable name="out"/>', '<variable name="out" typeRef="tSelf"/>')
       .replace("<decision ", '<itemDefinition name="tSelf"><typeRef>tSelf</typeRef></itemDefinition>\n<decision ', 1))
 ns = "https://www.omg.org/spec/DMN/20230324/MODEL/"
@@ -152,6 +159,7 @@ run eval-list-doubling     "$yakuji" dmn eval "$work/list-doubling.dmn"
 run eval-text-doubling     "$yakuji" dmn eval "$work/text-doubling.dmn"
 run eval-regex-loop        "$yakuji" dmn eval "$work/regex-loop.dmn" --set "x=$(printf 'a%.0s' {1..9000})!"
 run eval-deep-problem      "$yakuji" dmn eval "$work/deep-problem.dmn"
+run eval-300-decisions     "$yakuji" dmn eval "$work/many-decisions.dmn"
 run eval-self-type           "$yakuji" dmn eval "$work/self-type.dmn"
 run eval-chain-10k           "$yakuji" dmn eval "$work/chain/chain.dmn" --set x=1
 run eval-set-expression      "$yakuji" dmn eval "$work/distinct.dmn" --set 'x=count(distinct values(for i in 1..30000 return i))'
