@@ -428,9 +428,9 @@ struct FEELEvaluator {
         }
     }
 
-    /// The members of a range to iterate over, made only if the step budget can pay for them: each member costs a
-    /// step, and at least one more for the body or the next binding. Otherwise the loop fails at once instead of
-    /// first making a list it can never finish (730,000 dates: 120 MB).
+    /// The members of a range to iterate over, made only if the work budget (`FEELBudget`) can pay for them: each
+    /// member costs a unit, and at least one more for the body or the next binding. Otherwise the loop fails at once
+    /// instead of first making a list it can never finish (730,000 dates: 120 MB).
     private mutating func members(_ from: FEELValue, _ to: FEELValue, openStart: Bool, openEnd: Bool, at offset: Int) -> FEELValue {
         do throws(FEELProblem) {
             let range = try FEELIterationRange(from, to, openStart: openStart, openEnd: openEnd)
