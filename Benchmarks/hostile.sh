@@ -104,12 +104,12 @@ start = jmdn.index("<rule ")
 end = jmdn.rindex("</rule>") + len("</rule>")
 rules = jmdn[start:end]
 copies = []
-size, n = len(jmdn), 0
+size, n = len(jmdn.encode()), 0  # in bytes, as the limit counts (the Japanese names take three each)
 while size < 15_500_000:
     n += 1
     block = rules.replace('id="', 'id="c%d_' % n)
     copies.append(block)
-    size += len(block)
+    size += len(block.encode())
 write(os.path.join("big-rules", "jmdn.dmn"), jmdn[:end] + "".join(copies) + jmdn[end:])
 # The same rules with one UNIQUE table whose rows overlap (assess must stop with exit 2 at once).
 os.makedirs(os.path.join(w, "overlap-rules"))
