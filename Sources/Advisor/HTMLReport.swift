@@ -17,17 +17,19 @@ extension TextReport {
             "<h2>\(e(UIStrings.text(.summary, language)))</h2>",
             "<table>",
         ]
-        for key in Self.summaryKeys {
-            h.append("<tr><th>\(e(rules.outcomes.label(key: key, language)))</th><td>\(e(summaryLabel(key, a)))</td></tr>")
-        }
-        for key in Self.detailKeys where a.value(key) != .null && a.value(key) != .list([]) {
-            h.append("<tr><th>\(e(rules.outcomes.label(key: key, language)))</th><td>\(e(detail(key, a.value(key))))</td></tr>")
-        }
+        for row in summaryRows(a) { h.append("<tr><th>\(e(row.label))</th><td>\(e(row.value))</td></tr>") }
         h.append("</table>")
+        for group in possibleGroups(a) {
+            h.append("<h3>\(e(group.heading))</h3><ul>")
+            for item in group.items { h.append("<li>\(e(item.label))<br><span class=\"src\">\(e(item.condition))</span></li>") }
+            h.append("</ul>")
+        }
         for note in lookupNotes(a) { h.append("<p class=\"warn\"><strong>\(e(note))</strong></p>") }
         h.append("<h2>\(e(UIStrings.text(.why, language)))</h2>")
         for trace in a.evaluation.traces {
-            h.append("<h3><code>\(e(trace.decision))</code> = <code>\(e(trace.value.bareText))</code></h3><ul>")
+            h.append("<h3><code>\(e(trace.decision))</code> = <code>\(e(traceValue(trace, a)))</code></h3>")
+            if let note = opennessNote(trace.decision, a) { h.append("<p class=\"src\">\(e(note))</p>") }
+            h.append("<ul>")
             if trace.rules.isEmpty && trace.hitPolicy != nil { h.append("<li>\(e(UIStrings.text(.noRuleHit, language)))</li>") }
             for rule in trace.rules {
                 let reason = rule.annotation(language.rawValue) ?? rule.description ?? ""

@@ -16,6 +16,8 @@ public struct Outcomes: Sendable {
         public var name: String
         public var label: LocalizedText
         public var values: [String: Value]
+        /// Another key whose values this one takes (`change.default` takes `change.procedure`'s).
+        public var valuesOf: String?
     }
 
     public var keys: [String: Key]
@@ -38,14 +40,22 @@ public struct Outcomes: Sendable {
                 values[value] = Value(value: value, label: Questions.localized(v.children(named: "label")), steps: steps,
                                       source: v.childText("source") ?? "")
             }
-            keys[name] = Key(name: name, label: Questions.localized(element.children(named: "label")), values: values)
+            keys[name] = Key(name: name, label: Questions.localized(element.children(named: "label")), values: values,
+                             valuesOf: element.attribute("valuesOf"))
         }
         self.keys = keys
     }
 
+    /// A key with the values of the key it takes them from, when it names one.
+    public func key(_ name: String) -> Key? {
+        guard var key = keys[name] else { return nil }
+        if let other = key.valuesOf, let values = keys[other]?.values { key.values.merge(values) { own, _ in own } }
+        return key
+    }
+
     /// A value's label in a language, falling back to the raw value.
     public func label(key: String, value: String, _ language: Language) -> String {
-        keys[key]?.values[value]?.label.text(language).nonEmpty ?? value
+        self.key(key)?.values[value]?.label.text(language).nonEmpty ?? value
     }
 
     public func label(key: String, _ language: Language) -> String {

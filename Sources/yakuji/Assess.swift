@@ -50,8 +50,18 @@ struct Assess: ParsableCommand {
                 let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet)
                 answers[name] = answer
             }
+            // Answers that contradict what other answers imply are bad input, named both.
+            func refuse(_ contradictions: [Contradiction]) throws {
+                guard !contradictions.isEmpty else { return }
+                let place = answersFile.map { $0 + ": " } ?? ""
+                for contradiction in contradictions {
+                    Terminal.error(place + contradiction.message(answers, rules: ruleSet, language: language))
+                }
+                throw ExitCode(2)
+            }
             let interactive = !noInput && isatty(STDIN_FILENO) == 1
             if interactive {
+                try refuse(Questionnaire(rules: ruleSet, asOf: asOf).contradictions(in: answers))
                 var session = InteractiveSession(rules: ruleSet, language: language, savePath: save, console: TerminalConsole(), asOf: asOf)
                 let (final, ending) = try session.run(from: answers)
                 if ending == .aborted { throw ExitCode(1) }
@@ -59,6 +69,7 @@ struct Assess: ParsableCommand {
                 Terminal.write(InteractiveSession<TerminalConsole>.savedMessage(save, language))
             }
             let assessment = Assessor(rules: ruleSet).assess(answers, asOf: asOf, absentIsUnknown: !interactive)
+            try refuse(assessment.contradictions)
             print(ReportFormat.render(assessment, format: format, rules: ruleSet, language: language), terminator: "")
         } catch let error as AdvisorError {
             Terminal.error(error.description)
