@@ -23,6 +23,18 @@ func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Duration {
     return times.sorted()[times.count / 2]
 }
 
+/// Processor time of this process, which a machine shared with other builds disturbs less than wall-clock time.
+func cpuTime(_ body: () throws -> Void) rethrows -> Duration {
+    func now() -> Duration {
+        var spec = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+        return .seconds(spec.tv_sec) + .nanoseconds(spec.tv_nsec)
+    }
+    let start = now()
+    try body()
+    return now() - start
+}
+
 func ms(_ d: Duration) -> String {
     let (seconds, attoseconds) = d.components
     return String(format: "%.2f ms", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
@@ -73,6 +85,28 @@ do {
         }
     }
     for (label, time) in slowest.sorted(by: { $0.1 > $1.1 }).prefix(3) { print("slow single unknown \(label): \(ms(time)) without loading") }
+
+    // The lag Monte Carlo on its own: each run a new seed, so no cached simulation is reused.
+    let dated = answers.map { $0.dated("2026-11-25", rules: rules) }
+    let graphs = dated.map { DMNEvaluator(model: rules.model).evaluate($0.inputValues) }
+    let asOfDate = FEELDate(iso8601: "2026-11-25")!
+    let routed = graphs.indices.filter {
+        if case .success = TimelineEstimator(rules: rules).estimate(graphs[$0], inputs: dated[$0].inputValues, asOf: asOfDate) { return true }
+        return false
+    }
+    var seed: UInt64 = 1_000
+    func simulateAll() {
+        for i in routed {
+            seed += 1
+            _ = TimelineEstimator(rules: rules, seed: seed).estimate(graphs[i], inputs: dated[i].inputValues, asOf: asOfDate)
+        }
+    }
+    let monteCarlo = median(5) { simulateAll() }
+    var cpu: [Duration] = []
+    for _ in 0..<5 { cpu.append(cpuTime { simulateAll() }) }
+    let monteCarloCPU = cpu.sorted()[cpu.count / 2]
+    print("timeline Monte Carlo, \(TimelineEstimator.defaultDraws) draws, uncached, \(routed.count) samples with a route: "
+          + "\(ms(monteCarlo)) (\(ms(monteCarlo / max(routed.count, 1))) each; processor time \(ms(monteCarloCPU / max(routed.count, 1))) each)")
 
     let runner = ScenarioRunner(rules: rules)
     var scenarios = 0

@@ -9,6 +9,8 @@ public struct Alternative: Sendable {
     public var when: [[AnswerCondition]]
     /// Keys whose null a matching rule gave on purpose (not applicable), rather than left undetermined.
     public var notApplicable: Set<String> = []
+    /// This outcome's own time to a decision, when it differs from the assessment's (or that one is open).
+    public var timeline: TimelineEstimate?
 
     public init(outcome: [(key: String, value: FEELValue)], when: [[AnswerCondition]], notApplicable: Set<String> = []) {
         self.outcome = outcome

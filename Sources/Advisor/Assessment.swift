@@ -31,6 +31,8 @@ public struct Assessment: Sendable {
     public var openness: [String: DecisionOpenness] = [:]
     /// Answers that contradict what other answers imply (an error for the caller to report).
     public var contradictions: [Contradiction] = []
+    /// Time to a Japanese decision and the lag, when the route is settled (also in `values["timeline"]`).
+    public var timeline: TimelineEstimate?
 
     /// A contract value by key; dotted keys reach into objects (`qms.auditRequired`).
     public func value(_ key: String) -> FEELValue {
@@ -79,6 +81,7 @@ public struct Assessor: Sendable {
             assessment.possibleSchemes = facts.possibleItems("schemes")
             assessment.possibleConsultations = facts.possibleItems("consultations")
         }
+        assessment.estimateTimeline(rules: rules)
         return assessment
     }
 

@@ -2,11 +2,12 @@ import DecisionModel
 
 /// `--format json` exactly as CONTRACT §4: every key present, null when undetermined.
 public enum AssessmentJSON {
-    public static func render(_ a: Assessment, language: Language) -> String {
-        document(a, language: language).rendered() + "\n"
+    /// `citations`: how each rule row's citation is shown (`trace[].rules[].citation`), in `language`.
+    public static func render(_ a: Assessment, language: Language, citations: Citations = Citations()) -> String {
+        document(a, language: language, citations: citations).rendered() + "\n"
     }
 
-    public static func document(_ a: Assessment, language: Language) -> JSONValue {
+    public static func document(_ a: Assessment, language: Language, citations: Citations = Citations()) -> JSONValue {
         var entries: [(String, JSONValue)] = [
             ("schema", .string(ContractKeys.schema)),
             ("device", a.device.map(JSONValue.string) ?? .null),
@@ -19,12 +20,13 @@ public enum AssessmentJSON {
         for key in ContractKeys.lists { entries.append((key, list(a.value(key)))) }
         entries.append(("possibleSchemes", .array(a.possibleSchemes.map { item("scheme", $0) })))
         entries.append(("possibleConsultations", .array(a.possibleConsultations.map { item("consultation", $0) })))
-        entries.append(("timeline", object("timeline", a, nullWhenEmpty: false)))
+        entries.append(("timeline", object("timeline", a, nullWhenEmpty: true)))
         entries.append(("openQuestions", .array(a.openQuestions.map(JSONValue.string))))
         entries.append(("alternatives", .array(a.alternatives.map { alternative in
-            .object(alternative.outcome.map { ($0.key, $0.value.json) } + [("when", when(alternative.when))])
+            .object(alternative.outcome.map { ($0.key, $0.value.json) } + [("when", when(alternative.when))]
+                    + (alternative.timeline.map { [("timeline", $0.json)] } ?? []))
         })))
-        entries.append(("trace", .array(a.evaluation.traces.map { trace($0, a.openness[$0.decision], language) })))
+        entries.append(("trace", .array(a.evaluation.traces.map { trace($0, a.openness[$0.decision], language, citations) })))
         return .object(entries)
     }
 
@@ -69,19 +71,23 @@ public enum AssessmentJSON {
         }
     }
 
-    private static func trace(_ t: DecisionTrace, _ openness: DecisionOpenness?, _ language: Language) -> JSONValue {
+    private static func trace(_ t: DecisionTrace, _ openness: DecisionOpenness?, _ language: Language,
+                              _ citations: Citations) -> JSONValue {
+        func hit(_ rule: DecisionTrace.RuleHit) -> JSONValue {
+            let citation = citations.citation(cite: rule.annotation("cite"), source: rule.annotation("source"), language)
+            return .object([
+                ("id", rule.id.map(JSONValue.string) ?? .null),
+                ("row", .number(String(rule.row))),
+                ("annotation", (rule.annotation("source") ?? rule.annotations.first?.text).map(JSONValue.string) ?? .null),
+                ("reason", (rule.annotation(language.rawValue) ?? rule.description).map(JSONValue.string) ?? .null),
+                ("citation", citation.map(JSONValue.string) ?? .null),
+            ])
+        }
         var members: [(String, JSONValue)] = [
             ("decision", .string(t.decision)),
             ("hitPolicy", t.hitPolicy.map(JSONValue.string) ?? .null),
             ("value", t.value.json),
-            ("rules", .array(t.rules.map { rule in
-                .object([
-                    ("id", rule.id.map(JSONValue.string) ?? .null),
-                    ("row", .number(String(rule.row))),
-                    ("annotation", (rule.annotation("source") ?? rule.annotations.first?.text).map(JSONValue.string) ?? .null),
-                    ("reason", (rule.annotation(language.rawValue) ?? rule.description).map(JSONValue.string) ?? .null),
-                ])
-            })),
+            ("rules", .array(t.rules.map(hit))),
             ("inputs", .object(t.inputs.map { ($0.name, $0.value.json) })),
         ]
         // Open answers that feed the decision: those its value still depends on, and those it does not.

@@ -7,12 +7,13 @@ public enum ContractKeys {
 
     /// Top-level keys filled from decisions.
     public static let scalar = ["regulatoryCategory", "isMedicalDevice", "deviceClass", "classCategory", "classBasis",
-                                "pathway", "reviewBody", "reviewCategory", "mahLicence"]
+                                "classBasisDetail", "pathway", "reviewBody", "reviewCategory", "mahLicence"]
     /// Keys whose value is an object; a decision of that name yields a context.
     public static let objects: [String: [String]] = [
-        "qms": ["auditRequired", "body", "renewalDue"],
+        "qms": ["auditRequired", "body", "renewalDue", "renewalApplicationDue", "renewalStatus"],
         "change": ["procedure", "filedWith", "deadlineDays", "default", "confirmWith"],
-        "timeline": ["reviewMonths", "japanDecisionMonths", "lagMonths", "applicationLagMonths", "reviewLagMonths"],
+        "timeline": ["reviewMonths", "japanSubmissionMonths", "japanDecisionMonths", "lagMonths", "applicationLagMonths",
+                     "reviewLagMonths", "probabilityJapanFirst", "stages", "draws", "seed", "figures"],
     ]
     /// Keys whose value is a list of strings.
     public static let lists = ["schemes", "consultations"]

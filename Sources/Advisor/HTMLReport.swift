@@ -25,6 +25,9 @@ extension TextReport {
             h.append("</ul>")
         }
         for note in lookupNotes(a) { h.append("<p class=\"warn\"><strong>\(e(note))</strong></p>") }
+        if let block = timelineBlock(a) {
+            h.append("<h2>\(e(block.heading))</h2><pre>\(e(block.lines.joined(separator: "\n")))</pre>")
+        }
         h.append("<h2>\(e(UIStrings.text(.why, language)))</h2>")
         for trace in a.evaluation.traces {
             h.append("<h3><code>\(e(trace.decision))</code> = <code>\(e(traceValue(trace, a)))</code></h3>")
@@ -35,7 +38,7 @@ extension TextReport {
                 let reason = rule.annotation(language.rawValue) ?? rule.description ?? ""
                 h.append("<li><strong>\(e(UIStrings.text(.rule, language))) \(rule.row)</strong>"
                          + "\(rule.id.map { " (<code>\(e($0))</code>)" } ?? ""): \(e(reason))"
-                         + "\(rule.annotation("source").map { "<br><span class=\"src\">\(e(UIStrings.text(.source, language))): \(e($0))</span>" } ?? "")</li>")
+                         + "\(citation(rule).map { "<br><span class=\"src\">\(e(UIStrings.text(.source, language))): \(e($0))</span>" } ?? "")</li>")
             }
             h.append("</ul>")
         }
@@ -47,6 +50,7 @@ extension TextReport {
                 h.append("<h3>\(e(group.heading))</h3><ol start=\"\(start)\">")
                 for step in group.steps { h.append("<li>\(e(step))</li>") }
                 h.append("</ol>")
+                if let source = group.source { h.append("<p class=\"src\">\(e(UIStrings.text(.source, language))): \(e(source))</p>") }
                 start += group.steps.count
             }
         }
@@ -58,7 +62,8 @@ extension TextReport {
         if !a.alternatives.isEmpty {
             h.append("<h2>\(e(UIStrings.text(.alternatives, language)))</h2><ul>")
             for alternative in a.alternatives {
-                h.append("<li>\(e(outcomeText(alternative)))<br><span class=\"src\">\(e(UIStrings.text(.ifWord, language))) \(e(conditionText(alternative)))</span></li>")
+                h.append("<li>\(e(outcomeText(alternative)))<br><span class=\"src\">\(e(UIStrings.text(.ifWord, language))) \(e(conditionText(alternative)))</span>"
+                         + (timelineLine(alternative).map { "<br>\(e($0))" } ?? "") + "</li>")
             }
             h.append("</ul>")
         }

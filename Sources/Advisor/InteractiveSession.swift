@@ -126,7 +126,10 @@ public struct InteractiveSession<C: Console> {
         var lines: [String] = []
         let help = step.question?.help.text(language) ?? ""
         lines.append(help.isEmpty ? t(.helpNone) : help)
-        if let source = step.question?.source, !source.isEmpty { lines.append("\(t(.source)): \(source)") }
+        if let question = step.question,
+           let source = rules.citations.citation(cite: question.cite.joined(separator: " "), source: question.source, language) {
+            lines.append("\(t(.source)): \(source)")
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -140,9 +143,10 @@ public struct InteractiveSession<C: Console> {
                 guard let rule = table.rules.first(where: { $0.row == row }) else { continue }
                 let notes = zip(table.annotationNames, rule.annotations)
                 let reason = notes.first { $0.0 == language.rawValue }?.1 ?? rule.description ?? ""
-                let source = notes.first { $0.0 == "source" }?.1
+                let source = rules.citations.citation(cite: notes.first { $0.0 == "cite" }?.1,
+                                                      source: notes.first { $0.0 == "source" }?.1, language)
                 if !reason.isEmpty { lines.append("      \(row): \(reason)") }
-                if let source, !source.isEmpty { lines.append("         \(t(.source)): \(source)") }
+                if let source { lines.append("         \(t(.source)): \(source)") }
             }
         }
         return lines.joined(separator: "\n")
@@ -153,7 +157,7 @@ public struct InteractiveSession<C: Console> {
     func lookupNote(_ value: FEELValue, _ step: Questionnaire.Step) -> String? {
         guard let table = LookupTable(rules: rules, input: step.input.name) else { return nil }
         if let entry = table.entry(for: value.bareText) {
-            return UIStrings.format(.lookupFound, language, JMDNListing.line(entry, language, outcomes: rules.outcomes))
+            return UIStrings.format(.lookupFound, language, JMDNListing.lines(entry, language, rules: rules).joined(separator: "\n"))
         }
         return UIStrings.format(.lookupMissing, language, value.bareText, String(table.entries.count))
     }
@@ -166,7 +170,7 @@ public struct InteractiveSession<C: Console> {
         if let table = LookupTable(rules: rules, input: step.input.name), !text.allSatisfy(\.isNumber) {
             let hits = table.search(text)
             if hits.isEmpty { return .failure(UIStrings.format(.lookupNone, language, text)) }
-            let shown = hits.prefix(15).map { "  " + JMDNListing.line($0, language, outcomes: rules.outcomes) }
+            let shown = hits.prefix(15).flatMap { JMDNListing.lines($0, language, rules: rules).map { "  " + $0 } }
             let more = hits.count > 15 ? ["  … \(hits.count - 15)"] : []
             return .failure(([UIStrings.text(.lookupPick, language)] + shown + more).joined(separator: "\n"))
         }

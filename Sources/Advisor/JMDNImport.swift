@@ -6,8 +6,9 @@ import DecisionModel
 /// Columns are found by their header (Japanese or English); order does not matter:
 /// code (一般的名称コード), nameJa (一般的名称), nameEn (英名), class (クラス分類: I–IV or 1–4),
 /// speciallyMaintained (特定保守管理医療機器), certificationStandard (認証基準), approvalStandard (承認基準),
-/// source (出典), and optionally en / ja (the row's explanation). Booleans accept 1/0, true/false, yes/no, ○/×,
-/// 該当/非該当, あり/なし (empty is no); `?`, unknown, 未確認 mean "not confirmed" (null in the table).
+/// source (出典), and optionally en / ja (the row's explanation) and synonyms (同義語: other names people search by,
+/// separated by `;`). Booleans accept 1/0, true/false, yes/no, ○/×, 該当/非該当, あり/なし (empty is no); `?`,
+/// unknown, 未確認 mean "not confirmed" (null in the table). A CSV without the synonyms column imports as before.
 public enum JMDNImport {
     public static let columns: [(key: String, headers: [String])] = [
         ("code", ["code", "jmdncode", "jmdn code", "コード", "一般的名称コード", "jmdnコード"]),
@@ -20,7 +21,16 @@ public enum JMDNImport {
         ("source", ["source", "出典"]),
         ("en", ["en", "note (en)"]),
         ("ja", ["ja", "note (ja)", "備考"]),
+        ("synonyms", ["synonyms", "synonym", "keywords", "同義語", "別名", "キーワード"]),
     ]
+
+    /// Synonyms are kept in one annotation, separated by this (a `;` or `；` or `|` separates them in a CSV cell).
+    public static let synonymSeparator = "; "
+
+    static func synonymList(_ cell: String) -> [String] {
+        cell.split(whereSeparator: { $0 == ";" || $0 == "；" || $0 == "|" })
+            .map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
 
     public struct Entry: Sendable, Equatable {
         public var code: String
@@ -33,6 +43,7 @@ public enum JMDNImport {
         public var source: String
         public var en: String = ""
         public var ja: String = ""
+        public var synonyms: [String] = []
     }
 
     /// Parses the CSV; every bad row is reported with its line, and nothing is returned if any is bad.
@@ -76,7 +87,8 @@ public enum JMDNImport {
             if value("nameJa").isEmpty { fail("the generic name (nameJa) is empty"); continue }
             entries.append(Entry(code: code, nameJa: value("nameJa"), nameEn: value("nameEn"), deviceClass: cls,
                                  speciallyMaintained: flags[0], certificationStandard: flags[1], approvalStandard: flags[2],
-                                 source: value("source"), en: value("en"), ja: value("ja")))
+                                 source: value("source"), en: value("en"), ja: value("ja"),
+                                 synonyms: synonymList(value("synonyms"))))
         }
         if !problems.isEmpty { throw AdvisorError(problems) }
         if entries.isEmpty { throw AdvisorError(file: file, "no generic names in the file") }
@@ -146,6 +158,7 @@ public enum JMDNImport {
                     <annotation name="source"/>
                     <annotation name="en"/>
                     <annotation name="ja"/>
+                    <annotation name="\(LookupTable.synonymsAnnotation)"/>
 
         """
         func flag(_ b: Bool?) -> String { b.map { String($0) } ?? "null" }
@@ -160,7 +173,9 @@ public enum JMDNImport {
                            flag(e.certificationStandard), flag(e.approvalStandard)] {
                 xml += "                <outputEntry><text>\(escape(output))</text></outputEntry>\n"
             }
-            for note in [source, en, ja] { xml += "                <annotationEntry><text>\(escape(note))</text></annotationEntry>\n" }
+            for note in [source, en, ja, e.synonyms.joined(separator: synonymSeparator)] {
+                xml += "                <annotationEntry><text>\(escape(note))</text></annotationEntry>\n"
+            }
             xml += "            </rule>\n"
         }
         xml += "        </decisionTable>\n    </decision>\n</definitions>\n"
@@ -169,8 +184,10 @@ public enum JMDNImport {
 
     /// A scenario file with one scenario per generic name, so `rules test --fail-uncovered` keeps covering every row
     /// after an import. Each scenario takes the device facts from `answersHref` (relative to the scenario file), sets
-    /// the code, and expects the class to come from the table.
-    public static func scenarios(_ entries: [Entry], answersHref: String, importedFrom file: String, on date: String) -> String {
+    /// the code (and, for a code of a product family, the answers that keep it: `keeping`), and expects the class to
+    /// come from the table.
+    public static func scenarios(_ entries: [Entry], answersHref: String, importedFrom file: String, on date: String,
+                                 keeping: [String: [(input: String, value: FEELValue)]] = [:]) -> String {
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <!--
@@ -188,11 +205,27 @@ public enum JMDNImport {
             if !e.source.isEmpty { xml += "    <source>\(escape(e.source))</source>\n" }
             xml += "    <answers href=\"\(escape(answersHref).replacingOccurrences(of: "\"", with: "&quot;"))\"/>\n"
             xml += "    <answer name=\"jmdnCode\">\(e.code)</answer>\n"
+            for answer in keeping[e.code] ?? [] {
+                xml += "    <answer name=\"\(escape(answer.input))\">\(escape(answer.value.bareText))</answer>\n"
+            }
             xml += "    <expect key=\"deviceClass\">\(e.deviceClass)</expect>\n"
             xml += "    <expect key=\"classBasis\">jmdn</expect>\n"
             xml += "  </scenario>\n"
         }
         return xml + "</scenarios>\n"
+    }
+
+    /// For codes of a product family (a table refining the lookup, Rules/jmdn-families.dmn), the answers that keep
+    /// each code as it is, so that its generated scenario expects the table's class.
+    public static func keepingAnswers(_ entries: [Entry], rules: RuleSet,
+                                      input: String = "jmdnCode") -> [String: [(input: String, value: FEELValue)]] {
+        guard let lookup = LookupTable(rules: rules, input: input) else { return [:] }
+        var answers: [String: [(input: String, value: FEELValue)]] = [:]
+        for entry in entries {
+            let keep = LookupTable.answersKeeping(entry.code, in: rules.model, input: input, catalogue: lookup.decision)
+            if !keep.isEmpty { answers[entry.code] = keep }
+        }
+        return answers
     }
 
     /// The current table as a CSV in the import format (round-trips through `entries(csv:file:)`).
@@ -203,14 +236,14 @@ public enum JMDNImport {
         func flag(_ v: FEELValue?) -> String {
             switch v { case .boolean(true)?: "yes"; case .boolean(false)?: "no"; default: "?" }
         }
-        var lines = ["code,nameJa,nameEn,class,speciallyMaintained,certificationStandard,approvalStandard,source,en,ja"]
+        var lines = ["code,nameJa,nameEn,class,speciallyMaintained,certificationStandard,approvalStandard,source,en,ja,synonyms"]
         for e in table.entries {
             let cls: String
             if case .number(let n)? = e.field("jmdnClass"), let i = n.intValue { cls = roman(i) } else { cls = "" }
             lines.append([e.value, e.field("jmdnNameJa")?.bareText ?? "", e.field("jmdnNameEn")?.bareText ?? "", cls,
                           flag(e.field("jmdnSpeciallyMaintained")), flag(e.field("jmdnCertificationStandard")),
                           flag(e.field("jmdnApprovalStandard")), e.annotation("source") ?? "", e.annotation("en") ?? "",
-                          e.annotation("ja") ?? ""].map(field).joined(separator: ","))
+                          e.annotation("ja") ?? "", e.synonyms.joined(separator: synonymSeparator)].map(field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -20,6 +20,9 @@ extension TextReport {
             out.append("> **\(note)**")
             out.append("")
         }
+        if let block = timelineBlock(a) {
+            out += ["## \(block.heading)", "", "```"] + block.lines + ["```", ""]
+        }
         out.append("## \(t(.why))")
         out.append("")
         for trace in a.evaluation.traces {
@@ -30,7 +33,7 @@ extension TextReport {
             for rule in trace.rules {
                 let reason = rule.annotation(language.rawValue) ?? rule.description ?? ""
                 out.append("- **\(t(.rule)) \(rule.row)**\(rule.id.map { " (`\($0)`)" } ?? ""): \(escape(reason))")
-                if let source = rule.annotation("source") { out.append("  - \(t(.source)): \(escape(source))") }
+                if let source = citation(rule) { out.append("  - \(t(.source)): \(escape(source))") }
             }
             let inputs = trace.inputs.map { "`\($0.name)` = \($0.value.bareText)" }.joined(separator: ", ")
             if !inputs.isEmpty { out.append("- \(t(.inputs)): \(inputs)") }
@@ -45,6 +48,10 @@ extension TextReport {
                 out.append("### \(escape(group.heading))")
                 out.append("")
                 for step in group.steps { number += 1; out.append("\(number). \(escape(step))") }
+                if let source = group.source {
+                    out.append("")
+                    out.append("\(t(.source)): \(escape(source))")
+                }
                 out.append("")
             }
         }
@@ -58,7 +65,8 @@ extension TextReport {
             out.append("## \(t(.alternatives))")
             out.append("")
             for alternative in a.alternatives {
-                out.append("- \(escape(outcomeText(alternative))) — \(t(.ifWord)) \(escape(conditionText(alternative)))")
+                out.append("- \(escape(outcomeText(alternative))) — \(t(.ifWord)) \(escape(conditionText(alternative)))"
+                           + (timelineLine(alternative).map { " " + escape($0) } ?? ""))
             }
             out.append("")
         }

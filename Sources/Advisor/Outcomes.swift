@@ -10,6 +10,8 @@ public struct Outcomes: Sendable {
         public var label: LocalizedText
         public var steps: [LocalizedText]
         public var source: String
+        /// Ids of `citations.xml` entries shown to readers with the value's next steps.
+        public var cite: [String] = []
     }
 
     public struct Key: Sendable {
@@ -38,7 +40,8 @@ public struct Outcomes: Sendable {
                     steps.append(Questions.localized(step.children(named: "text")))
                 }
                 values[value] = Value(value: value, label: Questions.localized(v.children(named: "label")), steps: steps,
-                                      source: v.childText("source") ?? "")
+                                      source: v.childText("source") ?? "",
+                                      cite: Citations.ids(v.child(named: "source")?.attribute("cite")))
             }
             keys[name] = Key(name: name, label: Questions.localized(element.children(named: "label")), values: values,
                              valuesOf: element.attribute("valuesOf"))

@@ -17,6 +17,8 @@ public struct Questions: Sendable {
         public var help: LocalizedText
         public var choices: [Choice]
         public var source: String
+        /// Ids of `citations.xml` entries shown to readers for this question (`<source cite="…">`).
+        public var cite: [String] = []
         /// An unknown answer is final when the rules derive the fact themselves (`unknown="derive"`).
         public var unknownIsFinal: Bool
         /// A decision table that lists this input's values with names, for searching (`lookup="…"`).
@@ -46,6 +48,7 @@ public struct Questions: Sendable {
                     Choice(value: $0.attribute("value") ?? "", label: Self.localized($0.children(named: "label")))
                 },
                 source: element.childText("source") ?? "",
+                cite: Citations.ids(element.child(named: "source")?.attribute("cite")),
                 unknownIsFinal: element.attribute("unknown") == "derive",
                 lookup: element.attribute("lookup"),
                 location: SourceLocation(file: element.file, line: element.line))

@@ -12,10 +12,13 @@ extension TextReport {
 
     /// A determined value; a null a rule gave on purpose reads "not applicable", a null no rule gave "not
     /// determined"; a key the open answers leave open lists what it can still be ("at least Class II").
+    /// A key's qualifier (`<key>Detail`, e.g. a class read from a secondary source) follows its label.
     func summaryLabel(_ key: String, _ a: Assessment) -> String {
         let value = a.value(key)
         let possible = a.possibleValues[key] ?? []
         if possible.count > 1 || possible.first?.value == nil && !possible.isEmpty { return openLabel(key, possible) }
+        let detail = a.value(key + "Detail")
+        if value != .null && detail != .null { return label(key, value) + " — " + label(key + "Detail", detail) }
         guard value == .null else { return label(key, value) }
         return t(possible.first?.ruled == true ? .notApplicable : .undetermined)
     }
@@ -95,6 +98,11 @@ extension TextReport {
                   let table = LookupTable(rules: rules, input: input), table.entry(for: value.bareText) == nil else { return nil }
             return UIStrings.format(.lookupMissing, language, value.bareText, String(table.entries.count))
         }
+    }
+
+    /// The citation a reader sees for a rule row, in the report's language (research notes stay in the rules).
+    func citation(_ rule: DecisionTrace.RuleHit) -> String? {
+        rules.citations.citation(cite: rule.annotation("cite"), source: rule.annotation("source"), language)
     }
 
     func question(_ input: String) -> String {

@@ -9,6 +9,10 @@ public struct RuleSet: Sendable {
     public var model: DMNModel
     public var questions: Questions
     public var outcomes: Outcomes
+    /// How cited laws, notices and pages are shown to readers (`citations.xml`; empty when the folder has none).
+    public var citations = Citations()
+    /// The time figures of the lag model (`benchmarks.xml`); empty when the folder has none.
+    public var benchmarks = Benchmarks()
     public var answersSchema: XMLSchema?
     public var version: String
     /// `sha256:` over every rule file's relative path and bytes, in path order.
@@ -27,12 +31,18 @@ public struct RuleSet: Sendable {
                                          namespace: Questions.namespace)
         let outcomesRoot = try document(directory, "outcomes.xml", schema: try schema(schemaDir, "outcomes.xsd"),
                                         namespace: Outcomes.namespace)
+        let citationsRoot = try document(directory, "citations.xml", schema: try schema(schemaDir, "citations.xsd"),
+                                         namespace: Citations.namespace)
         let versionFile = (directory as NSString).appendingPathComponent("VERSION")
         let version = (try? String(contentsOfFile: versionFile, encoding: .utf8))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unversioned"
+        let benchmarksRoot = try document(directory, Benchmarks.fileName, schema: try schema(schemaDir, "benchmarks.xsd"),
+                                          namespace: Benchmarks.namespace)
         return RuleSet(directory: directory, model: model,
                        questions: questionsRoot.map(Questions.init(root:)) ?? Questions(),
                        outcomes: outcomesRoot.map(Outcomes.init(root:)) ?? Outcomes(),
+                       citations: citationsRoot.map(Citations.init(root:)) ?? Citations(),
+                       benchmarks: benchmarksRoot.map(Benchmarks.init(root:)) ?? Benchmarks(),
                        answersSchema: answersSchema, version: version, checksum: checksum(of: directory))
     }
 

@@ -19,7 +19,8 @@ public struct TextReport: Sendable {
 
     /// Shown under the summary when the rules determined them, or when the open answers leave them open.
     static let detailKeys = ["change.procedure", "change.default", "change.confirmWith", "change.filedWith", "change.deadlineDays",
-                             "qms.auditRequired", "qms.body", "qms.renewalDue", "schemes", "consultations"]
+                             "qms.auditRequired", "qms.body", "qms.renewalStatus", "qms.renewalApplicationDue", "qms.renewalDue",
+                             "schemes", "consultations"]
 
     public func text(_ a: Assessment) -> String {
         var out: [String] = []
@@ -32,6 +33,7 @@ public struct TextReport: Sendable {
             out.append("  \(group.heading):")
             for item in group.items { out.append("    - \(item.label) — \(item.condition)") }
         }
+        out += timelineLines(a)
         out.append("")
         out.append(t(.why))
         for trace in a.evaluation.traces {
@@ -40,7 +42,7 @@ public struct TextReport: Sendable {
             for rule in trace.rules {
                 let reason = rule.annotation(language.rawValue) ?? rule.description ?? ""
                 out.append("    \(t(.rule)) \(rule.row)\(rule.id.map { " [\($0)]" } ?? ""): \(reason)")
-                if let source = rule.annotation("source") { out.append("      \(t(.source)): \(source)") }
+                if let source = citation(rule) { out.append("      \(t(.source)): \(source)") }
             }
         }
         let steps = nextSteps(a)
@@ -51,6 +53,7 @@ public struct TextReport: Sendable {
             for group in steps {
                 out.append("  \(group.heading)")
                 for step in group.steps { number += 1; out.append("    \(number). \(step)") }
+                if let source = group.source { out.append("       \(t(.source)): \(source)") }
             }
         }
         if !a.openQuestions.isEmpty {
@@ -67,6 +70,7 @@ public struct TextReport: Sendable {
                     out.append("      \(i == 0 ? t(.ifWord) : t(.orWord)) " + pathText(path))
                 }
                 if let more = moreText(alternative.when) { out.append("      " + more) }
+                if let line = timelineLine(alternative) { out.append("      " + line) }
             }
         }
         if !a.unanswered.isEmpty {
@@ -81,24 +85,32 @@ public struct TextReport: Sendable {
 
     /// Steps of every outcome value that has them, in summary order, without repeats, each group headed by the
     /// outcome it follows from so a long list can be scanned.
-    func nextSteps(_ a: Assessment) -> [(heading: String, steps: [String])] {
-        var groups: [(heading: String, steps: [String])] = []
+    func nextSteps(_ a: Assessment) -> [(heading: String, steps: [String], source: String?)] {
+        var groups: [(heading: String, steps: [String], source: String?)] = []
         var seen: Set<String> = []
-        // For a marketed device the change procedure and the audit come first; entry-route steps do not apply.
+        // For a marketed device the change procedure or the periodic audit comes first; entry-route steps do not apply.
         let auditing = a.value("qms.auditRequired") == .boolean(true)
-        let keys = a.value("change") != .null
-            ? ["change.procedure", "change.default"] + (auditing ? ["qms.body"] : []) + ["schemes", "consultations"]
-            : Self.summaryKeys + ["qms.body", "schemes", "consultations"]
+        let keys: [String]
+        if a.value("change") != .null {
+            keys = ["change.procedure", "change.default"] + (auditing ? ["qms.body"] : []) + ["schemes", "consultations"]
+        } else if a.value("qms.renewalStatus") != .null {
+            keys = ["qms.renewalStatus", "consultations"]
+        } else {
+            keys = Self.summaryKeys.flatMap { $0 == "classBasis" ? [$0, "classBasisDetail"] : [$0] }
+                + ["qms.body", "schemes", "consultations"]
+        }
         for key in keys {
             let values: [FEELValue]
             if case .list(let items) = a.value(key) { values = items } else { values = [a.value(key)] }
             for value in values where value != .null {
                 var steps: [String] = []
-                for step in rules.outcomes.key(key)?.values[value.bareText]?.steps ?? [] {
+                let outcome = rules.outcomes.key(key)?.values[value.bareText]
+                for step in outcome?.steps ?? [] {
                     let text = step.text(language)
                     if !text.isEmpty && seen.insert(text).inserted { steps.append(text) }
                 }
-                if !steps.isEmpty { groups.append(("\(rules.outcomes.label(key: key, language)): \(label(key, value))", steps)) }
+                let source = outcome.flatMap { rules.citations.citation(cite: $0.cite.joined(separator: " "), source: $0.source, language) }
+                if !steps.isEmpty { groups.append(("\(rules.outcomes.label(key: key, language)): \(label(key, value))", steps, source)) }
             }
         }
         return groups

@@ -10,7 +10,7 @@ enum UIStrings {
         case title, device, summary, why, nextSteps, openQuestions, unanswered, noRuleHit, rule, source, inputs
         case rulesLine, question, atMostLeft, commandsHint, unknownMarked, wentBack, nothingToGoBack
         case invalidChoice, allowedValues, whyAsked, helpNone, done, aborted, saved, yes, no, unknownAnswer
-        case lookupNone, lookupPick, lookupFound, lookupMissing, moreConditions, moreCondition
+        case lookupNone, lookupPick, lookupFound, lookupMissing, moreConditions, moreCondition, codeNotConfirmed
         case notApplicable
         case undetermined, alternatives, ifWord, orWord, andWord
         case openValues, atLeast, unknownValue, notApplicableShort, possibleSchemes, possibleConsultations, whileUnknown
@@ -66,6 +66,7 @@ enum UIStrings {
                       "「%@」に該当する一般的名称はありません。8桁のコードか別の語を入力するか、該当がなければ ? を入力してください。"),
         .lookupPick: ("Matching generic names — type the code of yours:", "該当する一般的名称（該当するもののコードを入力してください）:"),
         .lookupFound: ("Found: %@", "該当: %@"),
+        .codeNotConfirmed: ("(code not confirmed)", "（コード未確認）"),
         .lookupMissing: ("'%@' is not among the %@ generic names Yakuji knows, so the class and the standards are worked out without it. Check the code in PMDA's generic-name search (一般的名称検索).",
                          "「%@」は Yakuji が収録する %@ 件の一般的名称にないため、クラスと基準の有無はコードを使わずに判定します。PMDA の一般的名称検索でコードを確認してください。"),
         .alternatives: ("Possible outcomes while answers are unknown", "回答が不明なために残る可能性"),

@@ -37,6 +37,9 @@ struct Assess: ParsableCommand {
     @Option(help: "Where answers are saved as they are given in a session.")
     var save: String = "yakuji-answers.xml"
 
+    @Option(help: "Show where a figure of the timeline comes from: its tag (T1…), its key, or all.")
+    var why: String?
+
     func run() throws {
         if let asOf, FEELDate(iso8601: asOf) == nil {
             Terminal.error("--as-of \(asOf): expected a date YYYY-MM-DD")
@@ -70,6 +73,10 @@ struct Assess: ParsableCommand {
             }
             let assessment = Assessor(rules: ruleSet).assess(answers, asOf: asOf, absentIsUnknown: !interactive)
             try refuse(assessment.contradictions)
+            if let why {
+                try TimelineWhyCommand.show(why, assessment, rules: ruleSet, language: language)
+                return
+            }
             print(ReportFormat.render(assessment, format: format, rules: ruleSet, language: language), terminator: "")
         } catch let error as AdvisorError {
             Terminal.error(error.description)
@@ -85,7 +92,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         switch format {
         case .text: TextReport(rules: rules, language: language).text(a)
         case .markdown: TextReport(rules: rules, language: language).markdown(a)
-        case .json: AssessmentJSON.render(a, language: language)
+        case .json: AssessmentJSON.render(a, language: language, citations: rules.citations)
         case .html: TextReport(rules: rules, language: language).html(a)
         }
     }

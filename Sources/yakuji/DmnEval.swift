@@ -20,11 +20,17 @@ struct DmnEval: ParsableCommand {
 
     func run() throws {
         do {
-            let loaded = try DMNLoader().load(path: model)
+            // A decision that cannot be loaded is null with its error; every other decision is still evaluated.
+            let loaded = try DMNLoader(mode: .partial).load(path: model)
             let inputs = try ModelInputs.parse(assignments, for: loaded)
             let result = DMNEvaluator(model: loaded).evaluate(inputs)
             print(EvalRendering.render(result, format: format, trace: trace))
-            for problem in result.problems { Terminal.warning(problem.description) }
+            let unloadable = loaded.loadProblems
+            for problem in unloadable { Terminal.error(problem.description) }
+            for problem in result.problems where !problem.message.hasPrefix(DMNEvaluator.unloadedPrefix) {
+                Terminal.warning(problem.description)
+            }
+            if !unloadable.isEmpty { throw ExitCode(2) }
         } catch let error as DMNLoadError {
             Terminal.error(error.description)
             throw ExitCode(2)

@@ -1,4 +1,5 @@
 import Advisor
+import DecisionModel
 import ArgumentParser
 import Foundation
 
@@ -31,7 +32,9 @@ struct JmdnSearch: ParsableCommand {
                 throw ExitCode(2)
             }
             let hits = table.search(text.joined(separator: " "))
-            for hit in hits { print(JMDNListing.line(hit, language, outcomes: ruleSet.outcomes)) }
+            for hit in hits {
+                for line in JMDNListing.lines(hit, language, rules: ruleSet) { print(line) }
+            }
             if hits.isEmpty {
                 Terminal.write(language == .ja ? "該当する一般的名称はありません（\(table.entries.count) 件中）。"
                                                 : "No generic name matches (of \(table.entries.count)).")
@@ -80,13 +83,25 @@ struct JmdnImport: ParsableCommand {
             try write(JMDNImport.dmn(entries, importedFrom: source, on: date), to: output)
             print("\(entries.count) generic names written to \(output)")
             if let scenarios {
-                try write(JMDNImport.scenarios(entries, answersHref: scenarioAnswers, importedFrom: source, on: date), to: scenarios)
+                let keeping = Self.familyAnswers(entries, rulesNextTo: output)
+                try write(JMDNImport.scenarios(entries, answersHref: scenarioAnswers, importedFrom: source, on: date,
+                                               keeping: keeping), to: scenarios)
                 print("\(entries.count) scenarios written to \(scenarios)")
             }
         } catch let error as AdvisorError {
             Terminal.error(error.description)
             throw ExitCode(2)
         }
+    }
+}
+
+extension JmdnImport {
+    /// The family answers read from the rules folder the table was written into; none when that folder is not a
+    /// complete rule set (e.g. a table written on its own).
+    static func familyAnswers(_ entries: [JMDNImport.Entry], rulesNextTo table: String) -> [String: [(input: String, value: FEELValue)]] {
+        let folder = (table as NSString).deletingLastPathComponent
+        guard let rules = try? RuleSet.load(directory: folder.isEmpty ? "." : folder) else { return [:] }
+        return JMDNImport.keepingAnswers(entries, rules: rules)
     }
 }
 

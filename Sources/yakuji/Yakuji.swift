@@ -5,7 +5,7 @@ struct Yakuji: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yakuji",
         abstract: "Which route a medical device takes through Japan's PMD Act (薬機法), and how long it takes.",
-        subcommands: [Assess.self, Jmdn.self, Rules.self, Dmn.self])
+        subcommands: [Assess.self, Lag.self, Jmdn.self, Rules.self, Dmn.self])
 }
 
 struct Dmn: ParsableCommand {

@@ -96,6 +96,27 @@ import Testing
             #expect(report.contains("! '99999999' is not among") == (code == "99999999"))
         }
     }
+
+    /// Issue 11 item 7: the sibling shows under the syringe the user finds, and the needle question follows.
+    @Test func aFamilyCodeShowsItsSiblingAndAsksTheSeparatingQuestion() throws {
+        let rules = try RuleSet.load(directory: Fixtures.bundledRules)
+        var sample = try AnswersFile.load(Fixtures.bundledRules + "/../Samples/needle-syringe-importer.xml", rules: rules)
+        sample["jmdnCode"] = nil
+        sample["needleAttached"] = nil
+        sample["assessmentKind"] = .value(.string("new-product"))
+        sample["deviceClass"] = .unknown
+        var s = InteractiveSession(rules: rules, language: .en, savePath: nil,
+                                   console: ScriptedConsole(["syringe", "13929001", "yes"]), asOf: "2026-11-25")
+        let (answers, _) = try s.run(from: sample)
+        let transcript = s.console.transcript
+        #expect(transcript.contains("  13929001  General-purpose syringe / 汎用注射筒  Class I\n      ↳ Yes — a needle is attached to the syringe: (code not confirmed)  General-purpose syringe with needle / 汎用針付注射筒  Class II"))
+        #expect(transcript.contains("Found: 13929001  General-purpose syringe / 汎用注射筒  Class I\n    ↳ Yes — a needle is attached"))
+        #expect(transcript.contains("(needleAttached)"))
+        #expect(answers["needleAttached"] == .value(.boolean(true)))
+        let assessment = Assessor(rules: rules).assess(answers, asOf: "2026-11-25", exploreAlternatives: false)
+        #expect(assessment.value("deviceClass") == .number(2))
+        #expect(assessment.value("pathway") == .string("certification"))
+    }
 }
 
 /// Issue 10 item 3: after a "?", the questionnaire keeps asking what can still change a result in some branch.

@@ -101,7 +101,8 @@ import Testing
         let table = try #require(LookupTable(rules: rules, input: "jmdnCode"))
         let entries = try JMDNImport.entries(csv: JMDNImport.csv(table), file: "export.csv")
         let text = JMDNImport.scenarios(entries, answersHref: "../../Samples/home-blood-pressure-monitor.xml",
-                                        importedFrom: "a--b.csv", on: "2026-11-25")
+                                        importedFrom: "a--b.csv", on: "2026-11-25",
+                                        keeping: JMDNImport.keepingAnswers(entries, rules: rules))
         #expect(!text.contains("a--b"), "a file name with -- must not break the XML comment")
         let file = dir.appendingPathComponent("tests/generated.xml")
         try text.write(to: file, atomically: true, encoding: .utf8)

@@ -104,7 +104,7 @@ enum ContractShape {
         "regulatoryCategory": ["medical-device", "not-a-device", "regenerative-medicine-product", "in-vitro-diagnostic", "drug",
                                "veterinary", "welfare-equipment", "consult"],
         "classCategory": ["general", "controlled", "highly-controlled"],
-        "classBasis": ["jmdn", "classification-rules", "user-given"],
+        "classBasis": ["jmdn", "classification-rules", "program-generic-name", "program-estimate", "user-given"],
         "pathway": ["notification", "certification", "approval", "none"],
         "reviewBody": ["pmda", "registered-certification-body", "none"],
         "reviewCategory": ["new", "improved-with-clinical", "improved-without-clinical", "generic-with-approval-standard", "generic"],
@@ -134,8 +134,12 @@ enum ContractShape {
         guard json["schemes"] is [Any], json["consultations"] is [Any], json["openQuestions"] is [Any], json["alternatives"] is [Any] else {
             throw Mismatch(description: "lists")
         }
-        guard let timeline = json["timeline"] as? [String: Any],
-              ["reviewMonths", "japanDecisionMonths", "lagMonths", "applicationLagMonths", "reviewLagMonths"].allSatisfy({ timeline.keys.contains($0) }) else {
+        // The timeline is null when the route is not determined (or there is none); otherwise every member is present.
+        if let timeline = json["timeline"] as? [String: Any] {
+            let members = ["reviewMonths", "japanSubmissionMonths", "japanDecisionMonths", "lagMonths", "applicationLagMonths",
+                           "reviewLagMonths", "probabilityJapanFirst", "stages", "draws", "seed"]
+            guard members.allSatisfy({ timeline.keys.contains($0) }) else { throw Mismatch(description: "timeline") }
+        } else if !(json["timeline"] is NSNull) {
             throw Mismatch(description: "timeline")
         }
         guard let trace = json["trace"] as? [[String: Any]], !trace.isEmpty,

@@ -148,6 +148,29 @@ import Testing
         #expect(expired?.severity == .warning)
     }
 
+    @Test func unknownCitationIdsAndResearchNotesInReasonsAreReported() throws {
+        let dir = try Self.copy()
+        let file = dir.appendingPathComponent("schemes.dmn")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        let cite = try #require(text.range(of: "<annotationEntry><text>pmd-77-2 mhlw-orphan"))
+        text.replaceSubrange(cite, with: "<annotationEntry><text>no-such-notice mhlw-orphan")
+        let reason = try #require(text.range(of: "Candidate for orphan device designation: a serious disease"))
+        text.replaceSubrange(reason, with: "Candidate [brief A5, S14|H] for orphan device designation: a serious disease")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let found = findings(dir)
+        #expect(found.contains { $0.code == "unknown-citation" && $0.severity == .error && $0.message.contains("no-such-notice") })
+        #expect(found.contains { $0.code == "research-reference" && $0.file == file.path })
+    }
+
+    @Test func rowsKeptAsSupersededAreNotReportedAsExpired() throws {
+        let dir = try Self.copy()
+        let superseded = Self.rule("r_old", "-", "&lt;= date(\"2026-04-30\")", "\"old\"")
+            .replacingOccurrences(of: "<rule id=\"r_old\">", with: "<rule id=\"r_old\"><description>superseded: by r_now from 2026-05-01</description>")
+        try Self.write(Self.defectModel(Self.table("FIRST", [superseded, Self.rule("r_now", "-", "-", "\"now\"")])),
+                       "defect.dmn", in: dir)
+        #expect(!findings(dir).contains { $0.code == "expired" })
+    }
+
     @Test func neverMatchingEntryAndHitPolicyMisuseAreErrors() throws {
         let dir = try Self.copy()
         try Self.write(Self.defectModel(Self.table("COLLECT\" aggregation=\"MAX", [Self.rule("r1", "\"hardwear\"")])),
@@ -224,8 +247,10 @@ import Testing
 
     @Test func asOfDateReachesRowsWithAValidityPeriod() throws {
         let rules = try RuleSet.load(directory: Fixtures.bundledRules)
-        var answers = try AnswersFile.load(Fixtures.bundledRules + "/../Samples/cosmetic-hifu.xml", rules: rules)
-        answers["usAuthorised"] = .value(.boolean(true))
+        var answers = try AnswersFile.load(Fixtures.bundledRules + "/../Samples/hollow-fibre-dialyser.xml", rules: rules)
+        for name in ["usAuthorised", "identicalToApprovedDevice", "approvedDeviceDemandUnmet", "noOtherAppropriateMethod"] {
+            answers[name] = .value(.boolean(true))
+        }
         answers["seriousDisease"] = .value(.boolean(false))
         let before = Assessor(rules: rules).assess(answers, asOf: "2026-04-30", exploreAlternatives: false)
         let after = Assessor(rules: rules).assess(answers, asOf: "2026-05-01", exploreAlternatives: false)

@@ -93,6 +93,43 @@ import Testing
         #expect(none.status == 1)
     }
 
+    /// Issue 11 item 7: an importer of needle-attached syringes who found 汎用注射筒 (Class I) is asked about the
+    /// needle and sent to certification, not notification; the search shows the split before anyone answers.
+    @Test func needleAttachedSyringeGoesToCertification() throws {
+        let with = try CLI.run(["assess", "--answers", "Samples/needle-syringe-importer.xml", "--no-input", "--format", "json"])
+        #expect(with.status == 0, "\(with.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(with.stdout.utf8)) as? [String: Any])
+        #expect((json["deviceClass"] as? NSNumber)?.intValue == 2)
+        #expect(json["pathway"] as? String == "certification")
+        let without = try CLI.run(["assess", "--answers", "Samples/needle-syringe-importer.xml", "--no-input", "--format", "json",
+                                   "--set", "needleAttached=false"])
+        let plain = try #require(try JSONSerialization.jsonObject(with: Data(without.stdout.utf8)) as? [String: Any])
+        #expect((plain["deviceClass"] as? NSNumber)?.intValue == 1)
+        #expect(plain["pathway"] as? String == "notification")
+        let open = try CLI.run(["assess", "--answers", "Samples/needle-syringe-importer.xml", "--no-input", "--format", "json",
+                                "--set", "needleAttached=?"])
+        let unknown = try #require(try JSONSerialization.jsonObject(with: Data(open.stdout.utf8)) as? [String: Any])
+        #expect((unknown["openQuestions"] as? [String])?.first == "needleAttached")
+        let search = try CLI.run(["jmdn", "search", "syringe", "--lang", "en"])
+        #expect(search.stdout.contains("13929001  General-purpose syringe"))
+        #expect(search.stdout.contains("a needle is attached to the syringe: (code not confirmed)  General-purpose syringe with needle / 汎用針付注射筒  Class II  [certification standard]"))
+        let ja = try CLI.run(["jmdn", "search", "汎用針付注射筒", "--lang", "ja"])
+        #expect(ja.stdout.hasPrefix("13929001  汎用注射筒"))
+    }
+
+    /// Issue 11 item 8: queries the review found wanting.
+    @Test func searchQueriesFromTheReview() throws {
+        let needle = try CLI.run(["jmdn", "search", "needle", "--lang", "en"]).stdout.split(separator: "\n").map { String($0.prefix(8)) }
+        #expect(needle.first == "12740000" || needle.first == "30889000", "\(needle)")
+        #expect(needle.firstIndex(of: "12726010")! > needle.firstIndex(of: "70378000")!, "needle holder after the needles")
+        #expect(needle.firstIndex(of: "70662000").map { $0 > needle.firstIndex(of: "12726010")! } ?? true)
+        let implant = try CLI.run(["jmdn", "search", "植込み"]).stdout
+        #expect(implant.contains("心電図電話伝送装置") && !implant.contains("伆"))
+        #expect(implant.hasPrefix("12913000") || implant.hasPrefix("34941000") || implant.hasPrefix("70515000"))
+        #expect(try CLI.run(["jmdn", "search", "atrial", "fibrillation"]).stdout.contains("47699002"))
+        #expect(try CLI.run(["jmdn", "search", "disposable", "syringe"]).stdout.hasPrefix("13929001"))
+    }
+
     @Test func rulesCheckAndTestOnTheBundledRules() throws {
         let check = try CLI.run(["rules", "check", "Rules"])
         #expect(check.status == 0, "\(check.stdout)")

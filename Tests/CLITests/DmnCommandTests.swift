@@ -37,6 +37,15 @@ import Testing
         #expect(result.stdout.hasSuffix("1 passed, 1 failed\n"))
     }
 
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: tck)))
+    func byFolderPrintsEachFolderBeforeTheTotal() throws {
+        let result = try CLI.run(["dmn", "test", Self.tck, "--by-folder"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("compliance-level-2/0004-simpletable-U: 3 passed, 0 failed"))
+        #expect(lines.last == "42 passed, 0 failed")
+    }
+
     @Test func missingPathExitsTwo() throws {
         let result = try CLI.run(["dmn", "test", "/nonexistent/tck"])
         #expect(result.status == 2)
@@ -71,6 +80,22 @@ import Testing
         let result = try CLI.run(["dmn", "eval", "Samples/loan-approval.dmn", "--set", "Salary=1"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("unknown input 'Salary'"))
+    }
+
+    @Test func evalOfAModelWithOneBadDecisionEvaluatesTheRest() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("partly.dmn")
+        try """
+        <definitions xmlns="https://www.omg.org/spec/DMN/20230324/MODEL/" namespace="urn:p" name="p">
+        <decision id="a" name="fine"><literalExpression><text>1 + 1</text></literalExpression></decision>
+        <decision id="b" name="broken"><literalExpression><text>1 +</text></literalExpression></decision>
+        </definitions>
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["dmn", "eval", file.path])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("fine: 2"))
+        #expect(result.stdout.contains("broken: null"))
+        #expect(result.stderr.contains("partly.dmn:3"))
     }
 
     @Test func evalOfAMalformedModelNamesFileAndLine() throws {

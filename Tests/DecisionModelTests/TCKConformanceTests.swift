@@ -15,11 +15,6 @@ import Testing
         #expect(report.loadProblems.isEmpty, "\(report.loadProblems)")
         #expect(report.failures.isEmpty, "\(report.failures.map(\.description).joined(separator: "\n"))")
         #expect(report.passed >= 42)
-    }
-
-    @Test func numbersFromTCKFilesCompareToTheirPrintedPrecision() {
-        #expect(TCKRunner.matches(.number(FEELNumber("2878.693549432770013")!), .number(FEELNumber("2878.69354943277")!)))
-        #expect(!TCKRunner.matches(.number(FEELNumber("2878.6935")!), .number(FEELNumber("2878.69354943277")!)))
-        #expect(!TCKRunner.matches(.string("1"), .number(FEELNumber(1))))
+        #expect(report.skipped == 0)
     }
 }

@@ -47,7 +47,9 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
         "missing-citation": "a rule row has no source annotation",
         "missing-translation": "a prompt, help text, choice label or reason lacks Japanese or English",
         "expired": "a rule row's validity ended before the as-of date",
+        "unknown-citation": "a rule row, question or outcome cites an id that citations.xml does not define",
+        "research-reference": "text shown to readers carries a research cross-reference (brief §…, [S26|H]) that belongs in the source annotation",
         "scenario": "a scenario file cannot be read",
-        "benchmark": "a benchmark figure lacks its statistic, period or source",
+        "benchmark": "a benchmark figure lacks its source, period or number, P50 is above P80, the used row is missing, doubled or disagrees with its statistic, or the rules name a figure or stage benchmarks.xml lacks",
     ]
 }

@@ -24,6 +24,14 @@ public struct RulesChecker: Sendable {
         let questionsPath = path("questions.xml")
         let questions = (try? XMLLoader().load(contentsOf: questionsPath)).map(Questions.init(root:)) ?? Questions()
         findings += questionFindings(model, questions)
+        let outcomes = (try? XMLLoader().load(contentsOf: path("outcomes.xml"))).map(Outcomes.init(root:)) ?? Outcomes()
+        let citations = (try? XMLLoader().load(contentsOf: path("citations.xml"))).map(Citations.init(root:)) ?? Citations()
+        findings += CitationChecks(model: model, questions: questions, outcomes: outcomes, citations: citations,
+                                   outcomesFile: path("outcomes.xml")).findings()
+        let benchmarksPath = path(Benchmarks.fileName)
+        if let root = try? XMLLoader().load(contentsOf: benchmarksPath) {
+            findings += BenchmarkChecks(benchmarks: Benchmarks(root: root), model: model, file: benchmarksPath).findings()
+        }
         for decision in model.decisions {
             guard let table = decision.decisionTable else { continue }
             findings += TableChecks(model: model, decision: decision, table: table, asOf: asOf).findings()
@@ -56,6 +64,7 @@ public struct RulesChecker: Sendable {
             else if relative.hasPrefix("tests/") { schemaName = "scenarios.xsd" }
             else if relative == "questions.xml" { schemaName = "questions.xsd" }
             else if relative == "outcomes.xml" { schemaName = "outcomes.xsd" }
+            else if relative == "citations.xml" { schemaName = "citations.xsd" }
             else if relative.hasPrefix("benchmarks") { schemaName = "benchmarks.xsd" }
             else { schemaName = nil }
             let file = path(relative)

@@ -102,13 +102,14 @@ struct TableChecks {
         return findings
     }
 
-    /// A row whose validity column rejects the as-of date and every later date has expired.
+    /// A row whose validity column rejects the as-of date and every later date has expired, unless its
+    /// description says it is kept on purpose ("superseded: …", for assessments as of an earlier date).
     private func expiryFindings() -> [Finding] {
         guard let column = table.inputs.firstIndex(where: { $0.expression.source.trimmingWhitespace() == Self.validityInput }),
               let farFuture = FEELDate(iso8601: "2999-12-31") else { return [] }
         return table.rules.compactMap { rule in
             let entry = rule.inputEntries[column]
-            guard !entry.isWildcard, !entry.matches(.date(asOf), scope: FEELScope()),
+            guard rule.description?.lowercased().hasPrefix("superseded:") != true, !entry.isWildcard, !entry.matches(.date(asOf), scope: FEELScope()),
                   !entry.matches(.date(farFuture), scope: FEELScope()) else { return nil }
             return Finding(.warning, "expired", at: rule.location,
                            "\(decision.name) row \(rule.row) expired before \(asOf) (validity `\(entry.source)`)")

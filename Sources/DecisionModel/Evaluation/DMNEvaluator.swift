@@ -7,8 +7,16 @@ public struct DMNEvaluator: Sendable {
     }
 
     /// Evaluates all decisions. Inputs not given are null; inputs that do not conform to their type become null
-    /// and are reported.
-    public func evaluate(_ inputs: [String: FEELValue]) -> EvaluationResult {
+    /// and are reported. A decision named in `fixed` takes that value instead of evaluating its logic (a what-if
+    /// over a decision's result); it leaves no trace.
+    public func evaluate(_ inputs: [String: FEELValue], fixing fixed: [String: FEELValue] = [:]) -> EvaluationResult {
+        evaluate(inputs, only: nil, fixing: fixed)
+    }
+
+    /// Evaluates the named decisions and the decisions they require (all decisions when `targets` is nil).
+    public func evaluate(_ inputs: [String: FEELValue], only targets: Set<String>?,
+                         fixing fixed: [String: FEELValue] = [:]) -> EvaluationResult {
+        let needed = targets.map(requiredClosure)
         var result = EvaluationResult()
         var inputValues: [String: FEELValue] = [:]
         for input in model.inputs {
@@ -21,9 +29,20 @@ public struct DMNEvaluator: Sendable {
                 inputValues[input.name] = value
             }
         }
-        for decision in model.decisionsInDependencyOrder {
-            let scope = scope(for: decision, inputs: inputValues, decisions: result.values)
-            var trace = evaluate(decision.logic, named: decision.name, scope: scope)
+        for decision in model.decisionsInDependencyOrder where needed?.contains(decision.id) ?? true {
+            if let value = fixed[decision.name] {
+                result.values[decision.name] = value
+                continue
+            }
+            var trace: DecisionTrace
+            let unloaded = loadProblems(of: decision)
+            if unloaded.isEmpty {
+                trace = evaluate(decision.logic, named: decision.name, scope: scope(for: decision, inputs: inputValues, decisions: result.values))
+            } else {
+                trace = DecisionTrace(decision: decision.name, hitPolicy: nil, problems: unloaded.map {
+                    "\(Self.unloadedPrefix) \($0.message) (\(SourceLocation(file: $0.file, line: $0.line)))"
+                })
+            }
             if let why = model.nonConformance(of: trace.value, to: decision.typeRef) {
                 trace.problems.append("the value \(trace.value) does not conform to the decision's type: \(why)")
                 trace.value = .null
@@ -35,6 +54,33 @@ public struct DMNEvaluator: Sendable {
             result.traces.append(trace)
         }
         return result
+    }
+
+    /// How the problem of a decision that could not be loaded begins.
+    public static let unloadedPrefix = "could not be loaded:"
+
+    /// Ids of the named decisions and of every decision they require, directly or not.
+    private func requiredClosure(of names: Set<String>) -> Set<String> {
+        var ids: Set<String> = []
+        var pending = names.compactMap { model.decision(named: $0) }
+        while let decision = pending.popLast() {
+            guard ids.insert(decision.id).inserted else { continue }
+            pending += decision.requiredDecisions.compactMap { model.decision(id: $0.id) }
+        }
+        return ids
+    }
+
+    /// Problems that kept a decision, or a knowledge model it requires (directly or not), from loading.
+    func loadProblems(of decision: Decision) -> [DMNProblem] {
+        var problems = decision.loadProblems
+        var pending = decision.requiredKnowledge
+        var seen: Set<String> = []
+        while let ref = pending.popLast() {
+            guard seen.insert(ref.id).inserted, let bkm = model.knowledgeModel(id: ref.id) else { continue }
+            problems += bkm.loadProblems
+            pending += bkm.requiredKnowledge
+        }
+        return problems
     }
 
     /// The names a decision may use: its required inputs and decisions, and the knowledge models it requires.

@@ -11,6 +11,7 @@ extension DMNModel {
 
     func nonConformance(of value: FEELValue, to item: ItemDefinition) -> String? {
         if case .null = value { return nil }
+        if let problem = item.loadProblems.first { return "type \(item.name) could not be loaded: \(problem.message) (\(SourceLocation(file: problem.file, line: problem.line)))" }
         if item.isCollection {
             guard case .list(let elements) = value else { return "expected a list of \(item.name)" }
             var element = item

@@ -3,10 +3,23 @@ import XMLSupport
 /// Reads DMN files into one `DMNModel`. Names and ids must be unique across the files given,
 /// and `href="#id"` may point at any of them (a rule set is one graph spread over files).
 public struct DMNLoader: Sendable {
-    public var xmlLoader: XMLLoader
+    /// What a problem inside one decision does to the model.
+    public enum Mode: Sendable {
+        /// Every problem is a load error (rule sets: a rule maintainer must hear of each one).
+        case strict
+        /// A problem confined to one decision, knowledge model or item definition (an unsupported construct,
+        /// a FEEL syntax error, a dangling requirement) is kept in that element's `loadProblems`, and only
+        /// that element fails, at evaluation, with the problem's location. Problems of the whole document
+        /// (not XML, not DMN, a nameless input) still throw.
+        case partial
+    }
 
-    public init(xmlLoader: XMLLoader = XMLLoader()) {
+    public var xmlLoader: XMLLoader
+    public var mode: Mode
+
+    public init(xmlLoader: XMLLoader = XMLLoader(), mode: Mode = .strict) {
         self.xmlLoader = xmlLoader
+        self.mode = mode
     }
 
     public func load(file: String) throws(DMNLoadError) -> DMNModel {
@@ -43,24 +56,51 @@ public struct DMNLoader: Sendable {
         var reader = ElementReader(knownNames: names)
         var model = DMNModel(name: roots.first?.attribute("name") ?? "model",
                              namespaces: roots.compactMap { $0.attribute("namespace") }, files: files)
+        let partial = mode == .partial
+        /// In partial mode, the problems found since `start` belong to the element just read.
+        func owned(since start: Int) -> [DMNProblem] {
+            guard partial, reader.problems.count > start else { return [] }
+            defer { reader.problems.removeSubrange(start...) }
+            return Array(reader.problems[start...])
+        }
+        var decisions: [Decision] = []
+        var knowledgeModels: [BusinessKnowledgeModel] = []
         for root in roots {
             for element in root.children where DMNNamespaces.version(of: element.namespace) != nil {
+                let start = reader.problems.count
                 switch element.name {
                 case "itemDefinition":
-                    let item = reader.itemDefinition(element)
+                    var item = reader.itemDefinition(element)
                     if model.itemDefinitions[item.name] != nil {
                         reader.problems.append(DMNProblem(file: element.file, line: element.line,
                                                           message: "item definition '\(item.name)' is defined twice"))
                     }
+                    item.loadProblems = owned(since: start)
                     model.itemDefinitions[item.name] = item
                 case "inputData": model.inputs.append(reader.inputData(element))
-                case "decision": if let d = reader.decision(element) { model.decisions.append(d) }
-                case "businessKnowledgeModel": if let b = reader.knowledgeModel(element) { model.knowledgeModels.append(b) }
+                case "decision":
+                    var decision = reader.decision(element)
+                    decision.loadProblems = owned(since: start)
+                    decisions.append(decision)
+                case "businessKnowledgeModel":
+                    var bkm = reader.knowledgeModel(element)
+                    bkm.loadProblems = owned(since: start)
+                    knowledgeModels.append(bkm)
                 default: break
                 }
             }
         }
-        problems = reader.problems + ModelChecker.check(model)
+        // Assigned once: each assignment re-indexes the model.
+        model.decisions = decisions
+        model.knowledgeModels = knowledgeModels
+        problems = reader.problems
+        for finding in ModelChecker.check(model) {
+            switch (partial, finding.owner) {
+            case (true, .decision(let index)?): model.decisions[index].loadProblems.append(finding.problem)
+            case (true, .knowledgeModel(let index)?): model.knowledgeModels[index].loadProblems.append(finding.problem)
+            default: problems.append(finding.problem)
+            }
+        }
         if !problems.isEmpty { throw DMNLoadError(problems) }
         return model
     }

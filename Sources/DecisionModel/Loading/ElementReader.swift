@@ -85,9 +85,10 @@ struct ElementReader {
         }
     }
 
-    mutating func decision(_ element: XMLElementNode) -> Decision? {
+    /// The decision, with `ExpressionLogic.unloadable` standing in for logic that has problems.
+    mutating func decision(_ element: XMLElementNode) -> Decision {
         let name = element.attribute("name") ?? ""
-        guard let logic = expressionLogic(in: element, owner: "decision '\(name)'") else { return nil }
+        let logic = expressionLogic(in: element, owner: "decision '\(name)'") ?? .unloadable(at: location(element))
         return Decision(
             id: element.attribute("id") ?? name, name: name, typeRef: dmnChild(element, "variable").flatMap(typeRef),
             label: element.attribute("label"), question: dmnChild(element, "question")?.trimmedText,
@@ -97,16 +98,17 @@ struct ElementReader {
             logic: logic, location: location(element))
     }
 
-    mutating func knowledgeModel(_ element: XMLElementNode) -> BusinessKnowledgeModel? {
+    /// The knowledge model, with `ExpressionLogic.unloadable` standing in for logic that has problems.
+    mutating func knowledgeModel(_ element: XMLElementNode) -> BusinessKnowledgeModel {
         let name = element.attribute("name") ?? ""
-        guard let logicElement = dmnChild(element, "encapsulatedLogic") else {
+        var parameters: [(name: String, typeRef: String?)] = []
+        var body = ExpressionLogic.unloadable(at: location(element))
+        if let logicElement = dmnChild(element, "encapsulatedLogic") {
+            parameters = dmnChildren(logicElement, "formalParameter").map { p in (name: p.attribute("name") ?? "", typeRef: typeRef(p)) }
+            body = expressionLogic(in: logicElement, owner: "business knowledge model '\(name)'") ?? body
+        } else {
             problem(element, "business knowledge model '\(name)' has no encapsulatedLogic")
-            return nil
         }
-        let parameters = dmnChildren(logicElement, "formalParameter").map { p in
-            (name: p.attribute("name") ?? "", typeRef: typeRef(p))
-        }
-        guard let body = expressionLogic(in: logicElement, owner: "business knowledge model '\(name)'") else { return nil }
         return BusinessKnowledgeModel(id: element.attribute("id") ?? name, name: name, parameters: parameters, body: body,
                                       requiredKnowledge: references(element, requirement: "knowledgeRequirement", kind: "requiredKnowledge"),
                                       location: location(element))

@@ -1,43 +1,56 @@
 /// Structural checks a model must pass before it is evaluated: unique names, references that
 /// resolve, no cycles.
 enum ModelChecker {
-    static func check(_ model: DMNModel) -> [DMNProblem] {
-        var problems: [DMNProblem] = []
+    /// The element a problem belongs to, by its index in the model's arrays (nil: the whole model).
+    enum Owner: Equatable {
+        case decision(Int)
+        case knowledgeModel(Int)
+    }
+
+    struct Finding {
+        var owner: Owner?
+        var problem: DMNProblem
+    }
+
+    static func check(_ model: DMNModel) -> [Finding] {
+        var findings: [Finding] = []
         var seenNames: [String: SourceLocation] = [:]
         var seenIDs: [String: SourceLocation] = [:]
-        let named: [(kind: String, id: String, name: String, at: SourceLocation)] =
-            model.inputs.map { ("inputData", $0.id, $0.name, $0.location) }
-            + model.decisions.map { ("decision", $0.id, $0.name, $0.location) }
-            + model.knowledgeModels.map { ("business knowledge model", $0.id, $0.name, $0.location) }
+        let named: [(kind: String, id: String, name: String, at: SourceLocation, owner: Owner?)] =
+            model.inputs.map { ("inputData", $0.id, $0.name, $0.location, nil) }
+            + model.decisions.enumerated().map { ("decision", $1.id, $1.name, $1.location, .decision($0)) }
+            + model.knowledgeModels.enumerated().map { ("business knowledge model", $1.id, $1.name, $1.location, .knowledgeModel($0)) }
         for element in named {
             if let earlier = seenNames[element.name] {
-                problems.append(DMNProblem(at: element.at, "\(element.kind) name '\(element.name)' is already used at \(earlier)"))
+                findings.append(Finding(owner: element.owner, problem: DMNProblem(at: element.at, "\(element.kind) name '\(element.name)' is already used at \(earlier)")))
             }
             seenNames[element.name] = element.at
             if let earlier = seenIDs[element.id] {
-                problems.append(DMNProblem(at: element.at, "id '\(element.id)' is already used at \(earlier)"))
+                findings.append(Finding(owner: element.owner, problem: DMNProblem(at: element.at, "id '\(element.id)' is already used at \(earlier)")))
             }
             seenIDs[element.id] = element.at
         }
-        for decision in model.decisions {
+        for (index, decision) in model.decisions.enumerated() {
+            func add(_ problem: DMNProblem) { findings.append(Finding(owner: .decision(index), problem: problem)) }
             for ref in decision.requiredDecisions where model.decision(id: ref.id) == nil {
-                problems.append(DMNProblem(at: ref.location, "decision '\(decision.name)' requires decision \(ref.href), which does not exist"))
+                add(DMNProblem(at: ref.location, "decision '\(decision.name)' requires decision \(ref.href), which does not exist"))
             }
             for ref in decision.requiredInputs where model.input(id: ref.id) == nil {
-                problems.append(DMNProblem(at: ref.location, "decision '\(decision.name)' requires input \(ref.href), which does not exist"))
+                add(DMNProblem(at: ref.location, "decision '\(decision.name)' requires input \(ref.href), which does not exist"))
             }
             for ref in decision.requiredKnowledge where model.knowledgeModel(id: ref.id) == nil {
-                problems.append(DMNProblem(at: ref.location, "decision '\(decision.name)' requires knowledge \(ref.href), which does not exist"))
+                add(DMNProblem(at: ref.location, "decision '\(decision.name)' requires knowledge \(ref.href), which does not exist"))
             }
-            problems += typeProblems(decision, model)
+            typeProblems(decision, model).forEach(add)
         }
-        for bkm in model.knowledgeModels {
+        for (index, bkm) in model.knowledgeModels.enumerated() {
             for ref in bkm.requiredKnowledge where model.knowledgeModel(id: ref.id) == nil {
-                problems.append(DMNProblem(at: ref.location, "business knowledge model '\(bkm.name)' requires \(ref.href), which does not exist"))
+                findings.append(Finding(owner: .knowledgeModel(index), problem: DMNProblem(
+                    at: ref.location, "business knowledge model '\(bkm.name)' requires \(ref.href), which does not exist")))
             }
         }
-        problems += cycles(model)
-        return problems
+        findings += cycles(model)
+        return findings
     }
 
     private static let builtInTypes: Set<String> = [
@@ -69,22 +82,29 @@ enum ModelChecker {
         return problems
     }
 
-    private static func cycles(_ model: DMNModel) -> [DMNProblem] {
-        var problems: [DMNProblem] = []
+    private static func cycles(_ model: DMNModel) -> [Finding] {
+        var findings: [Finding] = []
         var state: [String: Int] = [:]   // 1 visiting, 2 done
-        func visit(_ decision: Decision, path: [String]) {
+        var indexByID: [String: Int] = [:]
+        for (index, decision) in model.decisions.enumerated() where indexByID[decision.id] == nil { indexByID[decision.id] = index }
+        var path: [String] = []
+        func visit(_ index: Int) {
+            let decision = model.decisions[index]
             if state[decision.id] == 2 { return }
             if state[decision.id] == 1 {
-                problems.append(DMNProblem(at: decision.location, "decision requirements form a cycle: \((path + [decision.name]).joined(separator: " → "))"))
+                findings.append(Finding(owner: .decision(index), problem: DMNProblem(
+                    at: decision.location, "decision requirements form a cycle: \((path + [decision.name]).joined(separator: " → "))")))
                 return
             }
             state[decision.id] = 1
+            path.append(decision.name)
             for ref in decision.requiredDecisions {
-                if let next = model.decision(id: ref.id) { visit(next, path: path + [decision.name]) }
+                if let next = indexByID[ref.id] { visit(next) }
             }
+            path.removeLast()
             state[decision.id] = 2
         }
-        model.decisions.forEach { visit($0, path: []) }
-        return problems
+        model.decisions.indices.forEach(visit)
+        return findings
     }
 }

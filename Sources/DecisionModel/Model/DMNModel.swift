@@ -106,6 +106,12 @@ public struct DMNModel: Sendable {
         }
     }
 
+    /// Problems of the elements a partial load kept in the model (see `DMNLoader.Mode.partial`), in file order.
+    public var loadProblems: [DMNProblem] {
+        (itemDefinitions.values.flatMap(\.loadProblems) + decisions.flatMap(\.loadProblems) + knowledgeModels.flatMap(\.loadProblems))
+            .sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+    }
+
     /// Decisions in an order where each comes after every decision it requires (cycles are loader errors).
     public var decisionsInDependencyOrder: [Decision] { dependencyOrder.map { decisions[$0] } }
 

@@ -11,6 +11,10 @@ public struct Decision: Sendable {
     public var requiredKnowledge: [Reference]
     public var logic: ExpressionLogic
     public var location: SourceLocation
+    /// Why this decision could not be loaded (an unsupported construct, a FEEL syntax error …), with
+    /// locations. Only a model loaded with `DMNLoader.Mode.partial` has any: the decision then evaluates
+    /// to null with these problems, and the rest of the model evaluates (DMN's null-plus-message semantics).
+    public var loadProblems: [DMNProblem] = []
 
     public init(id: String, name: String, typeRef: String?, label: String? = nil, question: String? = nil,
                 requiredDecisions: [Reference] = [], requiredInputs: [Reference] = [],
@@ -56,6 +60,14 @@ public struct Reference: Sendable, Hashable {
     }
 }
 
+extension ExpressionLogic {
+    /// Stands in for logic that could not be loaded (the owner's `loadProblems` say why); evaluates to null.
+    static func unloadable(at location: SourceLocation) -> ExpressionLogic {
+        // `null` always parses.
+        .literal(LiteralExpression(expression: try! FEELExpression("null"), location: location))
+    }
+}
+
 /// The boxed expressions the engine evaluates.
 public indirect enum ExpressionLogic: Sendable {
     case table(DecisionTable)
@@ -96,6 +108,8 @@ public struct BusinessKnowledgeModel: Sendable {
     public var body: ExpressionLogic
     public var requiredKnowledge: [Reference]
     public var location: SourceLocation
+    /// Why this model could not be loaded (see `Decision.loadProblems`); decisions requiring it fail.
+    public var loadProblems: [DMNProblem] = []
 
     public init(id: String, name: String, parameters: [(name: String, typeRef: String?)], body: ExpressionLogic,
                 requiredKnowledge: [Reference] = [], location: SourceLocation) {

@@ -7,6 +7,8 @@ public struct ItemDefinition: Sendable {
     public var isCollection: Bool
     public var components: [ItemDefinition]
     public var location: SourceLocation
+    /// Why this definition could not be loaded (see `Decision.loadProblems`); values of this type become null.
+    public var loadProblems: [DMNProblem] = []
 
     public init(name: String, typeRef: String?, allowedValues: FEELUnaryTests? = nil, isCollection: Bool = false,
                 components: [ItemDefinition] = [], location: SourceLocation) {

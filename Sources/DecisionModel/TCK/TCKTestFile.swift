@@ -5,11 +5,30 @@ public struct TCKTestFile: Sendable {
     public static let namespace = "http://www.omg.org/spec/DMN/20160719/testcase"
     static let xsi = "http://www.w3.org/2001/XMLSchema-instance"
 
+    /// What a test case invokes: the model's decisions, or one decision service (`invocableName`).
+    public enum Kind: Sendable, Equatable {
+        case decision
+        case decisionService(String)
+        /// A `type` this runner does not know; the case fails with the type named.
+        case other(String)
+    }
+
+    public struct ResultNode: Sendable {
+        public var name: String
+        public var expected: FEELValue
+        /// `errorResult="true"`: the engine is expected to report an error (the value is then usually null).
+        public var errorResult: Bool
+        public var location: SourceLocation
+    }
+
     public struct TestCase: Sendable {
         public var id: String
         public var description: String?
+        public var kind: Kind
         public var inputs: [(name: String, value: FEELValue)]
-        public var results: [(name: String, expected: FEELValue, location: SourceLocation)]
+        public var results: [ResultNode]
+        /// Values this case gives that could not be read; the case cannot pass while there are any.
+        public var problems: [DMNProblem]
         public var location: SourceLocation
     }
 
@@ -22,6 +41,8 @@ public struct TCKTestFile: Sendable {
         root.name == "testCases" && root.namespace == namespace
     }
 
+    /// Reads a test file. Only a file that is not a test file at all throws; a value that cannot be read
+    /// is a problem of its own test case.
     public init(root: XMLElementNode, path: String) throws(DMNLoadError) {
         guard Self.isTestFile(root) else {
             throw DMNLoadError([DMNProblem(file: path, line: root.line, message: "expected <testCases> in \(Self.namespace)")])
@@ -30,30 +51,42 @@ public struct TCKTestFile: Sendable {
             throw DMNLoadError([DMNProblem(file: path, line: root.line, message: "<testCases> has no <modelName>")])
         }
         self.path = path
-        self.modelName = model
-        var problems: [DMNProblem] = []
-        var cases: [TestCase] = []
-        for element in root.children(named: "testCase") {
-            var testCase = TestCase(id: element.attribute("id") ?? "?", description: element.childText("description"),
-                                    inputs: [], results: [], location: SourceLocation(file: path, line: element.line))
-            for input in element.children(named: "inputNode") {
-                do { testCase.inputs.append((input.attribute("name") ?? "", try Self.value(of: input))) } catch {
-                    problems.append(error)
-                }
-            }
-            for result in element.children(named: "resultNode") {
-                guard let expected = result.child(named: "expected") else { continue }
-                do {
-                    testCase.results.append((result.attribute("name") ?? "", try Self.value(of: expected),
-                                             SourceLocation(file: path, line: result.line)))
-                } catch {
-                    problems.append(error)
-                }
-            }
-            cases.append(testCase)
+        self.modelName = model.trimmingWhitespace()
+        self.cases = root.children(named: "testCase").map { Self.testCase($0, path: path) }
+    }
+
+    private static func testCase(_ element: XMLElementNode, path: String) -> TestCase {
+        let kind: Kind
+        switch element.attribute("type") {
+        case nil, "decision"?: kind = .decision
+        case "decisionService"?: kind = .decisionService(element.attribute("invocableName") ?? "")
+        case let other?: kind = .other(other)
         }
-        if !problems.isEmpty { throw DMNLoadError(problems) }
-        self.cases = cases
+        var testCase = TestCase(id: element.attribute("id") ?? "?", description: element.childText("description"),
+                                kind: kind, inputs: [], results: [], problems: [],
+                                location: SourceLocation(file: path, line: element.line))
+        for input in element.children(named: "inputNode") {
+            do { testCase.inputs.append((input.attribute("name") ?? "", try value(of: input))) } catch {
+                testCase.problems.append(error)
+            }
+        }
+        for result in element.children(named: "resultNode") {
+            let location = SourceLocation(file: path, line: result.line)
+            guard let expected = result.child(named: "expected") else {
+                testCase.problems.append(DMNProblem(at: location, "result node '\(result.attribute("name") ?? "")' has no <expected>"))
+                continue
+            }
+            do {
+                testCase.results.append(ResultNode(name: result.attribute("name") ?? "", expected: try value(of: expected),
+                                                   errorResult: result.attribute("errorResult") == "true", location: location))
+            } catch {
+                testCase.problems.append(error)
+            }
+        }
+        if testCase.results.isEmpty && testCase.problems.isEmpty {
+            testCase.problems.append(DMNProblem(at: testCase.location, "test case has no result node"))
+        }
+        return testCase
     }
 
     /// The value held by an inputNode, expected, component or item: a typed `value`, components, or a `list`.

@@ -1,0 +1,80 @@
+import DecisionModel
+import Foundation
+import XMLSupport
+
+/// How each law article, notice or official page the rules rest on is shown to a reader, in Japanese and
+/// English (`Rules/citations.xml`). Rule rows (annotation column `cite`), questions and outcome values
+/// (`<source cite="…">`) name entries by id; the research notes behind them stay in the `source` texts.
+public struct Citations: Sendable {
+    public static let namespace = "urn:yakuji:citations:1"
+
+    public struct Entry: Sendable {
+        public var id: String
+        public var text: LocalizedText
+        public var url: String?
+        public var location: SourceLocation
+    }
+
+    public var entries: [String: Entry]
+
+    public init(entries: [String: Entry] = [:]) { self.entries = entries }
+
+    public init(root: XMLElementNode) {
+        var entries: [String: Entry] = [:]
+        for element in root.children(named: "citation") {
+            let id = element.attribute("id") ?? ""
+            entries[id] = Entry(id: id, text: Questions.localized(element.children(named: "text")),
+                                url: element.childText("url").flatMap { $0.isEmpty ? nil : $0 },
+                                location: SourceLocation(file: element.file, line: element.line))
+        }
+        self.entries = entries
+    }
+
+    public subscript(id: String) -> Entry? { entries[id] }
+
+    /// Ids as written in a `cite` annotation or attribute, separated by spaces or commas.
+    public static func ids(_ text: String?) -> [String] {
+        (text ?? "").split { $0 == " " || $0 == "," || $0 == ";" || $0.isNewline }.map(String.init)
+    }
+
+    /// The cited entries in the reader's language, each with its page when it has one; nil when none is known.
+    public func display(_ ids: [String], _ language: Language) -> String? {
+        let shown = ids.compactMap { entries[$0] }.map { entry in
+            entry.text.text(language) + (entry.url.map { " <\($0)>" } ?? "")
+        }
+        return shown.isEmpty ? nil : shown.joined(separator: "; ")
+    }
+
+    /// What a reader sees for a source: the cited entries when ids are given, else the research source with its
+    /// cross-references to the research brief removed (rows of tables that have no `cite` column yet).
+    public func citation(cite: String?, source: String?, _ language: Language) -> String? {
+        if let shown = display(Self.ids(cite), language) { return shown }
+        let plain = Self.withoutResearchNotes(source ?? "")
+        return plain.isEmpty ? nil : plain
+    }
+
+    /// Research cross-references: `[brief …]`, `[S26|H]`, `brief A6`, `(brief Appendix D1)`.
+    static let bracketNote = try! NSRegularExpression(pattern: #"\s*\[[^\]\[]*(?:brief|\bS\d+)[^\]\[]*\]"#)
+    static let parenthesisNote = try! NSRegularExpression(pattern: #"\s*\((?:see )?brief [^()]*\)"#)
+    static let looseNote = try! NSRegularExpression(
+        pattern: #"(?:(?<=^)|(?<=[;,(]))\s*brief (?:§\s*[\d.]+|Appendix [A-D]\d*|[A-D]\d+)[^;,()\[\]]*(?:\([^()]*\))?"#)
+    static let tagNote = try! NSRegularExpression(pattern: #"\b(?:S\d+\|[HML])\b"#)
+
+    public static func withoutResearchNotes(_ source: String) -> String {
+        var text = source
+        for expression in [bracketNote, parenthesisNote, looseNote, tagNote] {
+            text = expression.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
+        }
+        // Separators left dangling by a removed note.
+        while let range = text.range(of: #"(;\s*){2,}|\(\s*[;,]?\s*\)|^\s*[;,:]\s*|\s*[;,]\s*$"#, options: .regularExpression) {
+            text.replaceSubrange(range, with: text[range].contains(";") && range.lowerBound != text.startIndex
+                && range.upperBound != text.endIndex ? "; " : "")
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Whether a text shown to readers still carries a research cross-reference.
+    public static func hasResearchNote(_ text: String) -> Bool {
+        text.range(of: #"\bbrief (§|[A-D]\d|Appendix)|\[S\d+|\bS\d+\|[HML]\b"#, options: .regularExpression) != nil
+    }
+}

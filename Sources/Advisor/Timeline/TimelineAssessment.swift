@@ -1,0 +1,61 @@
+import DecisionModel
+
+/// How an assessment gets its timeline: one for the route when the route is settled, and one for each
+/// still-possible outcome that changes it. Kept apart from the assessment code so the hook there is one call.
+extension Assessment {
+    /// Contract keys of the route: while an alternative differs in one of them, the top-level timeline is null
+    /// and each such alternative carries its own (CONTRACT §4). Scheme and QMS alternatives keep the top-level
+    /// one, which reads the schemes that are certain and the QMS audit as required (the conservative side).
+    static var routeKeys: Set<String> {
+        Set(ContractKeys.scalar + ContractKeys.objects["change", default: []].map { "change.\($0)" })
+    }
+
+    mutating func estimateTimeline(rules: RuleSet) {
+        values["timeline"] = .null
+        guard !rules.benchmarks.figures.isEmpty, rules.model.decision(named: TimelinePlan.Decision.stages) != nil,
+              let date = FEELDate(iso8601: asOf) else { return }
+        let estimator = TimelineEstimator(rules: rules)
+        let inputs = answers.inputValues
+        let routeOpen = alternatives.contains { $0.outcome.contains { Self.routeKeys.contains($0.key) } }
+        if !routeOpen, case .success(let estimate) = estimator.estimate(evaluation, inputs: inputs, asOf: date) {
+            timeline = estimate
+            values["timeline"] = estimate.contractValue
+        }
+        // Only route alternatives get their own timeline: scheme and QMS alternatives keep the route's, and
+        // simulating each of them would cost more than the few milliseconds the estimate may add.
+        guard routeOpen else { return }
+        for i in alternatives.indices where alternatives[i].outcome.contains(where: { Self.routeKeys.contains($0.key) }) {
+            let contract = Dictionary(alternatives[i].outcome.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            guard case .success(let estimate) = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date,
+                                                                   base: evaluation.values).0 else { continue }
+            alternatives[i].timeline = estimate
+        }
+    }
+}
+
+extension TextReport {
+    /// The "Time to a decision" section (or why there is none), for the terminal report.
+    func timelineLines(_ a: Assessment) -> [String] {
+        let text = TimelineText(rules: rules, language: language)
+        if let estimate = a.timeline { return [""] + text.lines(estimate) }
+        guard a.alternatives.contains(where: { $0.timeline != nil }) else { return [] }
+        return ["", "\(text.t(.heading)): \(text.t(.perRoute))"]
+    }
+
+    /// One line under an alternative that has its own timeline.
+    func timelineLine(_ alternative: Alternative) -> String? {
+        guard let estimate = alternative.timeline else { return nil }
+        let text = TimelineText(rules: rules, language: language)
+        var line = TimelineStrings.format(.alternativeTimeline, language, estimate.decision.text)
+        if let lag = estimate.lag { line += "; \(text.f(.lag, text.marketLabel(estimate.plan.referenceMarket))) \(lag.text)" }
+        return "→ " + line
+    }
+
+    /// The same section for Markdown and HTML: a heading and the terminal lines in a preformatted block, so the
+    /// Gantt bars stay aligned.
+    func timelineBlock(_ a: Assessment) -> (heading: String, lines: [String])? {
+        let lines = timelineLines(a).drop(while: \.isEmpty)
+        guard let first = lines.first else { return nil }
+        return (first, lines.dropFirst().map { String($0.dropFirst(2)) })
+    }
+}

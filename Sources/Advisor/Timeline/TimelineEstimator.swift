@@ -1,0 +1,139 @@
+import DecisionModel
+import Foundation
+import Synchronization
+
+/// Estimates the time to a Japanese decision and the lag behind the reference market: the rules choose the
+/// stages (Rules/timeline.dmn), benchmarks.xml gives their figures, a seeded Monte Carlo adds them up.
+public struct TimelineEstimator: Sendable {
+    public let rules: RuleSet
+    public var draws: Int
+    public var seed: UInt64
+
+    public static let defaultDraws = 10_000
+    public static let defaultSeed: UInt64 = 1
+
+    public init(rules: RuleSet, draws: Int = defaultDraws, seed: UInt64 = defaultSeed) {
+        self.rules = rules
+        self.draws = max(draws, 1)
+        self.seed = seed
+    }
+
+    /// The timeline of an evaluated rule graph (as `assess` evaluates it).
+    public func estimate(_ evaluation: EvaluationResult, inputs: [String: FEELValue], asOf: FEELDate)
+        -> Result<TimelineEstimate, TimelinePlan.Problem> {
+        TimelinePlan.from(values: evaluation.values, traces: evaluation.traces, inputs: inputs, benchmarks: rules.benchmarks)
+            .map { simulate($0, asOf: asOf) }
+    }
+
+    /// The timeline for contract-key values given directly (`pathway`, `reviewCategory`, `schemes`,
+    /// `change.procedure`, …) and the answers: the decisions producing those keys take the given values, the
+    /// rest of the graph (the timeline tables, QMS) is evaluated from the answers. The evaluation is returned
+    /// for its trace.
+    public func estimate(contractValues: [String: FEELValue], inputs: [String: FEELValue], asOf: FEELDate,
+                         base: [String: FEELValue] = [:]) -> (Result<TimelineEstimate, TimelinePlan.Problem>, EvaluationResult) {
+        let fixed = Self.fixedDecisions(for: contractValues, in: rules.model, base: base)
+        let evaluation = DMNEvaluator(model: rules.model).evaluate(inputs, fixing: fixed)
+        return (estimate(evaluation, inputs: inputs, asOf: asOf), evaluation)
+    }
+
+    /// Decision values that give the contract keys: each key's producing decision holds it as an output member,
+    /// or is the value itself when the decision has a single output named like the key.
+    static func fixedDecisions(for values: [String: FEELValue], in model: DMNModel, base: [String: FEELValue]) -> [String: FEELValue] {
+        var fixed: [String: FEELValue] = [:]
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+            let member = String(key.split(separator: ".").last ?? "")
+            for name in ContractKeys.producers(in: model, keys: [key]).sorted() {
+                guard let decision = model.decision(named: name) else { continue }
+                if let outputs = decision.decisionTable?.outputs, outputs.count == 1, outputs[0].name == member || name == member {
+                    fixed[name] = value
+                    continue
+                }
+                var context: FEELContext
+                if case .context(let c)? = fixed[name] ?? base[name] { context = c } else { context = FEELContext() }
+                context[member] = value
+                fixed[name] = .context(context)
+            }
+        }
+        return fixed
+    }
+
+    func simulate(_ plan: TimelinePlan, asOf: FEELDate) -> TimelineEstimate {
+        let key = CacheKey(plan: plan, asOf: asOf.daysSinceEpoch, draws: draws, seed: seed)
+        let figures = Self.cache.withLock { $0[key] } ?? {
+            let computed = Figures(TimelineSimulation(plan: plan, asOf: asOf.daysSinceEpoch, draws: draws, seed: seed).run(), asOf: asOf)
+            Self.cache.withLock { cache in
+                if cache.count >= 256 { cache.removeAll() }
+                cache[key] = computed
+            }
+            return computed
+        }()
+        return TimelineEstimate(plan: plan, asOf: asOf, draws: draws, seed: seed, review: figures.review,
+                                submission: figures.submission, decision: figures.decision, lag: figures.lag,
+                                applicationLag: figures.applicationLag, reviewLag: figures.reviewLag,
+                                probabilityJapanFirst: figures.probabilityJapanFirst, submissionDate: figures.submissionDate,
+                                decisionDate: figures.decisionDate, startsOnAsOf: figures.startsOnAsOf,
+                                referenceStart: figures.referenceStart, referenceLength: figures.referenceLength)
+    }
+
+    /// The numbers of one simulation, kept so an assessment that meets the same plan again (alternatives, a
+    /// scenario suite, a batch) does not draw it twice.
+    struct Figures: Sendable {
+        var review, submission, decision: TimelineEstimate.Range
+        var lag, applicationLag, reviewLag: TimelineEstimate.Range?
+        var probabilityJapanFirst: Double?
+        var submissionDate, decisionDate: TimelineEstimate.DateRange?
+        var startsOnAsOf: Bool
+        var referenceStart: Double?
+        var referenceLength: TimelineEstimate.Range?
+
+        init(_ samples: TimelineSimulation.Samples, asOf: FEELDate) {
+            var s = samples
+            let ps = [0.5, 0.8]
+            func range(_ values: inout [Double]) -> TimelineEstimate.Range {
+                TimelineEstimate.Range(TimelineSimulation.quantiles(&values, ps))
+            }
+            func optionalRange(_ values: inout [Double]) -> TimelineEstimate.Range? { values.isEmpty ? nil : range(&values) }
+            func dates(_ values: inout [Double]) -> TimelineEstimate.DateRange? {
+                guard !values.isEmpty else { return nil }
+                let q = TimelineSimulation.quantiles(&values, ps).map {
+                    FEELDate(daysSinceEpoch: asOf.daysSinceEpoch + Int(($0 * TimelineSimulation.daysPerMonth).rounded())) ?? asOf
+                }
+                return TimelineEstimate.DateRange(p50: q[0], p80: q[1])
+            }
+            review = range(&s.review)
+            submission = range(&s.submission)
+            decision = range(&s.decision)
+            lag = optionalRange(&s.lag)
+            applicationLag = optionalRange(&s.applicationLag)
+            reviewLag = optionalRange(&s.reviewLag)
+            let count = samples.submission.count
+            probabilityJapanFirst = samples.lag.isEmpty ? nil : Double(samples.japanFirst) / Double(count)
+            submissionDate = dates(&s.submissionAt)
+            decisionDate = dates(&s.decisionAt)
+            startsOnAsOf = samples.clamped * 2 > count
+            referenceStart = s.referenceStart.isEmpty ? nil : TimelineSimulation.quantiles(&s.referenceStart, [0.5])[0]
+            referenceLength = optionalRange(&s.referenceLength)
+        }
+    }
+
+    /// What a simulation depends on: the numbers of the plan, not its citations.
+    struct CacheKey: Hashable, Sendable {
+        var stages: [String]
+        var start: String
+        var dates: [Int?]
+        var asOf: Int
+        var draws: Int
+        var seed: UInt64
+
+        init(plan: TimelinePlan, asOf: Int, draws: Int, seed: UInt64) {
+            stages = plan.stages.map { "\($0.phase.rawValue)|\($0.group)|\($0.p50)|\($0.p80)|\($0.cycles)|\($0.probability)" }
+            start = "\(plan.start.rawValue)|\(plan.referenceFollowsJapaneseSubmission)|\(plan.referenceMarket ?? "-")"
+            dates = [plan.referenceSubmissionDate?.daysSinceEpoch, plan.referenceDecisionDate?.daysSinceEpoch]
+            self.asOf = asOf
+            self.draws = draws
+            self.seed = seed
+        }
+    }
+
+    static let cache = Mutex<[CacheKey: Figures]>([:])
+}
