@@ -29,7 +29,7 @@ let package = Package(
                 "DecisionModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            resources: [.copy("../../Rules")]
+            resources: [.copy("../../Rules"), .copy("../../Samples")]
         ),
         // Speed is measured here, never asserted in tests: `swift run -c release yakuji-bench`.
         .executableTarget(name: "yakuji-bench", dependencies: ["Advisor", "DecisionModel"], path: "Benchmarks/YakujiBench"),

@@ -8,6 +8,32 @@ import Foundation
 // Times are medians of several runs; nothing here is asserted — compare runs on the same machine.
 
 let arguments = CommandLine.arguments.dropFirst()
+// Helpers for Benchmarks/compare.sh, which times whole processes (cold runs, peak memory):
+//   yakuji-bench jmdn-rules ROWS DEST [RULES_DIR]   a rules copy whose JMDN table has ROWS rows
+//   yakuji-bench profiles COUNT DEST.csv [RULES_DIR] [SAMPLES_DIR]   a CSV batch of COUNT profiles from the samples
+//   yakuji-bench load RULES_DIR   load the rule set once (parse + validate + build the model), as a process
+if let command = arguments.first, ["jmdn-rules", "profiles", "load"].contains(command) {
+    let rest = Array(arguments.dropFirst())
+    do {
+        switch command {
+        case "jmdn-rules":
+            guard rest.count >= 2, let rows = Int(rest[0]) else { print("usage: yakuji-bench jmdn-rules ROWS DEST [RULES_DIR]"); exit(2) }
+            try JMDNTableGenerator(rulesDirectory: rest.count > 2 ? rest[2] : "Rules").write(rows: rows, to: rest[1])
+        case "profiles":
+            guard rest.count >= 2, let count = Int(rest[0]) else {
+                print("usage: yakuji-bench profiles COUNT DEST.csv [RULES_DIR] [SAMPLES_DIR]"); exit(2)
+            }
+            let rules = try RuleSet.load(directory: rest.count > 2 ? rest[2] : "Rules")
+            try BatchProfileGenerator(rules: rules, samplesDirectory: rest.count > 3 ? rest[3] : "Samples").write(count: count, to: rest[1])
+        default:
+            _ = try RuleSet.load(directory: rest.first ?? "Rules")
+        }
+    } catch {
+        print("\(error)")
+        exit(1)
+    }
+    exit(0)
+}
 let rulesDir = arguments.first ?? "Rules"
 let samplesDir = arguments.dropFirst().first ?? "Samples"
 let tckDir = arguments.dropFirst(2).first ?? "../shared/dmn-tck"
@@ -21,6 +47,19 @@ func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Duration {
         times.append(clock.now - start)
     }
     return times.sorted()[times.count / 2]
+}
+
+/// `step 0` = x + 1, `step i` = `step i-1` + 1: names with spaces, so every name is announced to the lexer.
+func chainModel(_ count: Int) -> String {
+    var xml = "<definitions xmlns=\"https://www.omg.org/spec/DMN/20230324/MODEL/\" namespace=\"urn:chain\" name=\"chain\">"
+    xml += "<inputData id=\"x\" name=\"x\"><variable name=\"x\" typeRef=\"number\"/></inputData>"
+    for i in 0..<count {
+        let requirement = i == 0 ? "<requiredInput href=\"#x\"/>" : "<requiredDecision href=\"#d\(i - 1)\"/>"
+        xml += "<decision id=\"d\(i)\" name=\"step \(i)\"><variable name=\"step \(i)\" typeRef=\"number\"/>"
+            + "<informationRequirement>\(requirement)</informationRequirement>"
+            + "<literalExpression><text>\(i == 0 ? "x" : "step \(i - 1)") + 1</text></literalExpression></decision>"
+    }
+    return xml + "</definitions>"
 }
 
 /// Processor time of this process, which a machine shared with other builds disturbs less than wall-clock time.
@@ -118,6 +157,23 @@ do {
     let evaluations = 1000
     let evaluate = median(3) { for i in 0..<evaluations { _ = evaluator.evaluate(inputs[i % inputs.count]) } }
     print("evaluate the whole graph \(evaluations)×: \(ms(evaluate)) (\(ms(evaluate / evaluations)) each)")
+
+    // A generated requirement chain, far larger than any rule set: loading must stay linear in its size.
+    let chainLength = 10_000
+    let chain = chainModel(chainLength)
+    var chained: DMNModel?
+    let chainLoad = try median(3) { chained = try DMNLoader().load(string: chain, name: "chain.dmn") }
+    print("load a chain of \(chainLength) decisions: \(ms(chainLoad))")
+    if let chained {
+        let chainEvaluator = DMNEvaluator(model: chained)
+        let chainEvaluation = median(3) { _ = chainEvaluator.evaluate(["x": .number(FEELNumber(1))]) }
+        print("evaluate the chain of \(chainLength) decisions: \(ms(chainEvaluation))")
+    }
+    // The same chain where every decision has a problem, loaded partially (as `dmn eval` and `dmn test` load).
+    let broken = chain.replacingOccurrences(of: "<literalExpression>",
+        with: "<knowledgeRequirement><requiredKnowledge href=\"#missing\"/></knowledgeRequirement><literalExpression>")
+    let brokenLoad = try median(3) { _ = try DMNLoader(mode: .partial).load(string: broken, name: "broken.dmn") }
+    print("load partially a chain of \(chainLength) decisions, each with a problem: \(ms(brokenLoad))")
 
     if FileManager.default.fileExists(atPath: tckDir) {
         var passed = 0

@@ -15,6 +15,15 @@ public struct AdvisorError: Error, Sendable, CustomStringConvertible {
         self.problems = error.diagnostics.map(DMNProblem.init)
     }
 
+    /// A size refusal names the flag that raises the limit.
+    init(_ error: XMLLoadError, hint flag: String) {
+        self.problems = error.diagnostics.map { d in
+            var problem = DMNProblem(d)
+            if d.message.contains(" limit for this kind of file") { problem.message += " (\(flag))" }
+            return problem
+        }
+    }
+
     public init(_ error: DMNLoadError) {
         self.problems = error.problems
     }

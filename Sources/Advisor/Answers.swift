@@ -8,6 +8,8 @@ public struct Answers: Sendable, Equatable {
     }
 
     public var device: String?
+    /// Comments before the root of the file the answers came from, written back when they are saved.
+    public var headerComments: [String] = []
     public private(set) var order: [String] = []
     public private(set) var entries: [String: Answer] = [:]
 

@@ -3,7 +3,8 @@ import DecisionModel
 /// A self-contained HTML page of an assessment, for bringing to a PMDA consultation or a client.
 extension TextReport {
     public func html(_ a: Assessment) -> String {
-        func e(_ s: String) -> String { AnswersFile.escape(s) }
+        // Escaped for HTML, and characters a terminal would obey (when the file is shown with cat) made visible.
+        func e(_ s: String) -> String { AnswersFile.escape(VisibleText.sanitize(s)) }
         let title = UIStrings.text(.title, language) + (a.device.map { " — \($0)" } ?? "")
         var h: [String] = [
             "<!DOCTYPE html>",

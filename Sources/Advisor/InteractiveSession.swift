@@ -13,10 +13,14 @@ public struct InteractiveSession<C: Console> {
     public let rules: RuleSet
     public let language: Language
     /// Where answers are saved as they are given; nil to keep them in memory only.
-    public let savePath: String?
+    public internal(set) var savePath: String?
     public var console: C
     /// The as-of date given to the rules (today when nil).
     public var asOf: String?
+    /// Ask for the product's name first (the CLI does; scripted sessions usually do not).
+    public var asksProductName = false
+    /// The longest answer accepted.
+    public var limits: InputLimits = .standard
 
     public init(rules: RuleSet, language: Language, savePath: String?, console: C, asOf: String? = nil) {
         self.rules = rules
@@ -28,7 +32,7 @@ public struct InteractiveSession<C: Console> {
 
     public enum Ending: Sendable, Equatable { case completed, aborted }
 
-    private func t(_ id: UIStrings.ID) -> String { UIStrings.text(id, language) }
+    func t(_ id: UIStrings.ID) -> String { UIStrings.text(id, language) }
 
     public static func savedMessage(_ path: String, _ language: Language) -> String {
         UIStrings.format(.saved, language, path)
@@ -36,6 +40,10 @@ public struct InteractiveSession<C: Console> {
 
     public mutating func run(from start: Answers) throws(AdvisorError) -> (answers: Answers, ending: Ending) {
         var answers = start
+        if asksProductName, try !askProductName(&answers) {
+            console.write("\n" + UIStrings.format(.aborted, language, savePath ?? "-", savePath ?? "FILE") + "\n")
+            return (answers, .aborted)
+        }
         let questionnaire = Questionnaire(rules: rules, asOf: asOf)
         var hinted = false
         while let step = questionnaire.next(after: answers) {
@@ -130,6 +138,7 @@ public struct InteractiveSession<C: Console> {
            let source = rules.citations.citation(cite: question.cite.joined(separator: " "), source: question.source, language) {
             lines.append("\(t(.source)): \(source)")
         }
+        lines += GlossaryLinks.lines(for: [step.question?.prompt.text(language) ?? "", help], glossary: rules.glossary, language: language)
         return lines.joined(separator: "\n")
     }
 
@@ -159,7 +168,7 @@ public struct InteractiveSession<C: Console> {
         if let entry = table.entry(for: value.bareText) {
             return UIStrings.format(.lookupFound, language, JMDNListing.lines(entry, language, rules: rules).joined(separator: "\n"))
         }
-        return UIStrings.format(.lookupMissing, language, value.bareText, String(table.entries.count))
+        return UIStrings.format(.lookupMissing, language, excerpt(value.bareText), String(table.entries.count))
     }
 
     enum Interpretation { case success(FEELValue), failure(String) }
@@ -167,9 +176,10 @@ public struct InteractiveSession<C: Console> {
     /// A number from the list, the value itself, a choice label, or (for yes/no) yes/no/はい/いいえ.
     /// For an input with a lookup table, words search the table instead.
     func interpret(_ text: String, _ step: Questionnaire.Step) -> Interpretation {
+        if let why = limits.valueProblem(text) { return .failure(why) }
         if let table = LookupTable(rules: rules, input: step.input.name), !text.allSatisfy(\.isNumber) {
             let hits = table.search(text)
-            if hits.isEmpty { return .failure(UIStrings.format(.lookupNone, language, text)) }
+            if hits.isEmpty { return .failure(UIStrings.format(.lookupNone, language, excerpt(text))) }
             let shown = hits.prefix(15).flatMap { JMDNListing.lines($0, language, rules: rules).map { "  " + $0 } }
             let more = hits.count > 15 ? ["  … \(hits.count - 15)"] : []
             return .failure(([UIStrings.text(.lookupPick, language)] + shown + more).joined(separator: "\n"))
@@ -178,30 +188,27 @@ public struct InteractiveSession<C: Console> {
             var chosen: String?
             if let index = Int(text), index >= 1, index <= choices.count { chosen = choices[index - 1] }
             if chosen == nil { chosen = choices.first { $0.lowercased() == text.lowercased() } }
-            if chosen == nil, let q = step.question {
-                chosen = q.choices.first { c in Language.allCases.contains { c.label[$0]?.lowercased() == text.lowercased() } }?.value
-            }
-            if chosen == nil, choices == ["true", "false"] {
-                switch text.lowercased() {
-                case "y", "yes", "はい", "true": chosen = "true"
-                case "n", "no", "いいえ", "false": chosen = "false"
-                default: break
-                }
-            }
+            if chosen == nil { chosen = AnswerSpelling.value(for: text, input: step.input, rules: rules) }
             guard let chosen else {
-                let allowed = choices.enumerated().map { "\($0.offset + 1)=\($0.element)" }.joined(separator: ", ")
-                return .failure(UIStrings.format(.invalidChoice, language, text) + " \(t(.allowedValues)): \(allowed), ?")
+                let allowed = choices.enumerated().map { "\($0.offset + 1)=\(choiceName($0.element, step))" }.joined(separator: ", ")
+                return .failure(UIStrings.format(.invalidChoice, language, excerpt(text)) + (language == .ja ? "" : " ")
+                                + "\(t(.allowedValues)): \(allowed), ?=\(t(.unknownAnswer))")
             }
             return parse(chosen, step)
         }
         return parse(text, step)
     }
 
+    /// A choice as the user reads it: its label, or yes/no.
+    private func choiceName(_ value: String, _ step: Questionnaire.Step) -> String {
+        AnswerSpelling.label(value, input: step.input.name, rules: rules, language)
+    }
+
     private func parse(_ text: String, _ step: Questionnaire.Step) -> Interpretation {
         do {
-            return .success(try rules.model.parseValue(text, for: step.input))
+            return .success(try AnswerSpelling.parse(text, input: step.input, rules: rules))
         } catch {
-            return .failure(error.description)
+            return .failure(error.message(language, rules: rules))
         }
     }
 }

@@ -1,14 +1,16 @@
+import DecisionModel
+
 /// The Markdown rendering of an assessment, for a consultation file or a wiki.
 extension TextReport {
     public func markdown(_ a: Assessment) -> String {
         var out: [String] = []
-        out.append("# \(t(.title))" + (a.device.map { ": \($0)" } ?? ""))
+        out.append("# \(t(.title))" + (a.device.map { ": \(escape($0))" } ?? ""))
         out.append("")
         out.append("## \(t(.summary))")
         out.append("")
         out.append("| | |")
         out.append("|---|---|")
-        for row in summaryRows(a) { out.append("| \(row.label) | \(escape(row.value)) |") }
+        for row in summaryRows(a) { out.append("| \(escape(row.label)) | \(escape(row.value)) |") }
         out.append("")
         for group in possibleGroups(a) {
             out.append("**\(group.heading)**")
@@ -26,16 +28,16 @@ extension TextReport {
         out.append("## \(t(.why))")
         out.append("")
         for trace in a.evaluation.traces {
-            out.append("### \(trace.decision) = `\(traceValue(trace, a))`")
+            out.append("### \(escape(trace.decision)) = \(code(traceValue(trace, a)))")
             out.append("")
             if let note = opennessNote(trace.decision, a) { out.append("_\(escape(note))_"); out.append("") }
             if trace.rules.isEmpty && trace.hitPolicy != nil { out.append("- \(t(.noRuleHit))") }
             for rule in trace.rules {
                 let reason = rule.annotation(language.rawValue) ?? rule.description ?? ""
-                out.append("- **\(t(.rule)) \(rule.row)**\(rule.id.map { " (`\($0)`)" } ?? ""): \(escape(reason))")
+                out.append("- **\(t(.rule)) \(rule.row)**\(rule.id.map { " (\(code($0)))" } ?? ""): \(escape(reason))")
                 if let source = citation(rule) { out.append("  - \(t(.source)): \(escape(source))") }
             }
-            let inputs = trace.inputs.map { "`\($0.name)` = \($0.value.bareText)" }.joined(separator: ", ")
+            let inputs = trace.inputs.map { "\(code($0.name)) = \(escape($0.value.bareText))" }.joined(separator: ", ")
             if !inputs.isEmpty { out.append("- \(t(.inputs)): \(inputs)") }
             out.append("")
         }
@@ -58,7 +60,7 @@ extension TextReport {
         if !a.openQuestions.isEmpty || !a.unanswered.isEmpty {
             out.append("## \(t(.openQuestions))")
             out.append("")
-            for name in a.openQuestions + a.unanswered { out.append("- `\(name)`: \(escape(question(name)))") }
+            for name in a.openQuestions + a.unanswered { out.append("- \(code(name)): \(escape(question(name)))") }
             out.append("")
         }
         if !a.alternatives.isEmpty {
@@ -71,8 +73,8 @@ extension TextReport {
             out.append("")
         }
         out.append("---")
-        out.append("\(t(.rulesLine)): \(a.rulesVersion) · `\(a.rulesChecksum)` · as-of \(a.asOf)")
-        return out.joined(separator: "\n") + "\n"
+        out.append("\(t(.rulesLine)): \(escape(a.rulesVersion)) · \(code(a.rulesChecksum)) · as-of \(a.asOf)")
+        return VisibleText.sanitize(out.joined(separator: "\n") + "\n")
     }
 
 }

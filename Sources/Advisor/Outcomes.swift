@@ -20,6 +20,8 @@ public struct Outcomes: Sendable {
         public var values: [String: Value]
         /// Another key whose values this one takes (`change.default` takes `change.procedure`'s).
         public var valuesOf: String?
+        /// The value names in file order (how a list of choices is shown).
+        public var order: [String] = []
     }
 
     public var keys: [String: Key]
@@ -33,8 +35,10 @@ public struct Outcomes: Sendable {
         for element in root.children(named: "key") {
             let name = element.attribute("name") ?? ""
             var values: [String: Value] = [:]
+            var order: [String] = []
             for v in element.children(named: "value") {
                 let value = v.attribute("name") ?? ""
+                order.append(value)
                 var steps: [LocalizedText] = []
                 for step in v.children(named: "step") {
                     steps.append(Questions.localized(step.children(named: "text")))
@@ -44,7 +48,7 @@ public struct Outcomes: Sendable {
                                       cite: Citations.ids(v.child(named: "source")?.attribute("cite")))
             }
             keys[name] = Key(name: name, label: Questions.localized(element.children(named: "label")), values: values,
-                             valuesOf: element.attribute("valuesOf"))
+                             valuesOf: element.attribute("valuesOf"), order: order)
         }
         self.keys = keys
     }

@@ -9,6 +9,8 @@ public struct Questions: Sendable {
     public struct Choice: Sendable {
         public var value: String
         public var label: LocalizedText
+        /// Other spellings the rules accept for this choice (`also="II"`).
+        public var also: [String] = []
     }
 
     public struct Question: Sendable {
@@ -45,7 +47,8 @@ public struct Questions: Sendable {
                 prompt: Self.localized(element.children(named: "prompt")),
                 help: Self.localized(element.children(named: "help")),
                 choices: element.children(named: "choice").map {
-                    Choice(value: $0.attribute("value") ?? "", label: Self.localized($0.children(named: "label")))
+                    Choice(value: $0.attribute("value") ?? "", label: Self.localized($0.children(named: "label")),
+                           also: ($0.attribute("also") ?? "").split(separator: " ").map(String.init))
                 },
                 source: element.childText("source") ?? "",
                 cite: Citations.ids(element.child(named: "source")?.attribute("cite")),

@@ -96,7 +96,7 @@ extension TextReport {
         rules.questions.questions.values.filter { $0.lookup != nil }.map(\.input).sorted().compactMap { input -> String? in
             guard case .value(let value)? = a.answers[input], value != .null,
                   let table = LookupTable(rules: rules, input: input), table.entry(for: value.bareText) == nil else { return nil }
-            return UIStrings.format(.lookupMissing, language, value.bareText, String(table.entries.count))
+            return UIStrings.format(.lookupMissing, language, excerpt(value.bareText), String(table.entries.count))
         }
     }
 
@@ -187,5 +187,33 @@ extension TextReport {
         return value.bareText
     }
 
-    func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+    /// Markdown inline text that can neither inject markup nor break a table: the characters HTML gives meaning to
+    /// become entities (renderers pass raw HTML through) and Markdown punctuation is escaped.
+    func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\\", "`", "*", "_", "[", "]", "|", "#", "~": out += "\\" + String(c)
+            case "\n", "\r\n", "\r": out += " "
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A code span whose fence is longer than any run of backticks inside, so the text cannot close it early.
+    func code(_ s: String) -> String {
+        let flat = s.split(whereSeparator: \.isNewline).joined(separator: " ")
+        var longest = 0, run = 0
+        for c in flat {
+            run = c == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
+        return fence + pad + flat + pad + fence
+    }
 }

@@ -9,28 +9,35 @@ public struct RuleSet: Sendable {
     public var model: DMNModel
     public var questions: Questions
     public var outcomes: Outcomes
+    /// The bilingual glossary (`glossary.xml`); empty when the folder has none.
+    public var glossary = Glossary()
     /// How cited laws, notices and pages are shown to readers (`citations.xml`; empty when the folder has none).
     public var citations = Citations()
     /// The time figures of the lag model (`benchmarks.xml`); empty when the folder has none.
     public var benchmarks = Benchmarks()
+    /// Consultations, open-question routing and document checklists (`preparation.xml`); empty when absent.
+    public var preparation = Preparation()
     public var answersSchema: XMLSchema?
     public var version: String
     /// `sha256:` over every rule file's relative path and bytes, in path order.
     public var checksum: String
 
     public static func load(directory: String) throws(AdvisorError) -> RuleSet {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw AdvisorError(file: directory, "the rules folder does not exist")
-        }
+        if let problem = RulesLocation.problem(with: directory) { throw AdvisorError(file: directory, problem) }
         let model: DMNModel
         do { model = try DMNLoader().load(path: directory) } catch { throw AdvisorError(error) }
+        // A table without rows is always null: the advice would silently lose what it decides.
+        let empty = model.decisions.compactMap { d in d.decisionTable.flatMap { $0.rules.isEmpty ? DMNProblem(at: $0.location,
+            "decision table '\(d.name)' has no rules, so its value would always be null (yakuji rules check)") : nil } }
+        if !empty.isEmpty { throw AdvisorError(empty) }
         let schemaDir = (directory as NSString).appendingPathComponent("schema")
         let answersSchema = try schema(schemaDir, "answers.xsd")
         let questionsRoot = try document(directory, "questions.xml", schema: try schema(schemaDir, "questions.xsd"),
                                          namespace: Questions.namespace)
         let outcomesRoot = try document(directory, "outcomes.xml", schema: try schema(schemaDir, "outcomes.xsd"),
                                         namespace: Outcomes.namespace)
+        let glossaryRoot = try document(directory, "glossary.xml", schema: try schema(schemaDir, "glossary.xsd"),
+                                        namespace: Glossary.namespace)
         let citationsRoot = try document(directory, "citations.xml", schema: try schema(schemaDir, "citations.xsd"),
                                          namespace: Citations.namespace)
         let versionFile = (directory as NSString).appendingPathComponent("VERSION")
@@ -38,12 +45,17 @@ public struct RuleSet: Sendable {
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unversioned"
         let benchmarksRoot = try document(directory, Benchmarks.fileName, schema: try schema(schemaDir, "benchmarks.xsd"),
                                           namespace: Benchmarks.namespace)
-        return RuleSet(directory: directory, model: model,
+        let preparationRoot = try document(directory, Preparation.fileName, schema: try schema(schemaDir, "preparation.xsd"),
+                                           namespace: Preparation.namespace)
+        var ruleSet = RuleSet(directory: directory, model: model,
                        questions: questionsRoot.map(Questions.init(root:)) ?? Questions(),
                        outcomes: outcomesRoot.map(Outcomes.init(root:)) ?? Outcomes(),
+                       glossary: glossaryRoot.map(Glossary.init(root:)) ?? Glossary(),
                        citations: citationsRoot.map(Citations.init(root:)) ?? Citations(),
                        benchmarks: benchmarksRoot.map(Benchmarks.init(root:)) ?? Benchmarks(),
                        answersSchema: answersSchema, version: version, checksum: checksum(of: directory))
+        ruleSet.preparation = preparationRoot.map(Preparation.init(root:)) ?? Preparation()
+        return ruleSet
     }
 
     private static func schema(_ dir: String, _ name: String) throws(AdvisorError) -> XMLSchema? {

@@ -13,7 +13,10 @@ public struct Scenario: Sendable {
     }
 
     public var id: String
+    /// The English description (or the only one).
     public var description: String
+    /// The description per language; one without `lang` counts as English.
+    public var descriptions: LocalizedText
     public var source: String
     public var answers: Answers
     public var expectations: [Expectation]
@@ -54,8 +57,12 @@ public struct Scenario: Sendable {
             for e in expectations where !ContractKeys.all.contains(e.key) {
                 problems.append(DMNProblem(at: e.location, "unknown expectation key '\(e.key)'; known: \(ContractKeys.all.joined(separator: ", "))"))
             }
-            scenarios.append(Scenario(id: element.attribute("id") ?? "?", description: element.childText("description") ?? "",
-                                      source: element.childText("source") ?? "", answers: answers, expectations: expectations,
+            var descriptions = LocalizedText()
+            for description in element.children(named: "description") {
+                descriptions[Language(rawValue: description.attribute("lang") ?? "") ?? .en] = description.trimmedText
+            }
+            scenarios.append(Scenario(id: element.attribute("id") ?? "?", description: descriptions.text(.en),
+                                      descriptions: descriptions, source: element.childText("source") ?? "", answers: answers, expectations: expectations,
                                       location: SourceLocation(file: path, line: element.line)))
         }
         if !problems.isEmpty { throw AdvisorError(problems) }
@@ -131,6 +138,10 @@ public struct ScenarioRunner: Sendable {
                     for rule in trace.rules {
                         report.hitRows.insert(RowRef(decision: trace.decision, row: rule.row, location: rule.location))
                     }
+                }
+                for problem in RuleErrors.violations(in: assessment.evaluation, model: rules.model) {
+                    report.failures.append(Failure(scenario: scenario.id, key: "hit policy", expected: "at most one matching row",
+                                                   actual: problem.message, location: scenario.location))
                 }
                 for expectation in scenario.expectations {
                     let actual = assessment.value(expectation.key)

@@ -80,7 +80,8 @@ public struct TextReport: Sendable {
         }
         out.append("")
         out.append("\(t(.rulesLine)): \(a.rulesVersion) \(a.rulesChecksum) as-of \(a.asOf)")
-        return out.joined(separator: "\n") + "\n"
+        // Answers and rule files may hold escape sequences; on a terminal they are shown, never obeyed.
+        return VisibleText.sanitize(out.joined(separator: "\n") + "\n")
     }
 
     /// Steps of every outcome value that has them, in summary order, without repeats, each group headed by the

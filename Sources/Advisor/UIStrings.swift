@@ -11,8 +11,9 @@ enum UIStrings {
         case rulesLine, question, atMostLeft, commandsHint, unknownMarked, wentBack, nothingToGoBack
         case invalidChoice, allowedValues, whyAsked, helpNone, done, aborted, saved, yes, no, unknownAnswer
         case lookupNone, lookupPick, lookupFound, lookupMissing, moreConditions, moreCondition, codeNotConfirmed
-        case notApplicable
-        case undetermined, alternatives, ifWord, orWord, andWord
+        case notApplicable, notAllowed, malformed, unknownInput
+        case notAnAnswersFile, existingAnswers, existingUnreadable, saveChoices, saveChoicesResume, askSavePath, notSaved
+        case undetermined, consultHint, alternatives, ifWord, orWord, andWord
         case openValues, atLeast, unknownValue, notApplicableShort, possibleSchemes, possibleConsultations, whileUnknown
         case dependsOnOpen, sameWhatever, anyAnswers, contradiction, andMore
     }
@@ -33,13 +34,27 @@ enum UIStrings {
         .rulesLine: ("Rules", "ルール"),
         .question: ("Question", "質問"),
         .atMostLeft: ("at most %d left", "残り最大 %d 問"),
-        .commandsHint: ("Type a number or value; ? = don't know, back = previous question, help, why. Ctrl-D stops (answers are kept).",
-                        "番号または値を入力してください。? = 不明、back = 前の質問へ、help = 説明、why = この質問の理由。Ctrl-D で中断（回答は保存されます）。"),
+        .commandsHint: ("Type a number or value; ? = don't know, back = previous question, help, why. Ctrl-D or Ctrl-C stops (answers are kept).",
+                        "番号または値を入力してください。? = 不明、back = 前の質問へ、help = 説明、why = この質問の理由。Ctrl-D または Ctrl-C で中断（回答は保存されます）。"),
         .unknownMarked: ("Marked as unknown.", "「不明」として記録しました。"),
         .wentBack: ("Back to: %@", "前の質問に戻ります: %@"),
         .nothingToGoBack: ("There is no earlier answer.", "これより前の回答はありません。"),
         .invalidChoice: ("'%@' is not one of the choices.", "「%@」は選択肢にありません。"),
         .allowedValues: ("Allowed", "選択肢"),
+        .notAllowed: ("'%@' is not an allowed value for %@; allowed: %@", "「%@」は %@ の選択肢にありません。選択肢: %@"),
+        .malformed: ("'%@' is not a valid value for %@: expected %@", "「%@」は %@ の値として使えません。%@で答えてください。"),
+        .unknownInput: ("unknown input '%@'", "「%@」という入力はありません"),
+        .notAnAnswersFile: ("exists and is not a Yakuji answer file: run again with --force to replace it, or --save another file",
+                            "は Yakuji の回答ファイルではありません。置き換えるには --force を付けて実行するか、--save で別のファイルを指定してください"),
+        .existingAnswers: ("%@ already holds %@ answers (device: %@).", "%@ には既に %@ 件の回答があります（製品: %@）。"),
+        .existingUnreadable: ("%@ is a Yakuji answer file these rules cannot read (%@).",
+                              "%@ はこのルールでは読めない Yakuji の回答ファイルです（%@）。"),
+        .saveChoicesResume: ("  1) resume with these answers\n  2) save this session to another file\n  3) stop (to start over in this file, run again with --force)",
+                             "  1) これらの回答から再開する\n  2) このセッションを別のファイルに保存する\n  3) 中止する（このファイルで最初からやり直すには --force を付けて実行）"),
+        .saveChoices: ("  2) save this session to another file\n  3) stop (to replace this file, run again with --force)",
+                       "  2) このセッションを別のファイルに保存する\n  3) 中止する（このファイルを置き換えるには --force を付けて実行）"),
+        .askSavePath: ("Save the answers to which file? ", "回答を保存するファイル名: "),
+        .notSaved: ("Nothing was saved; %@ is unchanged.", "何も保存していません。%@ は変更されていません。"),
         .whyAsked: ("Needed by", "この回答を使う判定"),
         .helpNone: ("No further help for this question.", "この質問の補足説明はありません。"),
         .done: ("All questions that matter are answered.", "判定に必要な質問はすべて回答されました。"),
@@ -77,12 +92,23 @@ enum UIStrings {
         .moreConditions: ("(and %@ more combinations of answers; --format json lists them all)", "（ほか %@ 通りの回答の組み合わせ。--format json ですべて表示）"),
     ]
 
-    /// `%d` / `%@` substitution without Foundation's format machinery.
+    /// `%d` / `%@` substitution without Foundation's format machinery; arguments are inserted as they are, so a
+    /// `%@` inside one is never substituted again.
     static func format(_ id: ID, _ language: Language, _ args: String...) -> String {
-        var text = self.text(id, language)
-        for arg in args {
-            if let range = text.range(of: "%@") ?? text.range(of: "%d") { text.replaceSubrange(range, with: arg) }
+        var out = ""
+        var remaining = args[...]
+        var pending = false
+        for character in text(id, language) {
+            if pending {
+                pending = false
+                if character == "@" || character == "d", let arg = remaining.popFirst() {
+                    out += arg
+                    continue
+                }
+                out.append("%")
+            }
+            if character == "%" { pending = true } else { out.append(character) }
         }
-        return text
+        return pending ? out + "%" : out
     }
 }

@@ -13,10 +13,13 @@ typedef uint16_t UChar;
 #endif
 
 #include <libxml/parser.h>
+#include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlmemory.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlsave.h>
 
 /* xmlFree is a global function-pointer variable in libxml2 2.9; Swift 6 refuses to read
    shared mutable globals, so calls go through this inline function. */

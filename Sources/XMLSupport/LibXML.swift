@@ -18,6 +18,8 @@ let safeParseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawV
 final class DiagnosticCollector {
     var items: [XMLDiagnostic] = []
     let fallbackFile: String
+    /// Where a DOCTYPE began, when the parser met one in a file that refuses them.
+    var doctypeLine: Int?
 
     init(fallbackFile: String) { self.fallbackFile = fallbackFile }
 
@@ -55,4 +57,15 @@ let collectParserError: xmlStructuredErrorFunc = { userData, error in
 let collectSchemaError: xmlStructuredErrorFunc = { userData, error in
     guard let userData, let error else { return }
     DiagnosticCollector.from(userData).append(error.pointee)
+}
+
+/// Called when the parser reaches a DOCTYPE in a file that refuses them: records the line and stops at once, so
+/// no entity is ever declared or expanded and the file is reported once, at the right line.
+let refuseInternalSubset: internalSubsetSAXFunc = { userData, _, _, _ in
+    guard let userData else { return }
+    let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+    if let collector = ctxt.pointee._private {
+        DiagnosticCollector.from(collector).doctypeLine = ctxt.pointee.input.map { Int($0.pointee.line) } ?? 0
+    }
+    xmlStopParser(ctxt)
 }

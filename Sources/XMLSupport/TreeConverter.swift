@@ -55,6 +55,17 @@ struct TreeConverter {
         return element
     }
 
+    /// The comments at document level before the root element, in order.
+    static func comments(before root: xmlNodePtr, in doc: xmlDocPtr) -> [String] {
+        var out: [String] = []
+        var node = doc.pointee.children
+        while let n = node, n != root {
+            if n.pointee.type == XML_COMMENT_NODE, let content = n.pointee.content { out.append(String(cString: content)) }
+            node = n.pointee.next
+        }
+        return out
+    }
+
     /// Concatenates text children and skips entity references. Not xmlNodeListGetString(…, 1): that expands
     /// entities and allows a quadratic blow-up.
     static func text(of first: xmlNodePtr?) -> String {

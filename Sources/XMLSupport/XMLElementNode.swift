@@ -4,6 +4,12 @@ public struct XMLElementNode: Sendable, Equatable {
         public var name: String
         public var namespace: String?
         public var value: String
+
+        public init(name: String, namespace: String? = nil, value: String) {
+            self.name = name
+            self.namespace = namespace
+            self.value = value
+        }
     }
 
     public var name: String
@@ -69,6 +75,17 @@ public struct XMLElementNode: Sendable, Equatable {
         }
         let prefix = String(qname[..<colon])
         return (namespacesInScope[prefix], String(qname[qname.index(after: colon)...]))
+    }
+}
+
+/// A whole document as read: its root element and the comments that precede it.
+public struct XMLParsedDocument: Sendable, Equatable {
+    public var root: XMLElementNode
+    public var leadingComments: [String]
+
+    public init(root: XMLElementNode, leadingComments: [String] = []) {
+        self.root = root
+        self.leadingComments = leadingComments
     }
 }
 

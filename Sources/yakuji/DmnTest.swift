@@ -21,7 +21,7 @@ struct DmnTest: ParsableCommand {
         let report = TCKRunner().run(paths: paths)
         for problem in report.modelProblems { Terminal.error(problem.description) }
         for problem in report.loadProblems { Terminal.error(problem.description) }
-        for result in report.cases where result.outcome != .passed { print(result.description) }
+        for result in report.cases where result.outcome != .passed { Terminal.output(result.description) }
         if byFolder {
             for group in report.groups {
                 var line = "\(group.name): \(group.passed) passed, \(group.failed) failed"

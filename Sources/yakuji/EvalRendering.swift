@@ -5,10 +5,7 @@ enum EvalRendering {
     static func render(_ result: EvaluationResult, format: EvalFormat, trace: Bool) -> String {
         switch format {
         case .json:
-            return JSONValue.object(result.traces.map { t in
-                (t.decision, trace ? .object([("value", t.value.json), ("hitPolicy", t.hitPolicy.map(JSONValue.string) ?? .null),
-                                              ("rules", .array(t.rules.map { .number(String($0.row)) }))]) : t.value.json)
-            }).rendered()
+            return json(result, trace: trace).rendered()
         case .text:
             var lines: [String] = []
             for t in result.traces {
@@ -21,5 +18,24 @@ enum EvalRendering {
             }
             return lines.joined(separator: "\n")
         }
+    }
+
+    /// A decision service's value first; with `trace`, the decisions it evaluated, as `dmn eval` shows them.
+    static func render(service: String, value: FEELValue, _ result: EvaluationResult, format: EvalFormat, trace: Bool) -> String {
+        switch format {
+        case .json:
+            let decisions: [(String, JSONValue)] = trace ? [("decisions", json(result, trace: true))] : []
+            return JSONValue.object([(service, value.json)] + decisions).rendered()
+        case .text:
+            let first = "\(service): \(value)"
+            return trace ? first + "\n" + render(result, format: .text, trace: true) : first
+        }
+    }
+
+    private static func json(_ result: EvaluationResult, trace: Bool) -> JSONValue {
+        .object(result.traces.map { t in
+            (t.decision, trace ? .object([("value", t.value.json), ("hitPolicy", t.hitPolicy.map(JSONValue.string) ?? .null),
+                                          ("rules", .array(t.rules.map { .number(String($0.row)) }))]) : t.value.json)
+        })
     }
 }

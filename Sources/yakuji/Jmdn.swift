@@ -20,20 +20,21 @@ struct JmdnSearch: ParsableCommand {
     @Option(help: "Language: ja or en (default from LANG).")
     var lang: Language?
 
-    @Option(help: "Rules folder (default: the bundled rules).")
+    @Option(help: "Rules folder (default: $YAKUJI_RULES, else the rules installed with this binary).")
     var rules: String?
 
     func run() throws {
         let language = lang ?? Language(locale: ProcessInfo.processInfo.environment["LANG"])
+        let rulesFolder = try BundledRules.path(rules)
         do {
-            let ruleSet = try RuleSet.load(directory: rules ?? BundledRules.path())
+            let ruleSet = try RuleSet.load(directory: rulesFolder)
             guard let table = LookupTable(rules: ruleSet, input: "jmdnCode") else {
                 Terminal.error("these rules have no JMDN lookup table (a question for jmdnCode with lookup=\"…\")")
                 throw ExitCode(2)
             }
             let hits = table.search(text.joined(separator: " "))
             for hit in hits {
-                for line in JMDNListing.lines(hit, language, rules: ruleSet) { print(line) }
+                for line in JMDNListing.lines(hit, language, rules: ruleSet) { Terminal.output(line) }
             }
             if hits.isEmpty {
                 Terminal.write(language == .ja ? "該当する一般的名称はありません（\(table.entries.count) 件中）。"
@@ -41,7 +42,7 @@ struct JmdnSearch: ParsableCommand {
                 throw ExitCode(1)
             }
         } catch let error as AdvisorError {
-            Terminal.error(error.description)
+            Terminal.error(error.summary())
             throw ExitCode(2)
         }
     }
@@ -89,7 +90,7 @@ struct JmdnImport: ParsableCommand {
                 print("\(entries.count) scenarios written to \(scenarios)")
             }
         } catch let error as AdvisorError {
-            Terminal.error(error.description)
+            Terminal.error(error.summary())
             throw ExitCode(2)
         }
     }
@@ -115,19 +116,20 @@ struct JmdnExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write the current JMDN table as a CSV in the import format.")
 
-    @Option(help: "Rules folder (default: the bundled rules).")
+    @Option(help: "Rules folder (default: $YAKUJI_RULES, else the rules installed with this binary).")
     var rules: String?
 
     func run() throws {
+        let rulesFolder = try BundledRules.path(rules)
         do {
-            let ruleSet = try RuleSet.load(directory: rules ?? BundledRules.path())
+            let ruleSet = try RuleSet.load(directory: rulesFolder)
             guard let table = LookupTable(rules: ruleSet, input: "jmdnCode") else {
                 Terminal.error("these rules have no JMDN lookup table")
                 throw ExitCode(2)
             }
             print(JMDNImport.csv(table), terminator: "")
         } catch let error as AdvisorError {
-            Terminal.error(error.description)
+            Terminal.error(error.summary())
             throw ExitCode(2)
         }
     }

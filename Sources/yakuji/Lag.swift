@@ -57,8 +57,10 @@ struct Lag: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "As-of date YYYY-MM-DD (default today): the rules' date and the origin of calendar dates.")
     var asOf: String?
 
-    @Option(help: "Rules folder (default: the rules bundled with this binary).")
+    @Option(help: "Rules folder (default: $YAKUJI_RULES, else the rules installed with this binary).")
     var rules: String?
+
+    @OptionGroup(title: "Limits") var limitOptions: LimitOptions
 
     @Option(help: "Show where a figure comes from: its tag (T1…), its key, or all.")
     var why: String?
@@ -69,15 +71,17 @@ struct Lag: ParsableCommand {
             Terminal.error("--draws \(draws): expected a number from 1 to 10000000")
             throw ExitCode(2)
         }
+        if let asOf { _ = try AsOf.parse(asOf) }
+        let rulesFolder = try BundledRules.path(rules)
         do {
-            let ruleSet = try RuleSet.load(directory: rules ?? BundledRules.path())
+            let ruleSet = try RuleSet.load(directory: rulesFolder)
             var query = LagQuery(route: route, category: category)
             query.schemes = schemes
             query.asOf = asOf
             query.draws = draws
             query.seed = seed
             for assignment in assignments {
-                let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet)
+                let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet, language: language, limits: limitOptions.limits)
                 query.answers[name] = answer
             }
             let outcome = try query.run(rules: ruleSet)
@@ -87,15 +91,15 @@ struct Lag: ParsableCommand {
                     Terminal.error("--why \(why): expected one of \(text.whyChoices(outcome.estimate))")
                     throw ExitCode(2)
                 }
-                print(shown, terminator: "")
+                Terminal.output(shown, terminator: "")
                 return
             }
             switch format {
             case .json: print(outcome.estimate.json.rendered())
-            case .text: print(text.lines(outcome.estimate).joined(separator: "\n"))
+            case .text: Terminal.output(text.lines(outcome.estimate).joined(separator: "\n"))
             }
         } catch let error as AdvisorError {
-            Terminal.error(error.description)
+            Terminal.error(error.summary(limit: limitOptions.maxErrors))
             throw ExitCode(2)
         }
     }
@@ -119,6 +123,6 @@ enum TimelineWhyCommand {
             Terminal.error("--why \(selector): expected one of \(text.whyChoices(estimates[0]))")
             throw ExitCode(2)
         }
-        print(shown.joined(separator: "\n"), terminator: "")
+        Terminal.output(shown.joined(separator: "\n"), terminator: "")
     }
 }

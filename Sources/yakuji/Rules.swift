@@ -12,10 +12,10 @@ struct Rules: ParsableCommand {
 
 /// The rules folder argument shared by the rules commands.
 struct RulesFolder: ParsableArguments {
-    @Argument(help: "The rules folder (default: the rules bundled with this binary).")
+    @Argument(help: "The rules folder (default: $YAKUJI_RULES, else the rules installed with this binary).")
     var directory: String?
 
-    var path: String { directory ?? BundledRules.path() }
+    func path() throws -> String { try BundledRules.path(directory) }
 }
 
 struct RulesCheck: ParsableCommand {
@@ -33,11 +33,16 @@ struct RulesCheck: ParsableCommand {
 
     func run() throws {
         let date = try AsOf.parse(asOf)
-        let findings = RulesChecker(directory: folder.path, asOf: date).check()
+        let directory = try folder.path()
+        if let problem = RulesLocation.problem(with: directory) {
+            Terminal.error("\(directory): error: \(problem)")
+            throw ExitCode(2)
+        }
+        let findings = RulesChecker(directory: directory, asOf: date).check()
         switch format {
-        case .text: print(FindingReport.text(findings), terminator: "")
+        case .text: Terminal.output(FindingReport.text(findings), terminator: "")
         case .json: print(FindingReport.json(findings), terminator: "")
-        case .sarif: print(FindingReport.sarif(findings, base: folder.path, version: "1"), terminator: "")
+        case .sarif: print(FindingReport.sarif(findings, base: directory, version: "1"), terminator: "")
         }
         if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }

@@ -17,14 +17,15 @@ struct RulesTestCommand: ParsableCommand {
     var perRow = false
 
     func run() throws {
+        let directory = try folder.path()
         do {
-            let rules = try RuleSet.load(directory: folder.path)
+            let rules = try RuleSet.load(directory: directory)
             let runner = ScenarioRunner(rules: rules)
             let coverage = CoverageReport(report: try runner.run(files: runner.scenarioFiles()), model: rules.model)
-            print(coverage.text(perRow: perRow), terminator: "")
+            Terminal.output(coverage.text(perRow: perRow), terminator: "")
             if !coverage.report.failures.isEmpty || (failUncovered && !coverage.failingUncovered.isEmpty) { throw ExitCode(1) }
         } catch let error as AdvisorError {
-            Terminal.error(error.description)
+            Terminal.error(error.summary())
             throw ExitCode(2)
         }
     }
@@ -43,11 +44,12 @@ struct RulesGraphCommand: ParsableCommand {
     var questions = false
 
     func run() throws {
+        let directory = try folder.path()
         do {
-            let graph = RulesGraph(rules: try RuleSet.load(directory: folder.path), language: .en)
-            print(format == .dot ? graph.dot(questions: questions) : graph.mermaid(questions: questions), terminator: "")
+            let graph = RulesGraph(rules: try RuleSet.load(directory: directory), language: .en)
+            Terminal.output(format == .dot ? graph.dot(questions: questions) : graph.mermaid(questions: questions), terminator: "")
         } catch {
-            Terminal.error(error.description)
+            Terminal.error(error.summary())
             throw ExitCode(2)
         }
     }
@@ -68,9 +70,9 @@ struct RulesDiffCommand: ParsableCommand {
     func run() throws {
         do {
             let result = RulesDiff(old: try RuleSet.load(directory: old), new: try RuleSet.load(directory: new)).run()
-            print(RulesDiff.text(result), terminator: "")
+            Terminal.output(RulesDiff.text(result), terminator: "")
         } catch {
-            Terminal.error(error.description)
+            Terminal.error(error.summary())
             throw ExitCode(2)
         }
     }

@@ -1,11 +1,41 @@
+import Advisor
 import ArgumentParser
+import Foundation
 
 @main
 struct Yakuji: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yakuji",
         abstract: "Which route a medical device takes through Japan's PMD Act (薬機法), and how long it takes.",
-        subcommands: [Assess.self, Lag.self, Jmdn.self, Rules.self, Dmn.self])
+        discussion: "Exit 0 done; 1 stopped by the user, a failing test or errors found; 2 bad input (including a bad option).",
+        subcommands: [Assess.self, Compare.self, Lag.self, Explain.self, GlossaryCommand.self, QuizCommand.self, TourCommand.self, Jmdn.self, Rules.self, Dmn.self])
+
+    @Flag(help: "Show the version of Yakuji and of the rules it finds.")
+    var version = false
+
+    func run() throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        let report = VersionReport.current()
+        Terminal.output(report.text)
+        if let problem = report.problem {
+            Terminal.error(problem)
+            throw ExitCode(2)
+        }
+    }
+
+    /// Usage errors (an unknown option, a bad --format) exit 2 like every other bad input, not ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Terminal.write(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 struct Dmn: ParsableCommand {

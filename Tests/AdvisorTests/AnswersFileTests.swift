@@ -63,3 +63,39 @@ import Testing
         #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+/// `--set` takes what the prompts take (issue 11 item 18).
+@Suite struct AnswerSpellingTests {
+    @Test("Yes/no words and class numerals on the command line", arguments: [
+        ("isActive=yes", FEELValue.boolean(true)), ("isActive=はい", .boolean(true)), ("isActive=No", .boolean(false)),
+        ("isActive=いいえ", .boolean(false)), ("deviceClass=II", .number(2)), ("deviceClass=iv", .number(4)),
+        ("deviceClass=Ⅲ", .number(3)), ("deviceClass=１", .number(1)), ("intendedUser=patients or the public at home", .string("home")), ("intendedUser=家庭向け（一般の使用者）", .string("home")),
+    ])
+    func spellingsOfAValue(assignment: String, expected: FEELValue) throws {
+        let rules = try RuleSet.load(directory: Fixtures.bundledRules)
+        #expect(try AnswersFile.parseAssignment(assignment, rules: rules).1 == .value(expected))
+    }
+
+    @Test func japaneseErrorsNameTheChoicesByTheirLabels() throws {
+        let rules = try RuleSet.load(directory: Fixtures.bundledRules)
+        do {
+            _ = try AnswersFile.parseAssignment("intendedUser=robot", rules: rules, language: .ja)
+            Issue.record("robot is no intended user")
+        } catch {
+            #expect(error.description.contains("選択肢: professional ("))
+            #expect(error.description.contains("home ("))
+        }
+        var session = InteractiveSession(rules: try Fixtures.mini(), language: .ja, savePath: nil,
+                                         console: ScriptedConsole(["箱", "3", "たぶん", "はい"]))
+        _ = try session.run(from: Answers())
+        #expect(session.console.transcript.contains("選択肢: 1=はい, 2=いいえ, ?=不明"))
+        #expect(!session.console.transcript.contains("1=true"))
+    }
+
+    @Test func aPercentSignInAnAnswerIsShownAsTyped() throws {
+        var session = InteractiveSession(rules: try Fixtures.mini(), language: .en, savePath: nil,
+                                         console: ScriptedConsole(["%@%d", "box", "3", "no"]))
+        _ = try session.run(from: Answers())
+        #expect(session.console.transcript.contains("'%@%d' is not one of the choices"))
+    }
+}

@@ -24,7 +24,7 @@ import Testing
         var s = try session(["box", "big", "12", "maybe", "n"])
         let (answers, _) = try s.run(from: Answers())
         #expect(s.console.transcript.contains("'big' is not a valid value for size: expected a number"))
-        #expect(s.console.transcript.contains("'maybe' is not one of the choices. Allowed: 1=true, 2=false, ?"))
+        #expect(s.console.transcript.contains("'maybe' is not one of the choices. Allowed: 1=yes, 2=no, ?=unknown"))
         #expect(answers["kind"] == .value(.string("box")))
         #expect(answers["heavy"] == .value(.boolean(false)))
     }

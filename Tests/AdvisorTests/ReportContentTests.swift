@@ -92,6 +92,36 @@ import Testing
         #expect(steps.contains { $0.contains("may designate") })
     }
 
+    /// Item 3: priority review rests on the 2020 notice (amended 2024), not the 2004 one it replaced.
+    @Test func priorityReviewCitesTheCurrentNotice() throws {
+        let rules = try Self.rules()
+        var answers = try Self.sample("hollow-fibre-dialyser", rules)
+        answers["seriousDisease"] = .value(.boolean(true))
+        answers["noAlternativeOrMarkedlySuperior"] = .value(.boolean(true))
+        let text = Self.report(answers, rules)
+        let reason = text.split(separator: "\n").drop { !$0.contains("[sc_priority_review]") }.prefix(2).joined(separator: "\n")
+        #expect(reason.contains("薬生機審発0831第1号 (2020-08-31, amended 2024-01-16)"), "\(reason)")
+        #expect(!text.contains("0227016"))
+    }
+
+    /// Item 5: the QMS rows cite PMDA's 2025-10-01 edition of the audit-application 事務連絡.
+    @Test func qmsRenewalCitesThe2025PMDANotice() throws {
+        let rules = try Self.rules()
+        let text = Self.report(try Self.sample("qms-certificate-renewal", rules), rules)
+        #expect(text.contains("PMDA notice (2025-10-01) on documents for QMS audit applications"))
+        #expect(!text.contains("2014-10-31"))
+    }
+
+    /// Item 6: the enteral feeding pump's certification standard is reported but unconfirmed, so the table leaves
+    /// the flag open and its reason tells the user why the question is asked.
+    @Test func theEnteralPumpStandardIsLeftToTheUser() throws {
+        let rules = try Self.rules()
+        let table = try #require(LookupTable(rules: rules, input: "jmdnCode"))
+        let row = try #require(table.entries.first { $0.value == "13209000" })
+        #expect(row.annotation("en")?.contains("経腸栄養用輸液ポンプ等基準") == true)
+        #expect(row.annotation("ja")?.contains("認証基準の有無をお尋ねします") == true)
+    }
+
     static var sampleFiles: [String] { RuleContentTests.sampleFiles }
 
     /// Research notes (brief sections, source grades) stay in the rules; readers get law, notice and page.

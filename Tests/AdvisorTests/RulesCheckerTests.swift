@@ -104,6 +104,14 @@ import Testing
         #expect(dangling?.line == (try Self.line(of: "#d_nowhere", in: file)))
     }
 
+    @Test func aBoxedContextIsNotPartOfTheRuleFormat() throws {
+        let dir = try Self.copy()
+        let context = "<context><contextEntry><literalExpression><text>\"x\"</text></literalExpression></contextEntry></context>"
+        try Self.write(Self.defectModel(context), "defect.dmn", in: dir)
+        let errors = findings(dir).filter { $0.severity == .error && $0.file == dir.appendingPathComponent("defect.dmn").path }
+        #expect(errors.contains { $0.message.contains("context") })
+    }
+
     @Test func seededMissingCitationIsReportedAtTheRule() throws {
         let dir = try Self.copy()
         let file = dir.appendingPathComponent("pathway.dmn")

@@ -152,7 +152,7 @@ import Testing
                 let why = try #require(text.why(estimate, tag))
                 let figure = try #require(Self.rules.benchmarks[stage.figure])
                 #expect(why.contains("benchmarks.xml:\(figure.used!.location.line)"))
-                for row in figure.evidence { #expect(why.contains(row.source)) }
+                for row in figure.evidence { #expect(why.contains(Citations.withoutResearchNotes(row.source))) }
                 #expect(why.contains("timeline.dmn:"), "the rule row that chose the stage")
             }
             #expect(text.why(estimate, "T99") == nil)

@@ -34,13 +34,13 @@ import Testing
     @Test func markdownAndHTMLReports() throws {
         let md = try CLI.run(["assess", "--answers", "Samples/surgical-robot.xml", "--no-input", "--format", "markdown"])
         #expect(md.status == 0)
-        #expect(md.stdout.hasPrefix("# Yakuji assessment"))
-        #expect(md.stdout.contains("| Market-entry route |"))
+        #expect(md.stdout.hasPrefix("# Regulatory pathway assessment"))
+        #expect(md.stdout.contains("| **Market-entry route** |"))
         let html = try CLI.run(["assess", "--answers", "Samples/surgical-robot.xml", "--no-input", "--format", "html", "--lang", "ja"])
         #expect(html.status == 0)
         #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
-        #expect(html.stdout.contains("<html lang=\"ja\">"))
-        #expect(html.stdout.contains("<table>"))
+        #expect(html.stdout.contains("<html lang=\"ja\""))
+        #expect(html.stdout.contains("<table"))
     }
 
     @Test func setOverridesTheFileAndQuestionMarkMeansUnknown() throws {

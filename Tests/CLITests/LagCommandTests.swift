@@ -86,6 +86,21 @@ import Testing
         #expect(answer.status == 2 && answer.stderr.contains("parallel"))
     }
 
+    /// The lag command shares assess's answer parsing, date check, error bounds and escaping (issue 14, 11.18).
+    @Test func lagAnswersAreLiteralsWithTheSameSpellingsAndBounds() throws {
+        let generic = ["lag", "--route", "approval", "--category", "generic", "--set", "manufacturerLocation=foreign",
+                       "--set", "sameSitesSameProcesses=true", "--as-of", "2026-12-03", "--format", "json"]
+        let spelled = try CLI.run(generic + ["--set", "holdsValidQmsCertificateSameGroup=はい"])
+        let plain = try CLI.run(generic + ["--set", "holdsValidQmsCertificateSameGroup=true"])
+        #expect(spelled.status == 0 && spelled.stdout == plain.stdout, "\(spelled.stderr)")
+        let asOf = try CLI.run(["lag", "--route", "certification", "--as-of", "2026-02-30"])
+        #expect(asOf.status == 2 && asOf.stderr == "error: --as-of 2026-02-30: expected a date YYYY-MM-DD\n")
+        let expression = try CLI.run(["lag", "--route", "certification", "--set", "referenceDecisionDate=date(\"2026-01-01\") + duration(\"P1D\")"])
+        #expect(expression.status == 2 && expression.stderr.contains("referenceDecisionDate"))
+        let long = try CLI.run(["lag", "--route", "certification", "--set", "referenceMarket=" + String(repeating: "\u{1b}[2J", count: 500)])
+        #expect(long.status == 2 && !long.stderr.contains("\u{1b}") && long.stderr.utf8.count < 400, "\(long.stderr)")
+    }
+
     @Test func helpHasAnExample() throws {
         let result = try CLI.run(["lag", "--help"])
         #expect(result.stdout.contains("Example") && result.stdout.contains("--route approval --category new"))
@@ -98,6 +113,6 @@ import Testing
         let stages = try #require(timeline["stages"] as? [[String: Any]])
         #expect(!stages.isEmpty && stages.allSatisfy { $0["source"] is String && $0["stage"] is String })
         let why = try CLI.run(["assess", "--answers", "Samples/surgical-robot.xml", "--no-input", "--why", "all", "--as-of", "2026-12-03"])
-        #expect(why.status == 0 && why.stdout.contains("review.new-priority"))
+        #expect(why.status == 0 && why.stdout.contains("review.new-standard"))
     }
 }

@@ -110,12 +110,14 @@ struct FEELNameTests {
         #expect(number.description.hasPrefix("2778.69354943"))
     }
 
-    @Test("missing arguments are null; extra or unknown ones are reported")
+    @Test("named arguments left out are null; too few or too many positional ones and unknown names are reported")
     func argumentMismatch() {
         let echo = FEELFunction(name: "echo", parameters: ["a", "b"]) { .list($0) }
         let scope: [String: FEELValue] = ["echo": .function(echo), "notFunction": 5]
-        #expect(feel("echo(1)", scope) == [1, .null])
         #expect(feel("echo(b: 2)", scope) == [.null, 2])
+        let (missing, missingProblems) = feelWithProblems("echo(1)", scope)
+        #expect(missing == .null)
+        #expect(missingProblems.map(\.message) == ["echo expects 2 arguments but got 1"])
         let (extra, extraProblems) = feelWithProblems("echo(1, 2, 3)", scope)
         #expect(extra == .null)
         #expect(extraProblems.map(\.message) == ["echo expects 2 arguments but got 3"])

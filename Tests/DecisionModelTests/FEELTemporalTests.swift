@@ -21,15 +21,15 @@ struct FEELTemporalTests {
     @Test("valid times", arguments: [
         ("10:30:00", "10:30:00"), ("00:00:00", "00:00:00"), ("23:59:59.999", "23:59:59.999"), ("10:30:00.500", "10:30:00.5"),
         ("10:30:00Z", "10:30:00Z"), ("10:30:00+09:00", "10:30:00+09:00"), ("10:30:00-05:30", "10:30:00-05:30"),
-        ("10:30:00+00:00", "10:30:00Z"),
+        ("10:30:00+00:00", "10:30:00Z"), ("24:00:00", "00:00:00"), ("10:30:00@Europe/Paris", "10:30:00@Europe/Paris"),
     ])
     func validTimes(text: String, expected: String) throws {
         let time = try #require(FEELTime(iso8601: text))
         #expect(time.description == expected)
     }
 
-    @Test("invalid times", arguments: ["", "24:00:00", "10:60:00", "10:30:60", "10:30", "1:30:00", "10:30:00+19:00",
-                                       "10:30:00+0900", "10:30:00.", "10:30:00@Europe/Paris", "10:30:00 Z"])
+    @Test("invalid times", arguments: ["", "24:00:01", "24:01:00", "10:60:00", "10:30:60", "10:30", "1:30:00", "10:30:00+19:00",
+                                       "10:30:00+0900", "10:30:00.", "10:30:00@Nowhere/Zone", "10:30:00 Z"])
     func invalidTimes(text: String) {
         #expect(FEELTime(iso8601: text) == nil)
     }
@@ -105,8 +105,15 @@ struct FEELTemporalTests {
         (#"date and time("2025-12-31T23:30:00") + duration("PT1H")"#, #"date and time("2026-01-01T00:30:00")"#),
         (#"date and time("2025-01-31T10:00:00Z") + duration("P1M")"#, #"date and time("2025-02-28T10:00:00Z")"#),
         (#"date and time("2025-03-01T00:00:00+09:00") - duration("PT1S")"#, #"date and time("2025-02-28T23:59:59+09:00")"#),
-        (#"date and time("2025-04-01T10:00:00") - date("2025-04-01")"#, #"duration("PT10H")"#),
-        (#"date("2025-04-02") - date and time("2025-04-01T12:00:00")"#, #"duration("PT12H")"#),
+        (#"date and time("2025-04-01T10:00:00Z") - date("2025-04-01")"#, #"duration("PT10H")"#),
+        (#"date("2025-04-02") - date and time("2025-04-01T12:00:00+02:00")"#, #"duration("PT14H")"#),
+        (#"date and time("2025-04-01T24:00:00") + duration("PT1S")"#, #"date and time("2025-04-02T00:00:01")"#),
+        // A date in a difference with a date and time is midnight UTC; mixing zoned and local values is null.
+        (#"date and time("2025-04-01T10:00:00") - date("2025-04-01")"#, "null"),
+        (#"date and time("2025-04-01T10:00:00@Europe/Paris") - date and time("2025-04-01T08:00:00")"#, "null"),
+        (#"time("10:00:00Z") - time("09:00:00")"#, "null"),
+        (#"time("10:10:10@Australia/Melbourne") - time("11:10:10@Australia/Melbourne")"#, #"duration("-PT1H")"#),
+        (#"string(time("10:15:00@Australia/Melbourne") + duration("PT1H"))"#, #""11:15:00@Australia/Melbourne""#),
     ])
     func dateTimeArithmetic(expression: String, expected: String) {
         #expect(feelText(feel(expression)) == expected)

@@ -22,6 +22,15 @@ import Testing
         let (value, trace) = try DMN.evaluate(xml, ["Age": num(70)])
         #expect(value == .null)
         #expect(trace.problems.contains { $0.contains("UNIQUE") && $0.contains("2, 3") })
+        #expect(trace.violation != nil)
+        #expect(trace.rules.map(\.row) == [2, 3])
+    }
+
+    @Test func aViolationIsListedApartFromOtherProblems() throws {
+        let xml = DMN.table(policy: "UNIQUE", inputs: [Self.age], outputs: [Self.band], rules: Self.overlapping)
+        let model = try DMNLoader().load(string: xml, name: "t.dmn")
+        #expect(DMNEvaluator(model: model).evaluate(["Age": num(70)]).violations.map(\.decision) == ["Result"])
+        #expect(DMNEvaluator(model: model).evaluate(["Age": num(10)]).violations.isEmpty)
     }
 
     @Test func noMatchIsNullWithoutDefaults() throws {

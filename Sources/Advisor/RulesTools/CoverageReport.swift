@@ -34,8 +34,8 @@ public struct CoverageReport: Sendable {
         for decision in model.decisionsInDependencyOrder {
             guard let table = decision.decisionTable else { continue }
             let hit = table.rules.filter { rule in report.hitRows.contains { $0.decision == decision.name && $0.row == rule.row } }.count
-            let percent = table.rules.isEmpty ? 100 : hit * 100 / table.rules.count
-            lines.append("  \(decision.name) (\(table.hitPolicy)): \(hit)/\(table.rules.count) rows (\(percent)%)")
+            let share = table.rules.isEmpty ? "no rows: the table is empty" : "\(hit * 100 / table.rules.count)%"
+            lines.append("  \(decision.name) (\(table.hitPolicy)): \(hit)/\(table.rules.count) rows (\(share))")
             if perRow {
                 for rule in table.rules {
                     let covered = report.hitRows.contains { $0.decision == decision.name && $0.row == rule.row }

@@ -50,6 +50,10 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
         "unknown-citation": "a rule row, question or outcome cites an id that citations.xml does not define",
         "research-reference": "text shown to readers carries a research cross-reference (brief §…, [S26|H]) that belongs in the source annotation",
         "scenario": "a scenario file cannot be read",
+        "glossary-link": "a glossary term links to an input, decision, outcome value or term that does not exist",
+        "glossary-decision": "a decision has no glossary term explaining it (yakuji explain shows only its table)",
+        "preparation": "preparation.xml names a consultation, input, key or value that does not exist, lacks a translation or source, or leaves a consultation or route without its entry",
+        "rule-format": "a DMN construct the rule format leaves out (boxed contexts, relations, lists, functions, conditionals, filters, iterators, decision services)",
         "benchmark": "a benchmark figure lacks its source, period or number, P50 is above P80, the used row is missing, doubled or disagrees with its statistic, or the rules name a figure or stage benchmarks.xml lacks",
     ]
 }

@@ -14,6 +14,9 @@ public struct RulesChecker: Sendable {
     }
 
     public func check() -> [Finding] {
+        if let problem = RulesLocation.problem(with: directory) {
+            return [Finding(.error, "load", file: directory, line: 0, column: 0, problem)]
+        }
         var findings = schemaFindings()
         let model: DMNModel
         do {
@@ -28,9 +31,20 @@ public struct RulesChecker: Sendable {
         let citations = (try? XMLLoader().load(contentsOf: path("citations.xml"))).map(Citations.init(root:)) ?? Citations()
         findings += CitationChecks(model: model, questions: questions, outcomes: outcomes, citations: citations,
                                    outcomesFile: path("outcomes.xml")).findings()
+        findings += FormatChecks(model: model).findings()
+        if let root = try? XMLLoader().load(contentsOf: path("glossary.xml")) {
+            findings += GlossaryChecks(glossary: Glossary(root: root), model: model, outcomes: outcomes).findings()
+        }
         let benchmarksPath = path(Benchmarks.fileName)
         if let root = try? XMLLoader().load(contentsOf: benchmarksPath) {
             findings += BenchmarkChecks(benchmarks: Benchmarks(root: root), model: model, file: benchmarksPath).findings()
+        }
+        let preparationPath = path(Preparation.fileName)
+        if let root = try? XMLLoader().load(contentsOf: preparationPath) {
+            let outcomes = (try? XMLLoader().load(contentsOf: path("outcomes.xml"))).map(Outcomes.init(root:)) ?? Outcomes()
+            let citations = (try? XMLLoader().load(contentsOf: path("citations.xml"))).map(Citations.init(root:)) ?? Citations()
+            findings += PreparationChecks(preparation: Preparation(root: root), model: model, outcomes: outcomes,
+                                          citations: citations, file: preparationPath).findings()
         }
         for decision in model.decisions {
             guard let table = decision.decisionTable else { continue }
@@ -64,8 +78,10 @@ public struct RulesChecker: Sendable {
             else if relative.hasPrefix("tests/") { schemaName = "scenarios.xsd" }
             else if relative == "questions.xml" { schemaName = "questions.xsd" }
             else if relative == "outcomes.xml" { schemaName = "outcomes.xsd" }
+            else if relative == "glossary.xml" { schemaName = "glossary.xsd" }
             else if relative == "citations.xml" { schemaName = "citations.xsd" }
             else if relative.hasPrefix("benchmarks") { schemaName = "benchmarks.xsd" }
+            else if relative == Preparation.fileName { schemaName = "preparation.xsd" }
             else { schemaName = nil }
             let file = path(relative)
             let root: XMLElementNode

@@ -11,7 +11,11 @@ struct TableChecks {
     static let validityInput = "assessmentDate"
 
     func findings() -> [Finding] {
-        allowedValueFindings() + hitPolicyFindings() + analysisFindings() + annotationFindings() + expiryFindings()
+        if table.rules.isEmpty {
+            return [Finding(.error, "empty-table", at: table.location,
+                            "\(decision.name): the table has no rules, so its value is always null")]
+        }
+        return allowedValueFindings() + hitPolicyFindings() + analysisFindings() + annotationFindings() + expiryFindings()
     }
 
     private func allowedValueFindings() -> [Finding] {

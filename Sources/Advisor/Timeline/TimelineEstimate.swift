@@ -70,11 +70,13 @@ public struct TimelineEstimate: Sendable {
             range.map { .context(FEELContext([("p50", .date($0.p50)), ("p80", .date($0.p80))])) } ?? .null
         }
         let stages: [FEELValue] = plan.stages.map { stage in
-            .context(FEELContext([
+            let source = Citations.withoutResearchNotes(stage.source)
+            let sourceValue: FEELValue = source.isEmpty ? .null : .string(source)
+            return .context(FEELContext([
                 ("stage", .string(stage.stage)),
                 ("p50", Range.number(stage.p50)),
                 ("p80", Range.number(stage.p80)),
-                ("source", stage.source.isEmpty ? .null : .string(stage.source)),
+                ("source", sourceValue),
                 ("figure", .string(stage.figure)),
                 ("phase", .string(stage.phase.rawValue)),
                 ("cycles", .number(FEELNumber(stage.cycles))),

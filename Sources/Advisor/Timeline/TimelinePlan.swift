@@ -100,7 +100,7 @@ public struct TimelinePlan: Sendable {
             let rule = stageTrace.flatMap { index < $0.rules.count ? ruleRef($0.decision, $0.rules[index]) : nil }
             stages.append(Stage(stage: stage, figure: figure, phase: phase, group: c["group"]?.string ?? stage,
                                 cycles: max(cycles, 0), probabilityFigure: probabilityFigure, p50: p50, p80: p80,
-                                probability: probability, source: used.source, sourceLocation: used.location, rule: rule,
+                                probability: probability, source: Citations.withoutResearchNotes(used.source), sourceLocation: used.location, rule: rule,
                                 chosenBy: naming(figure, in: traces)))
         }
         guard stages.contains(where: { $0.phase == .review }) else { return .failure(.noRoute) }
@@ -147,7 +147,7 @@ public struct TimelinePlan: Sendable {
     static func ruleRef(_ decision: String, _ hit: DecisionTrace.RuleHit) -> RuleRef {
         var reason = LocalizedText()
         for language in Language.allCases { reason[language] = hit.annotation(language.rawValue) }
-        return RuleRef(decision: decision, row: hit.row, id: hit.id, source: hit.annotation("source"), reason: reason,
+        return RuleRef(decision: decision, row: hit.row, id: hit.id, source: hit.annotation("source").map(Citations.withoutResearchNotes), reason: reason,
                        location: hit.location)
     }
 }

@@ -6,6 +6,7 @@ enum TimelineStrings {
         case toSubmission, toDecision, calendar, lag, lagSplit, japanFirst, assumed, sources, sourcesHint, chosenBy
         case months, notDetermined, noTimeline, cycles, chance, reference, whyNone, whyUsed, whyOther, published
         case statistic, period, cohort, confidence, noteLabel, alternativeTimeline, figureLabel, lagRoute, perRoute
+        case referenceDecisionMark
     }
 
     static func text(_ id: ID, _ language: Language) -> String {
@@ -23,6 +24,7 @@ enum TimelineStrings {
 
     private static let table: [ID: (en: String, ja: String)] = [
         .heading: ("Time to a decision", "決定までの期間"),
+        .referenceDecisionMark: ("%@ decision (median)", "%@での決定（中央値）"),
         .headingDetail: ("months from the start of Japanese work, P50–P80 of %@ draws, seed %@",
                          "日本向けの作業開始からの月数。%@回の試行のP50〜P80、シード %@"),
         .route: ("Procedure", "手続"),

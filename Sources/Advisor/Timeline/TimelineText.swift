@@ -92,7 +92,7 @@ public struct TimelineText: Sendable {
                 + "\(TimelineStrings.text(.confidence, language)) \(used.confidence)"
         }
         let place = "[\(Self.place(stage.sourceLocation))" + (stage.rule.map { "; \(t(.chosenBy)) \($0.decision) \(rules($0))" } ?? "") + "]"
-        return [head, "   \(UIStrings.text(.source, language)): \(stage.source) \(place)"]
+        return [head, "   \(UIStrings.text(.source, language)): \(Citations.withoutResearchNotes(stage.source)) \(place)"]
     }
 
     static func place(_ location: SourceLocation) -> String {
@@ -176,16 +176,8 @@ public struct TimelineText: Sendable {
         return out
     }
 
-    /// Columns a string takes on a terminal: East Asian wide characters take two.
-    static func displayWidth(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { width, scalar in
-            let v = scalar.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v)
-            return width + (wide ? 2 : 1)
-        }
-    }
+    /// Columns a string takes on a terminal (the training layout's measure, so both agree).
+    static func displayWidth(_ s: String) -> Int { DisplayWidth.of(s) }
 
     static func pad(_ s: String, _ width: Int) -> String {
         s + String(repeating: " ", count: max(0, width - displayWidth(s)))

@@ -18,7 +18,7 @@ extension TimelineText {
                 out.append("  \(t(.chosenBy)): \(rule.decision) \(rules(rule)) [\(Self.place(rule.location))]")
                 let reason = rule.reason.text(language)
                 if !reason.isEmpty { out.append("    \(reason)") }
-                if let source = rule.source { out.append("    \(UIStrings.text(.source, language)): \(source)") }
+                if let source = rule.source.map(Citations.withoutResearchNotes) { out.append("    \(UIStrings.text(.source, language)): \(source)") }
             }
             for key in [stage.figure] + [stage.probabilityFigure].compactMap({ $0 }) {
                 out += evidence(key)
@@ -39,7 +39,7 @@ extension TimelineText {
             if row.used, let p50 = row.p50, let p80 = row.p80 { head += " → P50 \(Benchmarks.Evidence.format(p50)), P80 \(Benchmarks.Evidence.format(p80))" }
             if row.used, let p = row.probability { head += " → p = \(Benchmarks.Evidence.format(p))" }
             out.append(head)
-            out.append("      \(UIStrings.text(.source, language)): \(row.source)")
+            out.append("      \(UIStrings.text(.source, language)): \(Citations.withoutResearchNotes(row.source))")
             let note = row.note.text(language)
             if !note.isEmpty { out.append("      \(t(.noteLabel)): \(note)") }
             out.append("      [\(Self.place(row.location))]")

@@ -31,11 +31,10 @@ public struct ColumnDomains: Sendable {
             for rule in upstreamTable.rules {
                 let expression = rule.outputEntries[o]
                 guard expression.referencedNames.isEmpty else { return nil }
-                let value = expression.evaluate(FEELScope())
-                if !values.contains(value) { values.append(value) }
+                values.append(expression.evaluate(FEELScope()))
             }
-            if let d = upstreamTable.outputs[o].defaultOutputEntry?.evaluate(FEELScope()), !values.contains(d) { values.append(d) }
-            return values
+            if let d = upstreamTable.outputs[o].defaultOutputEntry?.evaluate(FEELScope()) { values.append(d) }
+            return values.uniqued()
         }
         return nil
     }
@@ -114,9 +113,19 @@ public struct ColumnDomains: Sendable {
 }
 
 extension Array where Element == FEELValue {
+    /// The values without repeats, in first-seen order (scalars hashed, so a big table stays fast).
     func uniqued() -> [FEELValue] {
         var out: [FEELValue] = []
-        for v in self where !out.contains(v) { out.append(v) }
+        var seen: Set<ScalarKey> = []
+        var others: [FEELValue] = []
+        for v in self {
+            if let key = ScalarKey(v) {
+                if seen.insert(key).inserted { out.append(v) }
+            } else if !others.contains(v) {
+                others.append(v)
+                out.append(v)
+            }
+        }
         return out
     }
 }

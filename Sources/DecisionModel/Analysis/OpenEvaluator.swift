@@ -53,7 +53,7 @@ extension DMNModel {
         }
         func visit(_ decision: Decision) {
             guard visited.insert(decision.name).inserted else { return }
-            switch decision.logic {
+            switch decision.logic.untyped {
             case .table(let table):
                 for column in table.inputs { for name in Self.orderedNames(column.expression.source, column.expression.referencedNames) { add(name) } }
                 for rule in table.rules {
@@ -61,7 +61,8 @@ extension DMNModel {
                 }
             case .literal(let literal):
                 for name in Self.orderedNames(literal.expression.source, literal.expression.referencedNames) { add(name) }
-            case .invocation:
+            default:
+                // Other boxed expressions reach their inputs through the requirements below.
                 break
             }
             for ref in decision.requiredDecisions { if let upstream = self.decision(id: ref.id) { visit(upstream) } }
@@ -170,7 +171,7 @@ struct OpenWalker {
 
     private func evaluate(_ decision: Decision) -> DecisionPossibilities {
         let scope = scope(decision)
-        if case .table(let table) = decision.logic, let index = evaluator.indexes[decision.name], !index.entriesUseNames,
+        if case .table(let table) = decision.logic.untyped, let index = evaluator.indexes[decision.name], !index.entriesUseNames,
            let result = evaluateTable(table, decision: decision, index: index, scope: scope) {
             return result
         }

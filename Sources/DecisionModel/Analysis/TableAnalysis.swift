@@ -1,5 +1,10 @@
 /// Static checks of one decision table over finite stand-ins for its column values (`ColumnDomains`):
 /// gaps, overlaps under UNIQUE/ANY, rows shadowed under FIRST, rows that can never match.
+///
+/// Each column's values are put in an order where every entry accepts a few runs of consecutive values
+/// (`TableAnalysisColumn`), so the work grows with the number of runs rather than rows × values:
+/// rows that can overlap are found by a sweep over one column's runs (the most selective column), and gaps by
+/// splitting the values of one column at a time into the groups that the same rows accept.
 public struct TableAnalysis: Sendable {
     public enum Finding: Sendable, Equatable {
         /// No rule covers these column values (`nil` = any value).
@@ -31,110 +36,241 @@ public struct TableAnalysis: Sendable {
         self.domains = table.inputs.indices.map { columnDomains.domain(table, column: $0) }
     }
 
-    /// accepts[rule][column][valueIndex]
-    private func acceptance() -> [[[Bool]]] {
-        table.rules.map { rule in
-            rule.inputEntries.enumerated().map { column, entry in
-                (domains[column] ?? []).map { entry.isWildcard || entry.matches($0, scope: FEELScope()) }
-            }
-        }
-    }
-
     public func run() -> Result {
         var result = Result()
         result.skippedColumns = domains.indices.filter { domains[$0] == nil }
         guard result.skippedColumns.isEmpty, !table.inputs.isEmpty else { return result }
-        let accepts = acceptance()
+        let columns = domains.indices.map { c in
+            TableAnalysisColumn(values: domains[c] ?? [], entries: table.rules.map { $0.inputEntries[c] })
+        }
+        var search = GapSearch(columns: columns, rules: table.rules.count)
         for (r, rule) in table.rules.enumerated() {
-            for column in table.inputs.indices where !accepts[r][column].contains(true) && !(domains[column] ?? []).isEmpty {
-                result.findings.append(.neverMatches(row: rule.row, column: column))
+            for (c, column) in columns.enumerated() where column.accepted[r].isEmpty && column.count > 0 {
+                result.findings.append(.neverMatches(row: rule.row, column: c))
             }
         }
         if table.hitPolicy.isSingleHit {
-            var gaps: [[String?]] = []
-            let all = Array(table.rules.indices)
             // Unknown answers (null) and free text outside every rule are expected to give no result,
             // so gaps are looked for among definite values only.
-            let full = domains.map { values in
-                (values ?? []).indices.filter { values?[$0] != .null && values?[$0] != ColumnDomains.otherText }
+            let definite = columns.map { column in
+                column.ranks(ofIndices: column.values.indices.filter {
+                    column.values[$0] != .null && column.values[$0] != ColumnDomains.otherText
+                })
             }
-            findGaps(all, column: 0, allowed: full, prefix: [], accepts: accepts, into: &gaps, truncated: &result.truncated)
-            result.findings += gaps.map(Finding.gap)
+            var gaps: [[GapSearch.Label]] = []
+            search.findGaps(Array(table.rules.indices), column: 0, allowed: definite, prefix: [], limit: maximumGaps,
+                            into: &gaps, truncated: &result.truncated)
+            result.findings += gaps.map { labels in
+                .gap(labels.map { label in
+                    guard case .values(let c, let ranks) = label else { return nil }
+                    return columns[c].indices(in: ranks).map { columns[c].values[$0].description }.joined(separator: " | ")
+                })
+            }
         }
         switch table.hitPolicy {
-        case .unique: result.findings += overlaps(accepts, requireDifferentOutputs: false)
-        case .any: result.findings += overlaps(accepts, requireDifferentOutputs: true)
-        case .first: result.findings += shadowed(accepts)
+        case .unique: result.findings += overlaps(columns, requireDifferentOutputs: false)
+        case .any: result.findings += overlaps(columns, requireDifferentOutputs: true)
+        case .first: result.findings += shadowed(columns, search: &search)
         default: break
         }
         return result
     }
 
-    /// Walks the columns, grouping values that the same rules accept, and records every combination left
-    /// with no rule.
-    private func findGaps(_ rules: [Int], column: Int, allowed: [[Int]], prefix: [String?], accepts: [[[Bool]]],
-                          into gaps: inout [[String?]], truncated: inout Bool) {
-        if gaps.count >= maximumGaps { truncated = true; return }
+    private func overlaps(_ columns: [TableAnalysisColumn], requireDifferentOutputs: Bool) -> [Finding] {
+        var pairs: [(Int, Int)] = []
+        let outputs = requireDifferentOutputs ? table.rules.map { $0.outputEntries.map(\.source) } : []
+        OverlapSweep(columns: columns, rules: table.rules.count).forEachOverlap { a, b in
+            if requireDifferentOutputs && outputs[a] == outputs[b] { return }
+            pairs.append((a, b))
+        }
+        pairs.sort { $0 < $1 }
+        return pairs.map { a, b in
+            let example = columns.enumerated().map { c, column in
+                if column.wildcard[a] && column.wildcard[b] { return "-" }
+                let first = column.smallestIndex(in: column.accepted[a].intersection(column.accepted[b])) ?? 0
+                return column.values[first].description
+            }
+            return .overlap(rows: [table.rules[a].row, table.rules[b].row], example: example)
+        }
+    }
+
+    /// A FIRST row is shadowed when the rows before it that overlap it leave none of its combinations uncovered.
+    private func shadowed(_ columns: [TableAnalysisColumn], search: inout GapSearch) -> [Finding] {
+        var earlier = [[Int]](repeating: [], count: table.rules.count)
+        OverlapSweep(columns: columns, rules: table.rules.count).forEachOverlap { a, b in earlier[b].append(a) }
+        var found: [Finding] = []
+        for r in table.rules.indices where !earlier[r].isEmpty {
+            let before = earlier[r].sorted()
+            var gaps: [[GapSearch.Label]] = []
+            var truncated = false
+            search.findGaps(before, column: 0, allowed: columns.map { $0.accepted[r] }, prefix: [], limit: min(maximumGaps, 1),
+                            into: &gaps, truncated: &truncated)
+            if gaps.isEmpty { found.append(.shadowed(row: table.rules[r].row, by: before.map { table.rules[$0].row })) }
+        }
+        return found
+    }
+}
+
+/// Walks the columns, splitting each column's values into groups that the same rules accept, and records every
+/// combination left with no rule (the recursion and its order are those of a plain value-by-value search).
+struct GapSearch {
+    enum Label { case any, values(column: Int, ranks: RankRanges) }
+
+    struct Group {
+        var rules: [Int]
+        var ranks = RankRanges()
+        var smallest = Int.max
+    }
+
+    let columns: [TableAnalysisColumn]
+    /// Two independent random keys per rule: a set of rules is known by their sums (and its size).
+    private let keys: [(UInt64, UInt64)]
+    /// Rules active at the sweep's position: a list and each rule's slot in it (-1 = not active).
+    private var active: [Int] = []
+    private var slot: [Int]
+
+    init(columns: [TableAnalysisColumn], rules: Int) {
+        self.columns = columns
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        keys = (0..<rules).map { _ in (next(), next()) }
+        slot = [Int](repeating: -1, count: rules)
+    }
+
+    mutating func findGaps(_ rules: [Int], column: Int, allowed: [RankRanges], prefix: [Label], limit: Int,
+                           into gaps: inout [[Label]], truncated: inout Bool) {
+        if gaps.count >= limit { truncated = true; return }
         if rules.isEmpty {
-            gaps.append(prefix + Array(repeating: nil, count: table.inputs.count - column))
+            gaps.append(prefix + Array(repeating: .any, count: columns.count - column))
             return
         }
-        if column == table.inputs.count { return }
-        var groups: [[Int]: [Int]] = [:]   // accepting rules → value indices
-        var order: [[Int]] = []
-        for v in allowed[column] {
-            let accepting = rules.filter { accepts[$0][column][v] }
-            if groups[accepting] == nil { order.append(accepting) }
-            groups[accepting, default: []].append(v)
-        }
-        let everyValue = order.count == 1
-        for key in order {
-            let values = groups[key] ?? []
-            let label: String? = everyValue && values.count == allowed[column].count ? nil
-                : values.map { (domains[column] ?? [])[$0].description }.joined(separator: " | ")
-            findGaps(key, column: column + 1, allowed: allowed, prefix: prefix + [label], accepts: accepts,
+        if column == columns.count { return }
+        let groups = partition(rules, column: column, allowed: allowed[column])
+        let everyValue = groups.count == 1
+        for group in groups {
+            findGaps(group.rules, column: column + 1, allowed: allowed,
+                     prefix: prefix + [everyValue ? .any : .values(column: column, ranks: group.ranks)], limit: limit,
                      into: &gaps, truncated: &truncated)
         }
     }
 
-    /// Whether two rules share at least one value in every column, and an example of one.
-    private func intersection(_ a: Int, _ b: Int, _ accepts: [[[Bool]]]) -> [String]? {
-        var example: [String] = []
-        for column in table.inputs.indices {
-            let both = (domains[column] ?? []).indices.filter { accepts[a][column][$0] && accepts[b][column][$0] }
-            guard let first = both.first else { return nil }
-            example.append(table.rules[a].inputEntries[column].isWildcard && table.rules[b].inputEntries[column].isWildcard
-                           ? "-" : (domains[column] ?? [])[first].description)
-        }
-        return example
+    private struct SetKey: Hashable {
+        var sum1: UInt64 = 0, sum2: UInt64 = 0, count = 0
     }
 
-    private func overlaps(_ accepts: [[[Bool]]], requireDifferentOutputs: Bool) -> [Finding] {
-        var found: [Finding] = []
-        for a in table.rules.indices {
-            for b in table.rules.indices where b > a {
-                if requireDifferentOutputs && table.rules[a].outputEntries.map(\.source) == table.rules[b].outputEntries.map(\.source) { continue }
-                if let example = intersection(a, b, accepts) {
-                    found.append(.overlap(rows: [table.rules[a].row, table.rules[b].row], example: example))
-                }
+    /// The allowed values of `column` grouped by the rules (of `rules`) that accept them, in the order of each
+    /// group's first value.
+    mutating func partition(_ rules: [Int], column c: Int, allowed: RankRanges) -> [Group] {
+        let column = columns[c]
+        // (position, rule, starts): a rule becomes active where one of its ranges starts.
+        var events: [(position: Int, rule: Int, starts: Bool)] = []
+        for r in rules {
+            for range in column.accepted[r].ranges {
+                events.append((range.lowerBound, r, true))
+                events.append((range.upperBound, r, false))
             }
         }
-        return found
+        events.sort { $0.position < $1.position }
+        var positions = events.map(\.position)
+        for range in allowed.ranges { positions.append(range.lowerBound); positions.append(range.upperBound) }
+        positions.sort()
+        var groups: [Group] = []
+        var groupOf: [SetKey: Int] = [:]
+        var key = SetKey()
+        var e = 0, a = 0, previous = Int.min
+        for (k, p) in positions.enumerated() where p != previous {
+            previous = p
+            while e < events.count && events[e].position == p {
+                let (r, starts) = (events[e].rule, events[e].starts)
+                if starts {
+                    slot[r] = active.count
+                    active.append(r)
+                    key.sum1 &+= keys[r].0; key.sum2 &+= keys[r].1; key.count += 1
+                } else {
+                    let moved = active.removeLast()
+                    if moved != r { active[slot[r]] = moved; slot[moved] = slot[r] }
+                    slot[r] = -1
+                    key.sum1 &-= keys[r].0; key.sum2 &-= keys[r].1; key.count -= 1
+                }
+                e += 1
+            }
+            guard let end = positions[(k + 1)...].first(where: { $0 > p }) else { continue }
+            while a < allowed.ranges.count && allowed.ranges[a].upperBound <= p { a += 1 }
+            guard a < allowed.ranges.count && allowed.ranges[a].lowerBound <= p else { continue }
+            let index: Int
+            if let known = groupOf[key] { index = known } else {
+                index = groups.count
+                groupOf[key] = index
+                groups.append(Group(rules: active))
+            }
+            groups[index].ranks.append(p..<end)
+        }
+        for i in groups.indices { groups[i].smallest = column.smallestIndex(in: groups[i].ranks) ?? Int.max }
+        return groups.sorted { $0.smallest < $1.smallest }
+    }
+}
+
+/// Finds every pair of rules that share a combination of values, without comparing every pair: a sweep over the
+/// runs of the column where runs overlap least proposes pairs, and the other columns confirm them.
+struct OverlapSweep {
+    let columns: [TableAnalysisColumn]
+    let rules: Int
+
+    /// Calls `body(a, b)` with a < b once for each pair of rules that both match some combination.
+    func forEachOverlap(_ body: (Int, Int) -> Void) {
+        let live = (0..<rules).filter { r in columns.allSatisfy { !$0.accepted[r].isEmpty } }
+        guard live.count > 1, let c = columns.indices.min(by: { proposals(in: $0, live) < proposals(in: $1, live) }) else { return }
+        let column = columns[c]
+        var runs: [(start: Int, end: Int, rule: Int)] = []
+        for r in live { for range in column.accepted[r].ranges { runs.append((range.lowerBound, range.upperBound, r)) } }
+        runs.sort { ($0.start, $0.rule) < ($1.start, $1.rule) }
+        var open: [Int] = []   // indices into runs that may still overlap later ones
+        for (i, run) in runs.enumerated() {
+            var j = 0
+            while j < open.count {
+                let other = runs[open[j]]
+                if other.end <= run.start { open.swapAt(j, open.count - 1); open.removeLast(); continue }
+                j += 1
+                let (a, b) = other.rule < run.rule ? (other.rule, run.rule) : (run.rule, other.rule)
+                // Rules with several runs here may meet in several places: count the pair where they first meet.
+                if column.accepted[a].ranges.count > 1 || column.accepted[b].ranges.count > 1,
+                   let first = column.accepted[a].firstCommonRank(column.accepted[b]),
+                   !(max(run.start, other.start)..<min(run.end, other.end)).contains(first) { continue }
+                if columns.indices.allSatisfy({ $0 == c || columns[$0].accepted[a].intersects(columns[$0].accepted[b]) }) {
+                    body(a, b)
+                }
+            }
+            open.append(i)
+        }
     }
 
-    /// A FIRST row is shadowed when the rows before it leave none of its combinations uncovered.
-    private func shadowed(_ accepts: [[[Bool]]]) -> [Finding] {
-        var found: [Finding] = []
-        for r in table.rules.indices where r > 0 {
-            let region = table.inputs.indices.map { column in (domains[column] ?? []).indices.filter { accepts[r][column][$0] } }
-            if region.contains(where: \.isEmpty) { continue }   // reported as never matching
-            let earlier = (0..<r).filter { e in table.inputs.indices.allSatisfy { c in region[c].contains { accepts[e][c][$0] } } }
-            if earlier.isEmpty { continue }
-            var gaps: [[String?]] = []
-            var truncated = false
-            findGaps(earlier, column: 0, allowed: region, prefix: [], accepts: accepts, into: &gaps, truncated: &truncated)
-            if gaps.isEmpty { found.append(.shadowed(row: table.rules[r].row, by: earlier.map { table.rules[$0].row })) }
+    /// How many pairs of runs in column `c` overlap (an upper bound on the pairs a sweep over it proposes).
+    private func proposals(in c: Int, _ live: [Int]) -> Int {
+        var starts: [Int] = [], ends: [Int] = []
+        for r in live { for range in columns[c].accepted[r].ranges { starts.append(range.lowerBound); ends.append(range.upperBound) } }
+        starts.sort()
+        ends.sort()
+        func countBelow(_ sorted: [Int], _ limit: Int, inclusive: Bool) -> Int {
+            var low = 0, high = sorted.count
+            while low < high {
+                let mid = (low + high) / 2
+                if sorted[mid] < limit || (inclusive && sorted[mid] == limit) { low = mid + 1 } else { high = mid }
+            }
+            return low
         }
-        return found
+        var total = 0
+        for r in live {
+            for range in columns[c].accepted[r].ranges {
+                // Runs that start before this one ends, less those that end before it starts, less itself.
+                total += countBelow(starts, range.upperBound, inclusive: false) - countBelow(ends, range.lowerBound, inclusive: true) - 1
+            }
+        }
+        return total / 2
     }
 }

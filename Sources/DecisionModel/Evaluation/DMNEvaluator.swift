@@ -14,8 +14,15 @@ public struct DMNEvaluator: Sendable {
     }
 
     /// Evaluates the named decisions and the decisions they require (all decisions when `targets` is nil).
+    /// `fixed` gives decisions a value instead of evaluating them.
     public func evaluate(_ inputs: [String: FEELValue], only targets: Set<String>?,
                          fixing fixed: [String: FEELValue] = [:]) -> EvaluationResult {
+        evaluate(inputs, importedInputs: [:], only: targets, fixing: fixed)
+    }
+
+    /// Evaluates with the input values of imported models too, by the namespace of their model.
+    public func evaluate(_ inputs: [String: FEELValue], importedInputs: [String: [String: FEELValue]],
+                         only targets: Set<String>?, fixing fixed: [String: FEELValue] = [:]) -> EvaluationResult {
         let needed = targets.map(requiredClosure)
         var result = EvaluationResult()
         var inputValues: [String: FEELValue] = [:]
@@ -29,7 +36,18 @@ public struct DMNEvaluator: Sendable {
                 inputValues[input.name] = value
             }
         }
-        for decision in model.decisionsInDependencyOrder where needed?.contains(decision.id) ?? true {
+        let decisions = needed.map { ids in model.decisionsInDependencyOrder.filter { ids.contains($0.id) } }
+            ?? model.decisionsInDependencyOrder
+        let imports = importedValues(importedInputs, for: decisions, problems: &result.problems)
+        evaluate(decisions, inputs: inputValues, imports: imports, fixing: fixed, into: &result, depth: 0)
+        return result
+    }
+
+    /// Evaluates decisions given in dependency order; values already in `result` (a decision service's input
+    /// decisions) are taken as they are. `imports` holds, by import name, what the decisions use of imported models.
+    func evaluate(_ decisions: [Decision], inputs: [String: FEELValue], imports: [String: FEELContext] = [:],
+                  fixing fixed: [String: FEELValue] = [:], into result: inout EvaluationResult, depth: Int) {
+        for decision in decisions {
             if let value = fixed[decision.name] {
                 result.values[decision.name] = value
                 continue
@@ -37,23 +55,22 @@ public struct DMNEvaluator: Sendable {
             var trace: DecisionTrace
             let unloaded = loadProblems(of: decision)
             if unloaded.isEmpty {
-                trace = evaluate(decision.logic, named: decision.name, scope: scope(for: decision, inputs: inputValues, decisions: result.values))
+                trace = evaluate(decision.logic, named: decision.name,
+                                 scope: scope(for: decision, inputs: inputs, decisions: result.values, imports: imports, depth: depth))
             } else {
                 trace = DecisionTrace(decision: decision.name, hitPolicy: nil, problems: unloaded.map {
                     "\(Self.unloadedPrefix) \($0.message) (\(SourceLocation(file: $0.file, line: $0.line)))"
                 })
             }
-            if let why = model.nonConformance(of: trace.value, to: decision.typeRef) {
-                trace.problems.append("the value \(trace.value) does not conform to the decision's type: \(why)")
-                trace.value = .null
-            }
+            let (value, problem) = model.coerce(trace.value, to: decision.typeRef)
+            if let problem { trace.problems.append("the decision's value \(problem)") }
+            trace.value = value
             for message in trace.problems {
                 result.problems.append(EvaluationProblem(element: decision.name, location: decision.location, message: message))
             }
             result.values[decision.name] = trace.value
             result.traces.append(trace)
         }
-        return result
     }
 
     /// How the problem of a decision that could not be loaded begins.
@@ -65,7 +82,7 @@ public struct DMNEvaluator: Sendable {
         var pending = names.compactMap { model.decision(named: $0) }
         while let decision = pending.popLast() {
             guard ids.insert(decision.id).inserted else { continue }
-            pending += decision.requiredDecisions.compactMap { model.decision(id: $0.id) }
+            pending += decision.requiredDecisions.filter(model.isLocal).compactMap { model.decision(id: $0.id) }
         }
         return ids
     }
@@ -76,46 +93,72 @@ public struct DMNEvaluator: Sendable {
         var pending = decision.requiredKnowledge
         var seen: Set<String> = []
         while let ref = pending.popLast() {
-            guard seen.insert(ref.id).inserted, let bkm = model.knowledgeModel(id: ref.id) else { continue }
-            problems += bkm.loadProblems
-            pending += bkm.requiredKnowledge
+            guard seen.insert(ref.id).inserted else { continue }
+            if let bkm = model.knowledgeModel(ref) {
+                problems += bkm.loadProblems
+                if model.isLocal(ref) { pending += bkm.requiredKnowledge }
+            } else if let service = model.decisionService(ref) {
+                problems += service.loadProblems
+            }
         }
         return problems
     }
 
-    /// The names a decision may use: its required inputs and decisions, and the knowledge models it requires.
-    func scope(for decision: Decision, inputs: [String: FEELValue], decisions: [String: FEELValue]) -> FEELScope {
-        var scope = FEELScope()
-        for ref in decision.requiredInputs {
+    /// The names a decision may use: its required inputs and decisions, and the knowledge models and decision
+    /// services it requires (as functions).
+    /// Elements of imported models are entries of a context named for the import (`myimport.Say Hello`).
+    func scope(for decision: Decision, inputs: [String: FEELValue], decisions: [String: FEELValue],
+               imports: [String: FEELContext] = [:], depth: Int = 0) -> FEELScope {
+        var scope = FEELScope(typeResolver: model.typeResolver)
+        for ref in decision.requiredInputs + decision.requiredDecisions where !model.isLocal(ref) {
+            if let declaration = model.importDeclaration(for: ref), let values = imports[declaration.name] {
+                scope[declaration.name] = .context(values)
+            }
+        }
+        for ref in decision.requiredInputs where model.isLocal(ref) {
             if let input = model.input(id: ref.id) { scope[input.name] = inputs[input.name] ?? .null }
         }
-        for ref in decision.requiredDecisions {
+        for ref in decision.requiredDecisions where model.isLocal(ref) {
             if let required = model.decision(id: ref.id) { scope[required.name] = decisions[required.name] ?? .null }
         }
-        addKnowledge(decision.requiredKnowledge, to: &scope, depth: 0)
+        addKnowledge(decision.requiredKnowledge, to: &scope, depth: depth)
         return scope
     }
 
     private func addKnowledge(_ references: [Reference], to scope: inout FEELScope, depth: Int) {
         for ref in references {
-            guard let bkm = model.knowledgeModel(id: ref.id) else { continue }
-            scope[bkm.name] = .function(function(for: bkm, depth: depth))
+            guard model.isLocal(ref) else {
+                addImportedKnowledge(ref, to: &scope, depth: depth)
+                continue
+            }
+            if let bkm = model.knowledgeModel(id: ref.id) {
+                scope[bkm.name] = .function(function(for: bkm, depth: depth))
+            } else if let service = model.decisionService(id: ref.id) {
+                scope[service.name] = .function(function(for: service, depth: depth))
+            }
         }
     }
 
     /// A knowledge model as a FEEL function; `depth` stops runaway recursion between models.
     func function(for bkm: BusinessKnowledgeModel, depth: Int) -> FEELFunction {
         let evaluator = self
-        return FEELFunction(name: bkm.name, parameters: bkm.parameters.map(\.name)) { arguments in
-            guard depth < 64, arguments.count == bkm.parameters.count else { return .null }
-            var scope = FEELScope()
-            for (parameter, argument) in zip(bkm.parameters, arguments) {
-                scope[parameter.name] = evaluator.model.nonConformance(of: argument, to: parameter.typeRef) == nil ? argument : .null
-            }
+        let resultType = model.resultType(of: bkm.typeRef)
+        return FEELFunction(name: bkm.name, parameters: bkm.parameters.map(\.name),
+                            parameterTypes: bkm.parameters.map { model.feelType(of: $0.typeRef) },
+                            resultType: model.feelType(of: resultType)) { arguments in
+            guard depth < Self.maxDepth else { return (.null, ["\(bkm.name): calls nested deeper than \(Self.maxDepth)"]) }
+            guard arguments.count == bkm.parameters.count,
+                  var scope = evaluator.model.bind(arguments, to: bkm.parameters, in: FEELScope(typeResolver: evaluator.model.typeResolver))
+            else { return (.null, ["\(bkm.name): an argument does not conform to its parameter's type"]) }
             evaluator.addKnowledge(bkm.requiredKnowledge, to: &scope, depth: depth + 1)
-            return evaluator.evaluate(bkm.body, named: bkm.name, scope: scope).value
+            let trace = evaluator.evaluate(bkm.body, named: bkm.name, scope: scope)
+            let (value, problem) = evaluator.model.coerce(trace.value, to: resultType)
+            return (value, trace.problems.map { "\(bkm.name): \($0)" } + (problem.map { ["\(bkm.name): the value \($0)"] } ?? []))
         }
     }
+
+    /// How deeply knowledge models and decision services may call one another.
+    static let maxDepth = 64
 
     /// Evaluates one boxed expression in a scope.
     public func evaluate(_ logic: ExpressionLogic, named name: String, scope: FEELScope) -> DecisionTrace {
@@ -127,17 +170,45 @@ public struct DMNEvaluator: Sendable {
             let value = literal.expression.evaluate(scope, problems: &problems)
             let inputs = literal.expression.referencedNames.sorted().compactMap { n in scope[n].map { (name: n, value: $0) } }
                 .filter { if case .function = $0.value { return false } else { return true } }
-            return DecisionTrace(decision: name, hitPolicy: nil, inputs: inputs, value: value,
-                                 problems: problems.map(\.description))
+            var trace = DecisionTrace(decision: name, hitPolicy: nil, inputs: inputs, value: value,
+                                      problems: problems.map(\.description))
+            if let type = literal.typeRef { coerce(&trace, to: type) }
+            return trace
         case .invocation(let invocation):
             return evaluate(invocation, named: name, scope: scope)
+        case .context(let context):
+            return evaluate(context, named: name, scope: scope)
+        case .relation(let relation):
+            return evaluate(relation, named: name, scope: scope)
+        case .list(let list):
+            return evaluate(list, named: name, scope: scope)
+        case .function(let definition):
+            return evaluate(definition, named: name, scope: scope)
+        case .conditional(let conditional):
+            return evaluate(conditional, named: name, scope: scope)
+        case .filter(let filter):
+            return evaluate(filter, named: name, scope: scope)
+        case .iterator(let iterator):
+            return evaluate(iterator, named: name, scope: scope)
+        case .typed(let logic, let type):
+            var trace = evaluate(logic, named: name, scope: scope)
+            coerce(&trace, to: type)
+            return trace
         }
     }
 
+    /// A value coerced to the type of the expression that computed it.
+    private func coerce(_ trace: inout DecisionTrace, to type: String) {
+        let (value, problem) = model.coerce(trace.value, to: type)
+        if let problem { trace.problems.append("the value \(problem)") }
+        trace.value = value
+    }
+
     private func evaluate(_ invocation: Invocation, named name: String, scope: FEELScope) -> DecisionTrace {
-        guard case .function(let function)? = scope[invocation.function] else {
+        let callee = scope[invocation.function] ?? invocation.callee?.evaluate(scope)
+        guard case .function(let function)? = callee else {
             return DecisionTrace(decision: name, hitPolicy: nil,
-                                 problems: ["invocation of '\(invocation.function)', which is not a required knowledge model"])
+                                 problems: ["\(Self.label("invocation", at: invocation.location)) of '\(invocation.function)', which is not a function in scope (a required knowledge model or decision service)"])
         }
         var bound: [String: FEELValue] = [:]
         var inputs: [(name: String, value: FEELValue)] = []
@@ -149,9 +220,12 @@ public struct DMNEvaluator: Sendable {
             inputs.append((binding.parameter, value?.value ?? .null))
         }
         for key in bound.keys where !function.parameters.contains(key) {
-            problems.append("'\(invocation.function)' has no parameter '\(key)'")
+            problems.append("\(Self.label("invocation", at: invocation.location)): '\(invocation.function)' has no parameter '\(key)'")
         }
-        let value = function.call(function.parameters.map { bound[$0] ?? .null })
-        return DecisionTrace(decision: name, hitPolicy: nil, inputs: inputs, value: value, problems: problems)
+        if bound.keys.contains(where: { !function.parameters.contains($0) }) {
+            return DecisionTrace(decision: name, hitPolicy: nil, inputs: inputs, problems: problems)
+        }
+        let call = function.callReportingProblems(function.parameters.map { bound[$0] ?? .null })
+        return DecisionTrace(decision: name, hitPolicy: nil, inputs: inputs, value: call.value, problems: problems + call.problems)
     }
 }

@@ -36,7 +36,10 @@ struct TableEvaluator {
             hits.append(Hit(rule: rule, outputs: outputs))
         }
         let (selected, value, problem) = apply(hits, scope: scope)
-        if let problem { trace.problems.append(problem) }
+        if let problem {
+            trace.problems.append(problem)
+            trace.violation = problem
+        }
         trace.value = value
         trace.rules = selected.map { hit in
             DecisionTrace.RuleHit(

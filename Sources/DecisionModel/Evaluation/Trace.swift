@@ -27,6 +27,9 @@ public struct DecisionTrace: Sendable {
     public var inputs: [(name: String, value: FEELValue)]
     public var value: FEELValue
     public var problems: [String]
+    /// Set when the table's hit policy was violated (UNIQUE with several matches, ANY with differing outputs):
+    /// the value is then null and, as DMN says, the evaluation is in error; `rules` are the rows that matched.
+    public var violation: String?
 
     public init(decision: String, hitPolicy: String?, rules: [RuleHit] = [], inputs: [(name: String, value: FEELValue)] = [],
                 value: FEELValue = .null, problems: [String] = []) {
@@ -69,4 +72,7 @@ public struct EvaluationResult: Sendable {
     }
 
     public func trace(of decision: String) -> DecisionTrace? { traces.first { $0.decision == decision } }
+
+    /// The decisions whose hit policy was violated, in evaluation order.
+    public var violations: [DecisionTrace] { traces.filter { $0.violation != nil } }
 }

@@ -21,6 +21,12 @@ struct FEELNode: Sendable {
         let offset: Int
     }
 
+    /// A parameter of a function definition, with its declared type when one is given.
+    struct Parameter: Sendable {
+        let name: String
+        let type: FEELTypeExpression?
+    }
+
     indirect enum Kind: Sendable {
         case literal(FEELValue)
         case name(String)
@@ -42,6 +48,14 @@ struct FEELNode: Sendable {
         case forLoop([Binding], FEELNode)
         /// `some`/`every a in x satisfies e`.
         case quantified(every: Bool, [Binding], FEELNode)
+        /// A range value: `[a..b]`, `(a..b)`, `]a..b[` ….
+        case range(startClosed: Bool, FEELNode, FEELNode, endClosed: Bool)
+        /// A unary comparison as a value: `< 10`, `>= x`, `= 5`, `!= 5`.
+        case unaryComparison(ComparisonOperator, FEELNode)
+        /// `e instance of T`.
+        case instanceOf(FEELNode, FEELTypeExpression)
+        /// `function(a, b: number) body`; `external` bodies are contexts naming a Java method or PMML model.
+        case function([Parameter], FEELNode, external: Bool)
     }
 
     let kind: Kind
@@ -63,6 +77,9 @@ struct FEELNode: Sendable {
              .filter(let l, let r):
             return [l, r]
         case .between(let a, let b, let c), .ifThenElse(let a, let b, let c): return [a, b, c]
+        case .range(_, let a, let b, _): return [a, b]
+        case .unaryComparison(_, let node), .instanceOf(let node, _): return [node]
+        case .function(_, let body, _): return [body]
         case .inTests(let value, let tests): return [value] + tests.flatMap(\.nodes)
         case .path(let node, _): return [node]
         case .call(let callee, let arguments): return [callee] + arguments.map(\.value)

@@ -8,9 +8,26 @@ struct FEELBuiltin: Sendable {
     /// Accepts any number of positional arguments (`min(1, 2, 3)`).
     let variadic: Bool
     let body: @Sendable ([FEELValue]) throws(FEELProblem) -> FEELValue
+    /// For built-ins whose signatures differ only in a parameter's name (`context put(…, key, …)` and
+    /// `(…, keys, …)`): the body told which signature named arguments chose (nil when positional).
+    var signatureBody: (@Sendable ([FEELValue], Int?) throws(FEELProblem) -> FEELValue)?
 
-    /// Positional arguments for a call with the given (possibly named) arguments.
-    func arrange(_ arguments: [(name: String?, value: FEELValue)]) throws(FEELProblem) -> [FEELValue] {
+    init(name: String, signatures: [[String]], variadic: Bool, body: @escaping @Sendable ([FEELValue]) throws(FEELProblem) -> FEELValue) {
+        self.name = name
+        self.signatures = signatures
+        self.variadic = variadic
+        self.body = body
+    }
+
+    func call(_ arguments: [(name: String?, value: FEELValue)]) throws(FEELProblem) -> FEELValue {
+        let (values, signature) = try arrange(arguments)
+        if let signatureBody { return try signatureBody(values, signature) }
+        return try body(values)
+    }
+
+    /// Positional arguments for a call with the given (possibly named) arguments, and the signature that
+    /// named arguments chose. Named arguments may leave parameters out: those are null.
+    func arrange(_ arguments: [(name: String?, value: FEELValue)]) throws(FEELProblem) -> (values: [FEELValue], signature: Int?) {
         let named = arguments.compactMap(\.name)
         if named.isEmpty {
             let counts = Set(signatures.map(\.count))
@@ -18,19 +35,22 @@ struct FEELBuiltin: Sendable {
                 let expected = counts.sorted().map(String.init).joined(separator: " or ")
                 throw FEELProblem("\(name) expects \(expected) argument\(counts == [1] ? "" : "s") but got \(arguments.count)")
             }
-            return arguments.map(\.value)
+            return (arguments.map(\.value), nil)
         }
         let given = Set(named)
-        guard let signature = signatures.first(where: { Set($0) == given }) else {
+        let candidates = signatures.indices.filter { given.isSubset(of: Set(signatures[$0])) }
+        guard given.count == named.count,
+              let index = candidates.first(where: { Set(signatures[$0]) == given }) ?? candidates.min(by: { signatures[$0].count < signatures[$1].count }) else {
             let known = Set(signatures.flatMap { $0 })
             if let unknown = named.first(where: { !known.contains($0) }) {
                 throw FEELProblem("\(name) has no parameter named '\(unknown)'")
             }
             throw FEELProblem("\(name) cannot be called with parameters \(named.joined(separator: ", "))")
         }
-        return signature.map { parameter in
+        let values = signatures[index].map { parameter in
             arguments.first { $0.name == parameter }?.value ?? .null
         }
+        return (values, index)
     }
 }
 
@@ -50,10 +70,9 @@ enum FEELBuiltins {
     /// A temporal value from `@"…"` text: date and time, date, time or duration.
     static func temporalLiteral(_ text: String) -> FEELValue? {
         if text.hasPrefix("P") || text.hasPrefix("-P") { return FEELDuration(iso8601: text).map(FEELValue.duration) }
-        if text.contains("T") || text.contains("t") { return FEELDateTime(iso8601: text).map(FEELValue.dateTime) }
         if let date = FEELDate(iso8601: text) { return .date(date) }
-        if let time = FEELTime(iso8601: text) { return .time(time) }
-        return nil
+        if let dateTime = FEELDateTime(iso8601: text) { return .dateTime(dateTime) }
+        return FEELTime(iso8601: text).map(FEELValue.time)
     }
 
     /// The value of `date("…")`, `time("…")`, `date and time("…")` or `duration("…")` with a
@@ -70,7 +89,7 @@ enum FEELBuiltins {
 
     // MARK: - Argument helpers
 
-    private static func string(_ value: FEELValue, _ function: String, _ parameter: String) throws(FEELProblem) -> String {
+    static func string(_ value: FEELValue, _ function: String, _ parameter: String) throws(FEELProblem) -> String {
         switch value {
         case .string(let text): return text
         case .null: throw nullResult
@@ -78,7 +97,7 @@ enum FEELBuiltins {
         }
     }
 
-    private static func number(_ value: FEELValue, _ function: String, _ parameter: String) throws(FEELProblem) -> FEELNumber {
+    static func number(_ value: FEELValue, _ function: String, _ parameter: String) throws(FEELProblem) -> FEELNumber {
         switch value {
         case .number(let number): return number
         case .null: throw nullResult
@@ -86,7 +105,7 @@ enum FEELBuiltins {
         }
     }
 
-    private static func integer(_ value: FEELValue, _ function: String, _ parameter: String) throws(FEELProblem) -> Int {
+    static func integer(_ value: FEELValue, _ function: String, _ parameter: String) throws(FEELProblem) -> Int {
         let number = try number(value, function, parameter)
         guard let whole = number.rounded(scale: 0, mode: number.isNegative ? .up : .down)?.intValue,
               whole.magnitude <= 1 << 53 else {
@@ -95,7 +114,7 @@ enum FEELBuiltins {
         return whole
     }
 
-    private static func list(_ value: FEELValue) -> [FEELValue]? {
+    static func list(_ value: FEELValue) -> [FEELValue]? {
         switch value {
         case .list(let items): return items
         case .null: return nil
@@ -103,19 +122,19 @@ enum FEELBuiltins {
         }
     }
 
-    private static func listArgument(_ value: FEELValue, _ function: String) throws(FEELProblem) -> [FEELValue] {
+    static func listArgument(_ value: FEELValue, _ function: String) throws(FEELProblem) -> [FEELValue] {
         guard let items = list(value) else { throw nullResult }
         return items
     }
 
     /// `f(list)` or `f(a, b, c)`.
-    private static func items(_ arguments: [FEELValue], _ function: String) throws(FEELProblem) -> [FEELValue] {
+    static func items(_ arguments: [FEELValue], _ function: String) throws(FEELProblem) -> [FEELValue] {
         if arguments.count == 1 { return try listArgument(arguments[0], function) }
         if arguments.isEmpty { throw FEELProblem("\(function) expects a list or at least one argument") }
         return arguments
     }
 
-    private static func numbers(_ arguments: [FEELValue], _ function: String) throws(FEELProblem) -> [FEELNumber] {
+    static func numbers(_ arguments: [FEELValue], _ function: String) throws(FEELProblem) -> [FEELNumber] {
         var result: [FEELNumber] = []
         for item in try items(arguments, function) {
             guard case .number(let number) = item else {
@@ -127,41 +146,20 @@ enum FEELBuiltins {
         return result
     }
 
-    private static func result(_ number: FEELNumber?, _ function: String) throws(FEELProblem) -> FEELValue {
+    static func result(_ number: FEELNumber?, _ function: String) throws(FEELProblem) -> FEELValue {
         guard let number else { throw FEELProblem("\(function): result out of range") }
         return .number(number)
     }
 
-    private static func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
+    static func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
 
-    private static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
     }
 
-    private static func regex(_ pattern: String, _ flags: FEELValue, _ function: String) throws(FEELProblem) -> NSRegularExpression {
-        var options: NSRegularExpression.Options = []
-        if case .string(let flagText) = flags {
-            for flag in flagText {
-                switch flag {
-                case "i": options.insert(.caseInsensitive)
-                case "s": options.insert(.dotMatchesLineSeparators)
-                case "m": options.insert(.anchorsMatchLines)
-                case "x": options.insert(.allowCommentsAndWhitespace)
-                case "q": options.insert(.ignoreMetacharacters)
-                default: throw FEELProblem("\(function): unknown flag '\(flag)'")
-                }
-            }
-        }
-        do {
-            return try NSRegularExpression(pattern: pattern, options: options)
-        } catch {
-            throw FEELProblem("\(function): invalid pattern '\(pattern)'")
-        }
-    }
-
-    private static func extreme(_ arguments: [FEELValue], _ function: String, wantMax: Bool) throws(FEELProblem) -> FEELValue {
+    static func extreme(_ arguments: [FEELValue], _ function: String, wantMax: Bool) throws(FEELProblem) -> FEELValue {
         let values = try items(arguments, function)
         guard var best = values.first else { return .null }
         for value in values.dropFirst() {
@@ -177,7 +175,7 @@ enum FEELBuiltins {
         return best
     }
 
-    private static func rounding(_ name: String, _ mode: @escaping @Sendable (FEELNumber) -> NSDecimalNumber.RoundingMode) -> FEELBuiltin {
+    static func rounding(_ name: String, _ mode: @escaping @Sendable (FEELNumber) -> NSDecimalNumber.RoundingMode) -> FEELBuiltin {
         FEELBuiltin(name: name, signatures: [["n", "scale"]], variadic: false) { (a: [FEELValue]) throws(FEELProblem) in
             let n = try number(a[0], name, "n")
             let scale = try integer(a[1], name, "scale")
@@ -186,7 +184,7 @@ enum FEELBuiltins {
     }
 
     /// Rounds half toward zero or half away from zero at `scale` decimal places.
-    private static func roundHalf(_ n: FEELNumber, scale: Int, awayFromZero: Bool) -> FEELNumber? {
+    static func roundHalf(_ n: FEELNumber, scale: Int, awayFromZero: Bool) -> FEELNumber? {
         if awayFromZero { return n.rounded(scale: scale, mode: .plain) }
         // Half toward zero: round half away from zero, except exact halves which truncate.
         guard let truncated = n.rounded(scale: scale, mode: n.isNegative ? .up : .down),
@@ -197,11 +195,11 @@ enum FEELBuiltins {
         return magnitude <= half ? truncated : n.rounded(scale: scale, mode: .plain)
     }
 
-    private static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+    static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                                      "September", "October", "November", "December"]
 
-    private static func dateArgument(_ value: FEELValue, _ function: String) throws(FEELProblem) -> FEELDate {
+    static func dateArgument(_ value: FEELValue, _ function: String) throws(FEELProblem) -> FEELDate {
         switch value {
         case .date(let date): return date
         case .dateTime(let dateTime): return dateTime.date
@@ -211,7 +209,7 @@ enum FEELBuiltins {
     }
 
     /// The current local date and time (used by `now()` and `today()`).
-    private static func currentDateTime() -> FEELDateTime? {
+    static func currentDateTime() -> FEELDateTime? {
         let now = Date()
         let offset = TimeZone.current.secondsFromGMT(for: now)
         let seconds = now.timeIntervalSince1970
@@ -224,6 +222,34 @@ enum FEELBuiltins {
               let time = FEELTime(hour: secondOfDay / 3600, minute: secondOfDay / 60 % 60, second: secondOfDay % 60,
                                   nanosecond: max(0, min(nanos, 999_999_999)), offsetSeconds: offset) else { return nil }
         return FEELDateTime(date: date, time: time)
+    }
+
+    /// The items of `for i in from..to`: integers or dates, counting up or down, both ends included.
+    static func iterationDomain(_ from: FEELValue, _ to: FEELValue, openStart: Bool = false, openEnd: Bool = false) throws(FEELProblem) -> FEELValue {
+        var first: Int, last: Int
+        let dates: Bool
+        switch (from, to) {
+        case (.date(let a), .date(let b)):
+            (first, last, dates) = (a.daysSinceEpoch, b.daysSinceEpoch, true)
+        case (.number(let a), .number(let b)):
+            guard a.isInteger, b.isInteger, let x = a.intValue, let y = b.intValue else {
+                throw FEELProblem("an iteration range needs integers, not \(a) and \(b)")
+            }
+            (first, last, dates) = (x, y, false)
+        case (.null, _), (_, .null):
+            throw nullResult
+        default:
+            throw FEELProblem("an iteration range needs two integers or two dates, not \(from.typeName) and \(to.typeName)")
+        }
+        let step = first <= last ? 1 : -1
+        let (span, overflow) = last.subtractingReportingOverflow(first)
+        guard !overflow, span.magnitude <= 1_000_000 else { throw FEELProblem("an iteration range of more than a million items") }
+        if openStart { first += step }
+        if openEnd { last -= step }
+        if (last - first) * step < 0 { return .list([]) }
+        return .list(stride(from: first, through: last, by: step).map {
+            dates ? FEELDate(daysSinceEpoch: $0).map(FEELValue.date) ?? .null : .number(FEELNumber($0))
+        })
     }
 
     // MARK: - The table
@@ -434,32 +460,6 @@ enum FEELBuiltins {
             let s = try string(a[0], "ends with", "string"), m = try string(a[1], "ends with", "match")
             return .boolean(s.unicodeScalars.reversed().starts(with: m.unicodeScalars.reversed()))
         }
-        add("matches", [["input", "pattern"], ["input", "pattern", "flags"]]) { a throws(FEELProblem) in
-            let input = try string(a[0], "matches", "input"), pattern = try string(a[1], "matches", "pattern")
-            let expression = try regex(pattern, a.count == 3 ? a[2] : .null, "matches")
-            let range = NSRange(input.startIndex..., in: input)
-            return .boolean(expression.firstMatch(in: input, range: range) != nil)
-        }
-        add("replace", [["input", "pattern", "replacement"], ["input", "pattern", "replacement", "flags"]]) { a throws(FEELProblem) in
-            let input = try string(a[0], "replace", "input"), pattern = try string(a[1], "replace", "pattern")
-            let replacement = try string(a[2], "replace", "replacement")
-            let expression = try regex(pattern, a.count == 4 ? a[3] : .null, "replace")
-            let range = NSRange(input.startIndex..., in: input)
-            return .string(expression.stringByReplacingMatches(in: input, range: range, withTemplate: replacement))
-        }
-        add("split", [["string", "delimiter"]]) { a throws(FEELProblem) in
-            let input = try string(a[0], "split", "string"), delimiter = try string(a[1], "split", "delimiter")
-            let expression = try regex(delimiter, .null, "split")
-            var parts: [FEELValue] = []
-            var last = input.startIndex
-            for match in expression.matches(in: input, range: NSRange(input.startIndex..., in: input)) {
-                guard let range = Range(match.range, in: input), !range.isEmpty else { continue }
-                parts.append(.string(String(input[last..<range.lowerBound])))
-                last = range.upperBound
-            }
-            parts.append(.string(String(input[last...])))
-            return .list(parts)
-        }
         add("string join", [["list"], ["list", "delimiter"]]) { a throws(FEELProblem) in
             let values = try listArgument(a[0], "string join")
             var delimiter = ""
@@ -584,23 +584,6 @@ enum FEELBuiltins {
             let values = try listArgument(a[0], "index of")
             return .list(values.indices.filter { FEELSemantics.equals(values[$0], a[1]) == true }.map { .number(FEELNumber($0 + 1)) })
         }
-        add("distinct values", [["list"]]) { a throws(FEELProblem) in
-            var result: [FEELValue] = []
-            for value in try listArgument(a[0], "distinct values")
-            where !result.contains(where: { FEELSemantics.equals($0, value) == true }) {
-                result.append(value)
-            }
-            return .list(result)
-        }
-        add("union", [["list"]], variadic: true) { a throws(FEELProblem) in
-            var result: [FEELValue] = []
-            for list in a {
-                for value in try listArgument(list, "union") where !result.contains(where: { FEELSemantics.equals($0, value) == true }) {
-                    result.append(value)
-                }
-            }
-            return .list(result)
-        }
         add("flatten", [["list"]]) { a throws(FEELProblem) in
             func flat(_ values: [FEELValue], depth: Int) -> [FEELValue] {
                 values.flatMap { value -> [FEELValue] in
@@ -664,7 +647,7 @@ enum FEELBuiltins {
         add("sqrt", [["number"]]) { a throws(FEELProblem) in
             let n = try number(a[0], "sqrt", "number")
             guard !n.isNegative else { throw FEELProblem("sqrt: negative number") }
-            return try result(FEELNumber(n.doubleValue.squareRoot()), "sqrt")
+            return try result(n.squareRoot(), "sqrt")
         }
         add("log", [["number"]]) { a throws(FEELProblem) in
             let n = try number(a[0], "log", "number")
@@ -722,15 +705,14 @@ enum FEELBuiltins {
         }
 
         // `for i in 1..3`: the integers from a to b (internal; the name cannot be written).
-        add(" range", [["from", "to"]]) { a throws(FEELProblem) in
-            let from = try integer(a[0], "range", "from"), to = try integer(a[1], "range", "to")
-            guard (to - from).magnitude <= 1_000_000 else { throw FEELProblem("range: more than a million items") }
-            let step = from <= to ? 1 : -1
-            return .list(stride(from: from, through: to, by: step).map { .number(FEELNumber($0)) })
-        }
+        add(" range", [["from", "to"]]) { a throws(FEELProblem) in try iterationDomain(a[0], a[1]) }
 
+        all += rangeFunctions + collectionFunctions + regexFunctions
         var table: [String: FEELBuiltin] = [:]
-        for builtin in all { table[builtin.name] = builtin }
+        for builtin in all {
+            precondition(table[builtin.name] == nil, "built-in \(builtin.name) defined twice")
+            table[builtin.name] = builtin
+        }
         return table
     }()
 }

@@ -53,8 +53,8 @@ public struct FEELDuration: Sendable, Hashable, Comparable, CustomStringConverti
             guard let whole = scanner.digitRun() else { return nil }
             var numberText = whole
             if scanner.take(".") {
-                guard let fraction = scanner.digitRun() else { return nil }
-                numberText += "." + fraction
+                // `PT0.S`: XML Schema allows a point with no digits after it.
+                numberText += "." + (scanner.digitRun() ?? "0")
             }
             guard let designator = scanner.peek else { return nil }
             scanner.index += 1

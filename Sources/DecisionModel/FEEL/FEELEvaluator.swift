@@ -6,33 +6,36 @@ struct FEELEvaluator {
     /// Evaluation steps before giving up (guards against `for` loops that would never end).
     static let maxSteps = 1_000_000
 
-    private let source: FEELSourceText
-    private let scope: FEELScope
+    let source: FEELSourceText
+    let scope: FEELScope
     /// Local names (context entries, iteration variables, `?`, `item`), innermost last.
-    private var locals: [(name: String, value: FEELValue)] = []
+    var locals: [(name: String, value: FEELValue)] = []
     private(set) var problems: [FEELError] = []
-    private var recording = true
+    var recording = true
     private var steps = 0
     private var exhausted = false
+    /// Set while iterating a `for` whose body mentions `partial`.
+    private var bindsPartial = false
 
-    init(source: FEELSourceText, scope: FEELScope) {
+    init(source: FEELSourceText, scope: FEELScope, locals: [(name: String, value: FEELValue)] = []) {
         self.source = source
         self.scope = scope
+        self.locals = locals
     }
 
-    private mutating func report(_ message: String, at offset: Int) {
+    mutating func report(_ message: String, at offset: Int) {
         guard recording, !message.isEmpty else { return }
         problems.append(source.error(message, at: offset))
     }
 
-    private func lookup(_ name: String) -> FEELValue? {
+    func lookup(_ name: String) -> FEELValue? {
         for local in locals.reversed() where local.name == name {
             return local.value
         }
         return scope[name]
     }
 
-    private mutating func withLocals<T>(_ bindings: [(name: String, value: FEELValue)], _ body: (inout FEELEvaluator) -> T) -> T {
+    mutating func withLocals<T>(_ bindings: [(name: String, value: FEELValue)], _ body: (inout FEELEvaluator) -> T) -> T {
         let count = locals.count
         locals.append(contentsOf: bindings)
         defer { locals.removeLast(locals.count - count) }
@@ -56,6 +59,7 @@ struct FEELEvaluator {
         case .name(let name):
             if let value = lookup(name) { return value }
             if let builtin = FEELBuiltins.lookup(name) { return .function(FEELEvaluator.functionValue(builtin)) }
+            if let value = dottedPath(name, at: node.offset) { return value }
             report("unknown name '\(name)'", at: node.offset)
             return .null
         case .negate(let operand):
@@ -116,7 +120,13 @@ struct FEELEvaluator {
             let count = locals.count
             defer { locals.removeLast(locals.count - count) }
             for binding in bindings {
-                let value = evaluate(binding.value)
+                // A function defined by an entry may call itself by the entry's name.
+                let value: FEELValue
+                if case .function(let parameters, let body, let external) = binding.value.kind {
+                    value = function(parameters, body, external: external, named: binding.name, at: binding.value.offset)
+                } else {
+                    value = evaluate(binding.value)
+                }
                 context[binding.name] = value
                 locals.append((binding.name, value))
             }
@@ -124,6 +134,28 @@ struct FEELEvaluator {
         case .forLoop(let bindings, let body):
             guard let results = iterate(bindings, body) else { return .null }
             return .list(results)
+        case .range(let startClosed, let low, let high, let endClosed):
+            let start = evaluate(low), end = evaluate(high)
+            return apply(at: node.offset) { () throws(FEELProblem) in
+                .range(try FEELEvaluator.range(start: start, startIncluded: startClosed, end: end, endIncluded: endClosed))
+            }
+        case .unaryComparison(let op, let operand):
+            let value = evaluate(operand)
+            if value == .null {
+                report("a unary comparison needs a value to compare with, not null", at: operand.offset)
+                return .null
+            }
+            return .range(FEELRange(comparison: FEELRange.Form(rawValue: op.rawValue) ?? .equal, value))
+        case .instanceOf(let operand, let typeExpression):
+            let value = evaluate(operand)
+            switch typeExpression.resolve(scope.typeResolver) {
+            case .success(let type): return .boolean(type.isInstance(value))
+            case .failure(let problem):
+                report(problem.message, at: node.offset)
+                return .null
+            }
+        case .function(let parameters, let body, let external):
+            return function(parameters, body, external: external, named: nil, at: node.offset)
         case .quantified(let every, let bindings, let body):
             guard let results = iterate(bindings, body) else { return .null }
             if every { return .boolean(results.allSatisfy { $0 == .boolean(true) }) }
@@ -188,6 +220,15 @@ struct FEELEvaluator {
 
     // MARK: - Paths and filters
 
+    /// A name the model announces with a dot in it (a parameter `Person.Gender`) read where no such name is
+    /// in scope: the path `Person` `.` `Gender` it also spells.
+    private mutating func dottedPath(_ name: String, at offset: Int) -> FEELValue? {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+        guard parts.count > 1, !parts.contains(where: \.isEmpty), var value = lookup(parts[0]) else { return nil }
+        for part in parts.dropFirst() { value = member(value, part, at: offset) }
+        return value
+    }
+
     private mutating func member(_ value: FEELValue, _ name: String, at offset: Int) -> FEELValue {
         func number(_ n: Int) -> FEELValue { .number(FEELNumber(n)) }
         func offsetValue(_ time: FEELTime) -> FEELValue {
@@ -206,6 +247,14 @@ struct FEELEvaluator {
             case "month": return number(date.month)
             case "day": return number(date.day)
             case "weekday": return number(date.weekday)
+            default: break
+            }
+        case .range(let range):
+            switch name {
+            case "start": return range.start
+            case "end": return range.end
+            case "start included": return .boolean(range.startIncluded)
+            case "end included": return .boolean(range.endIncluded)
             default: break
             }
         case .time(let time):
@@ -292,17 +341,45 @@ struct FEELEvaluator {
     private mutating func iterate(_ bindings: [FEELNode.Binding], _ body: FEELNode) -> [FEELValue]? {
         var results: [FEELValue] = []
         var failed = false
+        let saved = bindsPartial
+        bindsPartial = FEELEvaluator.mentions(body, "partial")
         iterate(bindings[...], body, into: &results, failed: &failed)
+        bindsPartial = saved
         return failed ? nil : results
+    }
+
+    /// Whether a node mentions a name (outside nested loops that bind it themselves).
+    static func mentions(_ node: FEELNode, _ name: String) -> Bool {
+        if case .name(let n) = node.kind, n == name { return true }
+        if case .forLoop = node.kind { return false }
+        return FEELNode.children(of: node.kind).contains { mentions($0, name) }
     }
 
     private mutating func iterate(_ bindings: ArraySlice<FEELNode.Binding>, _ body: FEELNode,
                                   into results: inout [FEELValue], failed: inout Bool) {
         guard let binding = bindings.first else {
-            results.append(evaluate(body))
+            if bindsPartial {
+                // `partial` is the list of the results so far (DMN 1.5, 10.3.2.13).
+                locals.append(("partial", .list(results)))
+                let value = evaluate(body)
+                locals.removeLast()
+                results.append(value)
+            } else {
+                results.append(evaluate(body))
+            }
             return
         }
-        let domain = evaluate(binding.value)
+        var domain = evaluate(binding.value)
+        if case .range(let range) = domain {
+            // A range of integers or dates iterates over its members (DMN 1.5, 10.3.2.13).
+            do throws(FEELProblem) {
+                guard range.form == .interval else { throw FEELProblem("only an interval [a..b] can be iterated, not \(range)") }
+                domain = try FEELBuiltins.iterationDomain(range.start, range.end, openStart: !range.startIncluded, openEnd: !range.endIncluded)
+            } catch {
+                report(error.message, at: binding.value.offset)
+                domain = .null
+            }
+        }
         let items: [FEELValue]
         switch domain {
         case .list(let values): items = values
@@ -374,7 +451,7 @@ struct FEELEvaluator {
     }
 
     private mutating func invoke(_ builtin: FEELBuiltin, _ arguments: [(name: String?, value: FEELValue)], at offset: Int) -> FEELValue {
-        apply(at: offset) { () throws(FEELProblem) in try builtin.body(try builtin.arrange(arguments)) }
+        apply(at: offset) { () throws(FEELProblem) in try builtin.call(arguments) }
     }
 
     private mutating func invoke(_ function: FEELFunction, _ arguments: [(name: String?, value: FEELValue)], at offset: Int) -> FEELValue {
@@ -392,21 +469,22 @@ struct FEELEvaluator {
         } else {
             values = arguments.map(\.value)
             if !parameters.isEmpty {
-                if values.count > parameters.count {
+                if values.count != parameters.count {
                     report("\(function.name) expects \(parameters.count) argument\(parameters.count == 1 ? "" : "s") but got \(values.count)", at: offset)
                     return .null
                 }
-                values += Array(repeating: FEELValue.null, count: parameters.count - values.count)
             }
         }
-        return function.call(values)
+        let (value, problems) = function.callReportingProblems(values)
+        for problem in problems { report("in \(function.name.isEmpty ? "function" : function.name): \(problem)", at: offset) }
+        return value
     }
 
     /// A built-in as a function value (when named without being called, e.g. as an argument).
     static func functionValue(_ builtin: FEELBuiltin) -> FEELFunction {
         FEELFunction(name: builtin.name, parameters: builtin.signatures.first ?? []) { arguments in
             do {
-                return try builtin.body(try builtin.arrange(arguments.map { (nil, $0) }))
+                return try builtin.call(arguments.map { (nil, $0) })
             } catch {
                 return .null
             }
@@ -460,9 +538,16 @@ struct FEELEvaluator {
                     return .null
                 }
             }
+            if case .range(let range) = value {
+                return range.contains(input).map(FEELValue.boolean) ?? .null
+            }
             if case .list(let items) = value {
                 if case .list = input {} else {
-                    return .boolean(items.contains { FEELSemantics.equals($0, input) == true })
+                    // A list tests membership; an item that is a range tests whether the input lies in it.
+                    return .boolean(items.contains { item in
+                        if case .range(let range) = item { return range.contains(input) == true }
+                        return FEELSemantics.equals(item, input) == true
+                    })
                 }
             }
             if case .boolean = value {

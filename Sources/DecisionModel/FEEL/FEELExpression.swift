@@ -10,9 +10,14 @@ public struct FEELExpression: Sendable, CustomStringConvertible {
     /// - Parameter knownNames: names in scope that contain spaces or other characters
     ///   (`Monthly Salary`); the lexer reads the longest known name as one name.
     public init(_ source: String, knownNames: Set<String> = []) throws(FEELError) {
+        try self.init(source, names: FEELNames(knownNames))
+    }
+
+    /// Parses with names arranged once for a whole model.
+    public init(_ source: String, names: FEELNames) throws(FEELError) {
         self.source = source
         self.text = FEELSourceText(source)
-        var parser = try FEELParser(text, knownNames: knownNames)
+        var parser = try FEELParser(text, names: names)
         self.root = try parser.parseWholeExpression()
     }
 

@@ -59,68 +59,43 @@ struct FEELLexer {
             "starts with", "ends with", "list contains", "substring before", "substring after",
             "day of week", "day of year", "week of year", "month of year", "index of", "distinct values",
             "insert before", "string join", "get value", "get entries", "round up", "round down",
-            "round half up", "round half down", "is defined",
+            "round half up", "round half down", "is defined", "list replace", "context put", "context merge",
+            "overlaps before", "overlaps after", "finished by", "met by", "started by",
         ]
         let parameters = [
             "start position", "grouping separator", "decimal separator", "input string", "search string",
             "replacement string", "start date", "end date",
         ]
-        let properties = ["time offset"]
+        let properties = ["time offset", "start included", "end included"]
         return functions.map { ($0, Placement.beforeParenthesis) } + parameters.map { ($0, .beforeColon) }
             + properties.map { ($0, .afterDot) }
     }()
 
     private let source: FEELSourceText
     private let scalars: [Unicode.Scalar]
-    /// Known names split into words, by first scalar, longest first.
-    private let knownNames: [Unicode.Scalar: [(name: String, words: [[Unicode.Scalar]], placement: Placement?)]]
+    /// Names with spaces or symbols that read as one name.
+    private let knownNames: FEELNames
     private var position = 0
     private(set) var tokens: [FEELToken] = []
 
     init(_ source: FEELSourceText, knownNames: Set<String>) {
-        self.source = source
-        self.scalars = source.scalars
-        // Most expressions announce no names: the built-in table, sorted once, serves them all.
-        if knownNames.isEmpty {
-            self.knownNames = FEELLexer.builtinNameTable
-            return
-        }
-        var names: [(String, [[Unicode.Scalar]], Placement?)] = []
-        for name in knownNames {
-            let words = name.unicodeScalars.split(whereSeparator: { FEELLexer.isWhitespace($0) }).map(Array.init)
-            guard !words.isEmpty else { continue }
-            names.append((name, words, nil))
-        }
-        for (name, placement) in FEELLexer.builtinMultiWordNames where !knownNames.contains(name) {
-            names.append((name, name.unicodeScalars.split(separator: " ").map(Array.init), placement))
-        }
-        self.knownNames = FEELLexer.table(names)
+        self.init(source, names: FEELNames(knownNames))
     }
 
-    private static let builtinNameTable = table(builtinMultiWordNames.map { name, placement in
-        (name, name.unicodeScalars.split(separator: " ").map(Array.init), placement)
-    })
+    init(_ source: FEELSourceText, names: FEELNames) {
+        self.source = source
+        self.scalars = source.scalars
+        self.knownNames = names
+    }
 
-    /// Names by first scalar, longest first (by scalar count), so the first match is the longest.
-    private static func table(_ entries: [(String, [[Unicode.Scalar]], Placement?)])
-        -> [Unicode.Scalar: [(name: String, words: [[Unicode.Scalar]], placement: Placement?)]] {
-        let sorted = entries.sorted { lhs, rhs in
-            let l = lhs.1.reduce(0) { $0 + $1.count } + lhs.1.count
-            let r = rhs.1.reduce(0) { $0 + $1.count } + rhs.1.count
-            return l != r ? l > r : lhs.0 < rhs.0
-        }
-        var byFirst: [Unicode.Scalar: [(name: String, words: [[Unicode.Scalar]], placement: Placement?)]] = [:]
-        for entry in sorted {
-            guard let first = entry.1.first?.first else { continue }
-            byFirst[first, default: []].append((name: entry.0, words: entry.1, placement: entry.2))
-        }
-        return byFirst
+    static func tokenize(_ source: FEELSourceText, names: FEELNames) throws(FEELError) -> [FEELToken] {
+        var lexer = FEELLexer(source, names: names)
+        try lexer.run()
+        return lexer.tokens
     }
 
     static func tokenize(_ source: FEELSourceText, knownNames: Set<String>) throws(FEELError) -> [FEELToken] {
-        var lexer = FEELLexer(source, knownNames: knownNames)
-        try lexer.run()
-        return lexer.tokens
+        try tokenize(source, names: FEELNames(knownNames))
     }
 
     // MARK: - Character classes
@@ -252,38 +227,16 @@ struct FEELLexer {
         guard let first = current, !FEELLexer.isWhitespace(first) else { return nil }
         // A known name must not start in the middle of a word.
         if let previous = scalarAt(position - 1), FEELLexer.isNamePart(previous) || previous == "?" { return nil }
-        guard let candidates = knownNames[first] else { return nil }
         let afterDot = tokens.last?.isSymbol(".") == true
-        for candidate in candidates {
-            guard let end = match(candidate.words, at: position) else { continue }
-            if let next = scalarAt(end), FEELLexer.isNamePart(next), let last = candidate.words.last?.last,
-               FEELLexer.isNamePart(last) {
-                continue
-            }
+        return knownNames.longestMatch(in: scalars, at: position) { candidate, end in
+            if let next = scalarAt(end), FEELLexer.isNamePart(next), candidate.endsWithNamePart { return false }
             switch candidate.placement {
-            case nil: break
-            case .afterDot?: if !afterDot { continue }
-            case .beforeParenthesis?: if nextNonSpace(from: end) != "(" { continue }
-            case .beforeColon?: if nextNonSpace(from: end) != ":" { continue }
+            case nil: return true
+            case .afterDot?: return afterDot
+            case .beforeParenthesis?: return nextNonSpace(from: end) == "("
+            case .beforeColon?: return nextNonSpace(from: end) == ":"
             }
-            return (candidate.name, end)
         }
-        return nil
-    }
-
-    private func match(_ words: [[Unicode.Scalar]], at start: Int) -> Int? {
-        var index = start
-        for (number, word) in words.enumerated() {
-            if number > 0 {
-                let spaceStart = index
-                while let scalar = scalarAt(index), FEELLexer.isWhitespace(scalar) { index += 1 }
-                if index == spaceStart { return nil }
-            }
-            guard index + word.count <= scalars.count else { return nil }
-            for (offset, scalar) in word.enumerated() where scalars[index + offset] != scalar { return nil }
-            index += word.count
-        }
-        return index
     }
 
     private func nextNonSpace(from index: Int) -> Unicode.Scalar? {
@@ -366,7 +319,9 @@ struct FEELLexer {
                     }
                     result.append(unicode)
                 default:
-                    throw source.error("invalid escape '\\\(Character(escaped))' in string", at: escapeStart)
+                    // Other escapes are kept as written: `"\d+"` is a regular expression's `\d` (DMN 1.5, 10.3.1.2).
+                    result.append("\\")
+                    result.append(escaped)
                 }
                 continue
             }
@@ -426,3 +381,4 @@ struct FEELLexer {
         return String(Character(scalar))
     }
 }
+

@@ -183,6 +183,21 @@ public struct FEELNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
         return FEELNumber(value)
     }
 
+    /// The square root to 34 digits (Newton's method from the `Double` estimate); nil for negative numbers.
+    public func squareRoot() -> FEELNumber? {
+        if isNegative { return nil }
+        if isZero { return self }
+        guard var x = FEELNumber(doubleValue.squareRoot()), !x.isZero else { return nil }
+        let two = FEELNumber(2)
+        for _ in 0..<8 {
+            guard let quotient = FEELNumber.divide(self, x), let sum = FEELNumber.add(x, quotient),
+                  let next = FEELNumber.divide(sum, two) else { return nil }
+            if next == x { break }
+            x = next
+        }
+        return x
+    }
+
     /// Rounds to `scale` decimal places with the given mode (`scale` may be negative):
     /// `.bankers` half-even, `.plain` half away from zero, `.down` toward negative infinity,
     /// `.up` toward positive infinity.

@@ -27,8 +27,12 @@ struct FEELParser {
     private var notIntervalAt: Set<Int> = []
 
     init(_ source: FEELSourceText, knownNames: Set<String>) throws(FEELError) {
+        try self.init(source, names: FEELNames(knownNames))
+    }
+
+    init(_ source: FEELSourceText, names: FEELNames) throws(FEELError) {
         self.source = source
-        self.tokens = try FEELLexer.tokenize(source, knownNames: knownNames)
+        self.tokens = try FEELLexer.tokenize(source, names: names)
     }
 
     // MARK: - Entry points
@@ -230,7 +234,10 @@ struct FEELParser {
                 let tests = try parseInOperand()
                 left = try checked(FEELNode(.inTests(left, tests), at: token.offset))
             } else if current.isKeyword("instance") {
-                throw error("'instance of' is not supported in S-FEEL", at: current.offset)
+                let token = advance()
+                try expectKeyword("of", "after 'instance'")
+                let type = try parseType()
+                left = try checked(FEELNode(.instanceOf(left, type), at: token.offset))
             } else {
                 return left
             }
@@ -405,21 +412,38 @@ struct FEELParser {
             return FEELNode(.name(name), at: token.offset)
         case .symbol("("):
             _ = advance()
+            try enter()
+            defer { nesting -= 1 }
+            if let op = FEELParser.comparisonOperator(current) {
+                // A unary comparison as a value (DMN 1.5): `(< 10)`, `(= x)`.
+                let opToken = advance()
+                let endpoint = try parseAdditive()
+                try expectClose(")", opened: token)
+                return try checked(FEELNode(.unaryComparison(op, endpoint), at: opToken.offset))
+            }
             let saved = filterBlocked
             filterBlocked = false
             let inner = try parseExpression()
             filterBlocked = saved
-            if current.isSymbol("..") {
-                throw error("an interval cannot be used as a value here (intervals are unary tests, e.g. x in (1..5))", at: current.offset)
-            }
+            if current.isSymbol("..") { return try parseRangeEnd(open: token, start: inner) }
             try expectClose(")", opened: token)
             return inner
+        case .symbol("]"):
+            _ = advance()
+            try enter()
+            defer { nesting -= 1 }
+            let saved = filterBlocked
+            filterBlocked = false
+            let start = try parseExpression()
+            filterBlocked = saved
+            guard current.isSymbol("..") else { throw unexpected("'..' in the range opened by ']'") }
+            return try parseRangeEnd(open: token, start: start)
         case .symbol("["):
             return try parseList()
         case .symbol("{"):
             return try parseContext()
         case .keyword("function"):
-            throw error("function definitions are not supported in S-FEEL", at: token.offset)
+            return try parseFunctionDefinition()
         case .keyword(let word):
             throw error("expected an expression but found keyword '\(word)'", at: token.offset)
         case .end:
@@ -450,12 +474,148 @@ struct FEELParser {
                 _ = advance()
                 continue
             }
-            if current.isSymbol("..") {
-                throw error("an interval cannot be used as a value here (intervals are unary tests, e.g. x in [1..5])", at: current.offset)
+            if current.isSymbol(".."), items.count == 1 {
+                filterBlocked = saved
+                return try parseRangeEnd(open: open, start: items[0])
             }
             try expectClose("]", opened: open)
             return try checked(FEELNode(.list(items), at: open.offset))
         }
+    }
+
+    /// After `[a`, `(a` or `]a` at `..`: the end point and the closing `]`, `)` or `[`.
+    private mutating func parseRangeEnd(open: FEELToken, start: FEELNode) throws(FEELError) -> FEELNode {
+        _ = advance()
+        let saved = filterBlocked
+        // Outside brackets a `[` ends the range (`[1..10[`) instead of starting a filter.
+        filterBlocked = true
+        let end = try parseExpression()
+        filterBlocked = saved
+        let endClosed = try closeRange(opened: open, named: "range")
+        return try checked(FEELNode(.range(startClosed: open.isSymbol("["), start, end, endClosed: endClosed), at: open.offset))
+    }
+
+    /// The `]`, `)` or `[` that ends a range opened by `open`, consumed: whether it includes its end.
+    private mutating func closeRange(opened open: FEELToken, named what: String) throws(FEELError) -> Bool {
+        let close = current
+        let endClosed: Bool
+        if close.isSymbol("]") {
+            endClosed = true
+        } else if close.isSymbol(")") || close.isSymbol("[") {
+            endClosed = false
+        } else {
+            throw error("expected ']', ')' or '[' to close the \(what) opened at offset \(characterOffset(open.offset))"
+                        + (close.kind == .end ? "" : " but found \(close.quotedText)"), at: close.offset)
+        }
+        _ = advance()
+        return endClosed
+    }
+
+    /// `function(a, b: number) body` or `function(a) external {java: {…}}`.
+    private mutating func parseFunctionDefinition() throws(FEELError) -> FEELNode {
+        let keyword = advance()
+        try enter()
+        defer { nesting -= 1 }
+        guard current.isSymbol("(") else { throw unexpected("'(' after 'function'") }
+        let open = advance()
+        var parameters: [FEELNode.Parameter] = []
+        while !(parameters.isEmpty && current.isSymbol(")")) {
+            guard let name = takeNameWords() else { throw unexpected("a parameter name") }
+            var type: FEELTypeExpression?
+            if current.isSymbol(":") {
+                _ = advance()
+                type = try parseType()
+            }
+            if parameters.contains(where: { $0.name == name }) {
+                throw error("parameter '\(name)' is declared twice", at: current.offset)
+            }
+            parameters.append(FEELNode.Parameter(name: name, type: type))
+            if current.isSymbol(",") { _ = advance(); continue }
+            guard current.isSymbol(")") else {
+                throw error("expected ',' or ')' in the parameters opened at offset \(characterOffset(open.offset))", at: current.offset)
+            }
+            break
+        }
+        _ = advance()
+        var external = false
+        if case .name("external") = current.kind, peek(1).isSymbol("{") {
+            _ = advance()
+            external = true
+        }
+        let saved = filterBlocked
+        filterBlocked = false
+        let body = try parseExpression()
+        filterBlocked = saved
+        return try checked(FEELNode(.function(parameters, body, external: external), at: keyword.offset))
+    }
+
+    private static let multiWordTypes = ["date and time", "days and time duration", "years and months duration"]
+
+    /// A type (DMN 1.5 grammar rule 54): a qualified name, `list<T>`, `range<T>`, `context<k: T, …>` or
+    /// `function<T, …> -> T`.
+    mutating func parseType() throws(FEELError) -> FEELTypeExpression {
+        try enter()
+        defer { nesting -= 1 }
+        let token = current
+        if token.isKeyword("function") {
+            _ = advance()
+            try expectSymbol("<", "after 'function' in a type")
+            var parameters: [FEELTypeExpression] = []
+            while !current.isSymbol(">") {
+                parameters.append(try parseType())
+                if current.isSymbol(",") { _ = advance() } else if !current.isSymbol(">") { throw unexpected("',' or '>' in a function type") }
+            }
+            _ = advance()
+            try expectSymbol("-", "('->') after a function type's parameters")
+            try expectSymbol(">", "('->') after a function type's parameters")
+            return .function(parameters, try parseType())
+        }
+        // Words joined by single spaces, `and` included (`days and time duration`), and dots (`ns.tType`).
+        var words: [String] = []
+        let start = index
+        while true {
+            if case .name(let word) = current.kind {
+                words.append(word)
+                _ = advance()
+            } else if current.isKeyword("and"), !words.isEmpty {
+                words.append("and")
+                _ = advance()
+            } else if current.isSymbol("."), !words.isEmpty, case .name = peek(1).kind {
+                words.append(".")
+                _ = advance()
+            } else {
+                break
+            }
+        }
+        // `a and b` is not a type name unless it is one of the built-in ones.
+        var name = words.joined(separator: " ").replacingOccurrences(of: " . ", with: ".")
+        if words.contains("and"), !FEELParser.multiWordTypes.contains(name) {
+            index = start
+            guard case .name(let word) = current.kind else { throw unexpected("a type") }
+            _ = advance()
+            name = word
+        }
+        if name.isEmpty { throw unexpected("a type") }
+        if ["list", "range", "context"].contains(name), current.isSymbol("<") {
+            _ = advance()
+            let result: FEELTypeExpression
+            if name == "context" {
+                var entries: [(name: String, type: FEELTypeExpression)] = []
+                while !current.isSymbol(">") {
+                    guard let key = takeNameWords() else { throw unexpected("an entry name in a context type") }
+                    try expectSymbol(":", "after '\(key)' in a context type")
+                    entries.append((key, try parseType()))
+                    if current.isSymbol(",") { _ = advance() } else if !current.isSymbol(">") { throw unexpected("',' or '>' in a context type") }
+                }
+                result = .context(entries)
+            } else {
+                let element = try parseType()
+                result = name == "list" ? .list(element) : .range(element)
+            }
+            try expectSymbol(">", "to close '\(name)<'")
+            return result
+        }
+        return .name(name)
     }
 
     private mutating func parseContext() throws(FEELError) -> FEELNode {
@@ -581,17 +741,7 @@ struct FEELParser {
         filterBlocked = true
         let high = try parseExpression()
         filterBlocked = savedBlock
-        let close = current
-        let endClosed: Bool
-        if close.isSymbol("]") {
-            endClosed = true
-        } else if close.isSymbol(")") || close.isSymbol("[") {
-            endClosed = false
-        } else {
-            throw error("expected ']', ')' or '[' to close the interval opened at offset \(characterOffset(open.offset))"
-                        + (close.kind == .end ? "" : " but found \(close.quotedText)"), at: close.offset)
-        }
-        _ = advance()
+        let endClosed = try closeRange(opened: open, named: "interval")
         let node = FEELUnaryTestNode.interval(startClosed: open.isSymbol("["), try checked(low), try checked(high),
                                               endClosed: endClosed, offset: open.offset)
         return node

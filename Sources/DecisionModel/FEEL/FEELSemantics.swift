@@ -19,8 +19,9 @@ enum FEELSemantics {
         case (.number(let x), .number(let y)): return x == y
         case (.string(let x), .string(let y)): return x == y
         case (.date(let x), .date(let y)): return x == y
-        case (.time(let x), .time(let y)): return x == y
-        case (.dateTime(let x), .dateTime(let y)): return x == y
+        // Times and date-times are equal to the second (DMN 1.5, 10.3.2.3.4-5: fractions do not count).
+        case (.time(let x), .time(let y)): return x.utcSecondOfDay == y.utcSecondOfDay
+        case (.dateTime(let x), .dateTime(let y)): return x.epochSeconds == y.epochSeconds
         case (.duration(let x), .duration(let y)):
             return x.kind == y.kind ? x == y : nil
         case (.list(let x), .list(let y)):
@@ -46,6 +47,7 @@ enum FEELSemantics {
             }
             return unknown ? nil : true
         case (.function(let x), .function(let y)): return x == y
+        case (.range(let x), .range(let y)): return x == y
         default: return nil
         }
     }
@@ -106,13 +108,18 @@ enum FEELSemantics {
         case (.date(let x), .date(let y)):
             return .duration(FEELDuration(seconds: (x.daysSinceEpoch - y.daysSinceEpoch) * 86_400))
         case (.dateTime(let x), .dateTime(let y)):
+            guard x.isZoned == y.isZoned else { throw FEELProblem(mixedZones) }
             return .duration(try difference(x, y))
+        // A date in a difference with a date and time is midnight UTC (DMN 1.5 table 59), so the other must be zoned.
         case (.dateTime(let x), .date(let y)):
-            return .duration(try difference(x, midnight(y)))
+            guard x.isZoned else { throw FEELProblem(mixedZones) }
+            return .duration(try difference(x, utcMidnight(y)))
         case (.date(let x), .dateTime(let y)):
-            return .duration(try difference(midnight(x), y))
+            guard y.isZoned else { throw FEELProblem(mixedZones) }
+            return .duration(try difference(utcMidnight(x), y))
         case (.time(let x), .time(let y)):
-            let seconds = FEELNumber(x.utcSecondOfDay - y.utcSecondOfDay)
+            guard x.isZoned == y.isZoned else { throw FEELProblem(mixedZones) }
+            let seconds = FEELNumber(x.utcSecondsUnwrapped - y.utcSecondsUnwrapped)
             guard let total = FEELNumber.add(seconds, nanos(x.nanosecond - y.nanosecond)) else {
                 throw FEELProblem("duration out of range")
             }
@@ -190,6 +197,15 @@ enum FEELSemantics {
     static func midnight(_ date: FEELDate) -> FEELDateTime {
         FEELDateTime(date: date, time: FEELTime.midnight)
     }
+
+    private static let utcMidnightTime = FEELTime(hour: 0, minute: 0, second: 0, offsetSeconds: 0)!
+
+    static func utcMidnight(_ date: FEELDate) -> FEELDateTime {
+        FEELDateTime(date: date, time: utcMidnightTime)
+    }
+
+    static let mixedZones = "one value has a time zone and the other has none, so their difference is not defined"
+
 
     private static func combine(_ x: FEELDuration, _ y: FEELDuration, subtract: Bool) throws(FEELProblem) -> FEELDuration {
         if x.kind == .yearsAndMonths {

@@ -213,15 +213,34 @@ public struct FEELTime: Sendable, Hashable, Comparable, CustomStringConvertible 
         self.zoneID = zoneID
     }
 
-    /// `hh:mm:ss[.fraction][Z|±hh:mm]`. A zone id (`@Europe/Paris`) is only accepted in a
-    /// date and time, where its offset is defined.
+    /// `hh:mm:ss[.fraction][Z|±hh:mm|@Zone/Id]`; `24:00:00` is the midnight that ends a day (XML Schema),
+    /// read as `00:00:00`. A time with a zone id has no fixed offset (that needs a date).
     public init?(iso8601 text: String) {
         var scanner = ISOScanner(text)
-        guard let parts = FEELTime.scan(&scanner), scanner.atEnd, parts.zoneID == nil,
-              let time = FEELTime(hour: parts.hour, minute: parts.minute, second: parts.second,
-                                  nanosecond: parts.nanosecond, offsetSeconds: parts.offset) else { return nil }
+        guard var parts = FEELTime.scan(&scanner), scanner.atEnd else { return nil }
+        if parts.hour == 24 {
+            guard parts.minute == 0, parts.second == 0, parts.nanosecond == 0 else { return nil }
+            parts.hour = 0
+        }
+        if let zoneID = parts.zoneID, TimeZone(identifier: zoneID) == nil { return nil }
+        guard let time = FEELTime(hour: parts.hour, minute: parts.minute, second: parts.second,
+                                  nanosecond: parts.nanosecond, offsetSeconds: parts.offset, zoneID: parts.zoneID) else { return nil }
         self = time
     }
+
+    /// Whether the time has an offset or a zone id.
+    public var isZoned: Bool { offsetSeconds != nil || zoneID != nil }
+
+    /// The offset comparisons use: the given one, a zone's standard offset when only its id is known, 0 when local.
+    var comparisonOffset: Int {
+        if let offsetSeconds { return offsetSeconds }
+        guard let zoneID, let zone = TimeZone(identifier: zoneID) else { return 0 }
+        let reference = Date(timeIntervalSince1970: 946_684_800)  // 2000-01-01
+        return zone.secondsFromGMT(for: reference) - Int(zone.daylightSavingTimeOffset(for: reference))
+    }
+
+    /// Seconds since midnight UTC without wrapping (local times count as UTC), for differences of times.
+    var utcSecondsUnwrapped: Int { secondOfDay - comparisonOffset }
 
     struct Parts {
         var hour: Int, minute: Int, second: Int, nanosecond: Int
@@ -265,7 +284,7 @@ public struct FEELTime: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Seconds since midnight UTC (local times count as UTC), in 0..<86400.
     var utcSecondOfDay: Int {
-        let value = secondOfDay - (offsetSeconds ?? 0)
+        let value = secondOfDay - comparisonOffset
         return ((value % 86_400) + 86_400) % 86_400
     }
 
@@ -327,12 +346,19 @@ public struct FEELDateTime: Sendable, Hashable, Comparable, CustomStringConverti
     /// `YYYY-MM-DDThh:mm:ss[.fraction][Z|±hh:mm|@Zone/Id]`; a bare date means midnight.
     public init?(iso8601 text: String) {
         var scanner = ISOScanner(text)
-        guard let date = FEELDate.scan(&scanner) else { return nil }
+        guard var date = FEELDate.scan(&scanner) else { return nil }
         if scanner.atEnd {
             self.init(date: date, time: .midnight)
             return
         }
-        guard scanner.take("T") || scanner.take("t"), let parts = FEELTime.scan(&scanner), scanner.atEnd else { return nil }
+        guard scanner.take("T") || scanner.take("t"), var parts = FEELTime.scan(&scanner), scanner.atEnd else { return nil }
+        if parts.hour == 24 {
+            // `T24:00:00` is the midnight that ends the day: the next day at 00:00:00 (XML Schema).
+            guard parts.minute == 0, parts.second == 0, parts.nanosecond == 0,
+                  let next = FEELDate(daysSinceEpoch: date.daysSinceEpoch + 1) else { return nil }
+            parts.hour = 0
+            date = next
+        }
         var offset = parts.offset
         if let zoneID = parts.zoneID {
             guard let zone = TimeZone(identifier: zoneID) else { return nil }
@@ -342,6 +368,20 @@ public struct FEELDateTime: Sendable, Hashable, Comparable, CustomStringConverti
                                   nanosecond: parts.nanosecond, offsetSeconds: offset, zoneID: parts.zoneID) else { return nil }
         self.init(date: date, time: time)
     }
+
+    /// A date at a time of day; a time with a zone id takes the zone's offset on that date.
+    public static func combining(_ date: FEELDate, _ time: FEELTime) -> FEELDateTime {
+        guard let zoneID = time.zoneID, let zone = TimeZone(identifier: zoneID),
+              let zoned = FEELTime(hour: time.hour, minute: time.minute, second: time.second, nanosecond: time.nanosecond,
+                                   offsetSeconds: offset(of: zone, localSeconds: date.daysSinceEpoch * 86_400 + time.secondOfDay),
+                                   zoneID: zoneID) else {
+            return FEELDateTime(date: date, time: time)
+        }
+        return FEELDateTime(date: date, time: zoned)
+    }
+
+    /// Whether the date and time has an offset or a zone id.
+    public var isZoned: Bool { time.isZoned }
 
     /// Offset of `zone` at the given local wall-clock time (seconds since the epoch, as if UTC).
     static func offset(of zone: TimeZone, localSeconds: Int) -> Int {

@@ -8,10 +8,36 @@ public struct FEELUnaryTests: Sendable, CustomStringConvertible {
     private let text: FEELSourceText
 
     public init(_ source: String, knownNames: Set<String> = []) throws(FEELError) {
+        try self.init(source, names: FEELNames(knownNames))
+    }
+
+    /// Parses with names arranged once for a whole model.
+    public init(_ source: String, names: FEELNames) throws(FEELError) {
         self.source = source
         self.text = FEELSourceText(source)
-        var parser = try FEELParser(text, knownNames: knownNames)
+        try Self.refuseInvisible(text)
+        var parser = try FEELParser(text, names: names)
         self.body = try parser.parseWholeUnaryTests()
+        // `not()` would otherwise parse as a call of a function named not, which no row means.
+        if source.unicodeScalars.filter({ !FEELLexer.isWhitespace($0) }).elementsEqual("not()".unicodeScalars) {
+            throw text.error("not() needs at least one test, e.g. not(\"a\")", at: 0)
+        }
+    }
+
+    /// FEEL reads U+200B as whitespace, but in a table cell an invisible character only hides what the cell
+    /// says: a cell of one zero-width space would match everything, `"hu\u{200B}man"` nothing a person types.
+    private static func refuseInvisible(_ text: FEELSourceText) throws(FEELError) {
+        for (offset, scalar) in text.scalars.enumerated() {
+            switch scalar.value {
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x180E, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+                throw text.error("invisible character \(VisibleText.codePoint(scalar)) in a unary test: "
+                                 + "delete it, or write it as an escape inside a string", at: offset)
+            case 0x00...0x08, 0x0E...0x1F, 0x7F...0x9F:
+                throw text.error("control character \(VisibleText.codePoint(scalar)) in a unary test", at: offset)
+            default:
+                continue
+            }
+        }
     }
 
     /// `-` or empty text: matches anything, including null.

@@ -18,6 +18,8 @@ public enum FEELValue: Sendable, Equatable, CustomStringConvertible {
     case list([FEELValue])
     case context(FEELContext)
     case function(FEELFunction)
+    /// A range or unary test used as a value (`[1..10]`, `< 5`), DMN 1.5.
+    indirect case range(FEELRange)
 
     /// FEEL literal syntax: `"abc"`, `12.5`, `true`, `null`, `[1, 2]`, `{a: 1}`,
     /// `date("2025-04-01")`, `duration("P1Y2M")`.
@@ -37,6 +39,8 @@ public enum FEELValue: Sendable, Equatable, CustomStringConvertible {
                 .joined(separator: ", ") + "}"
         case .function(let function):
             return "function \(function.name)(" + function.parameters.joined(separator: ", ") + ")"
+        case .range(let range):
+            return range.description
         }
     }
 
@@ -57,6 +61,7 @@ public enum FEELValue: Sendable, Equatable, CustomStringConvertible {
         case .list: return "list"
         case .context: return "context"
         case .function: return "function"
+        case .range: return "range"
         }
     }
 
@@ -180,22 +185,40 @@ public struct FEELContext: Sendable, Equatable {
 
 // MARK: - Function
 
-/// A function value: a built-in, a business knowledge model, or any Swift closure.
-/// Two function values are equal when they are the same function (same identity).
+/// A function value: a built-in, a business knowledge model, a FEEL `function(…)` definition, or any
+/// Swift closure. Two function values are equal when they are the same function (same identity).
 public struct FEELFunction: Sendable, Equatable {
     public let name: String
     public let parameters: [String]
+    /// Declared parameter types (nil: not declared, any value is accepted), one per parameter.
+    public let parameterTypes: [FEELType?]
+    /// Declared result type, nil when not declared.
+    public let resultType: FEELType?
     private let id: UUID
-    private let body: @Sendable ([FEELValue]) -> FEELValue
+    private let body: @Sendable ([FEELValue]) -> (value: FEELValue, problems: [String])
 
     public init(name: String, parameters: [String], body: @escaping @Sendable ([FEELValue]) -> FEELValue) {
+        self.init(name: name, parameters: parameters, parameterTypes: [], resultType: nil) { (body($0), []) }
+    }
+
+    /// A function whose body also reports the problems met while it ran (they become the caller's problems).
+    public init(name: String, parameters: [String], parameterTypes: [FEELType?] = [], resultType: FEELType? = nil,
+                reportingBody body: @escaping @Sendable ([FEELValue]) -> (value: FEELValue, problems: [String])) {
         self.name = name
         self.parameters = parameters
+        self.parameterTypes = parameterTypes.count == parameters.count ? parameterTypes : Array(repeating: nil, count: parameters.count)
+        self.resultType = resultType
         self.id = UUID()
         self.body = body
     }
 
+    /// Arguments by position, one per parameter (missing ones null).
     public func call(_ arguments: [FEELValue]) -> FEELValue {
+        body(arguments).value
+    }
+
+    /// Like `call`, with the problems the body reported.
+    public func callReportingProblems(_ arguments: [FEELValue]) -> (value: FEELValue, problems: [String]) {
         body(arguments)
     }
 
@@ -209,9 +232,13 @@ public struct FEELFunction: Sendable, Equatable {
 /// The names visible to an expression: input data, earlier decisions, functions.
 public struct FEELScope: Sendable {
     private var bindings: [String: FEELValue]
+    /// The types that names such as item definitions denote (`x instance of tPerson`); built-in type
+    /// names (`number`, `list<string>` …) need no resolver.
+    public var typeResolver: (@Sendable (String) -> FEELType?)?
 
-    public init(_ bindings: [String: FEELValue] = [:]) {
+    public init(_ bindings: [String: FEELValue] = [:], typeResolver: (@Sendable (String) -> FEELType?)? = nil) {
         self.bindings = bindings
+        self.typeResolver = typeResolver
     }
 
     public subscript(name: String) -> FEELValue? {

@@ -16,6 +16,8 @@ public struct DMNLoader: Sendable {
 
     public var xmlLoader: XMLLoader
     public var mode: Mode
+    /// Namespaces of the models whose imports are being loaded (models importing each other are an error).
+    var importChain: [String] = []
 
     public init(xmlLoader: XMLLoader = XMLLoader(), mode: Mode = .strict) {
         self.xmlLoader = xmlLoader
@@ -49,13 +51,18 @@ public struct DMNLoader: Sendable {
         }
         if !problems.isEmpty { throw DMNLoadError(problems) }
 
+        let imports = imports(of: roots, files: files, problems: &problems)
+        if !problems.isEmpty { throw DMNLoadError(problems) }
         var names = Set<String>()
         for root in roots { NameCollector.collect(root, into: &names) }
+        // Imported elements are named `import.element`: both parts must lex as names.
+        for declaration in imports {
+            names.insert(declaration.name)
+            names.formUnion(declaration.model?.knownNames ?? [])
+        }
         // Plain identifiers lex without help; only names with spaces or symbols must be announced.
         names = names.filter(NameCollector.needsAnnouncing)
         var reader = ElementReader(knownNames: names)
-        var model = DMNModel(name: roots.first?.attribute("name") ?? "model",
-                             namespaces: roots.compactMap { $0.attribute("namespace") }, files: files)
         let partial = mode == .partial
         /// In partial mode, the problems found since `start` belong to the element just read.
         func owned(since start: Int) -> [DMNProblem] {
@@ -63,21 +70,25 @@ public struct DMNLoader: Sendable {
             defer { reader.problems.removeSubrange(start...) }
             return Array(reader.problems[start...])
         }
+        // Collected first and handed to the model once: the model indexes its arrays whenever they are set.
+        var itemDefinitions: [String: ItemDefinition] = [:]
+        var inputs: [InputData] = []
         var decisions: [Decision] = []
         var knowledgeModels: [BusinessKnowledgeModel] = []
+        var services: [DecisionService] = []
         for root in roots {
             for element in root.children where DMNNamespaces.version(of: element.namespace) != nil {
                 let start = reader.problems.count
                 switch element.name {
                 case "itemDefinition":
                     var item = reader.itemDefinition(element)
-                    if model.itemDefinitions[item.name] != nil {
+                    if itemDefinitions[item.name] != nil {
                         reader.problems.append(DMNProblem(file: element.file, line: element.line,
                                                           message: "item definition '\(item.name)' is defined twice"))
                     }
                     item.loadProblems = owned(since: start)
-                    model.itemDefinitions[item.name] = item
-                case "inputData": model.inputs.append(reader.inputData(element))
+                    itemDefinitions[item.name] = item
+                case "inputData": inputs.append(reader.inputData(element))
                 case "decision":
                     var decision = reader.decision(element)
                     decision.loadProblems = owned(since: start)
@@ -86,40 +97,60 @@ public struct DMNLoader: Sendable {
                     var bkm = reader.knowledgeModel(element)
                     bkm.loadProblems = owned(since: start)
                     knowledgeModels.append(bkm)
+                case "decisionService":
+                    var service = reader.decisionService(element)
+                    service.loadProblems = owned(since: start)
+                    services.append(service)
                 default: break
                 }
             }
         }
-        // Assigned once: each assignment re-indexes the model.
-        model.decisions = decisions
-        model.knowledgeModels = knowledgeModels
+        var model = DMNModel(name: roots.first?.attribute("name") ?? "model",
+                             namespaces: roots.compactMap { $0.attribute("namespace") }, files: files,
+                             itemDefinitions: itemDefinitions, inputs: inputs, decisions: decisions,
+                             knowledgeModels: knowledgeModels, decisionServices: services)
+        model.imports = imports
         problems = reader.problems
-        for finding in ModelChecker.check(model) {
-            switch (partial, finding.owner) {
-            case (true, .decision(let index)?): model.decisions[index].loadProblems.append(finding.problem)
-            case (true, .knowledgeModel(let index)?): model.knowledgeModels[index].loadProblems.append(finding.problem)
-            default: problems.append(finding.problem)
+        // Problems are added to copies, handed back once: each assignment re-indexes the model, and a model with a
+        // problem in each of 10,000 decisions must not be re-indexed 10,000 times.
+        let findings = ModelChecker.check(model)
+        if partial && findings.contains(where: { $0.owner != nil }) {
+            for finding in findings {
+                switch finding.owner {
+                case .decision(let index)?: decisions[index].loadProblems.append(finding.problem)
+                case .knowledgeModel(let index)?: knowledgeModels[index].loadProblems.append(finding.problem)
+                case .decisionService(let index)?: services[index].loadProblems.append(finding.problem)
+                case nil: problems.append(finding.problem)
+                }
             }
+            model.decisions = decisions
+            model.knowledgeModels = knowledgeModels
+            model.decisionServices = services
+        } else {
+            problems += findings.map(\.problem)
         }
         if !problems.isEmpty { throw DMNLoadError(problems) }
         return model
     }
 }
 
-/// First pass: every name an expression may use, so names with spaces can be recognised.
+/// First pass: every name an expression may use, so names with spaces can be recognised. Names local to a scope
+/// (parameters, context entries) that contain a dot are left to that scope: elsewhere `Person.Gender` is a path.
 enum NameCollector {
-    static func needsAnnouncing(_ name: String) -> Bool {
-        name.unicodeScalars.contains { !($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
-    }
+    static func needsAnnouncing(_ name: String) -> Bool { FEELNames.needsAnnouncing(name) }
 
-    static func collect(_ element: XMLElementNode, into names: inout Set<String>) {
+    static func collect(_ element: XMLElementNode, parent: String? = nil, into names: inout Set<String>) {
         switch element.name {
         case "inputData", "decision", "businessKnowledgeModel", "itemComponent", "formalParameter",
-             "decisionService", "contextEntry", "variable", "parameter":
-            if let name = element.attribute("name"), !name.isEmpty { names.insert(name) }
+             "decisionService", "contextEntry", "variable", "parameter", "column":
+            if let name = element.attribute("name"), !name.isEmpty {
+                let local = element.name == "formalParameter" || element.name == "parameter" || element.name == "column"
+                    || (element.name == "variable" && parent == "contextEntry")
+                if !(local && name.contains(".")) { names.insert(name) }
+            }
         default: break
         }
-        for child in element.children { collect(child, into: &names) }
+        for child in element.children { collect(child, parent: element.name, into: &names) }
     }
 }
 

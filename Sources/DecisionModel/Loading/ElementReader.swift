@@ -3,35 +3,48 @@ import XMLSupport
 /// Turns DMN elements into model values, collecting every problem instead of stopping at the first.
 struct ElementReader {
     let knownNames: Set<String>
+    /// The same names arranged for the lexer once, not per expression, plus those of the scope being read.
+    private(set) var names: FEELNames
     var problems: [DMNProblem] = []
 
-    init(knownNames: Set<String>) { self.knownNames = knownNames }
+    init(knownNames: Set<String>) {
+        self.knownNames = knownNames
+        self.names = FEELNames(knownNames)
+    }
 
-    private func location(_ element: XMLElementNode) -> SourceLocation {
+    /// Reads with the names of a scope (parameters, context entries, an iterator's variable) announced.
+    mutating func inScope<T>(of local: [String], _ read: (inout ElementReader) -> T) -> T {
+        let outer = names
+        names = names.adding(Set(local))
+        defer { names = outer }
+        return read(&self)
+    }
+
+    func location(_ element: XMLElementNode) -> SourceLocation {
         SourceLocation(file: element.file, line: element.line)
     }
 
-    private func dmnChildren(_ element: XMLElementNode, _ name: String) -> [XMLElementNode] {
+    func dmnChildren(_ element: XMLElementNode, _ name: String) -> [XMLElementNode] {
         element.children.filter { $0.name == name && DMNNamespaces.version(of: $0.namespace) != nil }
     }
 
-    private func dmnChild(_ element: XMLElementNode, _ name: String) -> XMLElementNode? {
+    func dmnChild(_ element: XMLElementNode, _ name: String) -> XMLElementNode? {
         dmnChildren(element, name).first
     }
 
     /// The `<text>` of an element (DMN puts expressions in a `text` child).
-    private func text(of element: XMLElementNode?) -> (String, XMLElementNode)? {
+    func text(of element: XMLElementNode?) -> (String, XMLElementNode)? {
         guard let element, let text = dmnChild(element, "text") else { return nil }
         return (text.text, text)
     }
 
-    private mutating func problem(_ element: XMLElementNode, _ message: String) {
+    mutating func problem(_ element: XMLElementNode, _ message: String) {
         problems.append(DMNProblem(file: element.file, line: element.line, message: message))
     }
 
     mutating func expression(_ source: String, at element: XMLElementNode) -> FEELExpression? {
         do {
-            return try FEELExpression(source, knownNames: knownNames)
+            return try FEELExpression(source, names: names)
         } catch {
             problem(element, "in expression `\(source)` at offset \(error.offset): \(error.message)")
             return nil
@@ -40,7 +53,7 @@ struct ElementReader {
 
     mutating func unaryTests(_ source: String, at element: XMLElementNode) -> FEELUnaryTests? {
         do {
-            return try FEELUnaryTests(source, knownNames: knownNames)
+            return try FEELUnaryTests(source, names: names)
         } catch {
             problem(element, "in unary tests `\(source)` at offset \(error.offset): \(error.message)")
             return nil
@@ -48,7 +61,7 @@ struct ElementReader {
     }
 
     /// typeRef is an attribute from DMN 1.2 on and a child element in DMN 1.1.
-    private func typeRef(_ element: XMLElementNode) -> String? {
+    func typeRef(_ element: XMLElementNode) -> String? {
         if let attribute = element.attribute("typeRef") { return DMNModel.localTypeName(attribute) }
         if let child = dmnChild(element, "typeRef") { return DMNModel.localTypeName(child.trimmedText) }
         return nil
@@ -63,9 +76,17 @@ struct ElementReader {
         for component in dmnChildren(element, "itemComponent") {
             components.append(itemDefinition(component))
         }
-        return ItemDefinition(name: element.attribute("name") ?? "", typeRef: typeRef(element), allowedValues: allowed,
-                              isCollection: element.attribute("isCollection") == "true",
-                              components: components, location: location(element))
+        let functionItem = dmnChild(element, "functionItem").map { item in
+            ItemDefinition.FunctionItem(parameters: dmnChildren(item, "parameters").map { ($0.attribute("name") ?? "", typeRef($0)) },
+                                        outputTypeRef: item.attribute("outputTypeRef").map(DMNModel.localTypeName))
+        }
+        var item = ItemDefinition(name: element.attribute("name") ?? "", typeRef: typeRef(element), allowedValues: allowed,
+                                  isCollection: element.attribute("isCollection") == "true",
+                                  components: components, functionItem: functionItem, location: location(element))
+        if let (source, textElement) = text(of: dmnChild(element, "typeConstraint")) {
+            item.typeConstraint = unaryTests(source, at: textElement)
+        }
+        return item
     }
 
     mutating func inputData(_ element: XMLElementNode) -> InputData {
@@ -98,37 +119,81 @@ struct ElementReader {
             logic: logic, location: location(element))
     }
 
+    mutating func decisionService(_ element: XMLElementNode) -> DecisionService {
+        let name = element.attribute("name") ?? ""
+        func hrefs(_ kind: String) -> [Reference] {
+            dmnChildren(element, kind).compactMap { ref in
+                ref.attribute("href").map { Reference(href: $0, location: location(ref)) }
+            }
+        }
+        let outputs = hrefs("outputDecision")
+        if outputs.isEmpty { problem(element, "decision service '\(name)' has no output decision") }
+        return DecisionService(id: element.attribute("id") ?? name, name: name, typeRef: dmnChild(element, "variable").flatMap(typeRef),
+                               outputDecisions: outputs, encapsulatedDecisions: hrefs("encapsulatedDecision"),
+                               inputDecisions: hrefs("inputDecision"), inputData: hrefs("inputData"), location: location(element))
+    }
+
     /// The knowledge model, with `ExpressionLogic.unloadable` standing in for logic that has problems.
     mutating func knowledgeModel(_ element: XMLElementNode) -> BusinessKnowledgeModel {
         let name = element.attribute("name") ?? ""
         var parameters: [(name: String, typeRef: String?)] = []
         var body = ExpressionLogic.unloadable(at: location(element))
+        var resultType: String?
         if let logicElement = dmnChild(element, "encapsulatedLogic") {
             parameters = dmnChildren(logicElement, "formalParameter").map { p in (name: p.attribute("name") ?? "", typeRef: typeRef(p)) }
-            body = expressionLogic(in: logicElement, owner: "business knowledge model '\(name)'") ?? body
+            body = inScope(of: parameters.map(\.name), {
+                $0.expressionLogic(in: logicElement, owner: "business knowledge model '\(name)'")
+            }) ?? body
+            resultType = typeRef(logicElement)
         } else {
             problem(element, "business knowledge model '\(name)' has no encapsulatedLogic")
         }
         return BusinessKnowledgeModel(id: element.attribute("id") ?? name, name: name, parameters: parameters, body: body,
                                       requiredKnowledge: references(element, requirement: "knowledgeRequirement", kind: "requiredKnowledge"),
+                                      typeRef: resultType ?? dmnChild(element, "variable").flatMap(typeRef),
                                       location: location(element))
     }
 
     /// The one boxed expression an element holds.
     mutating func expressionLogic(in element: XMLElementNode, owner: String) -> ExpressionLogic? {
-        for child in element.children where DMNNamespaces.version(of: child.namespace) != nil {
-            switch child.name {
-            case "decisionTable": return decisionTable(child).map(ExpressionLogic.table)
-            case "literalExpression": return literal(child).map(ExpressionLogic.literal)
-            case "invocation": return invocation(child).map(ExpressionLogic.invocation)
-            case "context", "relation", "list", "functionDefinition", "conditional", "filter", "iterator", "some", "every", "for":
-                problem(child, "\(owner): the <\(child.name)> boxed expression is not supported (decision tables, literal expressions and invocations are)")
-                return nil
-            default: continue
-            }
+        guard let child = element.children.first(where: Self.isExpression) else {
+            problem(element, "\(owner) has no decision logic (a decisionTable, literalExpression, invocation, context, relation, list, functionDefinition, conditional, filter, for, some or every)")
+            return nil
         }
-        problem(element, "\(owner) has no decision logic (a decisionTable, literalExpression or invocation)")
-        return nil
+        return expressionLogic(of: child, owner: owner)
+    }
+
+    /// A boxed expression element itself; one with a `typeRef` of its own (other than a literal expression, which
+    /// keeps it) is wrapped so that its value is coerced to that type.
+    mutating func expressionLogic(of element: XMLElementNode, owner: String) -> ExpressionLogic? {
+        let start = problems.count
+        guard let logic = untypedLogic(of: element, owner: owner) else {
+            // A FEEL error says where in the text; the owner says which part of the model holds the text.
+            if element.name == "literalExpression" {
+                for index in start..<problems.count { problems[index].message = "\(owner): " + problems[index].message }
+            }
+            return nil
+        }
+        if element.name != "literalExpression", let type = typeRef(element) { return .typed(logic, typeRef: type) }
+        return logic
+    }
+
+    private mutating func untypedLogic(of element: XMLElementNode, owner: String) -> ExpressionLogic? {
+        switch element.name {
+        case "decisionTable": return decisionTable(element).map(ExpressionLogic.table)
+        case "literalExpression": return literal(element).map(ExpressionLogic.literal)
+        case "invocation": return invocation(element).map(ExpressionLogic.invocation)
+        case "context": return context(element).map(ExpressionLogic.context)
+        case "relation": return relation(element).map(ExpressionLogic.relation)
+        case "list": return list(element).map(ExpressionLogic.list)
+        case "functionDefinition": return functionDefinition(element).map(ExpressionLogic.function)
+        case "conditional": return conditional(element).map(ExpressionLogic.conditional)
+        case "filter": return filter(element).map(ExpressionLogic.filter)
+        case "for", "some", "every": return iterator(element).map(ExpressionLogic.iterator)
+        default:
+            problem(element, "\(owner): <\(element.name)> is not a boxed expression")
+            return nil
+        }
     }
 
     mutating func literal(_ element: XMLElementNode) -> LiteralExpression? {
@@ -151,7 +216,9 @@ struct ElementReader {
             let hasExpression = binding.children.contains { $0.name != "parameter" }
             bindings.append((parameter, hasExpression ? expressionLogic(in: binding, owner: "binding '\(parameter)'") : nil))
         }
-        return Invocation(function: function.trimmingWhitespace(), bindings: bindings, location: location(element))
+        let name = function.trimmingWhitespace()
+        return Invocation(function: name, callee: try? FEELExpression(name, names: names), bindings: bindings,
+                          location: location(element))
     }
 
     mutating func decisionTable(_ element: XMLElementNode) -> DecisionTable? {

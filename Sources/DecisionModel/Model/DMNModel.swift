@@ -7,11 +7,15 @@ public struct DMNModel: Sendable {
     public var inputs: [InputData] { didSet { reindex() } }
     public var decisions: [Decision] { didSet { reindex() } }
     public var knowledgeModels: [BusinessKnowledgeModel] { didSet { reindex() } }
+    public var decisionServices: [DecisionService] { didSet { reindex() } }
+    /// Other models this one imports (DMN `import`), by the name their elements are qualified with.
+    public var imports: [DMNImport] = []
 
     /// Name and id lookups are hot in evaluation; arrays keep the files' order, these keep it fast.
     private var inputIndex: [String: Int] = [:]
     private var decisionIndex: [String: Int] = [:]
     private var knowledgeIndex: [String: Int] = [:]
+    private var serviceIndex: [String: Int] = [:]
     private var dependencyOrder: [Int] = []
 
     private mutating func reindex() {
@@ -25,16 +29,22 @@ public struct DMNModel: Sendable {
             if decisionIndex["n:" + decision.name] == nil { decisionIndex["n:" + decision.name] = i }
             if decisionIndex["i:" + decision.id] == nil { decisionIndex["i:" + decision.id] = i }
         }
-        dependencyOrder = Self.dependencyOrder(of: decisions, index: decisionIndex)
+        dependencyOrder = Self.dependencyOrder(of: decisions, index: decisionIndex, namespaces: Set(namespaces))
         knowledgeIndex = [:]
         for (i, bkm) in knowledgeModels.enumerated() {
             if knowledgeIndex["n:" + bkm.name] == nil { knowledgeIndex["n:" + bkm.name] = i }
             if knowledgeIndex["i:" + bkm.id] == nil { knowledgeIndex["i:" + bkm.id] = i }
         }
+        serviceIndex = [:]
+        for (i, service) in decisionServices.enumerated() {
+            if serviceIndex["n:" + service.name] == nil { serviceIndex["n:" + service.name] = i }
+            if serviceIndex["i:" + service.id] == nil { serviceIndex["i:" + service.id] = i }
+        }
     }
 
     public init(name: String, namespaces: [String] = [], files: [String] = [], itemDefinitions: [String: ItemDefinition] = [:],
-                inputs: [InputData] = [], decisions: [Decision] = [], knowledgeModels: [BusinessKnowledgeModel] = []) {
+                inputs: [InputData] = [], decisions: [Decision] = [], knowledgeModels: [BusinessKnowledgeModel] = [],
+                decisionServices: [DecisionService] = []) {
         self.name = name
         self.namespaces = namespaces
         self.files = files
@@ -42,6 +52,7 @@ public struct DMNModel: Sendable {
         self.inputs = inputs
         self.decisions = decisions
         self.knowledgeModels = knowledgeModels
+        self.decisionServices = decisionServices
         reindex()
     }
 
@@ -52,11 +63,12 @@ public struct DMNModel: Sendable {
     public func input(id: String) -> InputData? { inputIndex["i:" + id].map { inputs[$0] } }
     public func decision(id: String) -> Decision? { decisionIndex["i:" + id].map { decisions[$0] } }
     public func knowledgeModel(id: String) -> BusinessKnowledgeModel? { knowledgeIndex["i:" + id].map { knowledgeModels[$0] } }
+    public func decisionService(named name: String) -> DecisionService? { serviceIndex["n:" + name].map { decisionServices[$0] } }
+    public func decisionService(id: String) -> DecisionService? { serviceIndex["i:" + id].map { decisionServices[$0] } }
 
     /// The item definition a `typeRef` names, following aliases (`tAge` → `tNumber` → number).
     public func itemDefinition(for typeRef: String?) -> ItemDefinition? {
-        guard let typeRef else { return nil }
-        return itemDefinitions[Self.localTypeName(typeRef)]
+        resolveType(typeRef)?.item
     }
 
     /// `feel:string`, `FEEL:number`, `ns:tType` → the name without its prefix.
@@ -68,12 +80,15 @@ public struct DMNModel: Sendable {
     /// The FEEL base type of a `typeRef` (string, number, boolean, date, time, date and time,
     /// days and time duration, years and months duration, context, Any), following item definitions.
     public func baseType(of typeRef: String?) -> String? {
+        var model = self
         var current = typeRef.map(Self.localTypeName)
         var seen: Set<String> = []
-        while let name = current, let item = itemDefinitions[name], !seen.contains(name) {
-            seen.insert(name)
+        while let name = current, let (owner, item) = model.resolveType(name),
+              seen.insert((owner.namespaces.first ?? "") + "#" + item.name).inserted {
             if item.isCollection { return "list" }
             if !item.components.isEmpty { return "context" }
+            if item.functionItem != nil { return "function" }
+            model = owner
             current = item.typeRef.map(Self.localTypeName)
         }
         return current
@@ -93,7 +108,7 @@ public struct DMNModel: Sendable {
 
     /// Every name an expression may mention (for recognising names with spaces).
     public var knownNames: Set<String> {
-        var names = Set(inputs.map(\.name) + decisions.map(\.name) + knowledgeModels.map(\.name))
+        var names = Set(inputs.map(\.name) + decisions.map(\.name) + knowledgeModels.map(\.name) + decisionServices.map(\.name))
         for item in itemDefinitions.values { collectComponentNames(item, into: &names) }
         for bkm in knowledgeModels { names.formUnion(bkm.parameters.map(\.name)) }
         return names.filter(NameCollector.needsAnnouncing)
@@ -108,28 +123,40 @@ public struct DMNModel: Sendable {
 
     /// Problems of the elements a partial load kept in the model (see `DMNLoader.Mode.partial`), in file order.
     public var loadProblems: [DMNProblem] {
-        (itemDefinitions.values.flatMap(\.loadProblems) + decisions.flatMap(\.loadProblems) + knowledgeModels.flatMap(\.loadProblems))
+        (itemDefinitions.values.flatMap(\.loadProblems) + decisions.flatMap(\.loadProblems) + knowledgeModels.flatMap(\.loadProblems)
+         + decisionServices.flatMap(\.loadProblems))
             .sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
     }
 
     /// Decisions in an order where each comes after every decision it requires (cycles are loader errors).
     public var decisionsInDependencyOrder: [Decision] { dependencyOrder.map { decisions[$0] } }
 
-    private static func dependencyOrder(of decisions: [Decision], index: [String: Int]) -> [Int] {
+    /// Depth-first, with an explicit stack: a chain of many thousands of decisions must not overflow the call stack.
+    private static func dependencyOrder(of decisions: [Decision], index: [String: Int], namespaces: Set<String>) -> [Int] {
         var ordered: [Int] = []
-        var done: Set<Int> = []
-        var visiting: Set<Int> = []
-        func visit(_ i: Int) {
-            if done.contains(i) || visiting.contains(i) { return }
-            visiting.insert(i)
-            for ref in decisions[i].requiredDecisions {
-                if let required = index["i:" + ref.id] { visit(required) }
+        ordered.reserveCapacity(decisions.count)
+        var state = [UInt8](repeating: 0, count: decisions.count)   // 1 visiting, 2 done
+        var stack: [(decision: Int, next: Int)] = []
+        for root in decisions.indices where state[root] == 0 {
+            state[root] = 1
+            stack.append((root, 0))
+            while let top = stack.last {
+                let requirements = decisions[top.decision].requiredDecisions
+                if top.next < requirements.count {
+                    stack[stack.count - 1].next += 1
+                    let requirement = requirements[top.next]
+                    let local = requirement.namespace.map(namespaces.contains) ?? true
+                    if local, let required = index["i:" + requirement.id], state[required] == 0 {
+                        state[required] = 1
+                        stack.append((required, 0))
+                    }
+                } else {
+                    stack.removeLast()
+                    state[top.decision] = 2
+                    ordered.append(top.decision)
+                }
             }
-            visiting.remove(i)
-            done.insert(i)
-            ordered.append(i)
         }
-        decisions.indices.forEach(visit)
         return ordered
     }
 }

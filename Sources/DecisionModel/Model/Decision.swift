@@ -32,7 +32,7 @@ public struct Decision: Sendable {
     }
 
     public var decisionTable: DecisionTable? {
-        if case .table(let table) = logic { return table }
+        if case .table(let table) = logic.untyped { return table }
         return nil
     }
 }
@@ -73,6 +73,21 @@ public indirect enum ExpressionLogic: Sendable {
     case table(DecisionTable)
     case literal(LiteralExpression)
     case invocation(Invocation)
+    case context(BoxedContext)
+    case relation(BoxedRelation)
+    case list(BoxedList)
+    case function(FunctionDefinition)
+    case conditional(BoxedConditional)
+    case filter(BoxedFilter)
+    case iterator(BoxedIterator)
+    /// An expression with a `typeRef` of its own: its value is coerced to that type (null when it does not conform).
+    case typed(ExpressionLogic, typeRef: String)
+
+    /// The expression without its type.
+    public var untyped: ExpressionLogic {
+        if case .typed(let logic, _) = self { return logic.untyped }
+        return self
+    }
 }
 
 public struct LiteralExpression: Sendable {
@@ -87,14 +102,20 @@ public struct LiteralExpression: Sendable {
     }
 }
 
-/// A boxed invocation: a business knowledge model called with named bindings.
+/// A boxed invocation: a function (a business knowledge model, a decision service, an imported one …)
+/// called with named bindings.
 public struct Invocation: Sendable {
+    /// The function as written (usually a knowledge model's name).
     public var function: String
+    /// The same text as a FEEL expression (`Say Hello`, `myimport.Say Hello`), when it parses.
+    public var callee: FEELExpression?
     public var bindings: [(parameter: String, value: ExpressionLogic?)]
     public var location: SourceLocation
 
-    public init(function: String, bindings: [(parameter: String, value: ExpressionLogic?)], location: SourceLocation) {
+    public init(function: String, callee: FEELExpression? = nil, bindings: [(parameter: String, value: ExpressionLogic?)],
+                location: SourceLocation) {
         self.function = function
+        self.callee = callee
         self.bindings = bindings
         self.location = location
     }
@@ -107,17 +128,47 @@ public struct BusinessKnowledgeModel: Sendable {
     public var parameters: [(name: String, typeRef: String?)]
     public var body: ExpressionLogic
     public var requiredKnowledge: [Reference]
+    /// The type of the value the function returns (the variable's typeRef); nil when not declared.
+    public var typeRef: String?
     public var location: SourceLocation
     /// Why this model could not be loaded (see `Decision.loadProblems`); decisions requiring it fail.
     public var loadProblems: [DMNProblem] = []
 
     public init(id: String, name: String, parameters: [(name: String, typeRef: String?)], body: ExpressionLogic,
-                requiredKnowledge: [Reference] = [], location: SourceLocation) {
+                requiredKnowledge: [Reference] = [], typeRef: String? = nil, location: SourceLocation) {
         self.id = id
         self.name = name
         self.parameters = parameters
         self.body = body
         self.requiredKnowledge = requiredKnowledge
+        self.typeRef = typeRef
+        self.location = location
+    }
+}
+
+/// A DMN `decisionService`: a function over part of the graph. Its parameters are its input data, then its
+/// input decisions; it returns its one output decision's value, or a context of its output decisions' values.
+public struct DecisionService: Sendable {
+    public var id: String
+    public var name: String
+    public var typeRef: String?
+    public var outputDecisions: [Reference]
+    public var encapsulatedDecisions: [Reference]
+    public var inputDecisions: [Reference]
+    public var inputData: [Reference]
+    public var location: SourceLocation
+    /// Why this service could not be loaded (see `Decision.loadProblems`); running it gives null with these problems.
+    public var loadProblems: [DMNProblem] = []
+
+    public init(id: String, name: String, typeRef: String?, outputDecisions: [Reference], encapsulatedDecisions: [Reference] = [],
+                inputDecisions: [Reference] = [], inputData: [Reference] = [], location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.typeRef = typeRef
+        self.outputDecisions = outputDecisions
+        self.encapsulatedDecisions = encapsulatedDecisions
+        self.inputDecisions = inputDecisions
+        self.inputData = inputData
         self.location = location
     }
 }

@@ -11,17 +11,20 @@ enum TCKComparison {
     static let irrationalTolerance = FEELNumber("0.00000001")!
     static let approximateDecimals = 8
 
-    static func matches(_ actual: FEELValue, _ expected: FEELValue) -> Bool {
+    /// - Parameter writtenDecimals: the most fraction digits the expected numbers are written with.
+    static func matches(_ actual: FEELValue, _ expected: FEELValue, writtenDecimals: Int? = nil) -> Bool {
         switch (actual, expected) {
         case (.number(let a), .number(let e)):
             if a == e { return true }
-            guard decimalPlaces(e) >= approximateDecimals, let difference = FEELNumber.subtract(a, e) else { return false }
+            guard (writtenDecimals ?? decimalPlaces(e)) >= approximateDecimals,
+                  let difference = FEELNumber.subtract(a, e) else { return false }
             let magnitude = difference.isNegative ? FEELNumber.negate(difference) : difference
             return magnitude < irrationalTolerance
         case (.list(let a), .list(let e)):
-            return a.count == e.count && zip(a, e).allSatisfy { matches($0, $1) }
+            return a.count == e.count && zip(a, e).allSatisfy { matches($0, $1, writtenDecimals: writtenDecimals) }
         case (.context(let a), .context(let e)):
-            return Set(a.keys) == Set(e.keys) && e.entries.allSatisfy { entry in matches(a[entry.key] ?? .null, entry.value) }
+            return Set(a.keys) == Set(e.keys)
+                && e.entries.allSatisfy { entry in matches(a[entry.key] ?? .null, entry.value, writtenDecimals: writtenDecimals) }
         case (.time(let a), .time(let e)):
             return a == e && a.zoneText == e.zoneText
         case (.dateTime(let a), .dateTime(let e)):
@@ -31,7 +34,7 @@ enum TCKComparison {
         }
     }
 
-    /// Digits after the decimal point as written (`1.38629436` → 8, `12` → 0).
+    /// Digits after the decimal point of a number's shortest form (`1.38629436` → 8, `12` → 0).
     static func decimalPlaces(_ number: FEELNumber) -> Int {
         let text = number.description
         guard let point = text.firstIndex(of: ".") else { return 0 }

@@ -93,21 +93,39 @@ public struct TCKRunner: Sendable {
             result.reasons = testCase.problems.map { "cannot run: \($0.description)" }
             return result
         }
+        var inputs = Dictionary(testCase.inputs.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        var importedInputs: [String: [String: FEELValue]] = [:]
+        for input in testCase.namespacedInputs {
+            if model.namespaces.contains(input.namespace) { inputs[input.name] = input.value }
+            else { importedInputs[input.namespace, default: [:]][input.name] = input.value }
+        }
+        var evaluation: EvaluationResult
         switch testCase.kind {
         case .decision:
-            break
+            evaluation = evaluator.evaluate(inputs, importedInputs: importedInputs, only: Set(testCase.results.map(\.name)))
         case .decisionService(let name):
-            result.reasons = ["decision service '\(name)': decision services not supported yet"]
-            return result
+            guard let service = model.decisionService(named: name) else {
+                result.reasons = ["the model has no decision service '\(name)'"]
+                return result
+            }
+            // Results name the service's output decisions (or the service itself, for its whole value).
+            let run = evaluator.evaluate(service, arguments: inputs)
+            evaluation = run.result
+            evaluation.values[service.name] = run.value
+            // The service's value is its outputs' values as the service's type has them.
+            if service.outputDecisions.count == 1, let output = model.decision(id: service.outputDecisions[0].id) {
+                evaluation.values[output.name] = run.value
+            } else if case .context(let outputs) = run.value {
+                for entry in outputs.entries { evaluation.values[entry.key] = entry.value }
+            }
         case .other(let type):
             result.reasons = ["test case type '\(type)' is not supported"]
             return result
         }
-        let inputs = Dictionary(testCase.inputs.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
-        let evaluation = evaluator.evaluate(inputs, only: Set(testCase.results.map(\.name)))
         for expected in testCase.results {
-            let actual: FEELValue? = model.decision(named: expected.name) == nil ? nil : (evaluation.values[expected.name] ?? .null)
-            if let actual, TCKComparison.matches(actual, expected.expected) { continue }
+            let known = model.decision(named: expected.name) != nil || evaluation.values[expected.name] != nil
+            let actual: FEELValue? = known ? (evaluation.values[expected.name] ?? .null) : nil
+            if let actual, TCKComparison.matches(actual, expected.expected, writtenDecimals: expected.writtenDecimals) { continue }
             result.mismatches.append(.init(result: expected.name, expected: expected.expected, actual: actual,
                                            location: expected.location))
         }

@@ -19,6 +19,9 @@ public struct TCKTestFile: Sendable {
         /// `errorResult="true"`: the engine is expected to report an error (the value is then usually null).
         public var errorResult: Bool
         public var location: SourceLocation
+        /// The most digits after the decimal point any expected number is written with (`-0.88796890` → 8,
+        /// trailing zeros included): the sign of a rounded irrational result (see `TCKComparison`).
+        public var writtenDecimals: Int = 0
     }
 
     public struct TestCase: Sendable {
@@ -26,6 +29,8 @@ public struct TCKTestFile: Sendable {
         public var description: String?
         public var kind: Kind
         public var inputs: [(name: String, value: FEELValue)]
+        /// Inputs with a `namespace`: input data of the model (or of a model it imports) with that namespace.
+        public var namespacedInputs: [(namespace: String, name: String, value: FEELValue)] = []
         public var results: [ResultNode]
         /// Values this case gives that could not be read; the case cannot pass while there are any.
         public var problems: [DMNProblem]
@@ -66,7 +71,14 @@ public struct TCKTestFile: Sendable {
                                 kind: kind, inputs: [], results: [], problems: [],
                                 location: SourceLocation(file: path, line: element.line))
         for input in element.children(named: "inputNode") {
-            do { testCase.inputs.append((input.attribute("name") ?? "", try value(of: input))) } catch {
+            do {
+                let value = try value(of: input)
+                if let namespace = input.attribute("namespace") {
+                    testCase.namespacedInputs.append((namespace, input.attribute("name") ?? "", value))
+                } else {
+                    testCase.inputs.append((input.attribute("name") ?? "", value))
+                }
+            } catch {
                 testCase.problems.append(error)
             }
         }
@@ -78,7 +90,8 @@ public struct TCKTestFile: Sendable {
             }
             do {
                 testCase.results.append(ResultNode(name: result.attribute("name") ?? "", expected: try value(of: expected),
-                                                   errorResult: result.attribute("errorResult") == "true", location: location))
+                                                   errorResult: result.attribute("errorResult") == "true", location: location,
+                                                   writtenDecimals: writtenDecimals(in: expected)))
             } catch {
                 testCase.problems.append(error)
             }
@@ -87,6 +100,19 @@ public struct TCKTestFile: Sendable {
             testCase.problems.append(DMNProblem(at: testCase.location, "test case has no result node"))
         }
         return testCase
+    }
+
+    /// The most fraction digits of any number written below `element`.
+    static func writtenDecimals(in element: XMLElementNode) -> Int {
+        var most = 0
+        if element.name == "value", element.children.isEmpty {
+            let text = element.text.trimmingWhitespace()
+            if let point = text.firstIndex(of: "."), FEELNumber(text) != nil {
+                most = text[text.index(after: point)...].prefix { $0.isNumber }.count
+            }
+        }
+        for child in element.children { most = max(most, writtenDecimals(in: child)) }
+        return most
     }
 
     /// The value held by an inputNode, expected, component or item: a typed `value`, components, or a `list`.

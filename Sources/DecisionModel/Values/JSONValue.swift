@@ -24,6 +24,37 @@ public indirect enum JSONValue: Sendable, Equatable {
         return entries.first { $0.0 == key }?.1
     }
 
+    /// On one line with no spaces (a line of JSON Lines output).
+    public func compact() -> String {
+        var out = ""
+        appendCompact(to: &out)
+        return out
+    }
+
+    private func appendCompact(to out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += n
+        case .string(let s): out += Self.quote(s)
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                item.appendCompact(to: &out)
+            }
+            out += "]"
+        case .object(let entries):
+            out += "{"
+            for (i, entry) in entries.enumerated() {
+                if i > 0 { out += "," }
+                out += Self.quote(entry.0) + ":"
+                entry.1.appendCompact(to: &out)
+            }
+            out += "}"
+        }
+    }
+
     /// Pretty-printed with two-space indentation.
     public func rendered(indent: String = "") -> String {
         let inner = indent + "  "
@@ -51,7 +82,10 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let c where c.value < 0x20: out += "\\u" + String(String(c.value, radix: 16).reversed()).padding(4)
+            // C0 controls must be escaped; DEL, C1 and the direction controls are escaped too, so JSON shown on a
+            // terminal cannot act on it.
+            case let c where c.value < 0x20 || VisibleText.isHazard(c) || c.value == 0x2028 || c.value == 0x2029:
+                out += "\\u" + String(String(c.value, radix: 16).reversed()).padding(4)
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -81,6 +115,7 @@ extension FEELValue {
         case .list(let items): .array(items.map(\.json))
         case .context(let c): .object(c.entries.map { ($0.key, $0.value.json) })
         case .function(let f): .string("function \(f.name)")
+        case .range(let r): .string(r.description)
         }
     }
 }

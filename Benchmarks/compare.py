@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Times Yakuji as whole processes against libxml2's xmllint and prints one table with ratios.
+
+    python3 Benchmarks/compare.py [--runs 5] [--profiles 100000] [--skip-build] [--quick]
+
+Each figure is the median of --runs cold runs (wall seconds, CPU seconds = user + system of the process and its
+children, peak resident memory). Cases: load + validate of the rules vs `xmllint --noout --schema` on the same
+files (bundled rules and a 20,000-row JMDN table); cold `assess` of the blood-pressure sample with nothing unknown,
+with each of the three slowest single unknowns (found by trying every input once), and with an empty answer file;
+`rules check` with a JMDN table of the bundled size, 4,500 and 20,000 rows; a batch of generated profiles.
+Nothing is asserted: compare runs made on the same machine, and note its load (printed first).
+Run from the package root; needs xmllint (apt-get install libxml2-utils).
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, ".build", "release")
+SAMPLE = "Samples/home-blood-pressure-monitor.xml"
+AS_OF = "2026-12-03"
+
+
+def measure(command, runs, stdout=subprocess.DEVNULL):
+    """Median wall seconds, CPU seconds and peak RSS (MiB) over `runs` runs of `command` (a list, or a shell string)."""
+    walls, cpus, peaks = [], [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, shell=isinstance(command, str), cwd=ROOT, stdout=stdout, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(process.pid, 0)
+        walls.append(time.perf_counter() - start)
+        cpus.append(usage.ru_utime + usage.ru_stime)
+        peaks.append(usage.ru_maxrss / 1024)
+    return statistics.median(walls), statistics.median(cpus), statistics.median(peaks)
+
+
+def yakuji(*arguments):
+    return [os.path.join(BIN, "yakuji"), *arguments]
+
+
+def bench(*arguments):
+    return [os.path.join(BIN, "yakuji-bench"), *arguments]
+
+
+def xmllint_rules(rules):
+    """The same files RuleSet.load validates, each against its schema, in one shell line."""
+    schema = os.path.join(rules, "schema")
+    dmn = sorted(os.path.join(rules, f) for f in os.listdir(rules) if f.endswith(".dmn"))
+    parts = [["xmllint", "--noout", "--schema", os.path.join(schema, "dmn.xsd"), *dmn]]
+    for name, xsd in [("questions.xml", "questions.xsd"), ("outcomes.xml", "outcomes.xsd"), ("citations.xml", "citations.xsd"),
+                      ("benchmarks.xml", "benchmarks.xsd")]:
+        if os.path.exists(os.path.join(rules, name)):
+            parts.append(["xmllint", "--noout", "--schema", os.path.join(schema, xsd), os.path.join(rules, name)])
+    return " && ".join(" ".join(subprocess.list2cmdline([p]) for p in part) for part in parts)
+
+
+def inputs_of(rules):
+    names = []
+    for f in sorted(os.listdir(rules)):
+        if f.endswith(".dmn"):
+            text = open(os.path.join(rules, f), encoding="utf-8").read()
+            names += re.findall(r'<inputData\b[^>]*\bname="([^"]+)"', text)
+    return [n for n in dict.fromkeys(names) if n != "assessmentDate"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--profiles", type=int, default=100_000)
+    parser.add_argument("--skip-build", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="skip the scan for the slowest unknowns (use productForm, invasiveness, intendedPurpose)")
+    args = parser.parse_args()
+    if not args.skip_build:
+        for product in ["yakuji", "yakuji-bench"]:
+            subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    if not shutil.which("xmllint"):
+        sys.exit("xmllint not found: apt-get install libxml2-utils")
+
+    print(f"machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
+          f"(other processes share the cores: figures are comparable within one run)")
+    rows = []
+
+    def row(case, ours, reference=None, note=""):
+        wall, cpu, peak = ours
+        ratio = f"{cpu / reference[1]:.2f}× CPU, {peak / reference[2]:.2f}× memory" if reference else ""
+        rows.append((case, f"{wall:.3f}", f"{cpu:.3f}", f"{peak:.0f}", ratio, note))
+        print(f"  {case}: {cpu:.3f} s CPU, {peak:.0f} MiB {ratio}", file=sys.stderr, flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="yakuji-bench-") as tmp:
+        tables = {}
+        for size in [4_500, 20_000]:
+            tables[size] = os.path.join(tmp, f"rules-{size}")
+            subprocess.run(bench("jmdn-rules", str(size), tables[size], "Rules"), cwd=ROOT, check=True)
+
+        for label, rules in [("bundled rules", "Rules"), ("rules with a 20,000-row JMDN table", tables[20_000])]:
+            lint = measure(xmllint_rules(rules), args.runs)
+            row(f"xmllint --schema, {label}", lint)
+            row(f"load + validate, {label}", measure(bench("load", rules), args.runs), lint)
+        lint = measure(xmllint_rules(tables[20_000]), args.runs)
+        row("assess the sample on the 20,000-row table",
+            measure(yakuji("assess", "--rules", tables[20_000], "--answers", SAMPLE, "--no-input", "--format", "json", "--as-of", AS_OF), args.runs),
+            lint, "ratio against xmllint on the same files")
+
+        empty = os.path.join(tmp, "empty.xml")
+        with open(empty, "w") as f:
+            f.write('<?xml version="1.0" encoding="UTF-8"?>\n<answers xmlns="urn:yakuji:answers:1"/>\n')
+        assess = lambda *extra: yakuji("assess", "--answers", SAMPLE, "--no-input", "--format", "json", "--as-of", AS_OF, *extra)
+        plain = measure(assess(), args.runs)
+        row("assess the sample, nothing unknown", plain)
+        if args.quick:
+            slowest = ["productForm", "invasiveness", "intendedPurpose"]
+        else:
+            scanned = [(measure(assess("--set", f"{name}=?"), 1)[1], name) for name in inputs_of("Rules")]
+            slowest = [name for _, name in sorted(scanned, reverse=True)[:3]]
+        for name in slowest:
+            row(f"assess the sample, {name} unknown", measure(assess("--set", f"{name}=?"), args.runs), plain, "ratio against nothing unknown")
+        row("assess an empty answer file", measure(yakuji("assess", "--answers", empty, "--no-input", "--format", "json", "--as-of", AS_OF), args.runs),
+            plain, "ratio against nothing unknown")
+
+        bundled_rows = open(os.path.join(ROOT, "Rules", "jmdn.dmn"), encoding="utf-8").read().count("<rule ")
+        for size, rules in [(bundled_rows, "Rules"), (4_500, tables[4_500]), (20_000, tables[20_000])]:
+            row(f"rules check, JMDN table of {size:,} rows", measure(yakuji("rules", "check", rules), args.runs))
+
+        profiles = os.path.join(tmp, "profiles.csv")
+        subprocess.run(bench("profiles", str(args.profiles), profiles, "Rules", "Samples"), cwd=ROOT, check=True)
+        batch = measure(yakuji("assess", "--batch", profiles, "--format", "jsonl", "--as-of", AS_OF), 1)
+        row(f"batch of {args.profiles:,} profiles (one run)", batch, note=f"{args.profiles / batch[0]:,.0f} profiles/s wall")
+
+    print()
+    print("| case | wall s | CPU s | peak MiB | ratio | note |")
+    print("| --- | ---: | ---: | ---: | --- | --- |")
+    for r in rows:
+        print("| " + " | ".join(r) + " |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+import DecisionModel
+import Foundation
+
+/// One profile of a batch: where it comes from, and its answers or why they could not be read.
+public struct BatchProfile: Sendable {
+    /// The answer file's name without `.xml`, or the CSV row's `id` column (its line number when there is none).
+    public var id: String
+    /// The answer file, or the CSV file.
+    public var file: String
+    /// The CSV line the profile starts on; nil for an answer file.
+    public var row: Int?
+    /// Read on a worker, so that a directory of answer files is parsed and validated in parallel.
+    let read: @Sendable (RuleSet) throws(AdvisorError) -> Answers
+}
+
+/// The profiles of `yakuji assess --batch DIR_OR_CSV`.
+///
+/// A directory: every `*.xml` answer file in it (not its subfolders), in name order.
+/// A CSV file: a header row naming the columns, then one profile per row. The columns are input names
+/// (any order, any subset); `id` and `device` are optional columns for the profile's name and label.
+/// Cells are written as in an answer file (`true`, `2025-04-01`, `hardware`); an empty cell or `?` means "unknown".
+public enum BatchProfiles {
+    public static func load(_ path: String, rules: RuleSet) throws(AdvisorError) -> [BatchProfile] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw AdvisorError(file: path, "no such file or folder")
+        }
+        return isDirectory.boolValue ? try directory(path) : try csv(path, rules: rules)
+    }
+
+    static func directory(_ path: String) throws(AdvisorError) -> [BatchProfile] {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+            throw AdvisorError(file: path, "cannot list the folder: \(error.localizedDescription)")
+        }
+        return names.filter { $0.hasSuffix(".xml") }.sorted().map { name in
+            let file = (path as NSString).appendingPathComponent(name)
+            return BatchProfile(id: String(name.dropLast(4)), file: file, row: nil) { rules throws(AdvisorError) in
+                try AnswersFile.load(file, rules: rules)
+            }
+        }
+    }
+
+    static func csv(_ path: String, rules: RuleSet) throws(AdvisorError) -> [BatchProfile] {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw AdvisorError(file: path, "cannot read the CSV file (UTF-8 expected): \(error.localizedDescription)")
+        }
+        var rows = CSV.parse(text)[...]
+        guard let header = rows.popFirst() else { throw AdvisorError(file: path, line: 1, "empty CSV file: expected a header row of input names") }
+        let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        try checkHeader(columns, file: path, line: header.line, rules: rules)
+        let idColumn = columns.firstIndex(of: "id")
+        return rows.map { row in
+            let id = idColumn.flatMap { $0 < row.fields.count ? row.fields[$0] : nil }.flatMap { $0.isEmpty ? nil : $0 }
+            return BatchProfile(id: id ?? String(row.line), file: path, row: row.line) { rules throws(AdvisorError) in
+                try answers(row, columns: columns, file: path, rules: rules)
+            }
+        }
+    }
+
+    /// A bad header spoils every row, so it stops the batch before it starts.
+    static func checkHeader(_ columns: [String], file: String, line: Int, rules: RuleSet) throws(AdvisorError) {
+        var seen: Set<String> = []
+        var problems: [DMNProblem] = []
+        for (i, name) in columns.enumerated() {
+            if !seen.insert(name).inserted {
+                problems.append(DMNProblem(file: file, line: line, message: "column \(i + 1) '\(name)' appears twice"))
+            } else if name != "id" && name != "device" && rules.model.input(named: name) == nil {
+                problems.append(DMNProblem(file: file, line: line, message: "column \(i + 1) '\(name)' is not an input name "
+                    + "(expected id, device or one of: \(rules.model.inputs.map(\.name).sorted().joined(separator: ", ")))"))
+            }
+        }
+        if !problems.isEmpty { throw AdvisorError(problems) }
+    }
+
+    static func answers(_ row: CSV.Row, columns: [String], file: String, rules: RuleSet) throws(AdvisorError) -> Answers {
+        guard row.fields.count == columns.count else {
+            throw AdvisorError(file: file, line: row.line, "\(row.fields.count) fields where the header has \(columns.count)")
+        }
+        var answers = Answers()
+        var problems: [DMNProblem] = []
+        for (name, field) in zip(columns, row.fields) {
+            let text = field.trimmingCharacters(in: .whitespaces)
+            switch name {
+            case "id": continue
+            case "device": answers.device = text.isEmpty ? nil : text
+            default:
+                do {
+                    answers[name] = try AnswersFile.parse(name: name, text: text, unknown: text.isEmpty || text == "?",
+                                                          rules: rules)
+                } catch {
+                    problems.append(DMNProblem(file: file, line: row.line, message: "column '\(name)': \(error)"))
+                }
+            }
+        }
+        if !problems.isEmpty { throw AdvisorError(problems) }
+        return answers
+    }
+}

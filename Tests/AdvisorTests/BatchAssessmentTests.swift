@@ -1,0 +1,119 @@
+import DecisionModel
+import Foundation
+import Testing
+@testable import Advisor
+
+@Suite struct BatchAssessmentTests {
+    /// Every line parsed as JSON, in the order written.
+    static func run(_ profiles: [BatchProfile], rules: RuleSet, workers: Int = 2) throws -> (lines: [[String: Any]], failed: Int) {
+        var batch = BatchAssessment(rules: rules, asOf: "2026-12-03", language: .en)
+        batch.workers = workers
+        var lines: [[String: Any]] = []
+        var parseFailure: Error?
+        let failed = batch.run(profiles, emit: { line in
+            #expect(!line.json.contains("\n"))
+            do { lines.append(try #require(try JSONSerialization.jsonObject(with: Data(line.json.utf8)) as? [String: Any])) }
+            catch { parseFailure = error }
+        })
+        if let parseFailure { throw parseFailure }
+        return (lines, failed)
+    }
+
+    static func csv(_ text: String) throws -> String {
+        let path = Fixtures.temporaryFile("batch.csv")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func csvRowsGiveOneLineEachAndBadRowsGiveErrorLines() throws {
+        let rules = try Fixtures.mini()
+        let path = try Self.csv("""
+        id,device,kind,size,heavy
+        small,A small box,box,3,false
+        typo,,square,3,maybe
+        ,Open size,box,?,
+        short,box
+
+        """)
+        let profiles = try BatchProfiles.load(path, rules: rules)
+        let (lines, failed) = try Self.run(profiles, rules: rules)
+        #expect(failed == 2)
+        #expect(lines.map { $0["id"] as? String } == ["small", "typo", "4", "short"])
+        #expect(lines.map { ($0["row"] as? NSNumber)?.intValue } == [2, 3, 4, 5])
+        #expect(lines.allSatisfy { $0["file"] as? String == path })
+
+        // A good line is the single assessment's JSON with the profile's place in front.
+        var answers = Answers(device: "A small box")
+        answers["kind"] = .value(.string("box"))
+        answers["size"] = .value(.number(3))
+        answers["heavy"] = .value(.boolean(false))
+        let single = AssessmentJSON.document(Assessor(rules: rules).assess(answers, asOf: "2026-12-03"), language: .en,
+                                              citations: rules.citations)
+        let expected = try #require(try JSONSerialization.jsonObject(with: Data(single.compact().utf8)) as? NSDictionary)
+        var first = lines[0]
+        for key in ["id", "file", "row"] { first[key] = nil }
+        #expect(NSDictionary(dictionary: first) == expected)
+
+        let typo = try #require(lines[1]["error"] as? String)
+        #expect(typo.contains(":3: error: column 'kind'") && typo.contains("column 'heavy'"))
+        #expect((lines[1]["problems"] as? [Any])?.count == 2)
+        #expect((lines[3]["error"] as? String)?.contains("2 fields where the header has 5") == true)
+        // Empty and ? are unknown, so the open size is asked about rather than guessed.
+        #expect(lines[2]["error"] == nil)
+        #expect((lines[2]["openQuestions"] as? [String])?.contains("size") == true)
+    }
+
+    @Test func aBadHeaderStopsTheBatchBeforeItStarts() throws {
+        let rules = try Fixtures.mini()
+        let path = try Self.csv("kind,weight,kind\nbox,3,box\n")
+        #expect {
+            try BatchProfiles.load(path, rules: rules)
+        } throws: { error in
+            let text = (error as? AdvisorError)?.description ?? ""
+            return text.contains("column 2 'weight' is not an input name") && text.contains("column 3 'kind' appears twice")
+        }
+    }
+
+    @Test func aFolderOfAnswerFilesInNameOrder() throws {
+        let rules = try Fixtures.mini()
+        let folder = Fixtures.temporaryFile("batch")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var answers = Answers()
+        answers["kind"] = .value(.string("cloud"))
+        try AnswersFile.save(answers, to: folder + "/b-cloud.xml")
+        try "<answers xmlns=\"urn:yakuji:answers:1\"><answer name=\"kind\">box".write(toFile: folder + "/a-broken.xml", atomically: true, encoding: .utf8)
+        try "not a profile".write(toFile: folder + "/notes.txt", atomically: true, encoding: .utf8)
+        let (lines, failed) = try Self.run(try BatchProfiles.load(folder, rules: rules), rules: rules)
+        #expect(failed == 1)
+        #expect(lines.map { $0["id"] as? String } == ["a-broken", "b-cloud"])
+        #expect(lines[0]["row"] is NSNull)
+        #expect((lines[0]["error"] as? String)?.contains("a-broken.xml:1") == true)
+        #expect(lines[1]["regulatoryCategory"] as? String == "not-a-device")
+    }
+
+    @Test("order kept across chunks and workers", arguments: [1, 3])
+    func orderIsKeptAcrossChunks(workers: Int) throws {
+        let rules = try Fixtures.mini()
+        let rows = (0..<300).map { "p\($0),\(["box", "ball", "cloud"][$0 % 3]),\($0 % 20)" }
+        let path = try Self.csv("id,kind,size\n" + rows.joined(separator: "\n") + "\n")
+        let (lines, failed) = try Self.run(try BatchProfiles.load(path, rules: rules), rules: rules, workers: workers)
+        #expect(failed == 0)
+        #expect(lines.map { $0["id"] as? String } == (0..<300).map { "p\($0)" })
+        #expect(lines.map { $0["regulatoryCategory"] as? String }
+                == (0..<300).map { $0 % 3 == 2 ? "not-a-device" : "medical-device" })
+    }
+
+    @Test func overridesApplyToEveryProfile() throws {
+        let rules = try Fixtures.mini()
+        let path = try Self.csv("kind\nbox\nball\n")
+        var batch = BatchAssessment(rules: rules, asOf: "2026-12-03", language: .en)
+        batch.overrides["kind"] = .value(.string("cloud"))
+        var categories: [String] = []
+        _ = batch.run(try BatchProfiles.load(path, rules: rules), emit: { line in
+            if let json = try? JSONSerialization.jsonObject(with: Data(line.json.utf8)) as? [String: Any] {
+                categories.append(json["regulatoryCategory"] as? String ?? "")
+            }
+        })
+        #expect(categories == ["not-a-device", "not-a-device"])
+    }
+}
