@@ -169,11 +169,17 @@ struct OpenFacts {
     func influence() -> [String: Int] {
         var counts: [String: Int] = [:]
         func count(_ names: Set<String>) { for name in names { counts[name, default: 0] += 1 } }
-        for key in ContractKeys.reported {
-            if let options = possible(key) {
-                count(dependencies(options))
-            } else if let source = sources[key], let items = evaluation.items(source.decision) {
+        // An object none of whose members a decision gives (the timeline: its decision lists the stages and the
+        // figures are simulated from them) is worked towards through its decision's value.
+        let whole = ContractKeys.objects.keys.sorted().filter { key in
+            ContractKeys.objects[key, default: []].allSatisfy { sources["\(key).\($0)"] == nil }
+        }
+        for key in ContractKeys.reported + whole {
+            if let source = sources[key], whole.contains(key) || ContractKeys.lists.contains(key),
+               let items = evaluation.items(source.decision) {
                 for item in items { count(dependencies([item])) }
+            } else if let options = possible(key) {
+                count(dependencies(options))
             }
         }
         return counts

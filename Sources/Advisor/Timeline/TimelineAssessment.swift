@@ -6,8 +6,10 @@ extension Assessment {
     /// Contract keys of the route: while an alternative differs in one of them, the top-level timeline is null
     /// and each such alternative carries its own (CONTRACT §4). Scheme and QMS alternatives keep the top-level
     /// one, which reads the schemes that are certain and the QMS audit as required (the conservative side).
+    /// These are the route and change families (ContractKeys.families): a class alternative carries no timeline of
+    /// its own, since the class reaches the timeline only through the route.
     static var routeKeys: Set<String> {
-        Set(ContractKeys.scalar + ContractKeys.objects["change", default: []].map { "change.\($0)" })
+        Set(ContractKeys.families.filter { $0.contains("pathway") || $0.contains("change.procedure") }.flatMap { $0 })
     }
 
     mutating func estimateTimeline(rules: RuleSet) {
@@ -25,7 +27,10 @@ extension Assessment {
         // simulating each of them would cost more than the few milliseconds the estimate may add.
         guard routeOpen else { return }
         for i in alternatives.indices where alternatives[i].outcome.contains(where: { Self.routeKeys.contains($0.key) }) {
-            let contract = Dictionary(alternatives[i].outcome.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            // The route keys every still-possible answer agrees on, with this alternative's values for the others.
+            var contract: [String: FEELValue] = [:]
+            for key in Self.routeKeys where value(key) != .null { contract[key] = value(key) }
+            for (key, value) in alternatives[i].outcome { contract[key] = value }
             guard case .success(let estimate) = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date,
                                                                    base: evaluation.values).0 else { continue }
             alternatives[i].timeline = estimate
