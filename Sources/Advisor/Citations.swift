@@ -59,10 +59,12 @@ public struct Citations: Sendable {
     static let looseNote = try! NSRegularExpression(
         pattern: #"(?:(?<=^)|(?<=[;,(]))\s*brief (?:§\s*[\d.]+|Appendix [A-D]\d*|[A-D]\d+)[^;,()\[\]]*(?:\([^()]*\))?"#)
     static let tagNote = try! NSRegularExpression(pattern: #"\b(?:S\d+\|[HML])\b"#)
+    /// What a removed note leaves behind: "and A9", a lone confidence tag "[L]".
+    static let leftoverNote = try! NSRegularExpression(pattern: #"^\s*(?:and|or)\s+[A-D]\d+\b|\s*\[[HML]\]\s*$"#)
 
     public static func withoutResearchNotes(_ source: String) -> String {
         var text = source
-        for expression in [bracketNote, parenthesisNote, looseNote, tagNote] {
+        for expression in [bracketNote, parenthesisNote, looseNote, tagNote, leftoverNote] {
             text = expression.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
         }
         // Separators left dangling by a removed note.

@@ -95,10 +95,16 @@ enum UIStrings {
     /// `%d` / `%@` substitution without Foundation's format machinery; arguments are inserted as they are, so a
     /// `%@` inside one is never substituted again.
     static func format(_ id: ID, _ language: Language, _ args: String...) -> String {
+        substitute(text(id, language), args)
+    }
+
+    /// `%@` / `%d` replaced by the arguments in order. An argument is inserted as it is, so a `%@` inside one
+    /// (a product name, an answer) is never substituted again. Every string table of the library uses this.
+    static func substitute(_ template: String, _ args: [String]) -> String {
         var out = ""
         var remaining = args[...]
         var pending = false
-        for character in text(id, language) {
+        for character in template {
             if pending {
                 pending = false
                 if character == "@" || character == "d", let arg = remaining.popFirst() {

@@ -144,7 +144,9 @@ extension Assess {
                 changes.append((name, answer))
             } catch {
                 var named = error
-                for i in named.problems.indices where named.problems[i].file == "--set" { named.problems[i].file = "--what-if" }
+                for i in named.problems.indices where named.problems[i].file.hasPrefix("--set") {
+                    named.problems[i].file = "--what-if" + named.problems[i].file.dropFirst("--set".count)
+                }
                 throw named
             }
         }

@@ -150,3 +150,11 @@ import Testing
     }
 }
 
+
+extension ReportContentTests {
+    @Test func researchNotesLeaveNoFragmentBehind() {
+        #expect(Citations.withoutResearchNotes(#"brief §5.5 ("typical total 3–6 months") and A9 [L]"#) == "")
+        #expect(Citations.withoutResearchNotes("PMDA 2024 performance report [brief §3.3, S15|H]") == "PMDA 2024 performance report")
+        #expect(Citations.withoutResearchNotes("PMD Act Art. 23-2-5 and Art. 23-2-6") == "PMD Act Art. 23-2-5 and Art. 23-2-6")
+    }
+}

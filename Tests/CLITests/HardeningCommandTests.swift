@@ -66,7 +66,9 @@ extension HardeningCommandTests {
         let result = try CLI.run(["assess", "--rules", dir.path, "--answers", Self.sample, "--no-input"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("qms.dmn:36: error: decision table 'qms' (UNIQUE): rows "))
+        let tableLine = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains(#"<decisionTable id="dt_qms""#) }.map { $0 + 1 }
+        #expect(result.stderr.contains("qms.dmn:\(tableLine ?? 0): error: decision table 'qms' (UNIQUE): rows "))
     }
 }
 

@@ -12,7 +12,11 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         let save = dir.appendingPathComponent("yakuji-answers.xml").path
         let terminal = try PseudoTerminal(["assess", "--as-of", "2026-12-03", "--save", save])
+        try terminal.expect("What is the product called?")
+        try terminal.expect("> ")
+        terminal.send("\r")
         try terminal.expect("[Question 1,")
+        try terminal.expect("(targetSpecies)")
         try terminal.expect("> ")
         terminal.send("1\r")
         try terminal.expect("[Question 2,")
@@ -20,13 +24,15 @@ import Testing
         terminal.send("\u{3}")
         try terminal.expect("Stopped. Your answers are saved in \(save); resume with --answers \(save)")
         #expect(try terminal.exitStatus() == 1)
-        #expect(try answers(in: dir.appendingPathComponent("yakuji-answers.xml")) == [#"  <answer name="assessmentKind">new-product</answer>"#])
+        #expect(try answers(in: dir.appendingPathComponent("yakuji-answers.xml")) == [#"  <answer name="targetSpecies">human</answer>"#])
     }
 
     @Test func ctrlDStopsInJapaneseToo() throws {
         let dir = try CLI.temporaryDirectory()
         let save = dir.appendingPathComponent("yakuji-answers.xml").path
         let terminal = try PseudoTerminal(["assess", "--as-of", "2026-12-03", "--save", save], environment: ["LANG": "ja_JP.UTF-8"])
+        try terminal.expect("> ")
+        terminal.send("\r")
         try terminal.expect("[質問 1,")
         try terminal.expect("> ")
         terminal.send("\u{4}")

@@ -15,11 +15,7 @@ enum TimelineStrings {
     }
 
     static func format(_ id: ID, _ language: Language, _ args: String...) -> String {
-        var text = self.text(id, language)
-        for arg in args {
-            if let range = text.range(of: "%@") { text.replaceSubrange(range, with: arg) }
-        }
-        return text
+        UIStrings.substitute(text(id, language), args)
     }
 
     private static let table: [ID: (en: String, ja: String)] = [

@@ -13,9 +13,7 @@ public struct TimelineText: Sendable {
 
     func t(_ id: TimelineStrings.ID) -> String { TimelineStrings.text(id, language) }
     func f(_ id: TimelineStrings.ID, _ args: String...) -> String {
-        var text = t(id)
-        for arg in args { if let range = text.range(of: "%@") { text.replaceSubrange(range, with: arg) } }
-        return text
+        UIStrings.substitute(t(id), args)
     }
 
     /// Width of the bar area of the Gantt chart, in columns.
@@ -92,7 +90,8 @@ public struct TimelineText: Sendable {
                 + "\(TimelineStrings.text(.confidence, language)) \(used.confidence)"
         }
         let place = "[\(Self.place(stage.sourceLocation))" + (stage.rule.map { "; \(t(.chosenBy)) \($0.decision) \(rules($0))" } ?? "") + "]"
-        return [head, "   \(UIStrings.text(.source, language)): \(Citations.withoutResearchNotes(stage.source)) \(place)"]
+        let source = Citations.withoutResearchNotes(stage.source)
+        return [head, "   \(UIStrings.text(.source, language)): " + (source.isEmpty ? place : "\(source) \(place)")]
     }
 
     static func place(_ location: SourceLocation) -> String {

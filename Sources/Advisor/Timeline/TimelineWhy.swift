@@ -39,7 +39,9 @@ extension TimelineText {
             if row.used, let p50 = row.p50, let p80 = row.p80 { head += " → P50 \(Benchmarks.Evidence.format(p50)), P80 \(Benchmarks.Evidence.format(p80))" }
             if row.used, let p = row.probability { head += " → p = \(Benchmarks.Evidence.format(p))" }
             out.append(head)
-            out.append("      \(UIStrings.text(.source, language)): \(Citations.withoutResearchNotes(row.source))")
+            if let source = Citations.withoutResearchNotes(row.source).nonEmpty {
+                out.append("      \(UIStrings.text(.source, language)): \(source)")
+            }
             let note = row.note.text(language)
             if !note.isEmpty { out.append("      \(t(.noteLabel)): \(note)") }
             out.append("      [\(Self.place(row.location))]")

@@ -8,11 +8,7 @@ public enum TrainingStrings {
     }
 
     public static func format(_ id: ID, _ language: Language, _ args: String...) -> String {
-        var text = self.text(id, language)
-        for arg in args {
-            if let range = text.range(of: "%@") { text.replaceSubrange(range, with: arg) }
-        }
-        return text
+        UIStrings.substitute(text(id, language), args)
     }
 
     public enum ID: Hashable, Sendable {
