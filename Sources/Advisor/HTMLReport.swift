@@ -30,7 +30,7 @@ extension TextReport {
             h.append("<h2>\(e(block.heading))</h2><pre>\(e(block.lines.joined(separator: "\n")))</pre>")
         }
         h.append("<h2>\(e(UIStrings.text(.why, language)))</h2>")
-        for trace in a.evaluation.traces {
+        for (trace, more) in whyTraces(a) {
             h.append("<h3><code>\(e(trace.decision))</code> = <code>\(e(traceValue(trace, a)))</code></h3>")
             if let note = opennessNote(trace.decision, a) { h.append("<p class=\"src\">\(e(note))</p>") }
             h.append("<ul>")
@@ -41,6 +41,7 @@ extension TextReport {
                          + "\(rule.id.map { " (<code>\(e($0))</code>)" } ?? ""): \(e(reason))"
                          + "\(citation(rule).map { "<br><span class=\"src\">\(e(UIStrings.text(.source, language))): \(e($0))</span>" } ?? "")</li>")
             }
+            if let more = moreRows(more) { h.append("<li>\(e(more))</li>") }
             h.append("</ul>")
         }
         let steps = nextSteps(a)

@@ -27,7 +27,7 @@ extension TextReport {
         }
         out.append("## \(t(.why))")
         out.append("")
-        for trace in a.evaluation.traces {
+        for (trace, more) in whyTraces(a) {
             out.append("### \(escape(trace.decision)) = \(code(traceValue(trace, a)))")
             out.append("")
             if let note = opennessNote(trace.decision, a) { out.append("_\(escape(note))_"); out.append("") }
@@ -37,6 +37,7 @@ extension TextReport {
                 out.append("- **\(t(.rule)) \(rule.row)**\(rule.id.map { " (\(code($0)))" } ?? ""): \(escape(reason))")
                 if let source = citation(rule) { out.append("  - \(t(.source)): \(escape(source))") }
             }
+            if let more = moreRows(more) { out.append("- \(escape(more))") }
             let inputs = trace.inputs.map { "\(code($0.name)) = \(escape($0.value.bareText))" }.joined(separator: ", ")
             if !inputs.isEmpty { out.append("- \(t(.inputs)): \(inputs)") }
             out.append("")

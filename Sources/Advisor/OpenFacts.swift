@@ -133,7 +133,7 @@ struct OpenFacts {
     func listed(_ key: String) -> [(value: FEELValue, condition: Condition, byRows: Condition, whileUnknown: [String])] {
         guard let source = sources[key], let items = evaluation.items(source.decision) else { return [] }
         var result: [(value: FEELValue, condition: Condition, byRows: Condition, whileUnknown: [String])] = []
-        for item in items {
+        for item in items where !item.condition.isNever {
             guard let value = item.value, item.loose.isEmpty else { continue }
             result.append((value, item.condition, item.condition, []))
         }
@@ -237,6 +237,12 @@ struct OpenFacts {
             for problem in evaluation.problems(decision.name) where evaluation.isCertain(problem.condition) {
                 trace.problems.append(problem.message)
                 result.problems.append(EvaluationProblem(element: decision.name, location: decision.location, message: problem.message))
+            }
+            // A violation under every still-possible answer is an error of the rules (RuleErrors); one that only
+            // some open answers would meet is left to `rules check`, which finds the overlap for any answers.
+            if let violation = evaluation.violations(decision.name).first(where: { evaluation.isCertain($0.condition) }) {
+                trace.violation = violation.message
+                trace.rules = violation.rows.compactMap { evaluation.ruleHit(decision.name, row: $0) }
             }
             result.traces.append(trace)
             let depends = dependencies(options)

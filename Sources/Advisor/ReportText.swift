@@ -109,6 +109,26 @@ extension TextReport {
         rules.questions[input]?.prompt.text(language).nonEmpty ?? input
     }
 
+    /// Rows shown for a decision the open answers leave undetermined; the JSON trace lists them all.
+    static let shownOpenRows = 5
+
+    /// The decisions "why" shows: all of them, except undetermined ones that only open answers no reported result
+    /// depends on feed (a change table on a new product) — each with the rows it shows and how many it leaves out.
+    func whyTraces(_ a: Assessment) -> [(trace: DecisionTrace, more: Int)] {
+        let relevant = Set(a.openQuestions + a.unanswered)
+        return a.evaluation.traces.compactMap { trace in
+            guard trace.value == .null, let openness = a.openness[trace.decision], !openness.dependsOn.isEmpty else { return (trace, 0) }
+            guard openness.dependsOn.contains(where: relevant.contains) else { return nil }
+            var shown = trace
+            shown.rules = Array(trace.rules.prefix(Self.shownOpenRows))
+            return (shown, trace.rules.count - shown.rules.count)
+        }
+    }
+
+    func moreRows(_ count: Int) -> String? {
+        count > 0 ? "…" + UIStrings.format(.andMore, language, String(count)) : nil
+    }
+
     func traceValue(_ trace: DecisionTrace, _ a: Assessment) -> String {
         if trace.value == .null, let openness = a.openness[trace.decision], !openness.dependsOn.isEmpty { return t(.undetermined) }
         return trace.value.bareText

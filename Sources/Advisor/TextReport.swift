@@ -36,7 +36,7 @@ public struct TextReport: Sendable {
         out += timelineLines(a)
         out.append("")
         out.append(t(.why))
-        for trace in a.evaluation.traces {
+        for (trace, more) in whyTraces(a) {
             out.append("  \(trace.decision) = \(traceValue(trace, a))" + (opennessNote(trace.decision, a).map { " (\($0))" } ?? ""))
             if trace.rules.isEmpty && trace.hitPolicy != nil { out.append("    \(t(.noRuleHit))") }
             for rule in trace.rules {
@@ -44,6 +44,7 @@ public struct TextReport: Sendable {
                 out.append("    \(t(.rule)) \(rule.row)\(rule.id.map { " [\($0)]" } ?? ""): \(reason)")
                 if let source = citation(rule) { out.append("      \(t(.source)): \(source)") }
             }
+            if let more = moreRows(more) { out.append("    \(more)") }
         }
         let steps = nextSteps(a)
         if !steps.isEmpty {

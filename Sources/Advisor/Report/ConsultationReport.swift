@@ -256,7 +256,7 @@ public struct ConsultationReport: Sendable {
 
     func appendix(_ a: Assessment) -> ReportDocument.Section {
         var blocks: [ReportDocument.Block] = [.paragraph(t(.appendixNote))]
-        for trace in a.evaluation.traces {
+        for (trace, more) in text.whyTraces(a) {
             let number = Self.traceNumber(trace, a)
             blocks.append(.subheading("\(number) \(t(.decision)): \(trace.decision) — \(t(.result)): \(appendixValue(trace))",
                                       anchor: "trace-\(trace.decision)"))
@@ -269,6 +269,7 @@ public struct ConsultationReport: Sendable {
                 if !cited.isEmpty { line += " — \(t(.source)): " + cited.joined(separator: "; ") }
                 lines.append(line)
             }
+            if let more = text.moreRows(more) { lines.append(more) }
             blocks.append(.list(lines))
         }
         return .init(anchor: "appendix", heading: t(.appendix), blocks: blocks, pageBreak: true)

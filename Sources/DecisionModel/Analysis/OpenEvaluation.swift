@@ -161,7 +161,9 @@ public final class OpenEvaluation {
         (decisions[decision]?.unknownItems ?? []).compactMap { extra in
             var item = extra.item
             item.condition = within(item.condition)
-            return item.condition == DecisionDiagram.never ? nil : (possible(item), extra.inputs)
+            // An answer the others imply is not unknown: a row waiting on it alone lists nothing.
+            let unknown = extra.inputs.filter { variableIndex[$0].map { !implied.contains($0) } ?? true }
+            return item.condition == DecisionDiagram.never || unknown.isEmpty ? nil : (possible(item), unknown)
         }
     }
 
@@ -195,6 +197,11 @@ public final class OpenEvaluation {
         (decisions[decision]?.problems ?? []).map { ($0.message, Condition(node: within($0.condition))) }
     }
 
+    /// Hit-policy violations of a decision's table: the rows (as written) that match together, and when.
+    public func violations(_ decision: String) -> [(message: String, rows: [Int], condition: Condition)] {
+        (decisions[decision]?.violations ?? []).map { ($0.message, $0.rows, Condition(node: within($0.condition))) }
+    }
+
     // MARK: - Conditions
 
     public func and(_ a: Condition, _ b: Condition) -> Condition { Condition(node: diagram.and(a.node, b.node)) }
@@ -211,7 +218,16 @@ public final class OpenEvaluation {
 
     /// The open inputs the condition depends on, in question order.
     public func inputs(of condition: Condition) -> [String] {
-        diagram.support(condition.node).subtracting(implied).sorted().map { variables[$0].input }
+        let target = within(condition.node)
+        var reduced = target
+        // Answers can be tied by the universe (an implication rules some combinations out), so a condition may be
+        // written without some of the variables its diagram tests: drop each one (latest question first) whose
+        // removal leaves the condition the same on every still-possible answer.
+        for v in diagram.support(target).sorted(by: >) {
+            let without = (0..<variables[v].cases.count).reduce(DecisionDiagram.never) { diagram.or($0, diagram.restrict(reduced, v, $1)) }
+            if diagram.and(without, universe) == target { reduced = without }
+        }
+        return diagram.support(reduced).subtracting(implied).sorted().map { variables[$0].input }
     }
 
     /// The condition with `input` fixed to one of its cases (by index into its variable's cases).

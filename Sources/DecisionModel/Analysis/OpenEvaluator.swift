@@ -112,6 +112,9 @@ struct DecisionPossibilities {
     var rows: [(row: Int, matches: Node, fires: Node)] = []
     /// Problems, each with the condition under which it arises.
     var problems: [(message: String, condition: Node)] = []
+    /// Hit-policy violations (UNIQUE rows matching together, ANY rows disagreeing): the rows concerned (row
+    /// numbers as written) and when it happens. DMN makes these errors of the rules, not quiet nulls.
+    var violations: [(message: String, rows: [Int], condition: Node)] = []
 }
 
 /// Walks the graph once in dependency order.
@@ -476,10 +479,13 @@ struct OpenWalker {
                     overlap = conflict
                 }
                 if overlap != DecisionDiagram.never {
-                    let rows = outputs.map { String(table.rules[$0.row].row) }.joined(separator: ", ")
-                    result.problems.append((table.hitPolicy == .unique
+                    let involved = outputs.filter { d.and($0.condition, overlap) != DecisionDiagram.never }.map { table.rules[$0.row].row }
+                    let rows = involved.map(String.init).joined(separator: ", ")
+                    let message = table.hitPolicy == .unique
                         ? "UNIQUE hit policy violated: rules \(rows) can match together"
-                        : "ANY hit policy violated: rules \(rows) can match together with different outputs", overlap))
+                        : "ANY hit policy violated: rules \(rows) can match together with different outputs"
+                    result.problems.append((message, overlap))
+                    result.violations.append((message, involved, overlap))
                     values.append(Possibility(value: .null, condition: overlap, ruled: false))
                 }
             }
@@ -567,8 +573,13 @@ struct OpenWalker {
         var nullRows: [RowSet?] = []
         for c in table.inputs.indices {
             guard open[c] else { nullRows.append(nil); continue }
-            var rows = index.rows(table, column: c, matching: .null)
-            rows.subtract(index.wildcard[c])
+            // Only an entry that names null asks whether the answer is unknown; `not("a")` also matches null, but
+            // it says "anything but a", which the open answer's values already cover.
+            var rows = RowSet(count: index.rowCount)
+            for row in index.rows(table, column: c, matching: .null).rows
+            where !index.wildcard[c].contains(row) && Self.namesNull(table.rules[row].inputEntries[c].source) {
+                rows.insert(row)
+            }
             nullRows.append(rows)
         }
         func column(_ c: Int, _ row: Int) -> Node {
@@ -602,6 +613,16 @@ struct OpenWalker {
             items.append((Possibility(value: Self.result(table, constant), condition: condition), inputs))
         }
         return items
+    }
+
+    static func namesNull(_ source: String) -> Bool {
+        var word = ""
+        for character in source + " " {
+            if character.isLetter || character.isNumber || character == "_" { word.append(character); continue }
+            if word == "null" { return true }
+            word = ""
+        }
+        return false
     }
 
     private func priority(_ table: DecisionTable, _ value: FEELValue?) -> [Int] {
@@ -649,6 +670,7 @@ struct OpenWalker {
             let trace = plain.evaluate(decision.logic, named: decision.name, scope: feel)
             values.append(Possibility(value: trace.value, condition: condition, ruled: !trace.rules.isEmpty || trace.hitPolicy == nil))
             for message in trace.problems { result.problems.append((message, condition)) }
+            if let violation = trace.violation { result.violations.append((violation, trace.rules.map(\.row), condition)) }
             for hit in trace.rules {
                 let (m, f) = rows[hit.row] ?? (DecisionDiagram.never, DecisionDiagram.never)
                 rows[hit.row] = (d.or(m, condition), d.or(f, condition))
