@@ -137,8 +137,13 @@ struct OpenFacts {
             guard let value = item.value, item.loose.isEmpty else { continue }
             result.append((value, item.condition, item.condition, []))
         }
+        // An unknown answer no reported result depends on (conformity to a standard the product has none of) is
+        // never asked, so an item waiting on it alone is not "listed while it is unknown".
+        let relevant = Set(relevantInputs())
         for extra in evaluation.itemsWhileUnknown(source.decision) {
-            guard let value = extra.item.value else { continue }
+            let waiting = extra.unknown.filter(relevant.contains)
+            guard let value = extra.item.value, !waiting.isEmpty else { continue }
+            let extra = (item: extra.item, unknown: waiting)
             if let i = result.firstIndex(where: { $0.value == value }) {
                 result[i].condition = evaluation.or(result[i].condition, extra.item.condition)
                 result[i].whileUnknown += extra.unknown.filter { !result[i].whileUnknown.contains($0) }

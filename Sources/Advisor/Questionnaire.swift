@@ -7,11 +7,17 @@ public struct Questionnaire: Sendable {
     /// The as-of date given to the rules (today when nil).
     public var asOf: String?
     let evaluator: OpenEvaluator
+    /// Position of each input in the order questions are asked.
+    let rank: [String: Int]
 
     public init(rules: RuleSet, asOf: String? = nil) {
         self.rules = rules
         self.asOf = asOf
         evaluator = OpenEvaluator(model: rules.model)
+        // The decisions behind the reported keys in the contract's order (what it is, its class, its route …), each
+        // table's columns in turn: whether a certification standard exists comes before conformity to it.
+        let roots = ContractKeys.reported.compactMap { ContractKeys.source(of: $0, in: rules.model)?.decision }
+        rank = Dictionary(uniqueKeysWithValues: rules.model.questionOrder(from: roots).enumerated().map { ($1, $0) })
     }
 
     /// A decision and the rows of its table that still test an answer (for "why is this asked").
@@ -43,13 +49,19 @@ public struct Questionnaire: Sendable {
 
     /// Unanswered inputs that can still change a reported result, in question order.
     public func relevant(after answers: Answers) -> [String] {
-        evaluate(answers).relevantInputs().filter { answers[$0] == nil }
+        ordered(evaluate(answers).relevantInputs().filter { answers[$0] == nil })
+    }
+
+    private func ordered(_ inputs: [String]) -> [String] {
+        inputs.enumerated().sorted { a, b in
+            (rank[a.element] ?? Int.max, a.offset) < (rank[b.element] ?? Int.max, b.offset)
+        }.map(\.element)
     }
 
     /// The next question, or nil when no unanswered input can change any reported result.
     public func next(after answers: Answers) -> Step? {
         let facts = evaluate(answers)
-        let pending = facts.relevantInputs().filter { answers[$0] == nil }
+        let pending = ordered(facts.relevantInputs().filter { answers[$0] == nil })
         guard let name = pending.first, let input = rules.model.input(named: name) else { return nil }
         return Step(input: input, question: rules.questions[name], choices: choices(for: input),
                     number: answers.order.count + 1, atMostLeft: pending.count - 1,

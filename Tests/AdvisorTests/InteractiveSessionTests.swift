@@ -126,19 +126,21 @@ import Testing
         let sample = try AnswersFile.load(Fixtures.sample("home-blood-pressure-monitor.xml"), rules: rules)
         var start = Answers(device: sample.device)
         for name in sample.order where !["certificationStandardExists", "conformsToCertificationStandard", "novelty",
-                                          "manufacturerLocation", "genericNameExists"].contains(name) {
+                                          "manufacturerLocation", "genericNameExists", "holdsValidQmsCertificateSameGroup"].contains(name) {
             start[name] = sample[name]
         }
         start["assessmentKind"] = .value(.string("new-product"))
         start["deviceClass"] = .unknown
         start["jmdnCode"] = .unknown
-        // Answer "?" to the certification standard and everything else the session asks with "no" or the first choice.
+        // Answer "?" to the certification standard, "no" to an approval standard and everything else with "yes" or the first choice.
         var asked: [String] = []
         var answers = start
         let questionnaire = Questionnaire(rules: rules, asOf: "2026-11-25")
         while let step = questionnaire.next(after: answers) {
             asked.append(step.input.name)
             if step.input.name == "certificationStandardExists" { answers[step.input.name] = .unknown; continue }
+            // An approval standard would rule a certification standard out (one or the other per generic name).
+            if step.input.name == "approvalStandardExists" { answers[step.input.name] = .value(.boolean(false)); continue }
             answers[step.input.name] = .value(step.choices == ["true", "false"] ? .boolean(true) : .string(step.choices?.first ?? ""))
         }
         let afterQuestionMark = asked.drop { $0 != "certificationStandardExists" }.dropFirst()

@@ -75,6 +75,11 @@ public struct ConsultationReport: Sendable {
             rows.append((t(.timeToDecision), t(.noTimeline)))
         }
         var blocks: [ReportDocument.Block] = [.fields(rows)]
+        // Schemes and consultations some still-possible answers lead to, each with its condition, apart from the certain ones.
+        for group in text.possibleGroups(a) {
+            blocks.append(.subheading(group.heading, anchor: nil))
+            blocks.append(.list(group.items.map { "\($0.label) — \($0.condition)" }))
+        }
         blocks += lookupNotes(a).map { .paragraph($0) }
         return .init(anchor: "summary", heading: t(.summary), blocks: blocks, pageBreak: true)
     }

@@ -52,7 +52,7 @@ extension TextReport {
         guard let estimate = alternative.timeline else { return nil }
         let text = TimelineText(rules: rules, language: language)
         var line = TimelineStrings.format(.alternativeTimeline, language, estimate.decision.text)
-        if let lag = estimate.lag { line += "; \(text.f(.lag, text.marketLabel(estimate.plan.referenceMarket))) \(lag.text)" }
+        if let lag = estimate.lag { line += "; \(text.f(.lag, text.marketLabel(estimate.plan.referenceMarket))) \(lag.text) \(text.t(.months))" }
         return "→ " + line
     }
 

@@ -198,6 +198,41 @@ final class DecisionDiagram {
         return go(a)
     }
 
+    /// A condition that agrees with `a` wherever `care` holds, testing as few variables as the simplification of
+    /// Coudert and Madre finds: a variable `care` leaves one value is dropped, and where `a` does not test a
+    /// variable `care` ties it to others through, neither is the result.
+    func simplify(_ a: Node, within care: Node) -> Node {
+        var seen: [UInt64: Node] = [:]
+        func go(_ f: Node, _ c: Node) -> Node {
+            if c == Self.never { return Self.never }
+            if c == Self.always || f <= Self.always { return f }
+            let key = UInt64(UInt32(f)) << 32 | UInt64(UInt32(c))
+            if let known = seen[key] { return known }
+            let lf = Int(level[Int(f)]), lc = Int(level[Int(c)])
+            let result: Node
+            if lc < lf {
+                // `a` does not test this variable of the care set: the result should not either.
+                let s = Int(start[Int(c)])
+                result = go(f, or((0..<sizes[lc]).map { children[s + $0] }))
+            } else {
+                let v = lf, sf = Int(start[Int(f)])
+                let cares = (0..<sizes[v]).map { child(c, Int32(v), $0) }
+                let live = cares.indices.filter { cares[$0] != Self.never }
+                if live.count == 1 {
+                    result = go(children[sf + live[0]], cares[live[0]])
+                } else {
+                    var kids = (0..<sizes[v]).map { cares[$0] == Self.never ? Self.never : go(children[sf + $0], cares[$0]) }
+                    // Values the care set rules out may take any result: the first live one, so that equal children merge.
+                    if let first = live.first { for i in kids.indices where cares[i] == Self.never { kids[i] = kids[first] } }
+                    result = make(v, kids)
+                }
+            }
+            seen[key] = result
+            return result
+        }
+        return go(a, care)
+    }
+
     /// The assignments of the other variables that some values of `variables` complete into `a`.
     func exists(_ a: Node, _ variables: Set<Int>) -> Node {
         var seen: [Node: Node] = [:]

@@ -67,6 +67,8 @@ public final class OpenEvaluation {
     private(set) var universe: Node = DecisionDiagram.always
     /// Variables the universe leaves a single value: implied, so no condition or question needs them.
     private var implied: Set<Int> = []
+    /// `inputs(of:)` by condition (within the universe; cleared when it changes).
+    private var inputsCache: [Node: [String]] = [:]
 
     init(model: DMNModel, variables: [OpenVariable]) {
         self.model = model
@@ -117,6 +119,7 @@ public final class OpenEvaluation {
         guard !condition.isNever else { return }
         universe = condition.node
         implied = []
+        inputsCache = [:]
         for v in diagram.support(condition.node) {
             let feasible = (0..<variables[v].cases.count).filter { diagram.restrict(condition.node, v, $0) != DecisionDiagram.never }
             if feasible.count == 1 { implied.insert(v) }
@@ -219,15 +222,13 @@ public final class OpenEvaluation {
     /// The open inputs the condition depends on, in question order.
     public func inputs(of condition: Condition) -> [String] {
         let target = within(condition.node)
-        var reduced = target
-        // Answers can be tied by the universe (an implication rules some combinations out), so a condition may be
-        // written without some of the variables its diagram tests: drop each one (latest question first) whose
-        // removal leaves the condition the same on every still-possible answer.
-        for v in diagram.support(target).sorted(by: >) {
-            let without = (0..<variables[v].cases.count).reduce(DecisionDiagram.never) { diagram.or($0, diagram.restrict(reduced, v, $1)) }
-            if diagram.and(without, universe) == target { reduced = without }
-        }
-        return diagram.support(reduced).subtracting(implied).sorted().map { variables[$0].input }
+        if let known = inputsCache[target] { return known }
+        // Cut to the universe, a condition's diagram also tests the answers an implication ties together (a
+        // certification standard and a generic name) although the condition itself may not: simplified within the
+        // universe, it tests only what it needs.
+        let names = diagram.support(diagram.simplify(target, within: universe)).subtracting(implied).sorted().map { variables[$0].input }
+        inputsCache[target] = names
+        return names
     }
 
     /// The condition with `input` fixed to one of its cases (by index into its variable's cases).

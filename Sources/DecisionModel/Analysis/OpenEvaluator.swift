@@ -43,7 +43,10 @@ extension DMNModel {
     /// Inputs in the order a questionnaire should ask them: decisions in dependency order, each table's columns
     /// in order (an upstream decision's own inputs where its column comes), then names its outputs use, then
     /// inputs no decision reads.
-    public var questionOrder: [String] {
+    public var questionOrder: [String] { questionOrder(from: []) }
+
+    /// The same, visiting the decisions `roots` (by name) first, in that order.
+    public func questionOrder(from roots: [String]) -> [String] {
         var order: [String] = []
         var seen: Set<String> = []
         var visited: Set<String> = []
@@ -68,6 +71,7 @@ extension DMNModel {
             for ref in decision.requiredDecisions { if let upstream = self.decision(id: ref.id) { visit(upstream) } }
             for ref in decision.requiredInputs { if let item = input(id: ref.id) { add(item.name) } }
         }
+        for name in roots { if let root = decision(named: name) { visit(root) } }
         for decision in decisionsInDependencyOrder { visit(decision) }
         for item in inputs { add(item.name) }
         return order
@@ -573,13 +577,8 @@ struct OpenWalker {
         var nullRows: [RowSet?] = []
         for c in table.inputs.indices {
             guard open[c] else { nullRows.append(nil); continue }
-            // Only an entry that names null asks whether the answer is unknown; `not("a")` also matches null, but
-            // it says "anything but a", which the open answer's values already cover.
-            var rows = RowSet(count: index.rowCount)
-            for row in index.rows(table, column: c, matching: .null).rows
-            where !index.wildcard[c].contains(row) && Self.namesNull(table.rules[row].inputEntries[c].source) {
-                rows.insert(row)
-            }
+            var rows = index.rows(table, column: c, matching: .null)
+            rows.subtract(index.wildcard[c])
             nullRows.append(rows)
         }
         func column(_ c: Int, _ row: Int) -> Node {
@@ -613,16 +612,6 @@ struct OpenWalker {
             items.append((Possibility(value: Self.result(table, constant), condition: condition), inputs))
         }
         return items
-    }
-
-    static func namesNull(_ source: String) -> Bool {
-        var word = ""
-        for character in source + " " {
-            if character.isLetter || character.isNumber || character == "_" { word.append(character); continue }
-            if word == "null" { return true }
-            word = ""
-        }
-        return false
     }
 
     private func priority(_ table: DecisionTable, _ value: FEELValue?) -> [Int] {
