@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Times Yakuji as whole processes against libxml2's xmllint and prints one table with ratios.
 
-    python3 Benchmarks/compare.py [--runs 5] [--profiles 100000] [--skip-build] [--quick]
+    python3 Benchmarks/compare.py [--runs 5] [--profiles 100000] [--skip-build] [--quick] [--spiff]
 
 Each figure is the median of --runs cold runs (wall seconds, CPU seconds = user + system of the process and its
 children, peak resident memory). Cases: load + validate of the rules vs `xmllint --noout --schema` on the same
 files (bundled rules and a 20,000-row JMDN table); cold `assess` of the blood-pressure sample with nothing unknown,
 with each of the three slowest single unknowns (found by trying every input once), and with an empty answer file;
 `rules check` with a JMDN table of the bundled size, 4,500 and 20,000 rows; a batch of generated profiles.
+--spiff then runs Benchmarks/spiff/compare.py (evaluations per second per decision table against SpiffWorkflow
+3.2.0, installing it in a venv if needed) and prints its table too.
 Nothing is asserted: compare runs made on the same machine, and note its load (printed first).
 Run from the package root; needs xmllint (apt-get install libxml2-utils).
 """
@@ -75,6 +77,7 @@ def main():
     parser.add_argument("--profiles", type=int, default=100_000)
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--quick", action="store_true", help="skip the scan for the slowest unknowns (use productForm, invasiveness, intendedPurpose)")
+    parser.add_argument("--spiff", action="store_true", help="also compare evaluations per second per table with SpiffWorkflow 3.2.0")
     args = parser.parse_args()
     if not args.skip_build:
         for product in ["yakuji", "yakuji-bench"]:
@@ -137,6 +140,10 @@ def main():
     print("| --- | ---: | ---: | ---: | --- | --- |")
     for r in rows:
         print("| " + " | ".join(r) + " |")
+    if args.spiff:
+        print(flush=True)
+        subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "spiff", "compare.py"), "--install", "--skip-build",
+                        "--runs", str(max(args.runs, 3))], cwd=ROOT, check=True)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,24 @@ let arguments = CommandLine.arguments.dropFirst()
 //   yakuji-bench jmdn-rules ROWS DEST [RULES_DIR]   a rules copy whose JMDN table has ROWS rows
 //   yakuji-bench profiles COUNT DEST.csv [RULES_DIR] [SAMPLES_DIR]   a CSV batch of COUNT profiles from the samples
 //   yakuji-bench load RULES_DIR   load the rule set once (parse + validate + build the model), as a process
-if let command = arguments.first, ["jmdn-rules", "profiles", "load"].contains(command) {
+//   yakuji-bench table MODEL DECISION CASES.json [RUNS] [MIN_SECONDS]   evaluations per second of one decision
+//     table on the cases' inputs (Benchmarks/spiff/compare.py; see TableBenchmark)
+// and for a profiler (`perf record`), one hot path run many times:
+//   yakuji-bench evaluate COUNT [RULES_DIR] [SAMPLES_DIR]   the whole graph COUNT times over the samples' answers
+//   yakuji-bench assess COUNT [RULES_DIR] [SAMPLES_DIR]     assess the samples COUNT times, no alternatives
+if let command = arguments.first, ["evaluate", "assess"].contains(command) {
+    let rest = Array(arguments.dropFirst())
+    guard let count = rest.first.flatMap({ Int($0) }) else { print("usage: yakuji-bench \(command) COUNT [RULES_DIR] [SAMPLES_DIR]"); exit(2) }
+    do {
+        try HotPath(rulesDirectory: rest.count > 1 ? rest[1] : "Rules", samplesDirectory: rest.count > 2 ? rest[2] : "Samples")
+            .run(command, count: count)
+    } catch {
+        print("\(error)")
+        exit(1)
+    }
+    exit(0)
+}
+if let command = arguments.first, ["jmdn-rules", "profiles", "load", "table"].contains(command) {
     let rest = Array(arguments.dropFirst())
     do {
         switch command {
@@ -25,6 +42,10 @@ if let command = arguments.first, ["jmdn-rules", "profiles", "load"].contains(co
             }
             let rules = try RuleSet.load(directory: rest.count > 2 ? rest[2] : "Rules")
             try BatchProfileGenerator(rules: rules, samplesDirectory: rest.count > 3 ? rest[3] : "Samples").write(count: count, to: rest[1])
+        case "table":
+            guard rest.count >= 3 else { print("usage: yakuji-bench table MODEL DECISION CASES.json [RUNS] [MIN_SECONDS]"); exit(2) }
+            let benchmark = try TableBenchmark(modelPath: rest[0], decisionName: rest[1], casesFile: rest[2])
+            print(benchmark.run(runs: rest.count > 3 ? Int(rest[3]) ?? 3 : 3, minSeconds: rest.count > 4 ? Double(rest[4]) ?? 0.5 : 0.5))
         default:
             _ = try RuleSet.load(directory: rest.first ?? "Rules")
         }
@@ -60,18 +81,6 @@ func chainModel(_ count: Int) -> String {
             + "<literalExpression><text>\(i == 0 ? "x" : "step \(i - 1)") + 1</text></literalExpression></decision>"
     }
     return xml + "</definitions>"
-}
-
-/// Processor time of this process, which a machine shared with other builds disturbs less than wall-clock time.
-func cpuTime(_ body: () throws -> Void) rethrows -> Duration {
-    func now() -> Duration {
-        var spec = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
-        return .seconds(spec.tv_sec) + .nanoseconds(spec.tv_nsec)
-    }
-    let start = now()
-    try body()
-    return now() - start
 }
 
 func ms(_ d: Duration) -> String {

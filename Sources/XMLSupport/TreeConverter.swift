@@ -3,7 +3,8 @@ internal import CLibXML2
 /// Copies a libxml2 element tree into `XMLElementNode` values.
 struct TreeConverter {
     let file: String
-    /// Names are interned in the document dictionary, so one conversion per pointer is enough.
+    /// Names are interned in the document dictionary, and every element of a namespace points at its declaration's
+    /// URI, so one conversion per pointer is enough (and the strings share one buffer).
     private var names: [UnsafePointer<xmlChar>: String] = [:]
 
     init(file: String) { self.file = file }
@@ -26,7 +27,7 @@ struct TreeConverter {
         }
         var element = XMLElementNode(
             name: string(node.pointee.name) ?? "",
-            namespace: node.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
+            namespace: node.pointee.ns.flatMap { string($0.pointee.href) },
             namespacesInScope: scope,
             file: file,
             line: Int(xmlGetLineNo(node)))
@@ -34,7 +35,7 @@ struct TreeConverter {
         while let a = attr {
             element.attributes.append(XMLElementNode.Attribute(
                 name: string(a.pointee.name) ?? "",
-                namespace: a.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
+                namespace: a.pointee.ns.flatMap { string($0.pointee.href) },
                 value: Self.text(of: a.pointee.children)))
             attr = a.pointee.next
         }

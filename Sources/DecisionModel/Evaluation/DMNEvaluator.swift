@@ -1,9 +1,12 @@
 /// Evaluates every decision of a model, in dependency order, from input values.
 public struct DMNEvaluator: Sendable {
     public let model: DMNModel
+    /// Made once: every scope carries it, and building it copies the model into a closure.
+    private let typeResolver: @Sendable (String) -> FEELType?
 
     public init(model: DMNModel) {
         self.model = model
+        self.typeResolver = model.typeResolver
     }
 
     /// Evaluates all decisions. Inputs not given are null; inputs that do not conform to their type become null
@@ -109,10 +112,12 @@ public struct DMNEvaluator: Sendable {
     /// Elements of imported models are entries of a context named for the import (`myimport.Say Hello`).
     func scope(for decision: Decision, inputs: [String: FEELValue], decisions: [String: FEELValue],
                imports: [String: FEELContext] = [:], depth: Int = 0) -> FEELScope {
-        var scope = FEELScope(typeResolver: model.typeResolver)
-        for ref in decision.requiredInputs + decision.requiredDecisions where !model.isLocal(ref) {
-            if let declaration = model.importDeclaration(for: ref), let values = imports[declaration.name] {
-                scope[declaration.name] = .context(values)
+        var scope = FEELScope(typeResolver: typeResolver)
+        if !model.imports.isEmpty {
+            for ref in decision.requiredInputs + decision.requiredDecisions where !model.isLocal(ref) {
+                if let declaration = model.importDeclaration(for: ref), let values = imports[declaration.name] {
+                    scope[declaration.name] = .context(values)
+                }
             }
         }
         for ref in decision.requiredInputs where model.isLocal(ref) {
@@ -148,7 +153,7 @@ public struct DMNEvaluator: Sendable {
                             resultType: model.feelType(of: resultType)) { arguments in
             guard depth < Self.maxDepth else { return (.null, ["\(bkm.name): calls nested deeper than \(Self.maxDepth)"]) }
             guard arguments.count == bkm.parameters.count,
-                  var scope = evaluator.model.bind(arguments, to: bkm.parameters, in: FEELScope(typeResolver: evaluator.model.typeResolver))
+                  var scope = evaluator.model.bind(arguments, to: bkm.parameters, in: FEELScope(typeResolver: evaluator.typeResolver))
             else { return (.null, ["\(bkm.name): an argument does not conform to its parameter's type"]) }
             evaluator.addKnowledge(bkm.requiredKnowledge, to: &scope, depth: depth + 1)
             let trace = evaluator.evaluate(bkm.body, named: bkm.name, scope: scope)

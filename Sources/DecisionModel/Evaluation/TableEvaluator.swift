@@ -24,7 +24,9 @@ struct TableEvaluator {
         if !trace.problems.isEmpty { return trace }
 
         var hits: [Hit] = []
-        for rule in table.rules where matches(rule, inputValues, scope) {
+        // By index: iterating the rules by value would copy every row (a retain per field) just to test it.
+        for index in table.rules.indices where matches(table.rules[index].inputEntries, inputValues, scope) {
+            let rule = table.rules[index]
             var problems: [FEELError] = []
             let outputs = rule.outputEntries.map { $0.evaluate(scope, problems: &problems) }
             trace.problems += problems.map { "rule \(rule.row): \($0)" }
@@ -50,9 +52,9 @@ struct TableEvaluator {
         return trace
     }
 
-    private func matches(_ rule: DecisionTable.Rule, _ values: [FEELValue], _ scope: FEELScope) -> Bool {
-        for (test, value) in zip(rule.inputEntries, values) where !test.isWildcard {
-            if !test.matches(value, scope: scope) { return false }
+    private func matches(_ tests: [FEELUnaryTests], _ values: [FEELValue], _ scope: FEELScope) -> Bool {
+        for index in 0..<min(tests.count, values.count) where !tests[index].isWildcard {
+            if !tests[index].matches(values[index], scope: scope) { return false }
         }
         return true
     }

@@ -23,8 +23,12 @@ extension DMNModel {
     public func nonConformance(of value: FEELValue, to typeRef: String?) -> String? {
         if case .null = value { return nil }
         guard let typeRef else { return nil }
-        if let (owner, item) = resolveType(typeRef) { return owner.nonConformance(of: value, to: item) }
-        return Self.baseTypeMismatch(value, DMNModel.localTypeName(typeRef))
+        let name = DMNModel.localTypeName(typeRef)
+        // A local item definition is checked here without resolveType's copy of the model: this runs for every
+        // input and decision of every evaluation.
+        if let item = itemDefinitions[name] { return nonConformance(of: value, to: item) }
+        if !imports.isEmpty, let (owner, item) = resolveType(name) { return owner.nonConformance(of: value, to: item) }
+        return Self.baseTypeMismatch(value, name)
     }
 
     /// A scope with each argument bound to its parameter, coerced to the parameter's type; nil when an argument

@@ -6,6 +6,9 @@ public struct FEELUnaryTests: Sendable, CustomStringConvertible {
     public let source: String
     let body: FEELUnaryTestsBody
     private let text: FEELSourceText
+    /// Set when every test compares the input with a literal (`"a", "b"`, `true`, `null`, `not("x")`), the form
+    /// of most table cells: such a cell is decided without an evaluator.
+    private let literals: LiteralTests?
 
     public init(_ source: String, knownNames: Set<String> = []) throws(FEELError) {
         try self.init(source, names: FEELNames(knownNames))
@@ -18,6 +21,7 @@ public struct FEELUnaryTests: Sendable, CustomStringConvertible {
         try Self.refuseInvisible(text)
         var parser = try FEELParser(text, names: names)
         self.body = try parser.parseWholeUnaryTests()
+        self.literals = LiteralTests(body)
         // `not()` would otherwise parse as a call of a function named not, which no row means.
         if source.unicodeScalars.filter({ !FEELLexer.isWhitespace($0) }).elementsEqual("not()".unicodeScalars) {
             throw text.error("not() needs at least one test, e.g. not(\"a\")", at: 0)
@@ -61,6 +65,12 @@ public struct FEELUnaryTests: Sendable, CustomStringConvertible {
 
     /// Like `test(_:scope:)`, appending runtime problems (unknown names, type mismatches).
     public func test(_ input: FEELValue, scope: FEELScope, problems: inout [FEELError]) -> FEELValue {
+        if let literals, let result = literals.test(input) { return .boolean(result) }
+        return evaluatedTest(input, scope: scope, problems: &problems)
+    }
+
+    /// The test by the evaluator alone, never by the literal shortcut (the reference the shortcut is tested against).
+    func evaluatedTest(_ input: FEELValue, scope: FEELScope, problems: inout [FEELError]) -> FEELValue {
         var evaluator = FEELEvaluator(source: text, scope: scope)
         let result = evaluator.test(body, input: input)
         problems.append(contentsOf: evaluator.problems)
@@ -69,7 +79,8 @@ public struct FEELUnaryTests: Sendable, CustomStringConvertible {
 
     /// `test(input, scope:) == .boolean(true)`.
     public func matches(_ input: FEELValue, scope: FEELScope) -> Bool {
-        test(input, scope: scope) == .boolean(true)
+        if let literals, let result = literals.test(input) { return result }
+        return test(input, scope: scope) == .boolean(true)
     }
 
     /// Names taken from the scope (not `?`, not built-in functions).
@@ -110,4 +121,51 @@ public struct FEELUnaryTests: Sendable, CustomStringConvertible {
     }
 
     public var description: String { source }
+}
+
+/// Unary tests that only compare the input for equality with literals. `test` gives what the evaluator gives
+/// wherever that is plainly true or false: the input and every literal of one type, or null. Any other pairing
+/// (which the evaluator reports, or where a boolean literal stands for a condition) is left to the evaluator.
+private struct LiteralTests: Sendable {
+    let values: [FEELValue]
+    let negated: Bool
+
+    init?(_ body: FEELUnaryTestsBody) {
+        let tests: [FEELUnaryTestNode]
+        switch body {
+        case .any: return nil
+        case .positive(let list): (tests, negated) = (list, false)
+        case .negated(let list, _): (tests, negated) = (list, true)
+        }
+        var values: [FEELValue] = []
+        for test in tests {
+            switch test {
+            case .expression(let node, false), .comparison(.equal, let node, _):
+                guard case .literal(let value) = node.kind else { return nil }
+                switch value {
+                case .string, .boolean, .number, .null: values.append(value)
+                default: return nil
+                }
+            default:
+                return nil
+            }
+        }
+        if values.isEmpty { return nil }
+        self.values = values
+    }
+
+    func test(_ input: FEELValue) -> Bool? {
+        var hit = false
+        for value in values {
+            switch (input, value) {
+            case (.null, .null): hit = true
+            case (.null, _), (_, .null): continue
+            case (.string(let a), .string(let b)): if a == b { hit = true }
+            case (.boolean(let a), .boolean(let b)): if a == b { hit = true }
+            case (.number(let a), .number(let b)): if a == b { hit = true }
+            default: return nil
+            }
+        }
+        return hit != negated
+    }
 }

@@ -148,6 +148,8 @@ enum NameCollector {
                     || (element.name == "variable" && parent == "contextEntry")
                 if !(local && name.contains(".")) { names.insert(name) }
             }
+        // A table row holds only cells, and a large table is most of a file's elements.
+        case "rule" where DMNNamespaces.version(of: element.namespace) != nil: return
         default: break
         }
         for child in element.children { collect(child, parent: element.name, into: &names) }

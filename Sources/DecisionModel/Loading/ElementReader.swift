@@ -6,6 +6,12 @@ struct ElementReader {
     /// The same names arranged for the lexer once, not per expression, plus those of the scope being read.
     private(set) var names: FEELNames
     var problems: [DMNProblem] = []
+    /// Parsed cells by their text, for the model's own names (not inside a scope that announces more): a table
+    /// repeats its cells (`"class II"`, `-`, `true`), and one parse shared by every copy saves time and memory.
+    /// Only successful parses are kept; a cell that fails is parsed again, so each copy reports its own location.
+    private var parsedTests: [String: FEELUnaryTests] = [:]
+    private var parsedExpressions: [String: FEELExpression] = [:]
+    private var scopeDepth = 0
 
     init(knownNames: Set<String>) {
         self.knownNames = knownNames
@@ -16,7 +22,11 @@ struct ElementReader {
     mutating func inScope<T>(of local: [String], _ read: (inout ElementReader) -> T) -> T {
         let outer = names
         names = names.adding(Set(local))
-        defer { names = outer }
+        scopeDepth += 1
+        defer {
+            names = outer
+            scopeDepth -= 1
+        }
         return read(&self)
     }
 
@@ -29,7 +39,7 @@ struct ElementReader {
     }
 
     func dmnChild(_ element: XMLElementNode, _ name: String) -> XMLElementNode? {
-        dmnChildren(element, name).first
+        element.children.first { $0.name == name && DMNNamespaces.version(of: $0.namespace) != nil }
     }
 
     /// The `<text>` of an element (DMN puts expressions in a `text` child).
@@ -43,8 +53,11 @@ struct ElementReader {
     }
 
     mutating func expression(_ source: String, at element: XMLElementNode) -> FEELExpression? {
+        if scopeDepth == 0, let parsed = parsedExpressions[source] { return parsed }
         do {
-            return try FEELExpression(source, names: names)
+            let parsed = try FEELExpression(source, names: names)
+            if scopeDepth == 0 { parsedExpressions[source] = parsed }
+            return parsed
         } catch {
             problem(element, "in expression `\(source)` at offset \(error.offset): \(error.message)")
             return nil
@@ -52,8 +65,11 @@ struct ElementReader {
     }
 
     mutating func unaryTests(_ source: String, at element: XMLElementNode) -> FEELUnaryTests? {
+        if scopeDepth == 0, let parsed = parsedTests[source] { return parsed }
         do {
-            return try FEELUnaryTests(source, names: names)
+            let parsed = try FEELUnaryTests(source, names: names)
+            if scopeDepth == 0 { parsedTests[source] = parsed }
+            return parsed
         } catch {
             problem(element, "in unary tests `\(source)` at offset \(error.offset): \(error.message)")
             return nil

@@ -39,24 +39,22 @@ public struct Decision: Sendable {
 
 /// An `href` to another element, with where it was written (so a dangling one can be reported).
 public struct Reference: Sendable, Hashable {
-    public var href: String
+    public var href: String { didSet { (id, namespace) = Self.split(href) } }
     public var location: SourceLocation
+    /// The id part of `#id` or `namespace#id`. Split once: evaluation looks references up for every decision.
+    public private(set) var id: String
+    /// The namespace part of `namespace#id`, nil for a local `#id`.
+    public private(set) var namespace: String?
 
     public init(href: String, location: SourceLocation) {
         self.href = href
         self.location = location
+        (id, namespace) = Self.split(href)
     }
 
-    /// The id part of `#id` or `namespace#id`.
-    public var id: String {
-        guard let hash = href.lastIndex(of: "#") else { return href }
-        return String(href[href.index(after: hash)...])
-    }
-
-    /// The namespace part of `namespace#id`, nil for a local `#id`.
-    public var namespace: String? {
-        guard let hash = href.lastIndex(of: "#"), hash != href.startIndex else { return nil }
-        return String(href[..<hash])
+    private static func split(_ href: String) -> (id: String, namespace: String?) {
+        guard let hash = href.lastIndex(of: "#") else { return (href, nil) }
+        return (String(href[href.index(after: hash)...]), hash == href.startIndex ? nil : String(href[..<hash]))
     }
 }
 
