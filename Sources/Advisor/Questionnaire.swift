@@ -76,7 +76,7 @@ public struct Questionnaire: Sendable {
     /// The rows whose match still depends on the input, per decision.
     func needs(of input: String, in evaluation: OpenEvaluation) -> [Need] {
         rules.model.decisionsInDependencyOrder.compactMap { decision in
-            let rows = evaluation.rows(decision.name).filter { evaluation.inputs(of: $0.matches).contains(input) }.map(\.row)
+            let rows = evaluation.rows(decision.name).filter { evaluation.depends($0.matches, on: input) }.map(\.row)
             return rows.isEmpty ? nil : Need(decision: decision.name, rows: rows)
         }
     }

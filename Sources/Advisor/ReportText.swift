@@ -207,22 +207,7 @@ extension TextReport {
         return value.bareText
     }
 
-    /// Markdown inline text that can neither inject markup nor break a table: the characters HTML gives meaning to
-    /// become entities (renderers pass raw HTML through) and Markdown punctuation is escaped.
-    func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\\", "`", "*", "_", "[", "]", "|", "#", "~": out += "\\" + String(c)
-            case "\n", "\r\n", "\r": out += " "
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    func escape(_ s: String) -> String { MarkdownText.escape(s) }
 
     /// A code span whose fence is longer than any run of backticks inside, so the text cannot close it early.
     func code(_ s: String) -> String {
@@ -235,5 +220,24 @@ extension TextReport {
         let fence = String(repeating: "`", count: longest + 1)
         let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
         return fence + pad + flat + pad + fence
+    }
+}
+
+/// Markdown inline text that can neither inject markup nor break a table: the characters HTML gives meaning to
+/// become entities (renderers pass raw HTML through) and Markdown punctuation is escaped.
+enum MarkdownText {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\\", "`", "*", "_", "[", "]", "|", "#", "~": out += "\\" + String(c)
+            case "\n", "\r\n", "\r": out += " "
+            default: out.append(c)
+            }
+        }
+        return out
     }
 }

@@ -101,11 +101,19 @@ struct ExhaustiveReference {
                 problems.append("\(family[0])…: alternatives \(got.sorted()) where the worlds give \(expected.sorted())")
                 continue
             }
+            func open(_ w: World) -> [String: FEELValue] {
+                w.answers.filter { !a.answers.inputValues.keys.contains($0.key) || a.answers[$0.key] == .unknown }
+            }
+            // An alternative's conditions hold only in worlds with its outcome, and every world is covered by one
+            // of the alternatives with its outcome (two kinds of null may share a vector, each covering a part).
             for (alternative, outcome) in zip(mine, got) {
-                for w in worlds where satisfies(w, alternative.when) != (vector(w) == outcome) {
-                    problems.append("\(family[0])…: \(outcome) — its conditions \(satisfies(w, alternative.when) ? "hold" : "fail") for \(w.answers.filter { !a.answers.inputValues.keys.contains($0.key) || a.answers[$0.key] == .unknown })")
-                    break
+                if let w = worlds.first(where: { satisfies($0, alternative.when) && vector($0) != outcome }) {
+                    problems.append("\(family[0])…: \(outcome) — its conditions hold for \(open(w))")
                 }
+            }
+            for w in worlds where !zip(mine, got).contains(where: { $0.1 == vector(w) && satisfies(w, $0.0.when) }) {
+                problems.append("\(family[0])…: \(vector(w)) — no alternative's conditions hold for \(open(w))")
+                break
             }
         }
         for (key, possible) in [("schemes", a.possibleSchemes), ("consultations", a.possibleConsultations)] {

@@ -20,6 +20,13 @@ final class DecisionDiagram {
     private var start: [Int32]
     private var children: [Int32] = []
 
+    // Per node: a bitset of the values whose child is not `never`, `words[v]` words from `liveStart`. A variable
+    // with hundreds of values (a code list) gives wide nodes of which conditions use one or two children; `and`
+    // of two such nodes is then decided on the bitsets, not child by child.
+    private var liveStart: [Int32]
+    private var live: [UInt64] = []
+    private let words: [Int]
+
     // Hash-consing: open addressing over node ids (-1 empty), keyed by (variable, children).
     private var slots: [Int32]
     private var used = 0
@@ -34,6 +41,8 @@ final class DecisionDiagram {
         let terminal = Int32(sizes.count)
         level = [terminal, terminal]
         start = [0, 0]
+        liveStart = [0, 0]
+        words = sizes.map { ($0 + 63) / 64 }
         slots = Array(repeating: -1, count: 1024)
     }
 
@@ -90,6 +99,10 @@ final class DecisionDiagram {
         level.append(Int32(v))
         start.append(Int32(children.count))
         children.append(contentsOf: scratch[base..<(base + k)])
+        liveStart.append(Int32(live.count))
+        let w = live.count
+        live.append(contentsOf: repeatElement(0, count: words[v]))
+        for j in 0..<k where scratch[base + j] != Self.never { live[w + j >> 6] |= 1 << UInt64(j & 63) }
         slots[i] = node
         used += 1
         if used * 2 > slots.count { grow() }
@@ -168,12 +181,37 @@ final class DecisionDiagram {
         let key = op << 62 | UInt64(UInt32(a)) << 31 | UInt64(UInt32(b))
         let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 48)
         if cacheKeys[slot] == key { return cacheValues[slot] }
-        let v = min(level[Int(a)], level[Int(b)])
+        let la = level[Int(a)], lb = level[Int(b)]
+        let v = min(la, lb)
         let k = sizes[Int(v)]
         let base = scratch.count
+        if op == 0 {
+            // Only values live in both (or in the one node testing `v`) can give a child other than `never`.
+            let w = words[Int(v)]
+            let sa = la == v ? Int(liveStart[Int(a)]) : -1, sb = lb == v ? Int(liveStart[Int(b)]) : -1
+            if sa >= 0, sb >= 0, !(0..<w).contains(where: { live[sa + $0] & live[sb + $0] != 0 }) { return Self.never }
+            scratch.append(contentsOf: repeatElement(Self.never, count: k))
+            var any = false
+            for i in 0..<w {
+                var bits = (sa < 0 ? ~0 : live[sa + i]) & (sb < 0 ? ~0 : live[sb + i])
+                while bits != 0 {
+                    let value = i << 6 | bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    guard value < k else { break }
+                    let kid = and(child(a, v, value), child(b, v, value))
+                    scratch[base + value] = kid
+                    if kid != Self.never { any = true }
+                }
+            }
+            let result = any ? makeFromScratch(Int(v), base) : Self.never
+            scratch.removeLast(k)
+            cacheKeys[slot] = key
+            cacheValues[slot] = result
+            return result
+        }
         for value in 0..<k {
             let x = child(a, v, value), y = child(b, v, value)
-            let kid = op == 0 ? and(x, y) : or(x, y)
+            let kid = or(x, y)
             scratch.append(kid)
         }
         let result = makeFromScratch(Int(v), base)

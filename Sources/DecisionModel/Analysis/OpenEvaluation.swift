@@ -231,6 +231,16 @@ public final class OpenEvaluation {
         return names
     }
 
+    /// Whether `inputs(of:)` would name `input`: decided on the diagram's variables first, which are cheap to read
+    /// and include every input the simplified condition tests.
+    public func depends(_ condition: Condition, on input: String) -> Bool {
+        guard let v = variableIndex[input] else { return false }
+        let target = within(condition.node)
+        if let known = inputsCache[target] { return known.contains(input) }
+        guard diagram.support(target).contains(v) else { return false }
+        return inputs(of: condition).contains(input)
+    }
+
     /// The condition with `input` fixed to one of its cases (by index into its variable's cases).
     public func fixing(_ condition: Condition, _ input: String, case index: Int) -> Condition {
         guard let v = variableIndex[input] else { return condition }

@@ -204,14 +204,19 @@ struct OpenWalker {
     /// skipped), with the bound values, the combined condition, and the loose and undetermined names involved.
     func combinations(_ names: [String], _ scope: [String: [Possibility]], within: Node,
                       _ body: (_ bound: [String: Possibility], _ condition: Node) -> Void) {
+        // The diagram and the options are read into locals so that the recursion does not copy the walker.
+        let d = self.d
+        let options = names.map { scope[$0] }
         var bound: [String: Possibility] = [:]
         func go(_ i: Int, _ condition: Node) {
             if condition == DecisionDiagram.never { return }
             if i == names.count { body(bound, condition); return }
-            guard let options = scope[names[i]] else { go(i + 1, condition); return }
-            for option in options {
+            guard let list = options[i] else { go(i + 1, condition); return }
+            for option in list {
+                let next = d.and(condition, option.condition)
+                if next == DecisionDiagram.never { continue }
                 bound[names[i]] = option
-                go(i + 1, d.and(condition, option.condition))
+                go(i + 1, next)
             }
             bound[names[i]] = nil
         }
@@ -222,34 +227,51 @@ struct OpenWalker {
     /// (`x`, `x.y`) unchanged; any other use of it is not determined.
     func values(of expression: FEELExpression, _ scope: [String: [Possibility]], base: FEELScope, within: Node = DecisionDiagram.always)
         -> [Possibility] {
-        let names = DMNModel.orderedNames(expression.source, expression.referencedNames).filter { scope[$0] != nil }
-        let bare = Self.isPath(expression.source)
-        let path = bare ? expression.source.trimmingWhitespace().split(separator: ".").map(String.init) : []
+        let use = Use(expression, scope)
         var results: [Possibility] = []
-        combinations(names, scope, within: within) { bound, condition in
-            let loose = Array(Set(bound.values.flatMap(\.loose))).sorted()
-            if bound.values.contains(where: { $0.value == nil }) || (!bare && !loose.isEmpty) {
-                results.append(Possibility(value: nil, condition: condition, loose: loose))
-                return
-            }
-            // A field of a context (or of null) is read directly; anything else is evaluated.
-            if bare, names.count == 1, path.first == names[0], let only = bound[names[0]], let whole = only.value,
-               whole == .null || { if case .context = whole { return true } else { return false } }() {
-                var value = whole
-                for field in path.dropFirst() { value = Self.field(value, field) }
-                let read = Possibility(value: value, condition: condition, loose: loose)
-                results.append(path.count > 1 ? Self.exactness(read) : read)
-                return
-            }
-            var feel = base
-            for (name, p) in bound { feel[name] = p.value }
-            var problems: [FEELError] = []
-            let value = expression.evaluate(feel, problems: &problems)
-            var result = Possibility(value: value, condition: condition, loose: loose, problem: !problems.isEmpty)
-            if bare, let only = bound.values.first, bound.count == 1, case .context = only.value { result = Self.exactness(result) }
-            results.append(result)
+        combinations(use.names, scope, within: within) { bound, condition in
+            results.append(value(of: use, bound, condition, base: base))
         }
         return Self.merged(results, d)
+    }
+
+    /// An expression with the names it reads from the scope, in the order combinations bind them.
+    struct Use {
+        let expression: FEELExpression
+        let names: [String]
+        let bare: Bool
+        let path: [String]
+
+        init(_ expression: FEELExpression, _ scope: [String: [Possibility]]) {
+            self.expression = expression
+            names = DMNModel.orderedNames(expression.source, expression.referencedNames).filter { scope[$0] != nil }
+            bare = OpenWalker.isPath(expression.source)
+            path = bare ? expression.source.trimmingWhitespace().split(separator: ".").map(String.init) : []
+        }
+    }
+
+    /// The expression's value under one combination of the possibilities of (at least) its names.
+    func value(of use: Use, _ all: [String: Possibility], _ condition: Node, base: FEELScope) -> Possibility {
+        let bound = all.count == use.names.count ? all : all.filter { use.names.contains($0.key) }
+        let loose = Array(Set(bound.values.flatMap(\.loose))).sorted()
+        if bound.values.contains(where: { $0.value == nil }) || (!use.bare && !loose.isEmpty) {
+            return Possibility(value: nil, condition: condition, loose: loose)
+        }
+        // A field of a context (or of null) is read directly; anything else is evaluated.
+        if use.bare, use.names.count == 1, use.path.first == use.names[0], let only = bound[use.names[0]], let whole = only.value,
+           whole == .null || { if case .context = whole { return true } else { return false } }() {
+            var value = whole
+            for field in use.path.dropFirst() { value = Self.field(value, field) }
+            let read = Possibility(value: value, condition: condition, loose: loose)
+            return use.path.count > 1 ? Self.exactness(read) : read
+        }
+        var feel = base
+        for (name, p) in bound { feel[name] = p.value }
+        var problems: [FEELError] = []
+        let value = use.expression.evaluate(feel, problems: &problems)
+        var result = Possibility(value: value, condition: condition, loose: loose, problem: !problems.isEmpty)
+        if use.bare, let only = bound.values.first, bound.count == 1, case .context = only.value { result = Self.exactness(result) }
+        return result
     }
 
     /// Marks a field of a context whose value is not determined (the others stay exact).
@@ -403,29 +425,24 @@ struct OpenWalker {
             if let constant = index.constantOutputs[row] {
                 produced = [Possibility(value: Self.result(table, constant), condition: condition)]
             } else {
-                produced = [Possibility(value: nil, condition: condition)]
-                var partial: [[(String, Possibility)]] = [[]]
-                var conditions = [condition]
-                for (o, entry) in rule.outputEntries.enumerated() {
-                    var nextPartial: [[(String, Possibility)]] = [], nextConditions: [Node] = []
-                    for (k, prefix) in partial.enumerated() {
-                        for p in values(of: entry, scope, base: base, within: conditions[k]) {
-                            nextPartial.append(prefix + [(table.outputs[o].name ?? "", p)])
-                            nextConditions.append(p.condition)
-                        }
-                    }
-                    partial = nextPartial
-                    conditions = nextConditions
-                }
-                produced = zip(partial, conditions).map { fields, condition in
-                    let loose = Array(Set(fields.flatMap { $0.1.loose })).sorted()
+                // All entries under each combination of the names any of them reads: entries that read the same
+                // wide decision (a code list) then cost one pass over its possibilities, not one per pair of entries.
+                let uses = rule.outputEntries.map { Use($0, scope) }
+                var names: [String] = []
+                for use in uses { for name in use.names where !names.contains(name) { names.append(name) } }
+                produced = []
+                combinations(names, scope, within: condition) { bound, condition in
+                    let fields = uses.map { value(of: $0, bound, condition, base: base) }
+                    let loose = Array(Set(fields.flatMap(\.loose))).sorted()
                     if table.outputs.count == 1 {
-                        return Possibility(value: fields[0].1.value, condition: condition, loose: loose)
+                        produced.append(Possibility(value: fields[0].value, condition: condition, loose: loose))
+                        return
                     }
                     // A field that is not determined is marked, so the other fields stay exact.
-                    let values = fields.map { $0.1.value != nil && $0.1.loose.isEmpty ? $0.1.value! : Self.undeterminedField }
-                    return Possibility(value: Self.result(table, values), condition: condition, loose: loose)
+                    let values = fields.map { $0.value != nil && $0.loose.isEmpty ? $0.value! : Self.undeterminedField }
+                    produced.append(Possibility(value: Self.result(table, values), condition: condition, loose: loose))
                 }
+                produced = Self.merged(produced, d)
             }
             for p in produced where p.value != nil {
                 for (o, output) in table.outputs.enumerated() {
