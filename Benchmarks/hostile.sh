@@ -56,6 +56,10 @@ write("regex-nested.dmn", model('matches(x, "(a+)+$")'))
 write("regex-alternation.dmn", model('matches(x, "(a|aa)+$")'))
 write("distinct.dmn", model("count(distinct values(for i in 1..40000 return i))"))
 write("union.dmn", model("count(union(for i in 1..40000 return i, for i in 1..40000 return i))"))
+# Fuzz findings: a 730,000-day range to iterate; an item definition that is its own type.
+write("date-range.dmn", model('count(for i in [@"1980-01-01"..@"3980-01-03"] return i)'))
+write("self-type.dmn", model("1").replace('<variable name="out"/>', '<variable name="out" typeRef="tSelf"/>')
+      .replace("<decision ", '<itemDefinition name="tSelf"><typeRef>tSelf</typeRef></itemDefinition>\n<decision ', 1))
 ns = "https://www.omg.org/spec/DMN/20230324/MODEL/"
 chain = ['<?xml version="1.0"?>\n<definitions xmlns="%s" id="c" name="chain" namespace="urn:chain">\n' % ns,
          '<inputData id="i_x" name="x"><variable name="x" typeRef="number"/></inputData>\n']
@@ -122,6 +126,8 @@ run eval-regex-nested        "$yakuji" dmn eval "$work/regex-nested.dmn" --set "
 run eval-regex-alternation   "$yakuji" dmn eval "$work/regex-alternation.dmn" --set "x=$(printf 'a%.0s' {1..200})!"
 run eval-distinct-40k        "$yakuji" dmn eval "$work/distinct.dmn"
 run eval-union-40k           "$yakuji" dmn eval "$work/union.dmn"
+run eval-date-range-730k     "$yakuji" dmn eval "$work/date-range.dmn"
+run eval-self-type           "$yakuji" dmn eval "$work/self-type.dmn"
 run eval-chain-10k           "$yakuji" dmn eval "$work/chain/chain.dmn" --set x=1
 run eval-set-expression      "$yakuji" dmn eval "$work/distinct.dmn" --set 'x=count(distinct values(for i in 1..30000 return i))'
 run check-bundled-rules      "$yakuji" rules check Rules

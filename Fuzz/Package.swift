@@ -8,10 +8,9 @@ let package = Package(
     dependencies: [.package(name: "Yakuji", path: "..")],
     targets: [
         .target(name: "FuzzSupport"),
-        .target(name: "FuzzKnown"),
-        .executableTarget(name: "FuzzDMN", dependencies: ["FuzzSupport", "FuzzKnown", .product(name: "DecisionModel", package: "Yakuji")]),
-        .executableTarget(name: "FuzzFEEL", dependencies: ["FuzzSupport", "FuzzKnown", .product(name: "DecisionModel", package: "Yakuji")]),
-        .executableTarget(name: "FuzzUnaryTests", dependencies: ["FuzzSupport", "FuzzKnown", .product(name: "DecisionModel", package: "Yakuji")]),
+        .executableTarget(name: "FuzzDMN", dependencies: ["FuzzSupport", .product(name: "DecisionModel", package: "Yakuji")]),
+        .executableTarget(name: "FuzzFEEL", dependencies: ["FuzzSupport", .product(name: "DecisionModel", package: "Yakuji")]),
+        .executableTarget(name: "FuzzUnaryTests", dependencies: ["FuzzSupport", .product(name: "DecisionModel", package: "Yakuji")]),
         .executableTarget(name: "FuzzAnswers", dependencies: ["FuzzSupport", .product(name: "Advisor", package: "Yakuji")]),
     ]
 )

@@ -11,7 +11,7 @@ let arguments = CommandLine.arguments.dropFirst()
 // Helpers for Benchmarks/compare.sh, which times whole processes (cold runs, peak memory):
 //   yakuji-bench jmdn-rules ROWS DEST [RULES_DIR]   a rules copy whose JMDN table has ROWS rows
 //   yakuji-bench profiles COUNT DEST.csv [RULES_DIR] [SAMPLES_DIR]   a CSV batch of COUNT profiles from the samples
-//   yakuji-bench load RULES_DIR   load the rule set once (parse + validate + build the model), as a process
+//   yakuji-bench load RULES_DIR [MAX_FILE_BYTES]   load the rule set once (parse + validate + build the model)
 //   yakuji-bench table MODEL DECISION CASES.json [RUNS] [MIN_SECONDS]   evaluations per second of one decision
 //     table on the cases' inputs (Benchmarks/spiff/compare.py; see TableBenchmark)
 // and for a profiler (`perf record`), one hot path run many times:
@@ -47,7 +47,9 @@ if let command = arguments.first, ["jmdn-rules", "profiles", "load", "table"].co
             let benchmark = try TableBenchmark(modelPath: rest[0], decisionName: rest[1], casesFile: rest[2])
             print(benchmark.run(runs: rest.count > 3 ? Int(rest[3]) ?? 3 : 3, minSeconds: rest.count > 4 ? Double(rest[4]) ?? 0.5 : 0.5))
         default:
-            _ = try RuleSet.load(directory: rest.first ?? "Rules")
+            // An optional size bound, for generated rule files above the default (`--max-rule-file-size`).
+            _ = try RuleSet.load(directory: rest.first ?? "Rules",
+                                 maxFileBytes: rest.count > 1 ? Int(rest[1]) ?? RuleSet.defaultMaxFileBytes : RuleSet.defaultMaxFileBytes)
         }
     } catch {
         print("\(error)")

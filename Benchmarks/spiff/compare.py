@@ -3,7 +3,7 @@
 inputs, in process, and a check that both give the same answers.
 
     python3 Benchmarks/spiff/compare.py [--install] [--runs 3] [--seconds 0.5] [--cases 200] [--seed 15]
-                                        [--skip-build] [--only TEXT] [SOURCE ...]
+                                        [--skip-build] [--scratch-path DIR] [--only TEXT] [SOURCE ...]
 
 SOURCE as for translate.py (default: Rules and the DMN TCK level 2). For each table translate.py can translate,
 --cases input sets are drawn (seeded): half from the values one rule tests (so rules match), half from every value
@@ -234,11 +234,11 @@ def canonical(value):
     return value
 
 
-def yakuji_run(table, cases, runs, seconds, tmp):
+def yakuji_run(table, cases, runs, seconds, tmp, scratch):
     path = os.path.join(tmp, f"{table['spiffId']}-cases.json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump([{k: feel_literal(v) for k, v in case.items()} for case in cases], f, ensure_ascii=False)
-    bench = os.path.join(ROOT, ".build", "release", "yakuji-bench")
+    bench = os.path.join(scratch, "release", "yakuji-bench")
     done = subprocess.run([bench, "table", table["model"], table["decision"], path, str(runs), str(seconds)],
                           cwd=ROOT, capture_output=True, text=True)
     if done.returncode != 0:
@@ -262,11 +262,14 @@ def main():
     parser.add_argument("--cases", type=int, default=200)
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--skip-build", action="store_true")
+    parser.add_argument("--scratch-path", default=os.path.join(ROOT, ".build"),
+                        help="SwiftPM build directory of the release build (default .build)")
     parser.add_argument("--only", help="tables whose label contains this text")
     args = parser.parse_args()
     ensure_spiff(args.install)
     if not args.skip_build:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "yakuji-bench"], cwd=ROOT, check=True,
+        subprocess.run(["swift", "build", "-c", "release", "--scratch-path", args.scratch_path, "--product", "yakuji-bench"],
+                       cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
 
     print(f"machine before: {uptime()} ({os.cpu_count()} cores; figures are processor time, comparable within one run)")
@@ -289,7 +292,7 @@ def main():
                         error = error.__context__
                     spiff_answers.append(f"SpiffWorkflow error: {type(error).__name__}: {str(error).splitlines()[0]}")
             try:
-                yakuji = yakuji_run(table, cases, args.runs, args.seconds, tmp)
+                yakuji = yakuji_run(table, cases, args.runs, args.seconds, tmp, args.scratch_path)
             except RuntimeError as error:
                 failures.append(str(error).strip())
                 continue

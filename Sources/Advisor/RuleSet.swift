@@ -22,10 +22,15 @@ public struct RuleSet: Sendable {
     /// `sha256:` over every rule file's relative path and bytes, in path order.
     public var checksum: String
 
-    public static func load(directory: String) throws(AdvisorError) -> RuleSet {
+    /// The size above which a rule file is refused unless raised (`--max-rule-file-size`).
+    public static let defaultMaxFileBytes = XMLLoader.defaultMaxBytes
+
+    /// `maxFileBytes` bounds each rule file (`--max-rule-file-size`): a generated nomenclature table may exceed
+    /// the default.
+    public static func load(directory: String, maxFileBytes: Int = defaultMaxFileBytes) throws(AdvisorError) -> RuleSet {
         if let problem = RulesLocation.problem(with: directory) { throw AdvisorError(file: directory, problem) }
         let model: DMNModel
-        do { model = try DMNLoader().load(path: directory) } catch { throw AdvisorError(error) }
+        do { model = try DMNLoader(xmlLoader: XMLLoader(maxBytes: maxFileBytes)).load(path: directory) } catch { throw AdvisorError(error) }
         // A table without rows is always null: the advice would silently lose what it decides.
         let empty = model.decisions.compactMap { d in d.decisionTable.flatMap { $0.rules.isEmpty ? DMNProblem(at: $0.location,
             "decision table '\(d.name)' has no rules, so its value would always be null (yakuji rules check)") : nil } }
@@ -33,20 +38,20 @@ public struct RuleSet: Sendable {
         let schemaDir = (directory as NSString).appendingPathComponent("schema")
         let answersSchema = try schema(schemaDir, "answers.xsd")
         let questionsRoot = try document(directory, "questions.xml", schema: try schema(schemaDir, "questions.xsd"),
-                                         namespace: Questions.namespace)
+                                         namespace: Questions.namespace, maxFileBytes: maxFileBytes)
         let outcomesRoot = try document(directory, "outcomes.xml", schema: try schema(schemaDir, "outcomes.xsd"),
-                                        namespace: Outcomes.namespace)
+                                        namespace: Outcomes.namespace, maxFileBytes: maxFileBytes)
         let glossaryRoot = try document(directory, "glossary.xml", schema: try schema(schemaDir, "glossary.xsd"),
-                                        namespace: Glossary.namespace)
+                                        namespace: Glossary.namespace, maxFileBytes: maxFileBytes)
         let citationsRoot = try document(directory, "citations.xml", schema: try schema(schemaDir, "citations.xsd"),
-                                         namespace: Citations.namespace)
+                                         namespace: Citations.namespace, maxFileBytes: maxFileBytes)
         let versionFile = (directory as NSString).appendingPathComponent("VERSION")
         let version = (try? String(contentsOfFile: versionFile, encoding: .utf8))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unversioned"
         let benchmarksRoot = try document(directory, Benchmarks.fileName, schema: try schema(schemaDir, "benchmarks.xsd"),
-                                          namespace: Benchmarks.namespace)
+                                          namespace: Benchmarks.namespace, maxFileBytes: maxFileBytes)
         let preparationRoot = try document(directory, Preparation.fileName, schema: try schema(schemaDir, "preparation.xsd"),
-                                           namespace: Preparation.namespace)
+                                           namespace: Preparation.namespace, maxFileBytes: maxFileBytes)
         var ruleSet = RuleSet(directory: directory, model: model,
                        questions: questionsRoot.map(Questions.init(root:)) ?? Questions(),
                        outcomes: outcomesRoot.map(Outcomes.init(root:)) ?? Outcomes(),
@@ -64,11 +69,12 @@ public struct RuleSet: Sendable {
         do { return try XMLSchema(contentsOf: path) } catch { throw AdvisorError(error) }
     }
 
-    private static func document(_ dir: String, _ name: String, schema: XMLSchema?, namespace: String) throws(AdvisorError) -> XMLElementNode? {
+    private static func document(_ dir: String, _ name: String, schema: XMLSchema?, namespace: String,
+                                 maxFileBytes: Int) throws(AdvisorError) -> XMLElementNode? {
         let path = (dir as NSString).appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let root: XMLElementNode
-        do { root = try XMLLoader(schema: schema).load(contentsOf: path) } catch { throw AdvisorError(error) }
+        do { root = try XMLLoader(schema: schema, maxBytes: maxFileBytes).load(contentsOf: path) } catch { throw AdvisorError(error) }
         guard root.namespace == namespace else {
             throw AdvisorError(file: path, line: root.line, "expected the namespace \(namespace)")
         }

@@ -74,11 +74,12 @@ struct Assess: ParsableCommand {
         let rulesFolder = try BundledRules.path(rules)
         if let batch {
             try AssessBatch(source: batch, assignments: assignments, format: format, asOf: asOf, language: language,
-                            rules: rules, conflicting: answersFile != nil || why != nil).run()
+                            rules: rules, conflicting: answersFile != nil || why != nil,
+                            maxRuleFileBytes: limitOptions.ruleFiles.maxRuleFileSize).run()
             return
         }
         do {
-            let ruleSet = try RuleSet.load(directory: rulesFolder)
+            let ruleSet = try RuleSet.load(directory: rulesFolder, maxFileBytes: limitOptions.ruleFiles.maxRuleFileSize)
             var answers = try answersFile.map { try AnswersFile.load($0, rules: ruleSet, limits: limitOptions.limits) } ?? Answers()
             for assignment in assignments {
                 let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet, language: language, limits: limitOptions.limits)

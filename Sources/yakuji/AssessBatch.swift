@@ -14,6 +14,7 @@ struct AssessBatch {
     var rules: String?
     /// --answers or --why were given too: they mean one assessment, not a batch.
     var conflicting: Bool
+    var maxRuleFileBytes: Int
 
     func run() throws {
         if conflicting {
@@ -34,7 +35,7 @@ struct AssessBatch {
 
     /// The number of profiles that could not be assessed; throws when the batch cannot start.
     private func assess() throws(AdvisorError) -> Int {
-        let ruleSet = try RuleSet.load(directory: BundledRules.folder(rules))
+        let ruleSet = try RuleSet.load(directory: BundledRules.folder(rules), maxFileBytes: maxRuleFileBytes)
         var batch = BatchAssessment(rules: ruleSet, asOf: asOf, language: language)
         for assignment in assignments {
             let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet)

@@ -74,7 +74,7 @@ struct Lag: ParsableCommand {
         if let asOf { _ = try AsOf.parse(asOf) }
         let rulesFolder = try BundledRules.path(rules)
         do {
-            let ruleSet = try RuleSet.load(directory: rulesFolder)
+            let ruleSet = try RuleSet.load(directory: rulesFolder, maxFileBytes: limitOptions.ruleFiles.maxRuleFileSize)
             var query = LagQuery(route: route, category: category)
             query.schemes = schemes
             query.asOf = asOf

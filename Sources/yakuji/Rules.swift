@@ -31,6 +31,8 @@ struct RulesCheck: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Report rows expired before this date (default today).")
     var asOf: String?
 
+    @OptionGroup var ruleFiles: RuleFileLimit
+
     func run() throws {
         let date = try AsOf.parse(asOf)
         let directory = try folder.path()
@@ -38,7 +40,9 @@ struct RulesCheck: ParsableCommand {
             Terminal.error("\(directory): error: \(problem)")
             throw ExitCode(2)
         }
-        let findings = RulesChecker(directory: directory, asOf: date).check()
+        var checker = RulesChecker(directory: directory, asOf: date)
+        checker.maxFileBytes = ruleFiles.maxRuleFileSize
+        let findings = checker.check()
         switch format {
         case .text: Terminal.output(FindingReport.text(findings), terminator: "")
         case .json: print(FindingReport.json(findings), terminator: "")

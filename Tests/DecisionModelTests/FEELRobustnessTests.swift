@@ -106,7 +106,38 @@ struct FEELRobustnessTests {
     func runawayIteration() {
         let (value, problems) = feelWithProblems("for a in 1..1000, b in 1..1000, c in 1..1000 return a")
         #expect(value == .null)
-        #expect(problems.contains { $0.message.hasPrefix("evaluation stopped after") })
+        #expect(problems.contains { $0.message.hasPrefix("evaluation stopped") })
+    }
+
+    /// Fuzz finding (feel harness): a 730,000-day range was made in full (120 MB) before the step budget saw it,
+    /// and the loop failed only after that. Each member costs a step and at least one more for the body, so a
+    /// range longer than half the steps left fails at once, at the range.
+    @Test("a range too long for the step budget stops before its members are made", arguments: [
+        #"for i in [@"1980-01-01"..@"3980-01-03"] return i"#, "for i in 1..600000 return i",
+        "some i in 0..999999 satisfies i < 0", "for a in 1..2, b in [1..500000] return a",
+    ])
+    func rangeBeyondStepBudget(source: String) throws {
+        let (value, problems) = feelWithProblems(source)
+        #expect(value == .null)
+        let problem = try #require(problems.first)
+        #expect(problem.message.hasPrefix("evaluation stopped: iterating over ") && problem.message.hasSuffix(" items would take more than the 1000000 steps allowed"))
+        #expect(problems.count == 1)
+    }
+
+    /// Fuzz finding (feel harness): `for x in @"1980-01-03"..@"0990-05-01" return i` reported the unknown `i` once
+    /// per day, 361,472 times.
+    @Test("a problem a loop repeats is reported once")
+    func repeatedProblemReportedOnce() {
+        let (value, problems) = feelWithProblems("count(for x in 1..1000 return i)")
+        #expect(value == 1000)
+        #expect(problems.map(\.message) == ["unknown name 'i'"])
+    }
+
+    @Test("a range the step budget can pay for is iterated")
+    func rangeWithinStepBudget() {
+        let (value, problems) = feelWithProblems("count(for i in 1..400000 return i)")
+        #expect(value == 400_000)
+        #expect(problems.isEmpty)
     }
 
     @Test("huge numbers and scales are null, not crashes", arguments: [

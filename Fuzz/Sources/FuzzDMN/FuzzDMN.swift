@@ -1,4 +1,3 @@
-import FuzzKnown
 import FuzzSupport
 import DecisionModel
 
@@ -13,7 +12,6 @@ public func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointe
 
 func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
-    if KnownIssues.skip(UnsafeBufferPointer(start: data, count: size)) { return 0 }
     let loader = DMNLoader()
     guard let root = try? loader.xmlLoader.load(bytes: Array(UnsafeBufferPointer(start: data, count: size)), name: "fuzz.dmn"),
           let model = try? loader.build(roots: [root], files: ["fuzz.dmn"]) else { return 0 }

@@ -1,4 +1,3 @@
-import FuzzKnown
 import FuzzSupport
 import DecisionModel
 
@@ -13,7 +12,6 @@ public func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointe
 
 func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
-    if KnownIssues.skip(UnsafeBufferPointer(start: data, count: size)) { return 0 }
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
     let literal = parts.count > 1 ? try? FEELLiteralParser.parse(parts[1]) : nil

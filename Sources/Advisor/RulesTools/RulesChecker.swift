@@ -7,6 +7,8 @@ public struct RulesChecker: Sendable {
     public let directory: String
     /// Rows whose validity ended before this date are reported as expired.
     public let asOf: FEELDate
+    /// The size above which a rule file is refused (`--max-rule-file-size`).
+    public var maxFileBytes = RuleSet.defaultMaxFileBytes
 
     public init(directory: String, asOf: FEELDate) {
         self.directory = directory
@@ -20,29 +22,29 @@ public struct RulesChecker: Sendable {
         var findings = schemaFindings()
         let model: DMNModel
         do {
-            model = try DMNLoader().load(path: directory)
+            model = try DMNLoader(xmlLoader: XMLLoader(maxBytes: maxFileBytes)).load(path: directory)
         } catch {
             return findings + error.problems.map { Finding(.error, "load", file: $0.file, line: $0.line, column: $0.column, $0.message) }
         }
         let questionsPath = path("questions.xml")
-        let questions = (try? XMLLoader().load(contentsOf: questionsPath)).map(Questions.init(root:)) ?? Questions()
+        let questions = (try? XMLLoader(maxBytes: maxFileBytes).load(contentsOf: questionsPath)).map(Questions.init(root:)) ?? Questions()
         findings += questionFindings(model, questions)
-        let outcomes = (try? XMLLoader().load(contentsOf: path("outcomes.xml"))).map(Outcomes.init(root:)) ?? Outcomes()
-        let citations = (try? XMLLoader().load(contentsOf: path("citations.xml"))).map(Citations.init(root:)) ?? Citations()
+        let outcomes = (try? XMLLoader(maxBytes: maxFileBytes).load(contentsOf: path("outcomes.xml"))).map(Outcomes.init(root:)) ?? Outcomes()
+        let citations = (try? XMLLoader(maxBytes: maxFileBytes).load(contentsOf: path("citations.xml"))).map(Citations.init(root:)) ?? Citations()
         findings += CitationChecks(model: model, questions: questions, outcomes: outcomes, citations: citations,
                                    outcomesFile: path("outcomes.xml")).findings()
         findings += FormatChecks(model: model).findings()
-        if let root = try? XMLLoader().load(contentsOf: path("glossary.xml")) {
+        if let root = try? XMLLoader(maxBytes: maxFileBytes).load(contentsOf: path("glossary.xml")) {
             findings += GlossaryChecks(glossary: Glossary(root: root), model: model, outcomes: outcomes).findings()
         }
         let benchmarksPath = path(Benchmarks.fileName)
-        if let root = try? XMLLoader().load(contentsOf: benchmarksPath) {
+        if let root = try? XMLLoader(maxBytes: maxFileBytes).load(contentsOf: benchmarksPath) {
             findings += BenchmarkChecks(benchmarks: Benchmarks(root: root), model: model, file: benchmarksPath).findings()
         }
         let preparationPath = path(Preparation.fileName)
-        if let root = try? XMLLoader().load(contentsOf: preparationPath) {
-            let outcomes = (try? XMLLoader().load(contentsOf: path("outcomes.xml"))).map(Outcomes.init(root:)) ?? Outcomes()
-            let citations = (try? XMLLoader().load(contentsOf: path("citations.xml"))).map(Citations.init(root:)) ?? Citations()
+        if let root = try? XMLLoader(maxBytes: maxFileBytes).load(contentsOf: preparationPath) {
+            let outcomes = (try? XMLLoader(maxBytes: maxFileBytes).load(contentsOf: path("outcomes.xml"))).map(Outcomes.init(root:)) ?? Outcomes()
+            let citations = (try? XMLLoader(maxBytes: maxFileBytes).load(contentsOf: path("citations.xml"))).map(Citations.init(root:)) ?? Citations()
             findings += PreparationChecks(preparation: Preparation(root: root), model: model, outcomes: outcomes,
                                           citations: citations, file: preparationPath).findings()
         }
@@ -85,14 +87,14 @@ public struct RulesChecker: Sendable {
             else { schemaName = nil }
             let file = path(relative)
             let root: XMLElementNode
-            do { root = try XMLLoader().load(contentsOf: file) } catch {
+            do { root = try XMLLoader(maxBytes: maxFileBytes).load(contentsOf: file) } catch {
                 findings += error.diagnostics.map { Finding(.error, "schema", file: $0.file, line: $0.line, column: $0.column, $0.message) }
                 continue
             }
             // Older DMN namespaces load in the engine but are not what the bundled schema describes.
             guard let schemaName, !(schemaName == "dmn.xsd" && root.namespace != "https://www.omg.org/spec/DMN/20230324/MODEL/"),
                   let compiled = schema(schemaName) else { continue }
-            do { _ = try XMLLoader(schema: compiled).load(contentsOf: file) } catch {
+            do { _ = try XMLLoader(schema: compiled, maxBytes: maxFileBytes).load(contentsOf: file) } catch {
                 findings += error.diagnostics.map { Finding(.error, "schema", file: $0.file, line: $0.line, column: $0.column, $0.message) }
             }
         }

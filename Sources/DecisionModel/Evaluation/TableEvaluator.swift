@@ -1,31 +1,58 @@
 /// DMN decision-table semantics: match every rule, then apply the hit policy.
 struct TableEvaluator {
     let table: DecisionTable
-    let model: DMNModel
+
+    /// The model is not needed (a table reads only its scope); the parameter stays for callers that pass it.
+    init(table: DecisionTable, model: DMNModel) {
+        self.table = table
+    }
 
     private struct Hit {
-        let rule: DecisionTable.Rule
+        /// 0-based index of the rule.
+        let index: Int
         let outputs: [FEELValue]
     }
 
     func evaluate(named name: String, scope: FEELScope) -> DecisionTrace {
+        let compiled = table.compiled
+        return withUnsafeTemporaryAllocation(of: CompiledTable.Probe.self, capacity: table.inputs.count) { buffer in
+            evaluate(named: name, scope: scope, compiled: compiled, probes: buffer)
+        }
+    }
+
+    private func evaluate(named name: String, scope: FEELScope, compiled: CompiledTable,
+                          probes: UnsafeMutableBufferPointer<CompiledTable.Probe>) -> DecisionTrace {
         var trace = DecisionTrace(decision: name, hitPolicy: table.hitPolicy.description)
-        var inputValues: [FEELValue] = []
+        trace.inputs.reserveCapacity(table.inputs.count)
         var feelProblems: [FEELError] = []
-        for input in table.inputs {
-            let value = input.expression.evaluate(scope, problems: &feelProblems)
-            inputValues.append(value)
-            trace.inputs.append((input.expression.source, value))
-            if let allowed = input.inputValues, value != .null, !allowed.matches(value, scope: scope) {
-                trace.problems.append("input \(input.title) = \(value) is not one of its input values \(allowed.source)")
+        for index in table.inputs.indices {
+            // A name or path is read from the scope; only the evaluator reports a name that is not there.
+            let value = compiled.inputReaders[index]?.read(scope)
+                ?? table.inputs[index].expression.evaluate(scope, problems: &feelProblems)
+            let probe = compiled.probe(value, column: index)
+            probes.initializeElement(at: index, to: probe)
+            if value != .null, let allowed = table.inputs[index].inputValues,
+               !(compiled.isAllowed(probe, column: index) ?? allowed.matches(value, scope: scope)) {
+                trace.problems.append("input \(table.inputs[index].title) = \(value) is not one of its input values \(allowed.source)")
             }
+            trace.inputs.append((table.inputs[index].expression.source, value))
         }
         trace.problems += feelProblems.map(\.description)
         if !trace.problems.isEmpty { return trace }
 
         var hits: [Hit] = []
-        // By index: iterating the rules by value would copy every row (a retain per field) just to test it.
-        for index in table.rules.indices where matches(table.rules[index].inputEntries, inputValues, scope) {
+        // FIRST may stop at its first hit (DMN 8.2.11: "evaluation can halt"); the others need every matching rule.
+        let first = table.hitPolicy == .first
+        let inputs = trace.inputs
+        compiled.forEachMatch(UnsafeBufferPointer(probes), test: { row, column in
+            compiled.test(row: row, column: column, inputs[column].value)
+                ?? table.rules[row].inputEntries[column].matches(inputs[column].value, scope: scope)
+        }) { index in
+            if let constant = compiled.constantOutputs[index] {
+                trace.problems += constant.problems
+                hits.append(Hit(index: index, outputs: constant.values))
+                return !first
+            }
             let rule = table.rules[index]
             var problems: [FEELError] = []
             let outputs = rule.outputEntries.map { $0.evaluate(scope, problems: &problems) }
@@ -35,34 +62,32 @@ struct TableEvaluator {
                     trace.problems.append("rule \(rule.row): output \(output.name ?? "") = \(value) is not one of its output values \(allowed.source)")
                 }
             }
-            hits.append(Hit(rule: rule, outputs: outputs))
+            hits.append(Hit(index: index, outputs: outputs))
+            return !first
         }
-        let (selected, value, problem) = apply(hits, scope: scope)
+        let (selected, value, problem) = apply(hits, scope: scope, compiled: compiled)
         if let problem {
             trace.problems.append(problem)
             trace.violation = problem
         }
         trace.value = value
-        trace.rules = selected.map { hit in
-            DecisionTrace.RuleHit(
-                id: hit.rule.id, row: hit.rule.row,
-                annotations: zip(table.annotationNames, hit.rule.annotations).map { (name: $0, text: $1) },
-                description: hit.rule.description, location: hit.rule.location)
-        }
+        trace.rules = selected.count == 1 ? compiled.ruleHits[selected[0].index] : selected.map { compiled.ruleHits[$0.index][0] }
         return trace
-    }
-
-    private func matches(_ tests: [FEELUnaryTests], _ values: [FEELValue], _ scope: FEELScope) -> Bool {
-        for index in 0..<min(tests.count, values.count) where !tests[index].isWildcard {
-            if !tests[index].matches(values[index], scope: scope) { return false }
-        }
-        return true
     }
 
     /// The value of one hit: the single output, or a context of all outputs by name.
     private func result(_ outputs: [FEELValue]) -> FEELValue {
-        if table.outputs.count == 1 { return outputs.first ?? .null }
-        return .context(FEELContext(zip(table.outputs, outputs).map { ($0.name ?? "", $1) }))
+        Self.result(outputs, outputs: table.outputs)
+    }
+
+    static func result(_ values: [FEELValue], outputs: [DecisionTable.Output]) -> FEELValue {
+        if outputs.count == 1 { return values.first ?? .null }
+        return .context(FEELContext(zip(outputs, values).map { ($0.name ?? "", $1) }))
+    }
+
+    /// The value of one hit, made once for a rule with literal outputs.
+    private func result(_ hit: Hit, _ compiled: CompiledTable) -> FEELValue {
+        compiled.constantOutputs[hit.index]?.result ?? result(hit.outputs)
     }
 
     private func defaultResult(scope: FEELScope) -> FEELValue {
@@ -71,44 +96,44 @@ struct TableEvaluator {
     }
 
     /// Output priority of a hit: the position of each output in its outputValues list (smaller is higher).
-    private func priority(_ hit: Hit, scope: FEELScope) -> [Int] {
-        zip(table.outputs, hit.outputs).map { output, value in
-            guard let values = output.outputValues?.literalValues else { return 0 }
+    private func priority(_ hit: Hit, _ compiled: CompiledTable) -> [Int] {
+        zip(compiled.outputPriorities, hit.outputs).map { values, value in
+            guard let values else { return 0 }
             return values.firstIndex(of: value) ?? values.count
         }
     }
 
-    private func apply(_ hits: [Hit], scope: FEELScope) -> (selected: [Hit], value: FEELValue, problem: String?) {
+    private func apply(_ hits: [Hit], scope: FEELScope, compiled: CompiledTable) -> (selected: [Hit], value: FEELValue, problem: String?) {
         if hits.isEmpty { return ([], defaultResult(scope: scope), nil) }
         switch table.hitPolicy {
         case .unique:
             if hits.count > 1 {
-                return (hits, .null, "UNIQUE hit policy violated: rules \(hits.map { String($0.rule.row) }.joined(separator: ", ")) all match")
+                return (hits, .null, "UNIQUE hit policy violated: rules \(hits.map { String(table.rules[$0.index].row) }.joined(separator: ", ")) all match")
             }
-            return (hits, result(hits[0].outputs), nil)
+            return (hits, result(hits[0], compiled), nil)
         case .any:
             if hits.contains(where: { $0.outputs != hits[0].outputs }) {
-                return (hits, .null, "ANY hit policy violated: rules \(hits.map { String($0.rule.row) }.joined(separator: ", ")) match with different outputs")
+                return (hits, .null, "ANY hit policy violated: rules \(hits.map { String(table.rules[$0.index].row) }.joined(separator: ", ")) match with different outputs")
             }
-            return ([hits[0]], result(hits[0].outputs), nil)
+            return ([hits[0]], result(hits[0], compiled), nil)
         case .first:
-            return ([hits[0]], result(hits[0].outputs), nil)
+            return ([hits[0]], result(hits[0], compiled), nil)
         case .priority:
-            let best = sortedByPriority(hits, scope: scope)[0]
-            return ([best], result(best.outputs), nil)
+            let best = sortedByPriority(hits, compiled)[0]
+            return ([best], result(best, compiled), nil)
         case .ruleOrder, .collect(nil):
-            return (hits, .list(hits.map { result($0.outputs) }), nil)
+            return (hits, .list(hits.map { result($0, compiled) }), nil)
         case .outputOrder:
-            let sorted = sortedByPriority(hits, scope: scope)
-            return (sorted, .list(sorted.map { result($0.outputs) }), nil)
+            let sorted = sortedByPriority(hits, compiled)
+            return (sorted, .list(sorted.map { result($0, compiled) }), nil)
         case .collect(let aggregation?):
             let values = hits.map { $0.outputs.first ?? .null }
             return (hits, aggregate(values, aggregation), nil)
         }
     }
 
-    private func sortedByPriority(_ hits: [Hit], scope: FEELScope) -> [Hit] {
-        let ranked = hits.enumerated().map { (index: $0.offset, rank: priority($0.element, scope: scope), hit: $0.element) }
+    private func sortedByPriority(_ hits: [Hit], _ compiled: CompiledTable) -> [Hit] {
+        let ranked = hits.enumerated().map { (index: $0.offset, rank: priority($0.element, compiled), hit: $0.element) }
         return ranked.sorted { a, b in
             a.rank == b.rank ? a.index < b.index : a.rank.lexicographicallyPrecedes(b.rank)
         }.map(\.hit)

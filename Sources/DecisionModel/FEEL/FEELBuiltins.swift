@@ -28,15 +28,16 @@ struct FEELBuiltin: Sendable {
     /// Positional arguments for a call with the given (possibly named) arguments, and the signature that
     /// named arguments chose. Named arguments may leave parameters out: those are null.
     func arrange(_ arguments: [(name: String?, value: FEELValue)]) throws(FEELProblem) -> (values: [FEELValue], signature: Int?) {
-        let named = arguments.compactMap(\.name)
-        if named.isEmpty {
-            let counts = Set(signatures.map(\.count))
-            if !variadic && !counts.contains(arguments.count) {
+        // Positional calls are the common case: checked without building sets.
+        if !arguments.contains(where: { $0.name != nil }) {
+            if !variadic && !signatures.contains(where: { $0.count == arguments.count }) {
+                let counts = Set(signatures.map(\.count))
                 let expected = counts.sorted().map(String.init).joined(separator: " or ")
                 throw FEELProblem("\(name) expects \(expected) argument\(counts == [1] ? "" : "s") but got \(arguments.count)")
             }
             return (arguments.map(\.value), nil)
         }
+        let named = arguments.compactMap(\.name)
         let given = Set(named)
         let candidates = signatures.indices.filter { given.isSubset(of: Set(signatures[$0])) }
         guard given.count == named.count,
@@ -222,34 +223,6 @@ enum FEELBuiltins {
               let time = FEELTime(hour: secondOfDay / 3600, minute: secondOfDay / 60 % 60, second: secondOfDay % 60,
                                   nanosecond: max(0, min(nanos, 999_999_999)), offsetSeconds: offset) else { return nil }
         return FEELDateTime(date: date, time: time)
-    }
-
-    /// The items of `for i in from..to`: integers or dates, counting up or down, both ends included.
-    static func iterationDomain(_ from: FEELValue, _ to: FEELValue, openStart: Bool = false, openEnd: Bool = false) throws(FEELProblem) -> FEELValue {
-        var first: Int, last: Int
-        let dates: Bool
-        switch (from, to) {
-        case (.date(let a), .date(let b)):
-            (first, last, dates) = (a.daysSinceEpoch, b.daysSinceEpoch, true)
-        case (.number(let a), .number(let b)):
-            guard a.isInteger, b.isInteger, let x = a.intValue, let y = b.intValue else {
-                throw FEELProblem("an iteration range needs integers, not \(a) and \(b)")
-            }
-            (first, last, dates) = (x, y, false)
-        case (.null, _), (_, .null):
-            throw nullResult
-        default:
-            throw FEELProblem("an iteration range needs two integers or two dates, not \(from.typeName) and \(to.typeName)")
-        }
-        let step = first <= last ? 1 : -1
-        let (span, overflow) = last.subtractingReportingOverflow(first)
-        guard !overflow, span.magnitude <= 1_000_000 else { throw FEELProblem("an iteration range of more than a million items") }
-        if openStart { first += step }
-        if openEnd { last -= step }
-        if (last - first) * step < 0 { return .list([]) }
-        return .list(stride(from: first, through: last, by: step).map {
-            dates ? FEELDate(daysSinceEpoch: $0).map(FEELValue.date) ?? .null : .number(FEELNumber($0))
-        })
     }
 
     // MARK: - The table
@@ -705,7 +678,7 @@ enum FEELBuiltins {
         }
 
         // `for i in 1..3`: the integers from a to b (internal; the name cannot be written).
-        add(" range", [["from", "to"]]) { a throws(FEELProblem) in try iterationDomain(a[0], a[1]) }
+        add(" range", [["from", "to"]]) { a throws(FEELProblem) in try .list(FEELIterationRange(a[0], a[1]).members) }
 
         all += rangeFunctions + collectionFunctions + regexFunctions
         var table: [String: FEELBuiltin] = [:]

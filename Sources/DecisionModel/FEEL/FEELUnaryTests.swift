@@ -7,8 +7,8 @@ public struct FEELUnaryTests: Sendable, CustomStringConvertible {
     let body: FEELUnaryTestsBody
     private let text: FEELSourceText
     /// Set when every test compares the input with a literal (`"a", "b"`, `true`, `null`, `not("x")`), the form
-    /// of most table cells: such a cell is decided without an evaluator.
-    private let literals: LiteralTests?
+    /// of most table cells: such a cell is decided without an evaluator (and a compiled table indexes it).
+    let literals: LiteralTests?
 
     public init(_ source: String, knownNames: Set<String> = []) throws(FEELError) {
         try self.init(source, names: FEELNames(knownNames))
@@ -126,7 +126,7 @@ public struct FEELUnaryTests: Sendable, CustomStringConvertible {
 /// Unary tests that only compare the input for equality with literals. `test` gives what the evaluator gives
 /// wherever that is plainly true or false: the input and every literal of one type, or null. Any other pairing
 /// (which the evaluator reports, or where a boolean literal stands for a condition) is left to the evaluator.
-private struct LiteralTests: Sendable {
+struct LiteralTests: Sendable {
     let values: [FEELValue]
     let negated: Bool
 

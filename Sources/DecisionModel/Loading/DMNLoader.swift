@@ -105,6 +105,11 @@ public struct DMNLoader: Sendable {
                 }
             }
         }
+        for (name, cycle) in TypeCycles.find(itemDefinitions) {
+            guard let item = itemDefinitions[name] else { continue }
+            let problem = DMNProblem(at: item.location, "item definition '\(name)' is its own type (\(cycle))")
+            if partial { itemDefinitions[name]?.loadProblems.append(problem) } else { reader.problems.append(problem) }
+        }
         var model = DMNModel(name: roots.first?.attribute("name") ?? "model",
                              namespaces: roots.compactMap { $0.attribute("namespace") }, files: files,
                              itemDefinitions: itemDefinitions, inputs: inputs, decisions: decisions,

@@ -2,13 +2,18 @@
 public struct DecisionTable: Sendable {
     public var id: String?
     public var hitPolicy: HitPolicy
-    public var inputs: [Input]
-    public var outputs: [Output]
+    public var inputs: [Input] { didSet { compiledCache = CompiledTableCache() } }
+    public var outputs: [Output] { didSet { compiledCache = CompiledTableCache() } }
     /// Names of the annotation columns (DMN 1.2+ `annotation`), in order.
-    public var annotationNames: [String]
-    public var rules: [Rule]
+    public var annotationNames: [String] { didSet { compiledCache = CompiledTableCache() } }
+    public var rules: [Rule] { didSet { compiledCache = CompiledTableCache() } }
     public var outputLabel: String?
     public var location: SourceLocation
+    /// The compiled form, made at the first evaluation; a change to what it is made from starts a new one.
+    private var compiledCache = CompiledTableCache()
+
+    /// The table arranged for evaluation (see `CompiledTable`), made once per table and shared by its copies.
+    var compiled: CompiledTable { compiledCache.get(self) }
 
     public init(id: String?, hitPolicy: HitPolicy, inputs: [Input], outputs: [Output], annotationNames: [String],
                 rules: [Rule], outputLabel: String? = nil, location: SourceLocation) {

@@ -1,0 +1,443 @@
+import Synchronization
+
+/// A decision table arranged once, at its first evaluation, for evaluating it many times. Per column it knows which
+/// rows each plain value matches (hashed), so finding the matching rows takes a few word operations per column
+/// instead of a test per cell. Cells that are not plain literals (`< 18`, `[1..10)`, names) are still tested one by
+/// one by the FEEL evaluator, only in rows every other column lets through. It gives exactly what testing every cell
+/// gives: a literal cell is indexed for a kind of input value only where `LiteralTests` decides that cell without
+/// the evaluator.
+final class CompiledTable: Sendable {
+    /// The kinds of input value the index tells apart: a literal cell is decided for a null input, and for an input
+    /// of the kind of all its non-null values (a cell of nulls only, for any input).
+    enum Kind: Int {
+        case null = 0, string, boolean, number, other
+
+        init(_ value: FEELValue) {
+            switch value {
+            case .null: self = .null
+            case .string: self = .string
+            case .boolean: self = .boolean
+            case .number: self = .number
+            default: self = .other
+            }
+        }
+
+        static let count = 5
+    }
+
+    /// A plain value a literal cell lists (null is kept apart: it matches by kind, not by hash).
+    enum Key: Hashable, Sendable {
+        case string(String), boolean(Bool), number(FEELNumber)
+
+        init?(_ value: FEELValue) {
+            switch value {
+            case .string(let s): self = .string(s)
+            case .boolean(let b): self = .boolean(b)
+            case .number(let n): self = .number(n)
+            default: return nil
+            }
+        }
+    }
+
+    /// Where the rows a value toggles in a column lie in `toggledRows`: first those it turns on (a literal cell
+    /// listing it), then those it turns off (a `not(…)` cell listing it); and whether the input values list it.
+    struct Entry: Sendable {
+        var on: Range<Int32>
+        var off: Range<Int32>
+        var allowed: Bool
+    }
+
+    /// An input value as the index sees it: its kind and its entry (-1: nothing in its column lists it).
+    struct Probe {
+        var kind: Kind
+        var entry: Int32
+    }
+
+    /// The output values of a rule whose output entries are all literals, with the table's value for that rule
+    /// and the problems of values outside their column's allowed output values.
+    struct ConstantOutput: Sendable {
+        let values: [FEELValue]
+        let result: FEELValue
+        let problems: [String]
+    }
+
+    let rowCount: Int
+    let wordCount: Int
+    let columnCount: Int
+    /// Column × kind × word: the rows each column lets through for an input of each kind before the value is
+    /// looked up: `-`, cells left to the evaluator, and `not(…)` literal cells (turned off for values they list).
+    let bases: [UInt64]
+    /// Per column, the entry of each string and number a cell or the input values list; booleans by column × 2
+    /// (false, true), -1 where none does. Apart by kind, so that a lookup hashes only the input's own value.
+    let stringEntries: [[String: Int32]]
+    let numberEntries: [[FEELNumber: Int32]]
+    let booleanEntries: [Int32]
+    let entries: [Entry]
+    let toggledRows: [Int32]
+    /// Per column, the entry of a null input (cells listing `null`).
+    let nullEntries: [Int32]
+    /// Per column, the kind of its literal input values (`Kind.count` when they are nulls only; -1 when the column
+    /// has no input values of one kind, so they are left to the evaluator), and whether they are negated.
+    let allowedKinds: [Int8]
+    let allowedNegated: [Bool]
+    /// Per input column, how to read its value without an evaluator when the expression is a name or a path.
+    let inputReaders: [InputReader?]
+    /// Rows × columns, row-major; see `decided(_:for:)`.
+    let cells: [UInt8]
+    let constantOutputs: [ConstantOutput?]
+    /// Rows × columns: the index in `numberTests` of a cell that compares numbers with literals (-1 for others).
+    let numberCells: [Int32]
+    let numberTests: [NumberTests]
+    /// Per output column, its literal output values (their order is the priority), nil when it has none.
+    let outputPriorities: [[FEELValue]?]
+    /// Each rule as a trace reports it, in an array of its own: the rules of a single hit need no new array.
+    let ruleHits: [[DecisionTrace.RuleHit]]
+
+    private static let wildcardBit: UInt8 = 0x80
+    private static let literalBit: UInt8 = 0x40
+
+    init(_ table: DecisionTable) {
+        rowCount = table.rules.count
+        wordCount = (rowCount + 63) / 64
+        columnCount = table.inputs.count
+        inputReaders = table.inputs.map { InputReader($0.expression) }
+        var cells = [UInt8](repeating: Self.wildcardBit, count: rowCount * columnCount)
+        for (row, rule) in table.rules.enumerated() {
+            for column in 0..<min(columnCount, rule.inputEntries.count) {
+                cells[row * columnCount + column] = Self.flags(rule.inputEntries[column])
+            }
+        }
+        self.cells = cells
+        var index = Index(wordCount: wordCount)
+        for column in 0..<columnCount { index.add(column, of: table, cells: cells) }
+        (bases, entries, toggledRows, nullEntries) = (index.bases, index.entries, index.toggledRows, index.nullEntries)
+        (stringEntries, numberEntries, booleanEntries) = (index.stringEntries, index.numberEntries, index.booleanEntries)
+        (allowedKinds, allowedNegated) = (index.allowedKinds, index.allowedNegated)
+        constantOutputs = table.rules.map { Self.constantOutput($0, of: table) }
+        var numberCells = [Int32](repeating: -1, count: rowCount * columnCount)
+        var numberTests: [NumberTests] = []
+        for (row, rule) in table.rules.enumerated() {
+            for column in 0..<min(columnCount, rule.inputEntries.count) where cells[row * columnCount + column] == 0 {
+                guard let tests = NumberTests(rule.inputEntries[column]) else { continue }
+                numberCells[row * columnCount + column] = Int32(numberTests.count)
+                numberTests.append(tests)
+            }
+        }
+        (self.numberCells, self.numberTests) = (numberCells, numberTests)
+        outputPriorities = table.outputs.map { $0.outputValues?.literalValues }
+        ruleHits = table.rules.map { rule in
+            [DecisionTrace.RuleHit(id: rule.id, row: rule.row,
+                                   annotations: zip(table.annotationNames, rule.annotations).map { (name: $0, text: $1) },
+                                   description: rule.description, location: rule.location)]
+        }
+    }
+
+    private static func flags(_ cell: FEELUnaryTests) -> UInt8 {
+        if cell.isWildcard { return wildcardBit }
+        guard let literals = cell.literals else { return 0 }
+        var flags = literalBit
+        for value in literals.values where value != .null { flags |= 1 << UInt8(Kind(value).rawValue) }
+        return flags
+    }
+
+    /// Whether a cell with these flags is decided by the index for an input of `kind` (`-` always is).
+    @inline(__always)
+    private static func decided(_ flags: UInt8, for kind: Kind) -> Bool {
+        if flags & wildcardBit != 0 { return true }
+        guard flags & literalBit != 0 else { return false }
+        let others = flags & 0x3E & ~(1 << UInt8(kind.rawValue))
+        return kind == .null || others == 0
+    }
+
+    /// The index while it is built, one column after the other.
+    private struct Index {
+        let wordCount: Int
+        var bases: [UInt64] = []
+        var stringEntries: [[String: Int32]] = []
+        var numberEntries: [[FEELNumber: Int32]] = []
+        var booleanEntries: [Int32] = []
+        var entries: [Entry] = []
+        var toggledRows: [Int32] = []
+        var nullEntries: [Int32] = []
+        var allowedKinds: [Int8] = []
+        var allowedNegated: [Bool] = []
+
+        init(wordCount: Int) { self.wordCount = wordCount }
+
+        mutating func add(_ column: Int, of table: DecisionTable, cells: [UInt8]) {
+            let rows = table.rules.count, columns = table.inputs.count
+            var base = [[UInt64]](repeating: [UInt64](repeating: 0, count: wordCount), count: Kind.count)
+            var listing: [Key: (on: [Int32], off: [Int32])] = [:]
+            var null: (on: [Int32], off: [Int32]) = ([], [])
+            for row in 0..<rows {
+                let flags = cells[row * columns + column]
+                let cell = column < table.rules[row].inputEntries.count ? table.rules[row].inputEntries[column] : nil
+                let negated = cell?.literals?.negated ?? false
+                for kind in 0..<Kind.count where !decided(flags, for: Kind(rawValue: kind)!) || flags & wildcardBit != 0 || negated {
+                    base[kind][row >> 6] |= 1 << UInt64(row & 63)
+                }
+                guard flags & wildcardBit == 0, let literals = cell?.literals else { continue }
+                var listed: Set<Key> = []
+                var listsNull = false
+                for value in literals.values {
+                    if let key = Key(value) { listed.insert(key) } else { listsNull = true }
+                }
+                // Indexed only where the cell is decided for the key's kind; elsewhere the evaluator decides.
+                for key in listed where decided(flags, for: key.kind) {
+                    if negated { listing[key, default: ([], [])].off.append(Int32(row)) } else { listing[key, default: ([], [])].on.append(Int32(row)) }
+                }
+                if listsNull {
+                    if negated { null.off.append(Int32(row)) } else { null.on.append(Int32(row)) }
+                }
+            }
+            bases += base.joined()
+            var allowedKeys: Set<Key> = []
+            var allowedKind: Int8 = -1
+            if let literals = table.inputs[column].inputValues?.literals {
+                let kinds = Set(literals.values.filter { $0 != .null }.map(Kind.init))
+                if kinds.count <= 1 {
+                    allowedKind = Int8(kinds.first?.rawValue ?? Kind.count)
+                    allowedKeys = Set(literals.values.compactMap(Key.init))
+                }
+                allowedNegated.append(literals.negated)
+            } else {
+                allowedNegated.append(false)
+            }
+            allowedKinds.append(allowedKind)
+            nullEntries.append(Int32(entries.count))
+            append(null.on, null.off, allowed: false)
+            var strings: [String: Int32] = [:], numbers: [FEELNumber: Int32] = [:], booleans: [Int32] = [-1, -1]
+            for key in Set(listing.keys).union(allowedKeys) {
+                switch key {
+                case .string(let s): strings[s] = Int32(entries.count)
+                case .number(let n): numbers[n] = Int32(entries.count)
+                case .boolean(let b): booleans[b ? 1 : 0] = Int32(entries.count)
+                }
+                append(listing[key]?.on ?? [], listing[key]?.off ?? [], allowed: allowedKeys.contains(key))
+            }
+            stringEntries.append(strings)
+            numberEntries.append(numbers)
+            booleanEntries += booleans
+        }
+
+        private mutating func append(_ on: [Int32], _ off: [Int32], allowed: Bool) {
+            let start = Int32(toggledRows.count)
+            toggledRows += on
+            toggledRows += off
+            entries.append(Entry(on: start..<start + Int32(on.count), off: start + Int32(on.count)..<Int32(toggledRows.count), allowed: allowed))
+        }
+    }
+
+    private static func constantOutput(_ rule: DecisionTable.Rule, of table: DecisionTable) -> ConstantOutput? {
+        guard rule.outputEntries.count == table.outputs.count else { return nil }
+        var values: [FEELValue] = []
+        var problems: [String] = []
+        for (output, entry) in zip(table.outputs, rule.outputEntries) {
+            guard let value = entry.plainLiteral else { return nil }
+            // Allowed values are checked here only when they are literals too, so no scope can change the outcome.
+            if let allowed = output.outputValues {
+                guard allowed.literals != nil else { return nil }
+                if value != .null, !allowed.matches(value, scope: FEELScope()) {
+                    problems.append("rule \(rule.row): output \(output.name ?? "") = \(value) is not one of its output values \(allowed.source)")
+                }
+            }
+            values.append(value)
+        }
+        return ConstantOutput(values: values, result: TableEvaluator.result(values, outputs: table.outputs), problems: problems)
+    }
+
+    /// How the index sees a value in a column.
+    func probe(_ value: FEELValue, column: Int) -> Probe {
+        let kind = Kind(value)
+        if kind == .null { return Probe(kind: .null, entry: nullEntries[column]) }
+        guard let key = Key(value) else { return Probe(kind: kind, entry: -1) }
+        switch key {
+        case .string(let s): return Probe(kind: kind, entry: stringEntries[column][s] ?? -1)
+        case .number(let n): return Probe(kind: kind, entry: numberEntries[column][n] ?? -1)
+        case .boolean(let b): return Probe(kind: kind, entry: booleanEntries[column * 2 + (b ? 1 : 0)])
+        }
+    }
+
+    /// Whether a non-null value is one of the column's input values, as `FEELUnaryTests.matches` says; nil when the
+    /// column has none, or when only the evaluator decides.
+    func isAllowed(_ probe: Probe, column: Int) -> Bool? {
+        let kind = allowedKinds[column]
+        guard kind >= 0, kind == Kind.count || kind == probe.kind.rawValue else { return nil }
+        return (probe.entry >= 0 && entries[Int(probe.entry)].allowed) != allowedNegated[column]
+    }
+
+    /// A cell the index leaves to the evaluator, decided without it where that is plain: a number compared with
+    /// number literals. Nil when the evaluator must decide.
+    func test(row: Int, column: Int, _ value: FEELValue) -> Bool? {
+        let index = numberCells[row * columnCount + column]
+        guard index >= 0, case .number(let number) = value else { return nil }
+        return numberTests[Int(index)].matches(number)
+    }
+
+    /// Calls `body` with the index of each rule whose every input entry matches the probed values, in rule order,
+    /// until it returns false. `test` decides a cell the index does not (row index, column index).
+    func forEachMatch(_ probes: UnsafeBufferPointer<Probe>, test: (Int, Int) -> Bool, _ body: (Int) -> Bool) {
+        guard rowCount > 0 else { return }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordCount * 2) { buffer in
+            let candidates = UnsafeMutableBufferPointer(rebasing: buffer[0..<wordCount])
+            let scratch = UnsafeMutableBufferPointer(rebasing: buffer[wordCount...])
+            for i in 0..<wordCount { candidates[i] = ~0 }
+            if rowCount % 64 != 0 { candidates[wordCount - 1] = (1 << UInt64(rowCount % 64)) - 1 }
+            // A row with more cells than values given: its extra cells are not tested (as before compiling).
+            let tested = min(columnCount, probes.count)
+            for column in 0..<tested {
+                let probe = probes[column]
+                let base = (column * Kind.count + probe.kind.rawValue) * wordCount
+                guard probe.entry >= 0, case let entry = entries[Int(probe.entry)], !entry.on.isEmpty || !entry.off.isEmpty else {
+                    for i in 0..<wordCount { candidates[i] &= bases[base + i] }
+                    continue
+                }
+                for i in 0..<wordCount { scratch[i] = bases[base + i] }
+                for i in entry.on { let row = toggledRows[Int(i)]; scratch[Int(row) >> 6] |= 1 << UInt64(row & 63) }
+                for i in entry.off { let row = toggledRows[Int(i)]; scratch[Int(row) >> 6] &= ~(1 << UInt64(row & 63)) }
+                for i in 0..<wordCount { candidates[i] &= scratch[i] }
+            }
+            for word in 0..<wordCount {
+                var bits = candidates[word]
+                while bits != 0 {
+                    let row = word * 64 + bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    var matched = true
+                    for column in 0..<tested where !Self.decided(cells[row * columnCount + column], for: probes[column].kind) {
+                        if !test(row, column) { matched = false; break }
+                    }
+                    if matched, !body(row) { return }
+                }
+            }
+        }
+    }
+}
+
+/// A cell of comparisons and intervals with number literals (`< 18`, `[1..4]`, `not(> 3, 7)`): for a number input
+/// each test is plainly true or false, so the cell is what the evaluator's `testAny` makes of them.
+struct NumberTests: Sendable {
+    struct Bound: Sendable {
+        let value: FEELNumber
+        let closed: Bool
+    }
+
+    let ranges: [(low: Bound?, high: Bound?)]
+    let negated: Bool
+
+    init?(_ cell: FEELUnaryTests) {
+        let tests: [FEELUnaryTestNode]
+        switch cell.body {
+        case .any: return nil
+        case .positive(let list): (tests, negated) = (list, false)
+        case .negated(let list, _): (tests, negated) = (list, true)
+        }
+        func number(_ node: FEELNode) -> FEELNumber? {
+            if case .number(let n)? = FEELExpression.plainLiteral(node) { return n }
+            return nil
+        }
+        var ranges: [(low: Bound?, high: Bound?)] = []
+        for test in tests {
+            switch test {
+            case .comparison(let op, let node, _):
+                guard let n = number(node) else { return nil }
+                switch op {
+                case .equal: ranges.append((Bound(value: n, closed: true), Bound(value: n, closed: true)))
+                case .less: ranges.append((nil, Bound(value: n, closed: false)))
+                case .lessOrEqual: ranges.append((nil, Bound(value: n, closed: true)))
+                case .greater: ranges.append((Bound(value: n, closed: false), nil))
+                case .greaterOrEqual: ranges.append((Bound(value: n, closed: true), nil))
+                case .notEqual: return nil
+                }
+            case .interval(let startClosed, let low, let high, let endClosed, _):
+                guard let a = number(low), let b = number(high) else { return nil }
+                ranges.append((Bound(value: a, closed: startClosed), Bound(value: b, closed: endClosed)))
+            case .expression(let node, false):
+                guard let n = number(node) else { return nil }
+                ranges.append((Bound(value: n, closed: true), Bound(value: n, closed: true)))
+            case .expression:
+                return nil
+            }
+        }
+        if ranges.isEmpty { return nil }
+        self.ranges = ranges
+    }
+
+    func matches(_ input: FEELNumber) -> Bool {
+        let hit = ranges.contains { range in
+            if let low = range.low, low.closed ? input < low.value : !(low.value < input) { return false }
+            if let high = range.high, high.closed ? high.value < input : !(input < high.value) { return false }
+            return true
+        }
+        return hit != negated
+    }
+}
+
+/// Reads a plain name (`age`) or a context entry (`applicant.age`) from the scope as the evaluator would, or gives
+/// nil where only the evaluator knows the answer (a name not in the scope: it reports that).
+enum InputReader: Sendable {
+    case name(String)
+    case entry(String, String)
+
+    init?(_ expression: FEELExpression) {
+        switch expression.root.kind {
+        case .name(let name): self = .name(name)
+        case .path(let target, let member):
+            guard case .name(let name) = target.kind else { return nil }
+            self = .entry(name, member)
+        default: return nil
+        }
+    }
+
+    func read(_ scope: FEELScope) -> FEELValue? {
+        switch self {
+        case .name(let name):
+            return scope[name]
+        case .entry(let name, let member):
+            switch scope[name] {
+            case .context(let context)?: return context[member] ?? .null
+            case .null?: return .null
+            default: return nil
+            }
+        }
+    }
+}
+
+private extension CompiledTable.Key {
+    var kind: CompiledTable.Kind {
+        switch self {
+        case .string: .string
+        case .boolean: .boolean
+        case .number: .number
+        }
+    }
+}
+
+extension FEELExpression {
+    /// The value when the expression is a literal the evaluator gives back unchanged (`"a"`, `2`, `-3`, `true`,
+    /// `null`); temporal literals are left out, since a name in scope could shadow `date`.
+    var plainLiteral: FEELValue? { Self.plainLiteral(root) }
+
+    static func plainLiteral(_ node: FEELNode) -> FEELValue? {
+        switch node.kind {
+        case .literal(let value): return value
+        case .negate(let inner):
+            if case .literal(.number(let number)) = inner.kind { return .number(FEELNumber.negate(number)) }
+            return nil
+        default: return nil
+        }
+    }
+}
+
+/// Holds a table's compiled form, built at the first evaluation and shared by every copy of the table.
+final class CompiledTableCache: Sendable {
+    private let compiled = Mutex<CompiledTable?>(nil)
+
+    func get(_ table: DecisionTable) -> CompiledTable {
+        compiled.withLock { compiled in
+            if let compiled { return compiled }
+            let built = CompiledTable(table)
+            compiled = built
+            return built
+        }
+    }
+}
