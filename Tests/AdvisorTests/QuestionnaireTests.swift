@@ -55,27 +55,6 @@ import Testing
     }
 }
 
-/// "Question N, at most M left" is a promise: M never grows and the questions that follow never exceed it.
-@Suite struct QuestionCountTests {
-    @Test(arguments: RuleContentTests.sampleFiles)
-    func atMostLeftIsAnUpperBoundThatOnlyShrinks(path: String) throws {
-        let rules = try RuleSet.load(directory: Fixtures.bundledRules)
-        let sample = try AnswersFile.load(path, rules: rules)
-        let questionnaire = Questionnaire(rules: rules, asOf: "2026-11-25")
-        var answers = Answers()
-        var bounds: [Int] = []
-        while let step = questionnaire.next(after: answers) {
-            bounds.append(step.atMostLeft)
-            answers[step.input.name] = sample[step.input.name] ?? .unknown
-        }
-        #expect(!bounds.isEmpty)
-        for (i, bound) in bounds.enumerated() {
-            #expect(bounds.count - 1 - i <= bound, "\((path as NSString).lastPathComponent): question \(i + 1) promised at most \(bound) more")
-            if i > 0 { #expect(bound <= bounds[i - 1] - 1, "\((path as NSString).lastPathComponent): the bound grew at question \(i + 1)") }
-        }
-    }
-}
-
 extension Questionnaire.Step: Equatable {
     public static func == (a: Self, b: Self) -> Bool { a.input.name == b.input.name && a.number == b.number }
 }
