@@ -19,9 +19,20 @@ extension Assessment {
         let estimator = TimelineEstimator(rules: rules)
         let inputs = answers.inputValues
         let routeOpen = alternatives.contains { $0.outcome.contains { Self.routeKeys.contains($0.key) } }
-        if !routeOpen, case .success(let estimate) = estimator.estimate(evaluation, inputs: inputs, asOf: date) {
-            timeline = estimate
-            values["timeline"] = estimate.contractValue
+        if !routeOpen {
+            var result = estimator.estimate(evaluation, inputs: inputs, asOf: date)
+            if case .failure = result {
+                // The route is settled but an open answer the timeline tables read (clinical data for a partial
+                // change) leaves their result open: they read it as they read an unanswered input, their
+                // conservative row, with the route fixed as it is settled; the answer stays an open question.
+                var contract: [String: FEELValue] = [:]
+                for key in Self.routeKeys where value(key) != .null { contract[key] = value(key) }
+                result = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date, base: evaluation.values).0
+            }
+            if case .success(let estimate) = result {
+                timeline = estimate
+                values["timeline"] = estimate.contractValue
+            }
         }
         // Only route alternatives get their own timeline: scheme and QMS alternatives keep the route's, and
         // simulating each of them would cost more than the few milliseconds the estimate may add.
