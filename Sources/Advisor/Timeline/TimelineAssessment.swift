@@ -19,24 +19,24 @@ extension Assessment {
         let estimator = TimelineEstimator(rules: rules)
         let inputs = answers.inputValues
         let routeOpen = alternatives.contains { $0.outcome.contains { Self.routeKeys.contains($0.key) } }
-        if !routeOpen {
-            var result = estimator.estimate(evaluation, inputs: inputs, asOf: date)
-            if case .failure = result {
-                // The route is settled but an open answer the timeline tables read (clinical data for a partial
-                // change) leaves their result open: they read it as they read an unanswered input, their
-                // conservative row, with the route fixed as it is settled; the answer stays an open question.
-                var contract: [String: FEELValue] = [:]
-                for key in Self.routeKeys where value(key) != .null { contract[key] = value(key) }
-                result = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date, base: evaluation.values).0
-            }
-            if case .success(let estimate) = result {
-                timeline = estimate
-                values["timeline"] = estimate.contractValue
-            }
+        // Tried first even with the route open: when an open answer changes only what the timeline tables do not
+        // read (the licence type that follows the class), they are settled and the figure is stated once.
+        var result = estimator.estimate(evaluation, inputs: inputs, asOf: date)
+        if !routeOpen, case .failure = result {
+            // The route is settled but an open answer the timeline tables read (clinical data for a partial
+            // change) leaves their result open: they read it as they read an unanswered input, their
+            // conservative row, with the route fixed as it is settled; the answer stays an open question.
+            var contract: [String: FEELValue] = [:]
+            for key in Self.routeKeys where value(key) != .null { contract[key] = value(key) }
+            result = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date, base: evaluation.values).0
+        }
+        if case .success(let estimate) = result {
+            timeline = estimate
+            values["timeline"] = estimate.contractValue
         }
         // Only route alternatives get their own timeline: scheme and QMS alternatives keep the route's, and
         // simulating each of them would cost more than the few milliseconds the estimate may add.
-        guard routeOpen else { return }
+        guard routeOpen, timeline == nil else { return }
         for i in alternatives.indices where alternatives[i].outcome.contains(where: { Self.routeKeys.contains($0.key) }) {
             // The route keys every still-possible answer agrees on, with this alternative's values for the others.
             var contract: [String: FEELValue] = [:]
