@@ -8,33 +8,61 @@ internal import CLibXML2
 final class StreamBuilder {
     private struct Frame {
         var element: XMLElementNode
-        var text: [UInt8] = []
+        /// Where this element's character data begins in `State.text`.
+        var textStart: Int
     }
 
-    let file: String
-    private var stack: [Frame] = []
-    private(set) var root: XMLElementNode?
-    private(set) var leadingComments: [String] = []
-    /// Names and namespace URIs live in the parser's dictionary until the parse ends: one conversion per pointer.
-    private var names: [UnsafePointer<xmlChar>: String] = [:]
-    private var dictionary: xmlDictPtr?
+    private struct State {
+        var stack: [Frame] = []
+        /// The character data of every open element, innermost last: a child's is cut off when it ends, so a
+        /// parent's chunks before and after a child join up. One buffer, instead of one per element.
+        var text: [UInt8] = []
+        var root: XMLElementNode?
+        var leadingComments: [String] = []
+        /// Names and namespace URIs by address: they live in the parser's dictionary until the parse ends, so each
+        /// is converted once. Direct-mapped (a clash only converts again), as hashing each lookup cost as much.
+        var names = [(UnsafePointer<xmlChar>?, String)](repeating: (nil, ""), count: StreamBuilder.nameSlots)
+        var dictionary: xmlDictPtr?
+    }
 
-    init(file: String) { self.file = file }
+    private static let nameSlots = 512
+    let file: String
+    /// Held through a pointer: the callbacks run once per element, and a class's own properties pay an exclusivity
+    /// check on every access.
+    private let state: UnsafeMutablePointer<State>
+
+    init(file: String) {
+        self.file = file
+        state = .allocate(capacity: 1)
+        state.initialize(to: State())
+    }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    var root: XMLElementNode? { state.pointee.root }
+    var leadingComments: [String] { state.pointee.leadingComments }
 
     private func name(_ pointer: UnsafePointer<xmlChar>?) -> String? {
         guard let pointer else { return nil }
-        if let known = names[pointer] { return known }
+        let slot = (Int(bitPattern: pointer) >> 3) & (Self.nameSlots - 1)
+        if state.pointee.names[slot].0 == pointer { return state.pointee.names[slot].1 }
         let value = String(cString: pointer)
         // Only interned strings stay put for the whole parse; any other pointer may be reused for other text.
-        if let dictionary, xmlDictOwns(dictionary, pointer) == 1 { names[pointer] = value }
+        if let dictionary = state.pointee.dictionary, xmlDictOwns(dictionary, pointer) == 1 {
+            state.pointee.names[slot] = (pointer, value)
+        }
         return value
     }
 
     func start(_ ctxt: xmlParserCtxtPtr, localname: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
                namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
                attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        if dictionary == nil { dictionary = ctxt.pointee.dict }
-        var scope = stack.last?.element.namespacesInScope ?? [:]
+        if state.pointee.dictionary == nil { state.pointee.dictionary = ctxt.pointee.dict }
+        let depth = state.pointee.stack.count
+        var scope = depth > 0 ? state.pointee.stack[depth - 1].element.namespacesInScope : [:]
         if let namespaces {
             for index in 0..<namespaceCount {
                 scope[name(namespaces[2 * index]) ?? ""] = namespaces[2 * index + 1].map { String(cString: $0) } ?? ""
@@ -57,7 +85,7 @@ final class StreamBuilder {
                                                                    value: Self.ampersands(value)))
             }
         }
-        stack.append(Frame(element: element))
+        state.pointee.stack.append(Frame(element: element, textStart: state.pointee.text.count))
     }
 
     /// Without entity substitution libxml2 passes an `&` of an attribute value (written `&amp;` or `&#38;`) on as
@@ -67,23 +95,30 @@ final class StreamBuilder {
     }
 
     func end() {
-        guard var frame = stack.popLast() else { return }
-        if !frame.text.isEmpty { frame.element.text = String(decoding: frame.text, as: UTF8.self) }
-        if stack.isEmpty {
-            root = frame.element
+        guard var frame = state.pointee.stack.popLast() else { return }
+        let textStart = frame.textStart
+        if state.pointee.text.count > textStart {
+            frame.element.text = state.pointee.text.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[textStart...]), as: UTF8.self)
+            }
+            state.pointee.text.removeSubrange(textStart...)
+        }
+        let depth = state.pointee.stack.count
+        if depth == 0 {
+            state.pointee.root = frame.element
         } else {
-            stack[stack.count - 1].element.children.append(frame.element)
+            state.pointee.stack[depth - 1].element.children.append(frame.element)
         }
     }
 
     func characters(_ bytes: UnsafePointer<xmlChar>?, _ count: Int) {
-        guard let bytes, count > 0, !stack.isEmpty else { return }
-        stack[stack.count - 1].text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        guard let bytes, count > 0, !state.pointee.stack.isEmpty else { return }
+        state.pointee.text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
     }
 
     func comment(_ value: UnsafePointer<xmlChar>?) {
-        guard stack.isEmpty, root == nil, let value else { return }
-        leadingComments.append(String(cString: value))
+        guard state.pointee.stack.isEmpty, state.pointee.root == nil, let value else { return }
+        state.pointee.leadingComments.append(String(cString: value))
     }
 }
 
