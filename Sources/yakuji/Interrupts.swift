@@ -10,11 +10,35 @@ import Synchronization
 /// progress always completes first.
 enum Interrupts {
     static let received = Atomic<Int32>(0)
+    /// The write end of a pipe the handler writes one byte to. A flag alone loses a Ctrl-C that arrives after the
+    /// prompt is written but before the read starts: the read then waits for a line. The reader polls the read end
+    /// together with the terminal, so the signal is seen whenever it came.
+    private static let wakeWrite = Atomic<Int32>(-1)
+    private static let wakeRead = Atomic<Int32>(-1)
 
     static var happened: Bool { received.load(ordering: .relaxed) != 0 }
 
+    /// The descriptor to poll beside standard input; -1 outside a session.
+    static var wakeDescriptor: Int32 { wakeRead.load(ordering: .relaxed) }
+
     static func catchDuringSession() {
-        install { signal in Interrupts.received.store(signal, ordering: .relaxed) }
+        var ends: [Int32] = [-1, -1]
+        if pipe(&ends) == 0 {
+            for end in ends {
+                _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+                _ = fcntl(end, F_SETFL, O_NONBLOCK)
+            }
+            wakeRead.store(ends[0], ordering: .relaxed)
+            wakeWrite.store(ends[1], ordering: .relaxed)
+        }
+        install { signal in
+            Interrupts.received.store(signal, ordering: .relaxed)
+            let fd = Interrupts.wakeWrite.load(ordering: .relaxed)
+            if fd >= 0 {
+                var byte: UInt8 = 1
+                _ = write(fd, &byte, 1)
+            }
+        }
     }
 
     /// Back to the default: once the questions are over, Ctrl-C ends the program at once.

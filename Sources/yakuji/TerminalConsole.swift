@@ -27,6 +27,7 @@ struct TerminalConsole: Console {
             line += buffer.prefix(max(0, Self.maxLineBytes - line.count))
             buffer.removeAll(keepingCapacity: true)
             if atEnd { return line.isEmpty ? nil : String(decoding: line, as: UTF8.self) }
+            guard Self.waitForInput() else { return nil }
             var chunk = [UInt8](repeating: 0, count: 4096)
             let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
             if Interrupts.happened { return nil }
@@ -36,6 +37,20 @@ struct TerminalConsole: Console {
         }
         if line.last == UInt8(ascii: "\r") { line.removeLast() }
         return String(decoding: line, as: UTF8.self)
+    }
+
+    /// False once Ctrl-C (or a hang-up) came, whether before or during the wait.
+    private static func waitForInput() -> Bool {
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: Interrupts.wakeDescriptor, events: Int16(POLLIN), revents: 0)]
+        while !Interrupts.happened {
+            let ready = poll(&fds, nfds_t(fds.count), -1)
+            if Interrupts.happened || (ready > 0 && fds[1].revents != 0) { return false }
+            // Input, end of input or a terminal error: the read that follows tells which.
+            if ready > 0 { return true }
+            if ready < 0 && errno != EINTR { return true }
+        }
+        return false
     }
 
     mutating func write(_ text: String) {
