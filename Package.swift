@@ -21,7 +21,9 @@ let package = Package(
         ),
         .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
         .target(name: "DecisionModel", dependencies: ["XMLSupport"]),
-        .target(name: "Advisor", dependencies: ["DecisionModel", "XMLSupport"]),
+        // SHA-256 blocks on the processor's SHA instructions, for the rules checksum (portable code elsewhere).
+        .target(name: "CSHA256"),
+        .target(name: "Advisor", dependencies: ["DecisionModel", "XMLSupport", "CSHA256"]),
         .executableTarget(
             name: "yakuji",
             dependencies: [

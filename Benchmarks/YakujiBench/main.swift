@@ -106,6 +106,36 @@ do {
     let explored = median(3) { for a in answers { _ = assessor.assess(a, asOf: "2026-11-25") } }
     print("assess \(answers.count) samples with alternatives: \(ms(explored)) (\(ms(explored / answers.count)) each)")
 
+    // Open answers (issue 15 item 1): one assessment from loading the rules to the report, as `assess` does.
+    let samplePath = (samplesDir as NSString).appendingPathComponent("home-blood-pressure-monitor.xml")
+    let bp = try AnswersFile.load(samplePath, rules: rules)
+    func openCase(_ label: String, _ answers: Answers, runs: Int = 5) throws {
+        let cold = try median(runs) {
+            let fresh = try RuleSet.load(directory: rulesDir)
+            let a = Assessor(rules: fresh).assess(answers, asOf: "2026-11-25")
+            _ = AssessmentJSON.render(a, language: .en)
+        }
+        let warm = median(runs) { _ = AssessmentJSON.render(assessor.assess(answers, asOf: "2026-11-25"), language: .en) }
+        print("assess \(label): \(ms(cold)) with loading, \(ms(warm)) without")
+    }
+    try openCase("blood-pressure sample, no unknown", bp)
+    for name in ["productForm", "invasiveness", "certificationStandardExists"] {
+        var answers = bp
+        answers[name] = .unknown
+        try openCase("blood-pressure sample, \(name)=?", answers)
+    }
+    try openCase("empty answer file", Answers())
+    // The slowest single unknown over every sample and every answered input.
+    var slowest: [(String, Duration)] = []
+    for (file, sample) in zip(samples, answers) {
+        for name in sample.order {
+            var open = sample
+            open[name] = .unknown
+            slowest.append(("\(file) \(name)=?", median(3) { _ = AssessmentJSON.render(assessor.assess(open, asOf: "2026-11-25"), language: .en) }))
+        }
+    }
+    for (label, time) in slowest.sorted(by: { $0.1 > $1.1 }).prefix(3) { print("slow single unknown \(label): \(ms(time)) without loading") }
+
     // The lag Monte Carlo on its own: each run a new seed, so no cached simulation is reused.
     let dated = answers.map { $0.dated("2026-11-25", rules: rules) }
     let graphs = dated.map { DMNEvaluator(model: rules.model).evaluate($0.inputValues) }

@@ -17,15 +17,22 @@ public struct AdvisorError: Error, Sendable, CustomStringConvertible {
 
     /// A size refusal names the flag that raises the limit.
     init(_ error: XMLLoadError, hint flag: String) {
-        self.problems = error.diagnostics.map { d in
-            var problem = DMNProblem(d)
-            if d.message.contains(" limit for this kind of file") { problem.message += " (\(flag))" }
-            return problem
-        }
+        self.problems = error.diagnostics.map { Self.hinted(DMNProblem($0), flag) }
     }
 
     public init(_ error: DMNLoadError) {
         self.problems = error.problems
+    }
+
+    init(_ error: DMNLoadError, hint flag: String) {
+        self.problems = error.problems.map { Self.hinted($0, flag) }
+    }
+
+    static func hinted(_ problem: DMNProblem, _ flag: String) -> DMNProblem {
+        guard problem.message.contains(" limit for this kind of file") else { return problem }
+        var out = problem
+        out.message += " (\(flag))"
+        return out
     }
 
     public var description: String { problems.map(\.description).joined(separator: "\n") }

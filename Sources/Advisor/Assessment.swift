@@ -2,23 +2,35 @@ import DecisionModel
 import Foundation
 
 /// The advice for one device: contract values taken from the decisions, with the trace that explains them.
+///
+/// Unknown answers stand for every value they allow: a key on which all of them agree is determined, one on which
+/// they differ is null and its possible values are listed in `alternatives`.
 public struct Assessment: Sendable {
     public var device: String?
     public var answers: Answers
     public var rulesVersion: String
     public var rulesChecksum: String
     public var asOf: String
-    /// Contract key → value (`qms`, `change`, `timeline` are contexts; `schemes`, `consultations` lists).
+    /// Contract key → value (`qms`, `change`, `timeline` are contexts; `schemes`, `consultations` lists of the
+    /// certain items); null where the open answers leave several values.
     public var values: [String: FEELValue]
+    /// Each decision's value when determined, the rows that gave it (or still can), the inputs they saw.
     public var evaluation: EvaluationResult
-    /// Inputs answered "unknown" that could still change a decision, most influential first.
+    /// Inputs answered "unknown" that could still change a reported key, most influential first.
     public var openQuestions: [String]
-    /// Inputs never answered that could still change a decision (only when answers came from a file).
+    /// Inputs never answered that could still change a reported key (only when answers came from a session).
     public var unanswered: [String]
     /// Outcomes still possible given the open questions, each with the answers that lead there.
     public var alternatives: [Alternative] = []
-    /// False when there were too many combinations to explore them all.
-    public var alternativesComplete = true
+    /// Every value each reported key (dotted for object members) can still take.
+    public var possibleValues: [String: [KeyValue]] = [:]
+    /// Schemes and consultations that some, not all, still-possible answers lead to.
+    public var possibleSchemes: [PossibleItem] = []
+    public var possibleConsultations: [PossibleItem] = []
+    /// For decisions fed by open answers: the ones they depend on and the ones they do not.
+    public var openness: [String: DecisionOpenness] = [:]
+    /// Answers that contradict what other answers imply (an error for the caller to report).
+    public var contradictions: [Contradiction] = []
     /// Time to a Japanese decision and the lag, when the route is settled (also in `values["timeline"]`).
     public var timeline: TimelineEstimate?
 
@@ -30,6 +42,9 @@ public struct Assessment: Sendable {
         if case .context(let c) = top { return c[parts[1]] ?? .null }
         return .null
     }
+
+    /// Whether the open answers leave the key several values.
+    public func isOpen(_ key: String) -> Bool { (possibleValues[key]?.count ?? 0) > 1 || possibleValues[key]?.first?.value == nil && possibleValues[key] != nil }
 }
 
 /// Runs the rules on answers and gathers the contract values.
@@ -38,85 +53,40 @@ public struct Assessor: Sendable {
 
     public init(rules: RuleSet) { self.rules = rules }
 
-    /// `absentIsUnknown`: with no one to ask, an unanswered input counts as "unknown" (CONTRACT §1).
-    /// `exploreAlternatives`: work out the outcomes the open unknowns could still lead to.
+    /// `absentIsUnknown`: with no one to ask, an unanswered input counts as "unknown" (CONTRACT §1); otherwise
+    /// the relevant unanswered ones are listed as such. Either way an unanswered input is read as any of its values.
+    /// `exploreAlternatives`: list the outcomes the open answers could still lead to.
     public func assess(_ given: Answers, asOf: String? = nil, absentIsUnknown: Bool = true,
                        exploreAlternatives: Bool = true) -> Assessment {
         let date = asOf ?? Today.iso()
         let answers = given.dated(date, rules: rules)
-        let evaluation = DMNEvaluator(model: rules.model).evaluate(answers.inputValues)
-        let values = contractValues(evaluation)
-        // What could still change: unknown answers count as pending for this question.
-        // An open unknown stays pending; a derived one ("unknown" is a full answer) counts as null, and so
-        // does an absent one when there is no one to ask.
-        let final = { (name: String) in rules.questions[name]?.unknownIsFinal == true }
-        var known = answers.inputValues
-        for name in answers.unknownNames where !final(name) { known[name] = nil }
-        if absentIsUnknown {
-            for input in rules.model.inputs where answers[input.name] == nil && final(input.name) { known[input.name] = .null }
+        let evaluation = OpenEvaluator(model: rules.model).evaluate(OpenFacts.states(answers, rules: rules))
+        let facts = OpenFacts(rules: rules, evaluation: evaluation)
+        let (values, possible) = facts.contractValues()
+        let (trace, openness) = facts.trace()
+        var open = facts.openQuestions()
+        var unanswered: [String] = []
+        if !absentIsUnknown {
+            unanswered = open.filter { answers[$0] == nil }
+            open = open.filter { answers[$0] != nil }
         }
-        let analysis = RelevanceAnalysis(model: rules.model).analyse(known: known, targets: ContractKeys.producers(in: rules.model))
-        var effective = answers
-        if absentIsUnknown {
-            for name in analysis.relevantInputs where answers[name] == nil { effective[name] = .unknown }
-        }
-        let unknown = Set(effective.unknownNames)
-        var open = analysis.relevantInputs.filter { unknown.contains($0) && !final($0) }
-        var alternatives: [Alternative] = []
-        var complete = true
-        if exploreAlternatives && !open.isEmpty {
-            let found = AlternativesFinder(rules: rules).find(effective)
-            alternatives = found.alternatives
-            complete = found.complete
-            let ranked = found.ranking.map(\.input)
-            open = ranked + open.filter { !ranked.contains($0) }
-        }
-        let unanswered = absentIsUnknown ? [] : analysis.relevantInputs.filter { answers[$0] == nil }
         var assessment = Assessment(device: answers.device, answers: answers, rulesVersion: rules.version,
-                                    rulesChecksum: rules.checksum, asOf: date, values: values, evaluation: evaluation,
-                                    openQuestions: open, unanswered: unanswered, alternatives: alternatives,
-                                    alternativesComplete: complete)
+                                    rulesChecksum: rules.checksum, asOf: date, values: values, evaluation: trace,
+                                    openQuestions: open, unanswered: unanswered)
+        assessment.possibleValues = possible
+        assessment.openness = openness
+        assessment.contradictions = facts.contradictions
+        if exploreAlternatives {
+            assessment.alternatives = facts.alternatives()
+            assessment.possibleSchemes = facts.possibleItems("schemes")
+            assessment.possibleConsultations = facts.possibleItems("consultations")
+        }
         assessment.estimateTimeline(rules: rules)
         return assessment
     }
 
     /// The input that carries the as-of date into the rules.
     public static let dateInput = "assessmentDate"
-
-    /// The contract keys' values, read from the decisions that produce them.
-    func contractValues(_ evaluation: EvaluationResult) -> [String: FEELValue] {
-        var values: [String: FEELValue] = [:]
-        let keys = ContractKeys.scalar + Array(ContractKeys.objects.keys) + ContractKeys.lists
-        for key in keys {
-            if let direct = evaluation.values[key], rules.model.decision(named: key) != nil {
-                values[key] = ContractKeys.objects[key] == nil ? Self.unwrapOutput(direct, key: key) : direct
-                continue
-            }
-            for decision in rules.model.decisions {
-                let value = evaluation.values[decision.name] ?? .null
-                // A single-output table names its value by its output column.
-                if let outputs = decision.decisionTable?.outputs, outputs.count == 1, outputs[0].name == key {
-                    values[key] = value
-                    break
-                }
-                if case .context(let c) = value, let v = c[key] {
-                    values[key] = v
-                    break
-                }
-            }
-        }
-        // An object whose members are all undetermined is itself undetermined.
-        for key in ContractKeys.objects.keys {
-            if case .context(let c)? = values[key], c.entries.allSatisfy({ $0.value == .null }) { values[key] = .null }
-        }
-        return values
-    }
-
-    /// A decision named like a scalar key may have several outputs; the one named like the key is the value.
-    static func unwrapOutput(_ value: FEELValue, key: String) -> FEELValue {
-        if case .context(let c) = value, let v = c[key] { return v }
-        return value
-    }
 }
 
 /// Today's date in UTC as YYYY-MM-DD: the default as-of date.

@@ -18,15 +18,33 @@ public enum AssessmentJSON {
         entries.append(("qms", object("qms", a, nullWhenEmpty: false)))
         entries.append(("change", object("change", a, nullWhenEmpty: true)))
         for key in ContractKeys.lists { entries.append((key, list(a.value(key)))) }
+        entries.append(("possibleSchemes", .array(a.possibleSchemes.map { item("scheme", $0) })))
+        entries.append(("possibleConsultations", .array(a.possibleConsultations.map { item("consultation", $0) })))
         entries.append(("timeline", object("timeline", a, nullWhenEmpty: true)))
         entries.append(("openQuestions", .array(a.openQuestions.map(JSONValue.string))))
         entries.append(("alternatives", .array(a.alternatives.map { alternative in
-            .object(alternative.outcome.map { ($0.key, $0.value.json) } + [
-                ("when", .array(alternative.when.map { path in .object(path.map { ($0.input, $0.value.json) }) })),
-            ] + (alternative.timeline.map { [("timeline", $0.json)] } ?? []))
+            .object(alternative.outcome.map { ($0.key, $0.value.json) } + [("when", when(alternative.when))]
+                    + (alternative.timeline.map { [("timeline", $0.json)] } ?? []))
         })))
-        entries.append(("trace", .array(a.evaluation.traces.map { trace($0, language, citations) })))
+        entries.append(("trace", .array(a.evaluation.traces.map { trace($0, a.openness[$0.decision], language, citations) })))
         return .object(entries)
+    }
+
+    /// Each combination of answers as an object input → answer: a value, an array when any of several values
+    /// would do, or for a range of a number or date its FEEL test (`"< 50000"`).
+    static func when(_ paths: [[AnswerCondition]]) -> JSONValue {
+        .array(paths.map { path in
+            .object(path.map { c in
+                (c.input, c.test.map(JSONValue.string) ?? (c.values.count > 1 ? .array(c.values.map(\.json)) : c.value.json))
+            })
+        })
+    }
+
+    /// `{scheme, when}`; an item listed because answers are unknown also names them (`whileUnknown`).
+    private static func item(_ name: String, _ item: PossibleItem) -> JSONValue {
+        var members: [(String, JSONValue)] = [(name, item.value.json), ("when", when(item.when))]
+        if !item.whileUnknown.isEmpty { members.append(("whileUnknown", .array(item.whileUnknown.map(JSONValue.string)))) }
+        return .object(members)
     }
 
     /// An object key: its members in contract order (null when missing), or null when the decision gave nothing.
@@ -53,7 +71,8 @@ public enum AssessmentJSON {
         }
     }
 
-    private static func trace(_ t: DecisionTrace, _ language: Language, _ citations: Citations) -> JSONValue {
+    private static func trace(_ t: DecisionTrace, _ openness: DecisionOpenness?, _ language: Language,
+                              _ citations: Citations) -> JSONValue {
         func hit(_ rule: DecisionTrace.RuleHit) -> JSONValue {
             let citation = citations.citation(cite: rule.annotation("cite"), source: rule.annotation("source"), language)
             return .object([
@@ -64,12 +83,18 @@ public enum AssessmentJSON {
                 ("citation", citation.map(JSONValue.string) ?? .null),
             ])
         }
-        return .object([
+        var members: [(String, JSONValue)] = [
             ("decision", .string(t.decision)),
             ("hitPolicy", t.hitPolicy.map(JSONValue.string) ?? .null),
             ("value", t.value.json),
             ("rules", .array(t.rules.map(hit))),
             ("inputs", .object(t.inputs.map { ($0.name, $0.value.json) })),
-        ])
+        ]
+        // Open answers that feed the decision: those its value still depends on, and those it does not.
+        if let openness {
+            members.append(("dependsOn", .array(openness.dependsOn.map(JSONValue.string))))
+            members.append(("independentOf", .array(openness.independentOf.map(JSONValue.string))))
+        }
+        return .object(members)
     }
 }

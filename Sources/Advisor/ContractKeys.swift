@@ -11,7 +11,7 @@ public enum ContractKeys {
     /// Keys whose value is an object; a decision of that name yields a context.
     public static let objects: [String: [String]] = [
         "qms": ["auditRequired", "body", "renewalDue", "renewalApplicationDue", "renewalStatus"],
-        "change": ["procedure", "filedWith", "deadlineDays"],
+        "change": ["procedure", "filedWith", "deadlineDays", "default", "confirmWith"],
         "timeline": ["reviewMonths", "japanSubmissionMonths", "japanDecisionMonths", "lagMonths", "applicationLagMonths",
                      "reviewLagMonths", "probabilityJapanFirst", "stages", "draws", "seed", "figures"],
     ]
@@ -25,9 +25,49 @@ public enum ContractKeys {
     /// The decisions whose values become contract keys: a decision named like a key, or a table with an
     /// output named like one. The questionnaire works towards these.
     public static func producers(in model: DMNModel, keys: [String]? = nil) -> Set<String> {
-        let wanted = Set((keys ?? (scalar + Array(objects.keys) + lists)).map { String($0.split(separator: ".").first ?? "") })
-        return Set(model.decisions.filter { decision in
-            wanted.contains(decision.name) || (decision.decisionTable?.outputs.contains { wanted.contains($0.name ?? "") } ?? false)
-        }.map(\.name))
+        let all = keys ?? reported
+        var found = Set(all.compactMap { source(of: $0, in: model)?.decision })
+        let wanted = Set(all.map { String($0.split(separator: ".").first ?? "") })
+        for decision in model.decisions where wanted.contains(decision.name) { found.insert(decision.name) }
+        return found
+    }
+
+    /// Keys whose alternatives are listed together (each alternative names the keys of one group that differ).
+    public static let families: [[String]] = [
+        ["regulatoryCategory", "isMedicalDevice"],
+        ["deviceClass", "classCategory", "classBasis"],
+        ["pathway", "reviewBody", "reviewCategory", "mahLicence"],
+        ["qms.auditRequired", "qms.body"],
+        ["change.procedure", "change.filedWith", "change.deadlineDays", "change.default", "change.confirmWith"],
+    ]
+
+    /// Every key whose value the assessment reports, dotted for object members; the questionnaire works towards
+    /// these.
+    public static var reported: [String] {
+        scalar + ["qms", "change", "timeline"].flatMap { key in objects[key, default: []].map { "\(key).\($0)" } } + lists
+    }
+
+    /// The decision, and the path inside its value, that give a key: a decision named like the key (its output of
+    /// that name when it has several), a table output named like it, or for an object's member an output of the
+    /// object's decision, else an output named key + Member (`changeDefault` for `change.default`).
+    public static func source(of key: String, in model: DMNModel) -> (decision: String, path: [String])? {
+        func outputs(_ decision: Decision) -> [String] { decision.decisionTable?.outputs.compactMap(\.name) ?? [] }
+        func path(_ decision: Decision, _ output: String) -> [String] { outputs(decision).count > 1 ? [output] : [] }
+        let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
+        if parts.count == 2 {
+            let (object, member) = (parts[0], parts[1])
+            if let decision = model.decision(named: object) {
+                if outputs(decision).contains(member) { return (object, path(decision, member)) }
+                if decision.decisionTable == nil { return (object, [member]) }
+            }
+            let joined = object + member.prefix(1).uppercased() + member.dropFirst()
+            if let decision = model.decisions.first(where: { outputs($0).contains(joined) }) { return (decision.name, path(decision, joined)) }
+            return nil
+        }
+        if let decision = model.decision(named: key) {
+            return (key, outputs(decision).count > 1 && outputs(decision).contains(key) ? [key] : [])
+        }
+        if let decision = model.decisions.first(where: { outputs($0).contains(key) }) { return (decision.name, path(decision, key)) }
+        return nil
     }
 }

@@ -83,6 +83,12 @@ public struct InteractiveSession<C: Console> {
                     switch interpret(text, step) {
                     case .success(let value):
                         answers[step.input.name] = .value(value)
+                        // An answer that contradicts what earlier answers imply is refused, naming both.
+                        if let contradiction = questionnaire.contradictions(in: answers).first {
+                            console.write(contradiction.message(answers, rules: rules, language: language) + "\n")
+                            answers[step.input.name] = nil
+                            continue
+                        }
                         answered = true
                         if let note = lookupNote(value, step) { console.write(note + "\n") }
                     case .failure(let message):

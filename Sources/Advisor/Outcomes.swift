@@ -18,6 +18,8 @@ public struct Outcomes: Sendable {
         public var name: String
         public var label: LocalizedText
         public var values: [String: Value]
+        /// Another key whose values this one takes (`change.default` takes `change.procedure`'s).
+        public var valuesOf: String?
         /// The value names in file order (how a list of choices is shown).
         public var order: [String] = []
     }
@@ -45,14 +47,22 @@ public struct Outcomes: Sendable {
                                       source: v.childText("source") ?? "",
                                       cite: Citations.ids(v.child(named: "source")?.attribute("cite")))
             }
-            keys[name] = Key(name: name, label: Questions.localized(element.children(named: "label")), values: values, order: order)
+            keys[name] = Key(name: name, label: Questions.localized(element.children(named: "label")), values: values,
+                             valuesOf: element.attribute("valuesOf"), order: order)
         }
         self.keys = keys
     }
 
+    /// A key with the values of the key it takes them from, when it names one.
+    public func key(_ name: String) -> Key? {
+        guard var key = keys[name] else { return nil }
+        if let other = key.valuesOf, let values = keys[other]?.values { key.values.merge(values) { own, _ in own } }
+        return key
+    }
+
     /// A value's label in a language, falling back to the raw value.
     public func label(key: String, value: String, _ language: Language) -> String {
-        keys[key]?.values[value]?.label.text(language).nonEmpty ?? value
+        self.key(key)?.values[value]?.label.text(language).nonEmpty ?? value
     }
 
     public func label(key: String, _ language: Language) -> String {

@@ -1,5 +1,6 @@
 import DecisionModel
 import Foundation
+import Synchronization
 import XMLSupport
 
 /// Everything the advisor reads from a rules folder: the DMN graph, the questions, the outcome texts,
@@ -19,18 +20,22 @@ public struct RuleSet: Sendable {
     public var preparation = Preparation()
     public var answersSchema: XMLSchema?
     public var version: String
-    /// `sha256:` over every rule file's relative path and bytes, in path order.
-    public var checksum: String
+    /// `sha256:` over every rule file's relative path and bytes, in path order; hashed on first use, once per
+    /// rule set (copies share it).
+    public var checksum: String { fingerprint.value }
+    private let fingerprint: Fingerprint
 
     /// The size above which a rule file is refused unless raised (`--max-rule-file-size`).
     public static let defaultMaxFileBytes = XMLLoader.defaultMaxBytes
+    /// Named in a size refusal: the option that raises the limit.
+    static let limitFlag = "--max-rule-file-size"
 
     /// `maxFileBytes` bounds each rule file (`--max-rule-file-size`): a generated nomenclature table may exceed
     /// the default.
     public static func load(directory: String, maxFileBytes: Int = defaultMaxFileBytes) throws(AdvisorError) -> RuleSet {
         if let problem = RulesLocation.problem(with: directory) { throw AdvisorError(file: directory, problem) }
         let model: DMNModel
-        do { model = try DMNLoader(xmlLoader: XMLLoader(maxBytes: maxFileBytes)).load(path: directory) } catch { throw AdvisorError(error) }
+        do { model = try DMNLoader(xmlLoader: XMLLoader(maxBytes: maxFileBytes)).load(path: directory) } catch { throw AdvisorError(error, hint: limitFlag) }
         // A table without rows is always null: the advice would silently lose what it decides.
         let empty = model.decisions.compactMap { d in d.decisionTable.flatMap { $0.rules.isEmpty ? DMNProblem(at: $0.location,
             "decision table '\(d.name)' has no rules, so its value would always be null (yakuji rules check)") : nil } }
@@ -58,7 +63,7 @@ public struct RuleSet: Sendable {
                        glossary: glossaryRoot.map(Glossary.init(root:)) ?? Glossary(),
                        citations: citationsRoot.map(Citations.init(root:)) ?? Citations(),
                        benchmarks: benchmarksRoot.map(Benchmarks.init(root:)) ?? Benchmarks(),
-                       answersSchema: answersSchema, version: version, checksum: checksum(of: directory))
+                       answersSchema: answersSchema, version: version, fingerprint: Fingerprint(directory: directory))
         ruleSet.preparation = preparationRoot.map(Preparation.init(root:)) ?? Preparation()
         return ruleSet
     }
@@ -74,7 +79,7 @@ public struct RuleSet: Sendable {
         let path = (dir as NSString).appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let root: XMLElementNode
-        do { root = try XMLLoader(schema: schema, maxBytes: maxFileBytes).load(contentsOf: path) } catch { throw AdvisorError(error) }
+        do { root = try XMLLoader(schema: schema, maxBytes: maxFileBytes).load(contentsOf: path) } catch { throw AdvisorError(error, hint: limitFlag) }
         guard root.namespace == namespace else {
             throw AdvisorError(file: path, line: root.line, "expected the namespace \(namespace)")
         }
@@ -90,6 +95,24 @@ public struct RuleSet: Sendable {
             if [".dmn", ".xml", ".xsd", ".csv"].contains(where: relative.hasSuffix) || relative == "VERSION" { files.append(relative) }
         }
         return files.sorted()
+    }
+
+    /// The checksum, computed when first asked for: hashing every rule file costs more than parsing the largest of
+    /// them, and only reports and `--version` show it (a quiz, a tour or a glossary lookup never does).
+    final class Fingerprint: Sendable {
+        let directory: String
+        private let computed = Mutex<String?>(nil)
+
+        init(directory: String) { self.directory = directory }
+
+        var value: String {
+            computed.withLock { known in
+                if let known { return known }
+                let value = RuleSet.checksum(of: directory)
+                known = value
+                return value
+            }
+        }
     }
 
     public static func checksum(of directory: String) -> String {

@@ -1,5 +1,8 @@
+internal import CSHA256
+
 /// SHA-256 (FIPS 180-4), to fingerprint the rule files an assessment used. Small enough not to need a
-/// cryptography package for one checksum.
+/// cryptography package for one checksum. Blocks go to the processor's SHA instructions where it has them
+/// (CSHA256), else to the portable code below.
 public struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
@@ -18,7 +21,14 @@ public struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    public init() {}
+    /// Whether blocks go to the processor's SHA instructions (tests compare both ways).
+    let hardware: Bool
+
+    static let hardwareAvailable = csha256_hardware_available() == 1
+
+    public init() { hardware = Self.hardwareAvailable }
+
+    init(portable: Bool) { hardware = portable ? false : Self.hardwareAvailable }
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
         // Hashing works on contiguous bytes; rule files arrive as Data or arrays, which need no copy.
@@ -37,13 +47,14 @@ public struct SHA256: Sendable {
             start = take
             if buffer.count == 64 {
                 let block = buffer
-                block.withUnsafeBytes { compress($0) }
+                block.withUnsafeBytes { compress(blocks: $0) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        while start + 64 <= bytes.count {
-            compress(UnsafeRawBufferPointer(rebasing: bytes[start..<start + 64]))
-            start += 64
+        let whole = (bytes.count - start) / 64 * 64
+        if whole > 0 {
+            compress(blocks: UnsafeRawBufferPointer(rebasing: bytes[start..<start + whole]))
+            start += whole
         }
         buffer.append(contentsOf: bytes[start...])
     }
@@ -55,7 +66,7 @@ public struct SHA256: Sendable {
         for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         let tail = buffer
         tail.withUnsafeBytes { bytes in
-            for start in stride(from: 0, to: bytes.count, by: 64) { compress(UnsafeRawBufferPointer(rebasing: bytes[start..<start + 64])) }
+            compress(blocks: bytes)
         }
         buffer.removeAll()
         return state.map { word in
@@ -68,6 +79,21 @@ public struct SHA256: Sendable {
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.finalize()
+    }
+
+    /// Whole 64-byte blocks.
+    private mutating func compress(blocks: UnsafeRawBufferPointer) {
+        guard blocks.count >= 64 else { return }
+        if hardware {
+            let count = blocks.count / 64
+            state.withUnsafeMutableBufferPointer { words in
+                csha256_hardware_blocks(words.baseAddress, blocks.baseAddress?.assumingMemoryBound(to: UInt8.self), count)
+            }
+            return
+        }
+        for start in stride(from: 0, to: blocks.count - 63, by: 64) {
+            compress(UnsafeRawBufferPointer(rebasing: blocks[start..<start + 64]))
+        }
     }
 
     /// One 64-byte block; the message schedule lives on the stack, so hashing a large table allocates nothing.

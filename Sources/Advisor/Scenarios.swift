@@ -71,6 +71,18 @@ public struct Scenario: Sendable {
 }
 
 /// Runs scenarios and measures which rule rows they hit.
+extension Scenario {
+    /// A scenario states its inputs exactly: one it leaves out is null, as in a plain DMN evaluation; one marked
+    /// unknown stands for every value it allows.
+    public func exactAnswers(rules: RuleSet) -> Answers {
+        var answers = self.answers
+        for input in rules.model.inputs where answers[input.name] == nil && input.name != Assessor.dateInput {
+            answers[input.name] = .value(.null)
+        }
+        return answers
+    }
+}
+
 public struct ScenarioRunner: Sendable {
     public let rules: RuleSet
 
@@ -124,8 +136,12 @@ public struct ScenarioRunner: Sendable {
             do { scenarios = try Scenario.load(file, rules: rules) } catch { problems += error.problems; continue }
             for scenario in scenarios {
                 report.scenarios += 1
-                let assessment = assessor.assess(scenario.answers, asOf: nil, absentIsUnknown: true, exploreAlternatives: false)
-                for trace in assessment.evaluation.traces {
+                let assessment = assessor.assess(scenario.exactAnswers(rules: rules), asOf: nil, absentIsUnknown: true,
+                                                 exploreAlternatives: false)
+                // Coverage counts the rows a plain DMN evaluation hits, unknown answers read as null (as any DMN
+                // engine reads them), so rows written for an unknown answer are covered by a scenario with one.
+                let plain = DMNEvaluator(model: rules.model).evaluate(scenario.answers.dated(assessment.asOf, rules: rules).inputValues)
+                for trace in plain.traces {
                     for rule in trace.rules {
                         report.hitRows.insert(RowRef(decision: trace.decision, row: rule.row, location: rule.location))
                     }

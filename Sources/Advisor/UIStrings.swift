@@ -13,7 +13,9 @@ enum UIStrings {
         case lookupNone, lookupPick, lookupFound, lookupMissing, moreConditions, moreCondition, codeNotConfirmed
         case notApplicable, notAllowed, malformed, unknownInput
         case notAnAnswersFile, existingAnswers, existingUnreadable, saveChoices, saveChoicesResume, askSavePath, notSaved
-        case undetermined, consultHint, alternatives, ifWord, orWord, andWord, incomplete
+        case undetermined, consultHint, alternatives, ifWord, orWord, andWord
+        case openValues, atLeast, unknownValue, notApplicableShort, possibleSchemes, possibleConsultations, whileUnknown
+        case dependsOnOpen, sameWhatever, anyAnswers, contradiction, andMore
     }
 
     private static let table: [ID: (en: String, ja: String)] = [
@@ -63,7 +65,18 @@ enum UIStrings {
         .unknownAnswer: ("unknown", "不明"),
         .undetermined: ("not determined", "未確定"),
         .notApplicable: ("— (not applicable)", "—（該当なし）"),
-        .consultHint: ("Settle it with", "確認先"),
+        .openValues: ("not determined (%@)", "未確定（%@）"),
+        .atLeast: ("at least %@", "%@以上"),
+        .unknownValue: ("not determined", "未確定"),
+        .notApplicableShort: ("not applicable", "該当なし"),
+        .possibleSchemes: ("Possible schemes (not certain)", "利用できる可能性のある制度（未確定）"),
+        .possibleConsultations: ("Possible consultations (not certain)", "必要となる可能性のある相談（未確定）"),
+        .whileUnknown: ("while %@ is unknown", "%@ が不明な間"),
+        .dependsOnOpen: ("depends on %@", "%@ によって変わる"),
+        .sameWhatever: ("the same whatever %@", "%@ によらず同じ"),
+        .anyAnswers: ("whatever the open answers", "未回答の事項によらず"),
+        .andMore: (" and %@ more", " ほか %@ 件"),
+        .contradiction: ("%@ contradicts %@: %@", "%@ は %@ と矛盾します: %@"),
         .lookupNone: ("No generic name matches '%@'. Type the 8-digit code, other words, or ? if none fits.",
                       "「%@」に該当する一般的名称はありません。8桁のコードか別の語を入力するか、該当がなければ ? を入力してください。"),
         .lookupPick: ("Matching generic names — type the code of yours:", "該当する一般的名称（該当するもののコードを入力してください）:"),
@@ -77,8 +90,6 @@ enum UIStrings {
         .andWord: ("and", "かつ"),
         .moreCondition: ("(and 1 more combination of answers; --format json lists them all)", "（ほか 1 通りの回答の組み合わせ。--format json ですべて表示）"),
         .moreConditions: ("(and %@ more combinations of answers; --format json lists them all)", "（ほか %@ 通りの回答の組み合わせ。--format json ですべて表示）"),
-        .incomplete: ("(too many combinations to follow every one: some outcomes read \"not determined\"; answering the first open questions narrows them)",
-                      "（組み合わせが多いため一部の結果は「未確定」と表示。上位の未回答の質問に答えると絞り込めます）"),
     ]
 
     /// `%d` / `%@` substitution without Foundation's format machinery; arguments are inserted as they are, so a

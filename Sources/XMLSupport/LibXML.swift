@@ -21,6 +21,8 @@ final class DiagnosticCollector {
     let fallbackFile: String
     /// Where a DOCTYPE began, when the parser met one in a file that refuses them.
     var doctypeLine: Int?
+    /// Receives the elements when the file is read without building libxml2's tree.
+    var builder: StreamBuilder?
 
     init(fallbackFile: String) { self.fallbackFile = fallbackFile }
 

@@ -55,8 +55,12 @@ public struct XMLElementNode: Sendable, Equatable {
     }
 
     public var trimmedText: String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Nothing to trim when both ends are ASCII and not spaces: no character properties need looking up.
+        if let first = text.utf8.first, let last = text.utf8.last, Self.plainASCII(first), Self.plainASCII(last) { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
+
+    private static func plainASCII(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte) }
 
     /// `file:line` of this element, for messages.
     public var location: String { "\(file):\(line)" }

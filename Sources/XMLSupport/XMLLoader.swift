@@ -100,6 +100,17 @@ public struct XMLLoader: Sendable {
             ctxt.pointee._private = collector.opaque
             ctxt.pointee.sax.pointee.serror = collectParserError
             if rejectDoctype { ctxt.pointee.sax.pointee.internalSubset = refuseInternalSubset }
+            // The schema validator walks a tree, and a file that may declare entities is left to libxml2's tree
+            // builder; every other file goes straight into Swift values.
+            if schema == nil && rejectDoctype, let sax = ctxt.pointee.sax {
+                collector.builder = StreamBuilder(file: name)
+                sax.pointee.startElementNs = streamStartElement
+                sax.pointee.endElementNs = streamEndElement
+                sax.pointee.characters = streamCharacters
+                sax.pointee.ignorableWhitespace = streamCharacters
+                sax.pointee.cdataBlock = streamCharacters
+                sax.pointee.comment = streamComment
+            }
             // Reading errors (a missing file) bypass the parser context.
             xmlSetStructuredErrorFunc(collector.opaque, collectSchemaError)
             defer { xmlSetStructuredErrorFunc(nil, nil) }
@@ -111,6 +122,12 @@ public struct XMLLoader: Sendable {
             }
             guard let doc, ctxt.pointee.wellFormed != 0 else {
                 throw .malformed(Self.explain(collector.items, name: name))
+            }
+            if let builder = collector.builder {
+                guard let root = builder.root else {
+                    throw .malformed([XMLDiagnostic(file: name, line: 1, severity: .fatal, message: "the document has no root element")])
+                }
+                return XMLParsedDocument(root: root, leadingComments: builder.leadingComments)
             }
             if let schema {
                 let problems = schema.validate(doc, file: name)

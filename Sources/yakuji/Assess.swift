@@ -85,12 +85,22 @@ struct Assess: ParsableCommand {
                 let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet, language: language, limits: limitOptions.limits)
                 answers[name] = answer
             }
+            // Answers that contradict what other answers imply are bad input, named both.
+            func refuse(_ contradictions: [Contradiction]) throws {
+                guard !contradictions.isEmpty else { return }
+                let place = answersFile.map { $0 + ": " } ?? ""
+                for contradiction in contradictions {
+                    Terminal.error(place + contradiction.message(answers, rules: ruleSet, language: language))
+                }
+                throw ExitCode(2)
+            }
             if !whatIf.isEmpty {
                 try showWhatIf(answers, rules: ruleSet, language: language)
                 return
             }
             let interactive = !noInput && isatty(STDIN_FILENO) == 1
             if interactive {
+                try refuse(Questionnaire(rules: ruleSet, asOf: asOf).contradictions(in: answers))
                 var session = InteractiveSession(rules: ruleSet, language: language, savePath: save, console: TerminalConsole(), asOf: asOf)
                 session.asksProductName = true
                 session.limits = limitOptions.limits
@@ -103,6 +113,7 @@ struct Assess: ParsableCommand {
                 Terminal.write(InteractiveSession<TerminalConsole>.savedMessage(session.savePath ?? save, language))
             }
             let assessment = Assessor(rules: ruleSet).assess(answers, asOf: asOf, absentIsUnknown: !interactive)
+            try refuse(assessment.contradictions)
             if let broken = assessment.ruleErrors(model: ruleSet.model) { throw broken }
             if let why {
                 try TimelineWhyCommand.show(why, assessment, rules: ruleSet, language: language)

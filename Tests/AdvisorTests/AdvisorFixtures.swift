@@ -15,6 +15,9 @@ enum Fixtures {
 
     static func mini() throws -> RuleSet { try RuleSet.load(directory: miniRules) }
 
+    /// A sample answer file by name.
+    static func sample(_ name: String) -> String { bundledRules + "/../Samples/" + name }
+
     static func temporaryFile(_ name: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("yakuji-\(UUID().uuidString)-\(name)").path
     }

@@ -62,6 +62,26 @@ import Testing
     @Test func millionAs() {
         #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
+
+    /// The processor's SHA instructions (where this machine has them) and the portable code agree on every length
+    /// around the block and padding boundaries and on a message given in uneven pieces.
+    @Test func hardwareAndPortableBlocksAgree() {
+        var generator = SystemRandomNumberGenerator()
+        let message = (0..<10_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for length in Array(0...200) + [1_000, 4_095, 4_096, 10_000] {
+            var portable = SHA256(portable: true)
+            var chosen = SHA256()
+            portable.update(message[0..<length])
+            var start = 0
+            while start < length {
+                let end = min(length, start + 1 + start % 131)
+                chosen.update(message[start..<end])
+                start = end
+            }
+            #expect(chosen.finalize() == portable.finalize(), "length \(length)")
+        }
+        #expect(SHA256.hardwareAvailable == SHA256().hardware)
+    }
 }
 
 /// `--set` takes what the prompts take (issue 11 item 18).

@@ -40,6 +40,24 @@ import Testing
         #expect(error.description.contains("more than the 1000 bytes limit for this kind of file (--max-file-size)"))
     }
 
+    /// A rule file over its limit names the flag that raises it, for the DMN files and the other rule files alike,
+    /// in loading and in `rules check`.
+    @Test func aLargeRuleFileNamesTheFlagThatRaisesItsLimit() throws {
+        let bundled = Fixtures.bundledRules
+        #expect(throws: AdvisorError.self) { try RuleSet.load(directory: bundled, maxFileBytes: 1_000) }
+        do {
+            _ = try RuleSet.load(directory: bundled, maxFileBytes: 1_000)
+        } catch {
+            #expect(error.problems.allSatisfy { $0.message.hasSuffix("limit for this kind of file (--max-rule-file-size)") },
+                    "\(error)")
+        }
+        var checker = RulesChecker(directory: bundled, asOf: RulesCheckerTests.asOf)
+        checker.maxFileBytes = 1_000
+        let sized = checker.check().filter { $0.message.contains("limit for this kind of file") }
+        #expect(!sized.isEmpty)
+        #expect(sized.allSatisfy { $0.message.hasSuffix("(--max-rule-file-size)") })
+    }
+
     @Test func aLongDeviceLabelAndOneWithControlCharactersAreRefused() throws {
         let long = try #require(try problems(answersFile("<device>\(String(repeating: "a", count: 2_000))</device>\n")))
         #expect(long.description.contains("device: the value is 2000 characters long"))

@@ -118,3 +118,54 @@ import Testing
         #expect(assessment.value("pathway") == .string("certification"))
     }
 }
+
+/// Issue 10 item 3: after a "?", the questionnaire keeps asking what can still change a result in some branch.
+@Suite struct OpenSessionTests {
+    @Test func aQuestionMarkDoesNotEndTheSessionEarly() throws {
+        let rules = try RuleSet.load(directory: Fixtures.bundledRules)
+        let sample = try AnswersFile.load(Fixtures.sample("home-blood-pressure-monitor.xml"), rules: rules)
+        var start = Answers(device: sample.device)
+        for name in sample.order where !["certificationStandardExists", "conformsToCertificationStandard", "novelty",
+                                          "manufacturerLocation", "genericNameExists", "holdsValidQmsCertificateSameGroup"].contains(name) {
+            start[name] = sample[name]
+        }
+        start["assessmentKind"] = .value(.string("new-product"))
+        start["deviceClass"] = .unknown
+        start["jmdnCode"] = .unknown
+        // Answer "?" to the certification standard, "no" to an approval standard and everything else with "yes" or the first choice.
+        var asked: [String] = []
+        var answers = start
+        let questionnaire = Questionnaire(rules: rules, asOf: "2026-11-25")
+        while let step = questionnaire.next(after: answers) {
+            asked.append(step.input.name)
+            if step.input.name == "certificationStandardExists" { answers[step.input.name] = .unknown; continue }
+            // An approval standard would rule a certification standard out (one or the other per generic name).
+            if step.input.name == "approvalStandardExists" { answers[step.input.name] = .value(.boolean(false)); continue }
+            answers[step.input.name] = .value(step.choices == ["true", "false"] ? .boolean(true) : .string(step.choices?.first ?? ""))
+        }
+        let afterQuestionMark = asked.drop { $0 != "certificationStandardExists" }.dropFirst()
+        #expect(afterQuestionMark.contains("conformsToCertificationStandard"), "\(asked)")
+        #expect(afterQuestionMark.contains("novelty"), "\(asked)")
+        #expect(afterQuestionMark.contains("holdsValidQmsCertificateSameGroup"), "\(asked)")
+        // A certification standard implies a generic name: asked before the standard, never after it was answered.
+        let a = Assessor(rules: rules).assess(answers, asOf: "2026-11-25", absentIsUnknown: false)
+        #expect(a.unanswered.isEmpty)
+        let certification = try #require(a.alternatives.first { $0.value("pathway") == .string("certification") })
+        #expect(certification.when.contains { $0.contains { $0.input == "certificationStandardExists" && $0.value == .boolean(true) } })
+    }
+
+    @Test func anAnswerContradictingAnImplicationIsRefusedAtThePrompt() throws {
+        let rules = try RuleSet.load(directory: Fixtures.bundledRules)
+        var start = try AnswersFile.load(Fixtures.sample("home-blood-pressure-monitor.xml"), rules: rules)
+        start["certificationStandardExists"] = .value(.boolean(false))
+        start["jmdnCode"] = nil
+        start["assessmentKind"] = .value(.string("new-product"))
+        start["deviceClass"] = .unknown
+        // The JMDN code's certification standard contradicts the earlier "no": the code is refused, then "?" is taken.
+        var s = InteractiveSession(rules: rules, language: .en, savePath: nil,
+                                   console: ScriptedConsole(["16173000", "?"] + Array(repeating: "?", count: 30)), asOf: "2026-11-25")
+        let (answers, _) = try s.run(from: start)
+        #expect(s.console.transcript.contains("certificationStandardExists = no contradicts jmdnCode = 16173000"))
+        #expect(answers["jmdnCode"] == .unknown)
+    }
+}

@@ -131,7 +131,8 @@ import Testing
         let assessment = Assessor(rules: rules).assess(try AnswersFile.load(path, rules: rules), asOf: "2026-12-03")
         for language in Language.allCases {
             let report = TextReport(rules: rules, language: language)
-            for text in [report.text(assessment), report.markdown(assessment), report.html(assessment),
+            let document = ConsultationReport(rules: rules, language: language).document(assessment)
+            for text in [report.text(assessment), ReportMarkdown.render(document), ReportHTML.render(document),
                          AssessmentJSON.render(assessment, language: language, citations: rules.citations)] {
                 let noted = text.split(separator: "\n").first { !$0.contains("\"annotation\"") && Citations.hasResearchNote(String($0)) }
                 #expect(noted == nil, "\(path) (\(language.rawValue)): \(noted ?? "")")

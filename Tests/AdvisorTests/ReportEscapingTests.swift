@@ -27,7 +27,7 @@ import Testing
 
     @Test func markdownEscapesMarkupAndControls() throws {
         let (a, report) = try assessment()
-        let md = report.markdown(a)
+        let md = ReportMarkdown.render(ConsultationReport(rules: report.rules, language: report.language).document(a))
         #expect(!Self.raw(md))
         #expect(!md.contains("<script>"))
         #expect(md.contains("&lt;script&gt;"))
@@ -38,7 +38,7 @@ import Testing
 
     @Test func htmlEscapesEverything() throws {
         let (a, report) = try assessment()
-        let html = report.html(a)
+        let html = ReportHTML.render(ConsultationReport(rules: report.rules, language: report.language).document(a))
         #expect(!Self.raw(html))
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))

@@ -177,6 +177,17 @@ import Testing
         #expect(text.contains("→ time to a decision"))
     }
 
+    /// The class of the AI sample stays open (and with it the licence type), but not what the timeline tables read.
+    @Test func aTimelineNoOpenAnswerChangesIsStatedOnce() throws {
+        let a = try Self.sample("ai-image-diagnosis-software.xml", ["informationSignificance": "?"])
+        #expect(a.alternatives.contains { $0.outcome.contains { Assessment.routeKeys.contains($0.key) } })
+        let timeline = try #require(a.timeline)
+        #expect(timeline.plan.stages.last?.figure == "review.improved-clinical")
+        #expect(a.alternatives.allSatisfy { $0.timeline == nil })
+        let text = TextReport(rules: Self.rules, language: .en).text(a)
+        #expect(text.contains("To the Japanese decision") && !text.contains("one figure per possible outcome"))
+    }
+
     @Test func partialChangeHasItsOwnTimeline() throws {
         let a = try Self.sample("dialyser-membrane-change.xml", ["clinicalDataNeeded": "false"])
         let timeline = try #require(a.timeline)

@@ -10,7 +10,7 @@ import Testing
         let small = try CLI.run(["assess", "--rules", "Rules", "--answers", Self.sample, "--no-input", "--format", "json",
                                  "--max-rule-file-size", "1000"])
         #expect(small.status == 2)
-        #expect(small.stderr.contains("limit for this kind of file"), "\(small.stderr)")
+        #expect(small.stderr.contains("limit for this kind of file (--max-rule-file-size)"), "\(small.stderr)")
         let raised = try CLI.run(["assess", "--rules", "Rules", "--answers", Self.sample, "--no-input", "--format", "json",
                                   "--max-rule-file-size", String(64 << 20)])
         #expect(raised.status == 0, "\(raised.stderr)")
@@ -19,7 +19,7 @@ import Testing
     @Test func rulesCheckTakesTheLimitToo() throws {
         let small = try CLI.run(["rules", "check", "Rules", "--max-rule-file-size", "1000"])
         #expect(small.status == 1)
-        #expect(small.stdout.contains("limit for this kind of file"), "\(small.stdout)")
+        #expect(small.stdout.contains("limit for this kind of file (--max-rule-file-size)"), "\(small.stdout)")
         let zero = try CLI.run(["rules", "check", "Rules", "--max-rule-file-size", "0"])
         #expect(zero.status != 0)
         #expect(zero.stderr.contains("--max-rule-file-size must be at least 1"), "\(zero.stderr)")

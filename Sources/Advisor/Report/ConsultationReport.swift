@@ -75,6 +75,11 @@ public struct ConsultationReport: Sendable {
             rows.append((t(.timeToDecision), t(.noTimeline)))
         }
         var blocks: [ReportDocument.Block] = [.fields(rows)]
+        // Schemes and consultations some still-possible answers lead to, each with its condition, apart from the certain ones.
+        for group in text.possibleGroups(a) {
+            blocks.append(.subheading(group.heading, anchor: nil))
+            blocks.append(.list(group.items.map { "\($0.label) — \($0.condition)" }))
+        }
         blocks += lookupNotes(a).map { .paragraph($0) }
         return .init(anchor: "summary", heading: t(.summary), blocks: blocks, pageBreak: true)
     }
@@ -256,7 +261,7 @@ public struct ConsultationReport: Sendable {
 
     func appendix(_ a: Assessment) -> ReportDocument.Section {
         var blocks: [ReportDocument.Block] = [.paragraph(t(.appendixNote))]
-        for trace in a.evaluation.traces {
+        for (trace, more) in text.whyTraces(a) {
             let number = Self.traceNumber(trace, a)
             blocks.append(.subheading("\(number) \(t(.decision)): \(trace.decision) — \(t(.result)): \(appendixValue(trace))",
                                       anchor: "trace-\(trace.decision)"))
@@ -269,6 +274,7 @@ public struct ConsultationReport: Sendable {
                 if !cited.isEmpty { line += " — \(t(.source)): " + cited.joined(separator: "; ") }
                 lines.append(line)
             }
+            if let more = text.moreRows(more) { lines.append(more) }
             blocks.append(.list(lines))
         }
         return .init(anchor: "appendix", heading: t(.appendix), blocks: blocks, pageBreak: true)

@@ -1,3 +1,5 @@
+import DecisionModel
+
 /// The report as one self-contained HTML file: inline CSS and SVG, a CJK font stack with fallbacks, A4 print
 /// layout (each section on a new page, table rows and headings kept whole). Written as XHTML-compatible
 /// markup so that both HTML and XML parsers read it.
@@ -35,7 +37,8 @@ public enum ReportHTML {
     """
 
     public static func render(_ d: ReportDocument) -> String {
-        func e(_ s: String) -> String { AnswersFile.escape(s) }
+        // Escaped for HTML, and characters a terminal would obey (when the file is shown with cat) made visible.
+        func e(_ s: String) -> String { AnswersFile.escape(VisibleText.sanitize(s)) }
         var h: [String] = [
             "<!DOCTYPE html>",
             "<html lang=\"\(d.language.rawValue)\" xmlns=\"http://www.w3.org/1999/xhtml\">",

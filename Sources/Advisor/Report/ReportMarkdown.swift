@@ -1,3 +1,4 @@
+import DecisionModel
 import Foundation
 
 /// The report in Markdown (CommonMark with GitHub tables): the same sections as the HTML; the chart is the
@@ -15,11 +16,9 @@ public enum ReportMarkdown {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Text safe inside a line: no table pipes, no line breaks, no HTML.
-    static func inline(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "<", with: "&lt;")
-    }
+    /// Text safe inside a line: no markup, no table pipes, no line breaks, no HTML, and characters a terminal
+    /// would obey (when the file is shown with cat) made visible.
+    static func inline(_ s: String) -> String { MarkdownText.escape(VisibleText.sanitize(s)) }
 
     static func markdown(_ block: ReportDocument.Block) -> [String] {
         switch block {
@@ -33,7 +32,7 @@ public enum ReportMarkdown {
             return ["| | |", "| --- | --- |"] + rows.map { "| **\(inline($0.label))** | \(inline($0.value)) |" }
         case .list(let items): return items.map { "- " + inline($0) }
         case .checklist(let items): return items.map { "- [ ] " + inline($0) }
-        case .chart(_, let text): return ["```text"] + text + ["```"]
+        case .chart(_, let text): return ["```text"] + text.map { VisibleText.sanitize($0) } + ["```"]
         }
     }
 }

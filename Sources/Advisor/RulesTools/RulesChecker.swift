@@ -24,7 +24,9 @@ public struct RulesChecker: Sendable {
         do {
             model = try DMNLoader(xmlLoader: XMLLoader(maxBytes: maxFileBytes)).load(path: directory)
         } catch {
-            return findings + error.problems.map { Finding(.error, "load", file: $0.file, line: $0.line, column: $0.column, $0.message) }
+            return findings + AdvisorError(error, hint: RuleSet.limitFlag).problems.map {
+                Finding(.error, "load", file: $0.file, line: $0.line, column: $0.column, $0.message)
+            }
         }
         let questionsPath = path("questions.xml")
         let questions = (try? XMLLoader(maxBytes: maxFileBytes).load(contentsOf: questionsPath)).map(Questions.init(root:)) ?? Questions()
@@ -88,7 +90,9 @@ public struct RulesChecker: Sendable {
             let file = path(relative)
             let root: XMLElementNode
             do { root = try XMLLoader(maxBytes: maxFileBytes).load(contentsOf: file) } catch {
-                findings += error.diagnostics.map { Finding(.error, "schema", file: $0.file, line: $0.line, column: $0.column, $0.message) }
+                findings += AdvisorError(error, hint: RuleSet.limitFlag).problems.map {
+                    Finding(.error, "schema", file: $0.file, line: $0.line, column: $0.column, $0.message)
+                }
                 continue
             }
             // Older DMN namespaces load in the engine but are not what the bundled schema describes.

@@ -30,7 +30,7 @@ public struct RulesGraph: Sendable {
 
     /// Inputs in the order the questionnaire first meets them (nothing answered yet).
     public var questionOrder: [String] {
-        RelevanceAnalysis(model: rules.model).analyse(known: [:]).relevantInputs
+        Questionnaire(rules: rules).relevant(after: Answers())
     }
 
     func label(_ node: String) -> String {

@@ -6,8 +6,10 @@ extension Assessment {
     /// Contract keys of the route: while an alternative differs in one of them, the top-level timeline is null
     /// and each such alternative carries its own (CONTRACT §4). Scheme and QMS alternatives keep the top-level
     /// one, which reads the schemes that are certain and the QMS audit as required (the conservative side).
+    /// These are the route and change families (ContractKeys.families): a class alternative carries no timeline of
+    /// its own, since the class reaches the timeline only through the route.
     static var routeKeys: Set<String> {
-        Set(ContractKeys.scalar + ContractKeys.objects["change", default: []].map { "change.\($0)" })
+        Set(ContractKeys.families.filter { $0.contains("pathway") || $0.contains("change.procedure") }.flatMap { $0 })
     }
 
     mutating func estimateTimeline(rules: RuleSet) {
@@ -17,15 +19,29 @@ extension Assessment {
         let estimator = TimelineEstimator(rules: rules)
         let inputs = answers.inputValues
         let routeOpen = alternatives.contains { $0.outcome.contains { Self.routeKeys.contains($0.key) } }
-        if !routeOpen, case .success(let estimate) = estimator.estimate(evaluation, inputs: inputs, asOf: date) {
+        // Tried first even with the route open: when an open answer changes only what the timeline tables do not
+        // read (the licence type that follows the class), they are settled and the figure is stated once.
+        var result = estimator.estimate(evaluation, inputs: inputs, asOf: date)
+        if !routeOpen, case .failure = result {
+            // The route is settled but an open answer the timeline tables read (clinical data for a partial
+            // change) leaves their result open: they read it as they read an unanswered input, their
+            // conservative row, with the route fixed as it is settled; the answer stays an open question.
+            var contract: [String: FEELValue] = [:]
+            for key in Self.routeKeys where value(key) != .null { contract[key] = value(key) }
+            result = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date, base: evaluation.values).0
+        }
+        if case .success(let estimate) = result {
             timeline = estimate
             values["timeline"] = estimate.contractValue
         }
         // Only route alternatives get their own timeline: scheme and QMS alternatives keep the route's, and
         // simulating each of them would cost more than the few milliseconds the estimate may add.
-        guard routeOpen else { return }
+        guard routeOpen, timeline == nil else { return }
         for i in alternatives.indices where alternatives[i].outcome.contains(where: { Self.routeKeys.contains($0.key) }) {
-            let contract = Dictionary(alternatives[i].outcome.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            // The route keys every still-possible answer agrees on, with this alternative's values for the others.
+            var contract: [String: FEELValue] = [:]
+            for key in Self.routeKeys where value(key) != .null { contract[key] = value(key) }
+            for (key, value) in alternatives[i].outcome { contract[key] = value }
             guard case .success(let estimate) = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date,
                                                                    base: evaluation.values).0 else { continue }
             alternatives[i].timeline = estimate
@@ -47,7 +63,7 @@ extension TextReport {
         guard let estimate = alternative.timeline else { return nil }
         let text = TimelineText(rules: rules, language: language)
         var line = TimelineStrings.format(.alternativeTimeline, language, estimate.decision.text)
-        if let lag = estimate.lag { line += "; \(text.f(.lag, text.marketLabel(estimate.plan.referenceMarket))) \(lag.text)" }
+        if let lag = estimate.lag { line += "; \(text.f(.lag, text.marketLabel(estimate.plan.referenceMarket))) \(lag.text) \(text.t(.months))" }
         return "→ " + line
     }
 

@@ -59,8 +59,8 @@ enum TimelineStrings {
         .noteLabel: ("note", "注"),
         .alternativeTimeline: ("time to a decision %@ months", "決定まで %@ か月"),
         .figureLabel: ("figure", "値"),
-        .perRoute: ("not determined while the route is open; each possible route below carries its own",
-                    "手続が確定するまで未確定です。下記の可能な手続ごとに示します"),
+        .perRoute: ("one figure per possible outcome below, while open answers leave the route, its category or the licence open",
+                    "未回答により手続・申請区分・許可の種類が確定しないため、下記の可能な結果ごとに示します"),
         .lagRoute: ("Time to a Japanese decision for", "日本での決定までの期間："),
     ]
 }

@@ -28,7 +28,7 @@ public struct CaseLibrary: Sendable {
     func firstCase(where test: (Scenario, Assessment) -> Bool, prefilter: (Scenario) -> Bool = { _ in true }) -> (Scenario, Assessment)? {
         let assessor = Assessor(rules: rules)
         for scenario in scenarios where prefilter(scenario) {
-            let assessment = assessor.assess(scenario.answers, absentIsUnknown: true, exploreAlternatives: false)
+            let assessment = assessor.assess(scenario.exactAnswers(rules: rules), absentIsUnknown: true, exploreAlternatives: false)
             if test(scenario, assessment) { return (scenario, assessment) }
         }
         return nil

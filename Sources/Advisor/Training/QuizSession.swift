@@ -35,7 +35,7 @@ public struct QuizSession<C: Console> {
         var result = Result()
         let assessor = Assessor(rules: rules)
         for (number, question) in questions.enumerated() {
-            let assessment = assessor.assess(question.scenario.answers, absentIsUnknown: true, exploreAlternatives: false)
+            let assessment = assessor.assess(question.scenario.exactAnswers(rules: rules), absentIsUnknown: true, exploreAlternatives: false)
             let choices = QuizChoices(rules: rules, key: question.key)
             console.write("\n")
             show(questionPage(question, number: number + 1, of: questions.count, choices: choices, hint: number == 0))

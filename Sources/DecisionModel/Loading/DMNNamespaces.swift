@@ -11,4 +11,13 @@ public enum DMNNamespaces {
     public static func version(of namespace: String?) -> String? {
         namespace.flatMap { model[$0] }
     }
+
+    static let latest = "https://www.omg.org/spec/DMN/20230324/MODEL/"
+
+    /// Whether the namespace is a DMN model namespace; asked for every element of a table, and a file's elements
+    /// share one namespace string, so the usual one is compared before anything is hashed.
+    static func isModel(_ namespace: String?) -> Bool {
+        guard let namespace else { return false }
+        return namespace == latest || model[namespace] != nil
+    }
 }

@@ -35,11 +35,20 @@ struct ElementReader {
     }
 
     func dmnChildren(_ element: XMLElementNode, _ name: String) -> [XMLElementNode] {
-        element.children.filter { $0.name == name && DMNNamespaces.version(of: $0.namespace) != nil }
+        element.children.filter { $0.name == name && DMNNamespaces.isModel($0.namespace) }
     }
 
     func dmnChild(_ element: XMLElementNode, _ name: String) -> XMLElementNode? {
-        element.children.first { $0.name == name && DMNNamespaces.version(of: $0.namespace) != nil }
+        element.children.first { $0.name == name && DMNNamespaces.isModel($0.namespace) }
+    }
+
+    /// A table cell's `<text>` and its line, read in place: a large table is most of a model's elements, and
+    /// copying each cell and its text element out of the tree cost more than parsing the cells.
+    func cellText(_ cell: XMLElementNode) -> (source: String, line: Int)? {
+        guard let index = cell.children.firstIndex(where: { $0.name == "text" && DMNNamespaces.isModel($0.namespace) }) else {
+            return nil
+        }
+        return (cell.children[index].text, cell.children[index].line)
     }
 
     /// The `<text>` of an element (DMN puts expressions in a `text` child).
@@ -53,25 +62,35 @@ struct ElementReader {
     }
 
     mutating func expression(_ source: String, at element: XMLElementNode) -> FEELExpression? {
+        expression(source, file: element.file, line: element.line)
+    }
+
+    mutating func expression(_ source: String, file: String, line: Int) -> FEELExpression? {
         if scopeDepth == 0, let parsed = parsedExpressions[source] { return parsed }
         do {
             let parsed = try FEELExpression(source, names: names)
             if scopeDepth == 0 { parsedExpressions[source] = parsed }
             return parsed
         } catch {
-            problem(element, "in expression `\(source)` at offset \(error.offset): \(error.message)")
+            problems.append(DMNProblem(file: file, line: line,
+                                       message: "in expression `\(source)` at offset \(error.offset): \(error.message)"))
             return nil
         }
     }
 
     mutating func unaryTests(_ source: String, at element: XMLElementNode) -> FEELUnaryTests? {
+        unaryTests(source, file: element.file, line: element.line)
+    }
+
+    mutating func unaryTests(_ source: String, file: String, line: Int) -> FEELUnaryTests? {
         if scopeDepth == 0, let parsed = parsedTests[source] { return parsed }
         do {
             let parsed = try FEELUnaryTests(source, names: names)
             if scopeDepth == 0 { parsedTests[source] = parsed }
             return parsed
         } catch {
-            problem(element, "in unary tests `\(source)` at offset \(error.offset): \(error.message)")
+            problems.append(DMNProblem(file: file, line: line,
+                                       message: "in unary tests `\(source)` at offset \(error.offset): \(error.message)"))
             return nil
         }
     }
@@ -279,27 +298,44 @@ struct ElementReader {
         }
         let annotationNames = dmnChildren(element, "annotation").map { $0.attribute("name") ?? "" }
         var rules: [DecisionTable.Rule] = []
-        for (index, rule) in dmnChildren(element, "rule").enumerated() {
-            let inputEntries = dmnChildren(rule, "inputEntry")
-            let outputEntries = dmnChildren(rule, "outputEntry")
+        var index = -1
+        // Rows and cells are read in place (see `cellText`), each row's children sorted in one pass.
+        let rows = element.children
+        for rowIndex in rows.indices where rows[rowIndex].name == "rule" && DMNNamespaces.isModel(rows[rowIndex].namespace) {
+            index += 1
+            let rule = rows[rowIndex]
+            let cells = rule.children
+            var inputEntries: [Int] = [], outputEntries: [Int] = [], annotationEntries: [Int] = []
+            var descriptionIndex: Int?
+            for cell in cells.indices where DMNNamespaces.isModel(cells[cell].namespace) {
+                switch cells[cell].name {
+                case "inputEntry": inputEntries.append(cell)
+                case "outputEntry": outputEntries.append(cell)
+                case "annotationEntry": annotationEntries.append(cell)
+                case "description": if descriptionIndex == nil { descriptionIndex = cell }
+                default: break
+                }
+            }
             if inputEntries.count != inputs.count || outputEntries.count != outputs.count {
                 problem(rule, "rule \(index + 1) has \(inputEntries.count) input and \(outputEntries.count) output entries; the table has \(inputs.count) inputs and \(outputs.count) outputs")
                 continue
             }
             var tests: [FEELUnaryTests] = []
-            for entry in inputEntries {
-                let (source, textElement) = text(of: entry) ?? ("-", entry)
-                if let parsed = unaryTests(source, at: textElement) { tests.append(parsed) }
+            tests.reserveCapacity(inputEntries.count)
+            for cell in inputEntries {
+                let (source, line) = cellText(cells[cell]) ?? ("-", cells[cell].line)
+                if let parsed = unaryTests(source, file: rule.file, line: line) { tests.append(parsed) }
             }
             var results: [FEELExpression] = []
-            for entry in outputEntries {
-                let (source, textElement) = text(of: entry) ?? ("null", entry)
-                if let parsed = expression(source, at: textElement) { results.append(parsed) }
+            results.reserveCapacity(outputEntries.count)
+            for cell in outputEntries {
+                let (source, line) = cellText(cells[cell]) ?? ("null", cells[cell].line)
+                if let parsed = expression(source, file: rule.file, line: line) { results.append(parsed) }
             }
             guard tests.count == inputs.count, results.count == outputs.count else { continue }
-            let annotations = dmnChildren(rule, "annotationEntry").map { (text(of: $0)?.0 ?? "").trimmingWhitespace() }
+            let annotations = annotationEntries.map { (cellText(cells[$0])?.source ?? "").trimmingWhitespace() }
             rules.append(.init(id: rule.attribute("id"), row: index + 1, inputEntries: tests, outputEntries: results,
-                               annotations: annotations, description: dmnChild(rule, "description")?.trimmedText,
+                               annotations: annotations, description: descriptionIndex.map { cells[$0].trimmedText },
                                location: location(rule)))
         }
         return DecisionTable(id: element.attribute("id"), hitPolicy: policy, inputs: inputs, outputs: outputs,
@@ -311,9 +347,17 @@ struct ElementReader {
 extension String {
     /// The string without leading and trailing whitespace (Unicode-aware, no Foundation needed).
     public func trimmingWhitespace() -> String {
+        // Most cells and annotations have nothing to trim: an ASCII non-space at both ends settles it without
+        // looking up character properties.
+        if let first = utf8.first, let last = utf8.last, first.isPlainASCII, last.isPlainASCII { return self }
         var s = Substring(self)
         while s.first?.isWhitespace == true { s = s.dropFirst() }
         while s.last?.isWhitespace == true { s = s.dropLast() }
         return String(s)
     }
+}
+
+extension UInt8 {
+    /// An ASCII byte that is not whitespace (tab to carriage return, space).
+    var isPlainASCII: Bool { self < 0x80 && self != 0x20 && !(0x09...0x0D).contains(self) }
 }

@@ -1,0 +1,192 @@
+import DecisionModel
+
+/// Writes the answers behind a condition as combinations of answers. Where an upstream result that the report
+/// lists itself is still open (the class, when the route is asked about), the result stands for the answers
+/// behind it — "deviceClass = 2 and genericNameExists = no" rather than every way to reach Class II — but only
+/// when that says exactly the same; otherwise the answers are written out.
+final class ConditionWriter {
+    let evaluation: OpenEvaluation
+    let model: DMNModel
+    /// Decisions whose values the report shows (not lists), each with the keys it gives.
+    let resultKeys: [String: [String]]
+    let sources: [String: (decision: String, path: [String])]
+
+    init(evaluation: OpenEvaluation, sources: [String: (decision: String, path: [String])]) {
+        self.evaluation = evaluation
+        model = evaluation.model
+        self.sources = sources
+        var keys: [String: [String]] = [:]
+        for key in ContractKeys.reported where !ContractKeys.lists.contains(key) {
+            if let source = sources[key] { keys[source.decision, default: []].append(key) }
+        }
+        resultKeys = keys
+    }
+
+    // Per writer (one assessment): what each decision can be, and what the graph says about who reads what.
+    private var possibleCache: [String: [Possible]] = [:]
+    private var fieldsCache: [String: [String]?] = [:]
+    private var inputsCache: [String: Set<String>] = [:]
+
+    private func possible(_ decision: String) -> [Possible] {
+        if let known = possibleCache[decision] { return known }
+        let found = evaluation.possible(decision)
+        possibleCache[decision] = found
+        return found
+    }
+
+    /// The conditions of a result of `decisions`.
+    func when(_ condition: Condition, for decisions: Set<String>) -> [[AnswerCondition]] {
+        let upstream = closure(decisions).subtracting(decisions)
+        let context = model.decisionsInDependencyOrder.map(\.name).filter { upstream.contains($0) && resultKeys[$0] != nil }
+        var combinations: [(results: [AnswerCondition], condition: Condition)] = [([], .always)]
+        var used: Set<String> = []
+        var readingCounts: [String: Int] = [:]
+        for decision in context {
+            // The fields of the result the decisions read; equal readings joined.
+            let fieldsKey = decision + "|" + decisions.sorted().joined(separator: ",")
+            let fields: [String]?
+            if let known = fieldsCache[fieldsKey] { fields = known } else {
+                fields = readFields(of: decision, from: decisions, stoppingAt: Set(context))
+                fieldsCache[fieldsKey] = fields
+            }
+            var readings: [(value: FEELValue, condition: Condition, sample: FEELValue)] = []
+            let all = possible(decision)
+            guard all.allSatisfy({ $0.value != nil && $0.loose.isEmpty }) else { continue }
+            for option in all {
+                let reading = fields.map { project(option.value!, $0) }.map { FEELValue.list($0) } ?? option.value!
+                if let i = readings.firstIndex(where: { $0.value == reading }) { readings[i].condition = evaluation.or(readings[i].condition, option.condition) }
+                else { readings.append((reading, option.condition, option.value!)) }
+            }
+            guard readings.count > 1 else { continue }
+            let keys = (resultKeys[decision] ?? []).filter { key in
+                (fields.map { $0.contains(sources[key]?.path.first ?? "") } ?? true)
+                    && Set(all.map { self.value(key, in: $0.value!).description }).count > 1
+            }
+            for key in keys { readingCounts[key] = Set(all.map { self.value(key, in: $0.value!).description }).count }
+            var next: [(results: [AnswerCondition], condition: Condition)] = []
+            for reading in readings where !evaluation.and(reading.condition, condition).isNever {
+                let named = keys.map { AnswerCondition(input: $0, value: value($0, in: reading.sample), isResult: true) }
+                for partial in combinations {
+                    let both = evaluation.and(partial.condition, reading.condition)
+                    if !both.isNever { next.append((partial.results + named, both)) }
+                }
+            }
+            combinations = next
+            used.insert(decision)
+        }
+        guard !used.isEmpty else { return evaluation.cover(condition) }
+        let ownKey = decisions.sorted().joined(separator: ",") + "|" + used.sorted().joined(separator: ",")
+        let own = inputsCache[ownKey] ?? ownInputs(decisions, stoppingAt: used)
+        inputsCache[ownKey] = own
+        let others = Set(evaluation.variables.map(\.input)).subtracting(own)
+        let ownPossible = evaluation.exists(evaluation.possibleAnswers, inputs: others)
+        var paths: [[AnswerCondition]] = []
+        var union = Condition.never
+        for combination in combinations {
+            let inside = evaluation.and(condition, combination.condition)
+            if inside.isNever { continue }
+            let rest = evaluation.exists(inside, inputs: others)
+            union = evaluation.or(union, evaluation.and(combination.condition, rest))
+            paths += evaluation.cover(rest, possible: ownPossible).map { combination.results + $0 }
+        }
+        // Exact only when the results carry everything the other answers contribute.
+        guard union == condition else { return evaluation.cover(condition) }
+        return Self.joinResults(paths, readings: readingCounts).enumerated()
+            .sorted { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }.map(\.element)
+    }
+
+    /// Paths alike but for one result's value are one path with several values, or none when they take every
+    /// value the result can have.
+    static func joinResults(_ paths: [[AnswerCondition]], readings: [String: Int]) -> [[AnswerCondition]] {
+        var result = paths
+        for key in readings.keys.sorted() {
+            var joined: [[AnswerCondition]] = []
+            for path in result {
+                guard let own = path.first(where: { $0.isResult && $0.input == key }) else { joined.append(path); continue }
+                let rest = path.filter { !($0.isResult && $0.input == key) }
+                if let i = joined.firstIndex(where: { other in
+                    other.contains { $0.isResult && $0.input == key } && other.filter { !($0.isResult && $0.input == key) } == rest
+                }) {
+                    var merged = joined[i]
+                    let k = merged.firstIndex { $0.isResult && $0.input == key }!
+                    let values = merged[k].values + own.values.filter { !merged[k].values.contains($0) }
+                    if values.count >= readings[key]! { merged.remove(at: k) } else { merged[k].values = values }
+                    joined[i] = merged
+                } else {
+                    joined.append(path)
+                }
+            }
+            result = joined
+        }
+        return result
+    }
+
+    private func project(_ whole: FEELValue, _ fields: [String]) -> [FEELValue] {
+        fields.map { field in
+            if case .context(let c) = whole { return c[field] ?? .null }
+            return whole
+        }
+    }
+
+    /// The fields of `decision` that the decisions (and those they require, short of `stop`) read as
+    /// `decision.field`; nil when one reads the whole value.
+    private func readFields(of decision: String, from decisions: Set<String>, stoppingAt stop: Set<String>) -> [String]? {
+        var fields: Set<String> = []
+        var seen: Set<String> = []
+        var stack = Array(decisions)
+        while let name = stack.popLast() {
+            guard seen.insert(name).inserted, let reader = model.decision(named: name) else { continue }
+            stack += reader.requiredDecisions.compactMap { model.decision(id: $0.id)?.name }.filter { !stop.contains($0) }
+            guard reader.requiredDecisions.contains(where: { model.decision(id: $0.id)?.name == decision }) else { continue }
+            guard let table = reader.decisionTable else { return nil }
+            let texts = table.inputs.map(\.expression.source) + table.rules.flatMap { $0.outputEntries.map(\.source) }
+            for text in texts {
+                var rest = Substring(text)
+                while let range = rest.range(of: decision) {
+                    let after = rest[range.upperBound...]
+                    let before = range.lowerBound == rest.startIndex ? nil : rest[rest.index(before: range.lowerBound)]
+                    rest = after
+                    if let before, before.isLetter || before.isNumber || before == "_" || before == "." { continue }
+                    if after.first == "." {
+                        fields.insert(String(after.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "_" }))
+                    } else if after.first.map({ $0.isLetter || $0.isNumber || $0 == "_" }) != true {
+                        return nil
+                    }
+                }
+            }
+        }
+        return fields.sorted()
+    }
+
+    private func value(_ key: String, in whole: FEELValue) -> FEELValue {
+        var current = whole
+        for field in sources[key]?.path ?? [] {
+            if case .context(let c) = current { current = c[field] ?? .null } else { current = .null }
+        }
+        return current
+    }
+
+    /// `names` and every decision they require, directly or not.
+    func closure(_ names: Set<String>) -> Set<String> {
+        var result: Set<String> = []
+        var stack = Array(names)
+        while let name = stack.popLast() {
+            guard result.insert(name).inserted, let decision = model.decision(named: name) else { continue }
+            stack += decision.requiredDecisions.compactMap { model.decision(id: $0.id)?.name }
+        }
+        return result
+    }
+
+    /// Inputs the decisions read, directly or through decisions other than `stop`.
+    private func ownInputs(_ decisions: Set<String>, stoppingAt stop: Set<String>) -> Set<String> {
+        var inputs: Set<String> = []
+        var seen: Set<String> = []
+        var stack = Array(decisions)
+        while let name = stack.popLast() {
+            guard seen.insert(name).inserted, let decision = model.decision(named: name) else { continue }
+            inputs.formUnion(decision.requiredInputs.compactMap { model.input(id: $0.id)?.name })
+            stack += decision.requiredDecisions.compactMap { model.decision(id: $0.id)?.name }.filter { !stop.contains($0) }
+        }
+        return inputs
+    }
+}

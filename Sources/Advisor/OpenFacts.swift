@@ -1,0 +1,278 @@
+import DecisionModel
+
+/// One value a reported key can still take.
+public struct KeyValue: Sendable, Equatable {
+    /// Nil: not determined (it depends on an answer that cannot be enumerated, such as a date).
+    public var value: FEELValue?
+    /// Given by a rule on purpose (a null then reads "not applicable").
+    public var ruled: Bool
+}
+
+/// Which open answers a decision's value depends on, and which it does not although they feed it.
+public struct DecisionOpenness: Sendable, Equatable {
+    public var dependsOn: [String]
+    public var independentOf: [String]
+}
+
+/// Two answers that the rules say cannot both be true.
+public struct Contradiction: Sendable {
+    /// The answer the implication contradicts, and the one that implies otherwise.
+    public var contradicted: String
+    public var impliedBy: String
+    /// The rule row that says so (its reason and source).
+    public var rule: DecisionTrace.RuleHit
+}
+
+extension Contradiction {
+    /// "genericNameExists = no contradicts certificationStandardExists = yes: <the rule's reason>".
+    public func message(_ answers: Answers, rules: RuleSet, language: Language) -> String {
+        func answer(_ name: String) -> String {
+            guard case .value(let value)? = answers[name] else { return name }
+            let text = rules.questions[name]?.label(for: value.bareText, language)?.nonEmpty
+                ?? (value == .boolean(true) ? UIStrings.text(.yes, language) : value == .boolean(false) ? UIStrings.text(.no, language) : value.bareText)
+            return "\(name) = \(text)"
+        }
+        let reason = rule.annotation(language.rawValue) ?? rule.description ?? ""
+        return UIStrings.format(.contradiction, language, answer(contradicted), answer(impliedBy), reason)
+    }
+}
+
+/// What the answers, with the open ones read as every value they allow, say about each reported key.
+struct OpenFacts {
+    let rules: RuleSet
+    let evaluation: OpenEvaluation
+    let sources: [String: (decision: String, path: [String])]
+    let writer: ConditionWriter
+    /// Contradictions between the answers given, found before the contradicting combinations are set aside.
+    let contradictions: [Contradiction]
+
+    init(rules: RuleSet, evaluation: OpenEvaluation) {
+        self.rules = rules
+        self.evaluation = evaluation
+        var sources: [String: (decision: String, path: [String])] = [:]
+        for key in ContractKeys.reported + Array(ContractKeys.objects.keys) {
+            if let source = ContractKeys.source(of: key, in: rules.model) { sources[key] = source }
+        }
+        self.sources = sources
+        contradictions = Self.contradictions(rules, evaluation)
+        // Combinations of answers an implication contradicts are impossible, not alternatives.
+        var possible = Condition.always
+        for decision in rules.model.decisions where decision.decisionTable?.outputs.contains(where: { $0.name == "contradicted" }) == true {
+            let free = evaluation.possible(decision.name, path: ["contradicted"]).filter { $0.value == .null }
+            possible = evaluation.and(possible, free.reduce(Condition.never) { evaluation.or($0, $1.condition) })
+        }
+        evaluation.restrict(to: possible)
+        writer = ConditionWriter(evaluation: evaluation, sources: sources)
+    }
+
+    /// How the open answers are read: an answered value is known; "unknown" and unanswered are open, except for
+    /// inputs the rules derive themselves (`unknown="derive"`), which are then null. `pending`: inputs still to
+    /// be asked, which may yet be answered "unknown" (null for derived ones).
+    static func states(_ answers: Answers, rules: RuleSet, pending: Set<String> = []) -> [String: InputState] {
+        var states: [String: InputState] = [:]
+        for input in rules.model.inputs {
+            let derived = rules.questions[input.name]?.unknownIsFinal == true
+            switch answers[input.name] {
+            case .value(let value)?: states[input.name] = .known(value)
+            case .unknown?: states[input.name] = derived ? .known(.null) : .open(nullable: false)
+            case nil:
+                if pending.contains(input.name) { states[input.name] = .open(nullable: derived) }
+                else { states[input.name] = derived ? .known(.null) : .open(nullable: false) }
+            }
+        }
+        return states
+    }
+
+    /// Every value a key can still take; nil when no decision gives it.
+    func possible(_ key: String) -> [Possible]? {
+        guard let source = sources[key] else { return nil }
+        if ContractKeys.lists.contains(key), evaluation.items(source.decision) != nil { return nil }
+        return evaluation.possible(source.decision, path: source.path)
+    }
+
+    static func settled(_ values: [Possible]) -> FEELValue? {
+        guard values.count == 1, let value = values[0].value, values[0].loose.isEmpty else { return nil }
+        return value
+    }
+
+    /// The reported values: a key is determined when every still-possible answer gives it the same value;
+    /// a list holds the items listed under every such answer.
+    func contractValues() -> (values: [String: FEELValue], possible: [String: [KeyValue]]) {
+        var values: [String: FEELValue] = [:]
+        var possible: [String: [KeyValue]] = [:]
+        for key in ContractKeys.reported where !ContractKeys.lists.contains(key) {
+            guard let options = self.possible(key) else { continue }
+            let settled = Self.settled(options)
+            possible[key] = options.map { KeyValue(value: $0.loose.isEmpty ? $0.value : nil, ruled: $0.ruled) }
+            let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
+            if parts.count == 2 {
+                var context: FEELContext
+                if case .context(let c)? = values[parts[0]] { context = c } else { context = FEELContext() }
+                context[parts[1]] = settled ?? .null
+                values[parts[0]] = .context(context)
+            } else {
+                values[key] = settled ?? .null
+            }
+        }
+        for key in ContractKeys.objects.keys {
+            if case .context(let c)? = values[key], c.entries.allSatisfy({ $0.value == .null }) { values[key] = .null }
+        }
+        for key in ContractKeys.lists {
+            guard let source = sources[key] else { continue }
+            if evaluation.items(source.decision) != nil {
+                values[key] = .list(listed(key).filter { evaluation.isCertain($0.condition) }.map(\.value))
+            } else if let options = evaluation.possible(source.decision, path: source.path) as [Possible]? {
+                values[key] = Self.settled(options) ?? .null
+            }
+        }
+        return (values, possible)
+    }
+
+    /// Every item a list key can hold: under which answers a row lists it, and under which a row asking whether
+    /// an answer is unknown does (with the answers it waits on).
+    func listed(_ key: String) -> [(value: FEELValue, condition: Condition, byRows: Condition, whileUnknown: [String])] {
+        guard let source = sources[key], let items = evaluation.items(source.decision) else { return [] }
+        var result: [(value: FEELValue, condition: Condition, byRows: Condition, whileUnknown: [String])] = []
+        for item in items where !item.condition.isNever {
+            guard let value = item.value, item.loose.isEmpty else { continue }
+            result.append((value, item.condition, item.condition, []))
+        }
+        // An unknown answer no reported result depends on (conformity to a standard the product has none of) is
+        // never asked, so an item waiting on it alone is not "listed while it is unknown".
+        let relevant = Set(relevantInputs())
+        for extra in evaluation.itemsWhileUnknown(source.decision) {
+            let waiting = extra.unknown.filter(relevant.contains)
+            guard let value = extra.item.value, !waiting.isEmpty else { continue }
+            let extra = (item: extra.item, unknown: waiting)
+            if let i = result.firstIndex(where: { $0.value == value }) {
+                result[i].condition = evaluation.or(result[i].condition, extra.item.condition)
+                result[i].whileUnknown += extra.unknown.filter { !result[i].whileUnknown.contains($0) }
+            } else {
+                result.append((value, extra.item.condition, .never, extra.unknown))
+            }
+        }
+        return result
+    }
+
+    /// Items of a list key that some, not all, still-possible answers list, with the answers that lead to each;
+    /// an item also listed while answers are unknown names them, its conditions then those of its rows.
+    func possibleItems(_ key: String) -> [PossibleItem] {
+        guard let source = sources[key] else { return [] }
+        func when(_ condition: Condition) -> [[AnswerCondition]] { writer.when(condition, for: [source.decision]) }
+        return listed(key).filter { !evaluation.isCertain($0.condition) }.map { item in
+            let rows = item.whileUnknown.isEmpty ? item.condition : item.byRows
+            return PossibleItem(value: item.value, when: rows.isNever ? [] : when(rows), whileUnknown: item.whileUnknown)
+        }
+    }
+
+    func alternatives() -> [Alternative] {
+        let reader = AlternativesReader(evaluation: evaluation, sources: sources, writer: writer)
+        return ContractKeys.families.flatMap { reader.alternatives($0) }
+    }
+
+    /// For each open answer, how many reported keys (or list items) it can still change.
+    func influence() -> [String: Int] {
+        var counts: [String: Int] = [:]
+        func count(_ names: Set<String>) { for name in names { counts[name, default: 0] += 1 } }
+        // An object none of whose members a decision gives (the timeline: its decision lists the stages and the
+        // figures are simulated from them) is worked towards through its decision's value.
+        let whole = ContractKeys.objects.keys.sorted().filter { key in
+            ContractKeys.objects[key, default: []].allSatisfy { sources["\(key).\($0)"] == nil }
+        }
+        for key in ContractKeys.reported + whole {
+            if let source = sources[key], whole.contains(key) || ContractKeys.lists.contains(key),
+               let items = evaluation.items(source.decision) {
+                for item in items { count(dependencies([item])) }
+            } else if let options = possible(key) {
+                count(dependencies(options))
+            }
+        }
+        return counts
+    }
+
+    private func dependencies(_ options: [Possible]) -> Set<String> {
+        guard options.count > 1 || options.contains(where: { !$0.loose.isEmpty || !evaluation.isCertain($0.condition) }) else { return [] }
+        var names: Set<String> = []
+        for option in options {
+            names.formUnion(evaluation.inputs(of: option.condition))
+            names.formUnion(option.loose)
+        }
+        return names
+    }
+
+    /// Open answers in question order, most influential first.
+    func openQuestions() -> [String] {
+        let counts = influence()
+        let order = evaluation.variables.map(\.input)
+        return order.filter { counts[$0] != nil }.enumerated().sorted { a, b in
+            let (x, y) = (counts[a.element]!, counts[b.element]!)
+            return x == y ? a.offset < b.offset : x > y
+        }.map(\.element)
+    }
+
+    /// Open answers that can still change a reported key, in question order.
+    func relevantInputs() -> [String] {
+        let counts = influence()
+        return evaluation.variables.map(\.input).filter { counts[$0] != nil }
+    }
+
+    /// The trace: each decision's value when it is determined (null otherwise), the rows that gave it or still
+    /// can, and which open answers it depends on.
+    func trace() -> (EvaluationResult, [String: DecisionOpenness]) {
+        let model = rules.model
+        var result = EvaluationResult()
+        var openness: [String: DecisionOpenness] = [:]
+        var upstreamOpen: [String: Set<String>] = [:]
+        let open = Set(evaluation.variables.map(\.input))
+        for decision in model.decisionsInDependencyOrder {
+            var feeding = Set(decision.requiredInputs.compactMap { model.input(id: $0.id)?.name }).intersection(open)
+            for ref in decision.requiredDecisions { if let up = model.decision(id: ref.id) { feeding.formUnion(upstreamOpen[up.name] ?? []) } }
+            upstreamOpen[decision.name] = feeding
+            let options = evaluation.possible(decision.name)
+            let value = Self.settled(options) ?? .null
+            result.values[decision.name] = value
+            let table = decision.decisionTable
+            var trace = DecisionTrace(decision: decision.name, hitPolicy: table?.hitPolicy.description, value: value)
+            if table != nil {
+                trace.rules = evaluation.rows(decision.name).filter { !$0.fires.isNever }.compactMap {
+                    evaluation.ruleHit(decision.name, row: $0.row)
+                }
+                trace.inputs = evaluation.columns(decision.name).map { ($0.name, Self.settled($0.values) ?? .null) }
+            }
+            for problem in evaluation.problems(decision.name) where evaluation.isCertain(problem.condition) {
+                trace.problems.append(problem.message)
+                result.problems.append(EvaluationProblem(element: decision.name, location: decision.location, message: problem.message))
+            }
+            // A violation under every still-possible answer is an error of the rules (RuleErrors); one that only
+            // some open answers would meet is left to `rules check`, which finds the overlap for any answers.
+            if let violation = evaluation.violations(decision.name).first(where: { evaluation.isCertain($0.condition) }) {
+                trace.violation = violation.message
+                trace.rules = violation.rows.compactMap { evaluation.ruleHit(decision.name, row: $0) }
+            }
+            result.traces.append(trace)
+            let depends = dependencies(options)
+            if !feeding.isEmpty {
+                let order = evaluation.variables.map(\.input)
+                openness[decision.name] = DecisionOpenness(dependsOn: order.filter(depends.contains),
+                                                           independentOf: order.filter { feeding.contains($0) && !depends.contains($0) })
+            }
+        }
+        return (result, openness)
+    }
+
+    /// Implications the answers contradict for certain: a decision output named `contradicted` that is set under
+    /// every still-possible answer (with `impliedBy` naming the answer that implies otherwise).
+    static func contradictions(_ rules: RuleSet, _ evaluation: OpenEvaluation) -> [Contradiction] {
+        var found: [Contradiction] = []
+        for decision in rules.model.decisionsInDependencyOrder {
+            guard let table = decision.decisionTable, table.outputs.contains(where: { $0.name == "contradicted" }) else { continue }
+            let options = evaluation.possible(decision.name)
+            guard let value = Self.settled(options), case .context(let c) = value,
+                  case .string(let contradicted)? = c["contradicted"], case .string(let impliedBy)? = c["impliedBy"] else { continue }
+            guard let row = evaluation.rows(decision.name).first(where: { evaluation.isCertain($0.fires) }),
+                  let rule = evaluation.ruleHit(decision.name, row: row.row) else { continue }
+            found.append(Contradiction(contradicted: contradicted, impliedBy: impliedBy, rule: rule))
+        }
+        return found
+    }
+}

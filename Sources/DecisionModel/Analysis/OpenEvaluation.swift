@@ -1,0 +1,354 @@
+/// A condition on the open inputs (a set of their assignments), valid within the evaluation that made it.
+public struct Condition: Hashable, Sendable {
+    let node: Int32
+    public static let always = Condition(node: DecisionDiagram.always)
+    public static let never = Condition(node: DecisionDiagram.never)
+    public var isAlways: Bool { node == DecisionDiagram.always }
+    public var isNever: Bool { node == DecisionDiagram.never }
+}
+
+/// One value a decision (or one of its outputs) can still take.
+public struct Possible: Sendable {
+    /// Nil: not determined — it depends on an open answer that cannot be enumerated (a date, a free number).
+    public var value: FEELValue?
+    /// The answers under which it is the value.
+    public var condition: Condition
+    /// Given by a rule on purpose (false when no rule matched, or not determined).
+    public var ruled: Bool
+    /// Open answers it depends on in a way conditions cannot express (a computed date, a range's value).
+    public var loose: [String]
+}
+
+/// One row of a table: the answers under which it matches, and under which it gives the value.
+public struct PossibleRow: Sendable {
+    public var row: Int
+    public var matches: Condition
+    public var fires: Condition
+}
+
+/// The answer to one open input inside a condition: a value, one of several values, or for a ranged input a
+/// range (`test`).
+public struct AnswerCondition: Sendable, Equatable {
+    public var input: String
+    /// The value (the first, when several would do); for a range, a value inside it.
+    public var value: FEELValue { values[0] }
+    /// The values that would do (one, usually).
+    public var values: [FEELValue]
+    /// The FEEL unary test for a range (`< 50000`); nil for a single value.
+    public var test: String?
+    /// A condition on a result (a decision's output that is itself still open), named by `input`, rather than on
+    /// an answer: it stands for every combination of answers that gives that result.
+    public var isResult: Bool
+
+    public init(input: String, value: FEELValue, test: String? = nil, isResult: Bool = false) {
+        self.init(input: input, values: [value], test: test, isResult: isResult)
+    }
+
+    public init(input: String, values: [FEELValue], test: String? = nil, isResult: Bool = false) {
+        self.input = input
+        self.values = values.isEmpty ? [.null] : values
+        self.test = test
+        self.isResult = isResult
+    }
+}
+
+/// What every decision can still be, given the open inputs. Read it through the methods below; it is not shared
+/// between threads.
+public final class OpenEvaluation {
+    typealias Node = DecisionDiagram.Node
+    public let model: DMNModel
+    /// The open inputs, in question order.
+    public let variables: [OpenVariable]
+    let variableIndex: [String: Int]
+    let diagram: DecisionDiagram
+    var inputs: [String: [Possibility]] = [:]
+    var decisions: [String: DecisionPossibilities] = [:]
+    /// The answers still possible (`restrict(to:)`); what the accessors report lies inside it.
+    private(set) var universe: Node = DecisionDiagram.always
+    /// Variables the universe leaves a single value: implied, so no condition or question needs them.
+    private var implied: Set<Int> = []
+    /// `inputs(of:)` by condition (within the universe; cleared when it changes).
+    private var inputsCache: [Node: [String]] = [:]
+
+    init(model: DMNModel, variables: [OpenVariable]) {
+        self.model = model
+        self.variables = variables
+        var index: [String: Int] = [:]
+        for (i, v) in variables.enumerated() { index[v.input] = i }
+        variableIndex = index
+        diagram = DecisionDiagram(sizes: variables.map(\.cases.count))
+    }
+
+    /// Every value `name` (a decision or an input) can take; for a collecting table, every list it can give.
+    func possibilities(_ name: String) -> [Possibility] {
+        if let input = inputs[name] { return input }
+        guard var result = decisions[name] else { return [Possibility(value: .null, condition: DecisionDiagram.always)] }
+        if let values = result.values { return values }
+        // Lists from the items: each combination of items in and out that can hold together.
+        let items = result.items ?? []
+        var values: [Possibility] = result.otherValues
+        var chosen: [Possibility] = []
+        let d = diagram
+        let rest = d.not(d.or(result.otherValues.map(\.condition)))
+        func go(_ i: Int, _ condition: Node) {
+            if condition == DecisionDiagram.never { return }
+            if i == items.count {
+                if chosen.isEmpty {
+                    values.append(Possibility(value: result.emptyValue, condition: d.and(condition, result.empty), ruled: false))
+                } else {
+                    let loose = Array(Set(chosen.flatMap(\.loose))).sorted()
+                    let undetermined = chosen.contains { $0.value == nil }
+                    values.append(Possibility(value: undetermined ? nil : .list(chosen.map { $0.value! }), condition: condition, loose: loose))
+                }
+                return
+            }
+            chosen.append(items[i])
+            go(i + 1, d.and(condition, items[i].condition))
+            chosen.removeLast()
+            go(i + 1, d.minus(condition, items[i].condition))
+        }
+        go(0, rest)
+        result.values = OpenWalker.merged(values, d)
+        decisions[name] = result
+        return result.values!
+    }
+
+    /// Only answers inside `condition` are possible (e.g. those no implication contradicts); every value, row and
+    /// item is read within it from now on, and an input it leaves one value is implied.
+    public func restrict(to condition: Condition) {
+        guard !condition.isNever else { return }
+        universe = condition.node
+        implied = []
+        inputsCache = [:]
+        for v in diagram.support(condition.node) {
+            let feasible = (0..<variables[v].cases.count).filter { diagram.restrict(condition.node, v, $0) != DecisionDiagram.never }
+            if feasible.count == 1 { implied.insert(v) }
+        }
+    }
+
+    /// The answers still possible.
+    public var possibleAnswers: Condition { Condition(node: universe) }
+
+    /// Whether the condition holds under every possible answer.
+    public func isCertain(_ condition: Condition) -> Bool { within(condition.node) == universe }
+
+    private func within(_ node: Node) -> Node { diagram.and(node, universe) }
+
+    private func possible(_ p: Possibility) -> Possible {
+        if p.value == OpenWalker.undeterminedField { return Possible(value: nil, condition: Condition(node: p.condition), ruled: false, loose: p.loose.map { variables[$0].input }) }
+        return Possible(value: p.value, condition: Condition(node: p.condition), ruled: p.ruled, loose: p.loose.map { variables[$0].input })
+    }
+
+    /// Every value a decision can still take, or one field of it (`path`: an output of a multi-output table),
+    /// equal values joined.
+    public func possible(_ decision: String, path: [String] = []) -> [Possible] {
+        let values = possibilities(decision).map { p -> Possibility in
+            var field = OpenWalker.project(p, path)
+            field.problem = false
+            field.condition = within(field.condition)
+            return field
+        }
+        return OpenWalker.merged(values, diagram).map(possible)
+    }
+
+    /// For a table that collects rows: each value it can list, with the answers under which it is listed.
+    public func items(_ decision: String) -> [Possible]? {
+        decisions[decision]?.items.map { items in
+            items.map { var p = $0; p.condition = within(p.condition); return possible(p) }
+        }
+    }
+
+    /// For a table that collects rows: values listed because an open answer is still unknown (a row testing it for
+    /// null), each with the answers under which it is listed and the unknown answers it waits on.
+    public func itemsWhileUnknown(_ decision: String) -> [(item: Possible, unknown: [String])] {
+        (decisions[decision]?.unknownItems ?? []).compactMap { extra in
+            var item = extra.item
+            item.condition = within(item.condition)
+            // An answer the others imply is not unknown: a row waiting on it alone lists nothing.
+            let unknown = extra.inputs.filter { variableIndex[$0].map { !implied.contains($0) } ?? true }
+            return item.condition == DecisionDiagram.never || unknown.isEmpty ? nil : (possible(item), unknown)
+        }
+    }
+
+    /// The values each input column of a decision's table can take.
+    public func columns(_ decision: String) -> [(name: String, values: [Possible])] {
+        (decisions[decision]?.columns ?? []).map { column in
+            (column.name, OpenWalker.merged(column.values.map { var p = $0; p.problem = false; p.condition = within(p.condition); return p },
+                                            diagram).map(possible))
+        }
+    }
+
+    /// The rows of a decision's table that can still match.
+    public func rows(_ decision: String) -> [PossibleRow] {
+        (decisions[decision]?.rows ?? []).map {
+            PossibleRow(row: $0.row, matches: Condition(node: within($0.matches)), fires: Condition(node: within($0.fires)))
+        }
+    }
+
+    /// A row of a decision's table as a trace entry (its id, reasons and source).
+    public func ruleHit(_ decision: String, row: Int) -> DecisionTrace.RuleHit? {
+        guard let table = model.decision(named: decision)?.decisionTable, let rule = table.rules.first(where: { $0.row == row }) else {
+            return nil
+        }
+        return DecisionTrace.RuleHit(id: rule.id, row: rule.row,
+                                     annotations: zip(table.annotationNames, rule.annotations).map { (name: $0, text: $1) },
+                                     description: rule.description, location: rule.location)
+    }
+
+    /// Problems a decision has under some answers.
+    public func problems(_ decision: String) -> [(message: String, condition: Condition)] {
+        (decisions[decision]?.problems ?? []).map { ($0.message, Condition(node: within($0.condition))) }
+    }
+
+    /// Hit-policy violations of a decision's table: the rows (as written) that match together, and when.
+    public func violations(_ decision: String) -> [(message: String, rows: [Int], condition: Condition)] {
+        (decisions[decision]?.violations ?? []).map { ($0.message, $0.rows, Condition(node: within($0.condition))) }
+    }
+
+    // MARK: - Conditions
+
+    public func and(_ a: Condition, _ b: Condition) -> Condition { Condition(node: diagram.and(a.node, b.node)) }
+    public func or(_ a: Condition, _ b: Condition) -> Condition { Condition(node: diagram.or(a.node, b.node)) }
+    public func not(_ a: Condition) -> Condition { Condition(node: diagram.not(a.node)) }
+
+    /// Whether every possible assignment of `a` is in `b`.
+    public func implies(_ a: Condition, _ b: Condition) -> Bool { within(diagram.minus(a.node, b.node)) == DecisionDiagram.never }
+
+    /// The condition with these inputs left free: the answers to the others that some answers to these complete.
+    public func exists(_ condition: Condition, inputs: Set<String>) -> Condition {
+        Condition(node: diagram.exists(condition.node, Set(inputs.compactMap { variableIndex[$0] })))
+    }
+
+    /// The open inputs the condition depends on, in question order.
+    public func inputs(of condition: Condition) -> [String] {
+        let target = within(condition.node)
+        if let known = inputsCache[target] { return known }
+        // Cut to the universe, a condition's diagram also tests the answers an implication ties together (a
+        // certification standard and a generic name) although the condition itself may not: simplified within the
+        // universe, it tests only what it needs.
+        let names = diagram.support(diagram.simplify(target, within: universe)).subtracting(implied).sorted().map { variables[$0].input }
+        inputsCache[target] = names
+        return names
+    }
+
+    /// Whether `inputs(of:)` would name `input`: decided on the diagram's variables first, which are cheap to read
+    /// and include every input the simplified condition tests.
+    public func depends(_ condition: Condition, on input: String) -> Bool {
+        guard let v = variableIndex[input] else { return false }
+        let target = within(condition.node)
+        if let known = inputsCache[target] { return known.contains(input) }
+        guard diagram.support(target).contains(v) else { return false }
+        return inputs(of: condition).contains(input)
+    }
+
+    /// The condition with `input` fixed to one of its cases (by index into its variable's cases).
+    public func fixing(_ condition: Condition, _ input: String, case index: Int) -> Condition {
+        guard let v = variableIndex[input] else { return condition }
+        return Condition(node: diagram.restrict(condition.node, v, index))
+    }
+
+    /// A condition that says `input` takes one of these cases.
+    public func condition(_ input: String, cases: [Int]) -> Condition {
+        guard let v = variableIndex[input] else { return .always }
+        return Condition(node: diagram.literal(v, cases))
+    }
+
+    /// Simple combinations of answers that together say the same as `condition`: an irredundant sum of products
+    /// whose products differing in one input only are joined (that input then takes one of several values),
+    /// simplest first.
+    /// Answers outside `possible` (by default those no implication excludes) may be left to either side.
+    public func cover(_ condition: Condition, possible: Condition? = nil) -> [[AnswerCondition]] {
+        let space = possible?.node ?? universe
+        let lower = diagram.and(condition.node, space)
+        let upper = diagram.or(condition.node, diagram.not(space))
+        let products = Self.join(diagram.cover(lower, upTo: upper).map { product in
+            ProductTerm(product.map { (Int32($0.0), [$0.1]) })
+        }, sizes: variables.map(\.cases.count))
+        return products.map { product in
+            zip(product.variables, product.values).map { v, values in
+                let variable = variables[Int(v)]
+                let first = variable.cases[values[0]]
+                if let test = variable.test(values), variable.isRanged || !first.isExact {
+                    return AnswerCondition(input: variable.input, value: first.value ?? .null, test: test)
+                }
+                return AnswerCondition(input: variable.input, values: values.map { variable.cases[$0].value ?? .null })
+            }
+        }.enumerated().sorted { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }.map(\.element)
+    }
+
+    /// A product of literals "variable takes one of these values", variables in order.
+    struct ProductTerm: Hashable {
+        var variables: [Int32]
+        var values: [[Int]]
+
+        init(_ literals: [(Int32, [Int])]) {
+            variables = literals.map(\.0)
+            values = literals.map(\.1)
+        }
+
+        func without(_ v: Int32) -> ProductTerm {
+            guard let i = variables.firstIndex(of: v) else { return self }
+            var copy = self
+            copy.variables.remove(at: i)
+            copy.values.remove(at: i)
+            return copy
+        }
+
+        /// Whether every assignment of `other` is in this product.
+        func contains(_ other: ProductTerm) -> Bool {
+            var j = 0
+            for (i, v) in variables.enumerated() {
+                while j < other.variables.count && other.variables[j] < v { j += 1 }
+                guard j < other.variables.count, other.variables[j] == v else { return false }
+                if !other.values[j].allSatisfy(values[i].contains) { return false }
+            }
+            return true
+        }
+    }
+
+    /// Products alike but for one variable's values are one product (the variable dropped when they cover all its
+    /// values); a product inside another is dropped. Exact: the union is unchanged.
+    static func join(_ start: [ProductTerm], sizes: [Int]) -> [ProductTerm] {
+        var products = start
+        var changed = true
+        while changed {
+            changed = false
+            for v in sizes.indices {
+                let variable = Int32(v)
+                var joined: [ProductTerm] = []
+                var index: [ProductTerm: Int] = [:]
+                for product in products {
+                    guard let at = product.variables.firstIndex(of: variable) else { joined.append(product); continue }
+                    let rest = product.without(variable)
+                    if let i = index[rest] {
+                        let k = joined[i].variables.firstIndex(of: variable)!
+                        let union = Array(Set(joined[i].values[k] + product.values[at])).sorted()
+                        if union.count == sizes[v] {
+                            joined[i] = rest
+                            index[rest] = nil
+                        } else {
+                            joined[i].values[k] = union
+                        }
+                        changed = true
+                    } else {
+                        index[rest] = joined.count
+                        joined.append(product)
+                    }
+                }
+                products = joined
+            }
+            var kept: [ProductTerm] = []
+            for (i, product) in products.enumerated() {
+                let inside = products.indices.contains { j in
+                    j != i && products[j].contains(product) && (products[j] != product || j < i)
+                }
+                if !inside { kept.append(product) }
+            }
+            if kept.count != products.count { products = kept; changed = true }
+        }
+        return products
+    }
+
+    /// Diagram size, for benchmarks.
+    public var nodeCount: Int { diagram.nodeCount }
+}

@@ -1,0 +1,689 @@
+/// Evaluates a decision graph over the sets of values that open inputs allow (DESIGN §"The shape" point 6).
+///
+/// Each open input becomes a variable whose values are its cases (`openCases`). Every decision gets the values
+/// it can still take, each with the condition on the open inputs under which it holds (a decision diagram), and
+/// every table row the condition under which it matches and fires. A value whose condition is "always" is
+/// settled; an input matters to a value exactly when its condition tests that input. One pass answers what is
+/// settled, what the alternatives are and which questions are still worth asking.
+///
+/// Open inputs are read as one of their allowed values, never as null — so a row testing `null` on an open input
+/// does not stand in for the values it could take, and cannot hide them. Rows of a collecting table that ask
+/// whether an answer is still unknown are reported separately (`itemsWhileUnknown`).
+public struct OpenEvaluator: Sendable {
+    public let model: DMNModel
+    /// Inputs in the order a questionnaire asks them, which is also the order of the variables.
+    public let inputOrder: [String]
+    let indexes: [String: TableIndex]
+
+    public init(model: DMNModel) {
+        self.model = model
+        inputOrder = model.questionOrder
+        var indexes: [String: TableIndex] = [:]
+        for decision in model.decisions {
+            if let table = decision.decisionTable { indexes[decision.name] = TableIndex(table) }
+        }
+        self.indexes = indexes
+    }
+
+    /// Inputs missing from `states` are known to be null.
+    public func evaluate(_ states: [String: InputState]) -> OpenEvaluation {
+        var variables: [OpenVariable] = []
+        for name in inputOrder {
+            guard case .open(let nullable)? = states[name], let input = model.input(named: name) else { continue }
+            variables.append(model.openCases(of: input, nullable: nullable))
+        }
+        let evaluation = OpenEvaluation(model: model, variables: variables)
+        var walker = OpenWalker(evaluator: self, evaluation: evaluation, states: states)
+        walker.run()
+        return evaluation
+    }
+}
+
+extension DMNModel {
+    /// Inputs in the order a questionnaire should ask them: decisions in dependency order, each table's columns
+    /// in order (an upstream decision's own inputs where its column comes), then names its outputs use, then
+    /// inputs no decision reads.
+    public var questionOrder: [String] { questionOrder(from: []) }
+
+    /// The same, visiting the decisions `roots` (by name) first, in that order.
+    public func questionOrder(from roots: [String]) -> [String] {
+        var order: [String] = []
+        var seen: Set<String> = []
+        var visited: Set<String> = []
+        func add(_ name: String) {
+            if let decision = decision(named: name) { visit(decision); return }
+            if input(named: name) != nil, seen.insert(name).inserted { order.append(name) }
+        }
+        func visit(_ decision: Decision) {
+            guard visited.insert(decision.name).inserted else { return }
+            switch decision.logic.untyped {
+            case .table(let table):
+                for column in table.inputs { for name in Self.orderedNames(column.expression.source, column.expression.referencedNames) { add(name) } }
+                for rule in table.rules {
+                    for entry in rule.outputEntries { for name in Self.orderedNames(entry.source, entry.referencedNames) { add(name) } }
+                }
+            case .literal(let literal):
+                for name in Self.orderedNames(literal.expression.source, literal.expression.referencedNames) { add(name) }
+            default:
+                // Other boxed expressions reach their inputs through the requirements below.
+                break
+            }
+            for ref in decision.requiredDecisions { if let upstream = self.decision(id: ref.id) { visit(upstream) } }
+            for ref in decision.requiredInputs { if let item = input(id: ref.id) { add(item.name) } }
+        }
+        for name in roots { if let root = decision(named: name) { visit(root) } }
+        for decision in decisionsInDependencyOrder { visit(decision) }
+        for item in inputs { add(item.name) }
+        return order
+    }
+
+    /// Names in the order they are written in the text.
+    static func orderedNames(_ source: String, _ names: Set<String>) -> [String] {
+        names.sorted { (source.range(of: $0)?.lowerBound ?? source.endIndex) < (source.range(of: $1)?.lowerBound ?? source.endIndex) }
+    }
+}
+
+/// One value a name can take, with the condition under which it does.
+struct Possibility {
+    typealias Node = DecisionDiagram.Node
+    /// Nil: not determined (it depends on an open input whose value cannot be enumerated).
+    var value: FEELValue?
+    var condition: Node
+    /// Open inputs (variable indices) whose case this value only stands in for: a range, "other text".
+    var loose: [Int] = []
+    /// Given by a rule (false: no rule matched, or not determined).
+    var ruled = true
+    /// Computing it raised a FEEL problem.
+    var problem = false
+}
+
+/// What one decision can still be.
+struct DecisionPossibilities {
+    typealias Node = DecisionDiagram.Node
+    /// Every value, conditions disjoint and together "always"; nil for a collection until asked for.
+    var values: [Possibility]?
+    /// For tables that collect rows: each output value with the condition under which it is in the list.
+    var items: [Possibility]?
+    /// For collections: no row matches (the value is then `emptyValue`); plus conditions making it null or unknown.
+    var empty: Node = DecisionDiagram.never
+    var emptyValue: FEELValue = .null
+    var otherValues: [Possibility] = []
+    /// Items listed because an open answer is still unknown, with the answers they wait on.
+    var unknownItems: [(item: Possibility, inputs: [String])] = []
+    /// Table columns: the values each input expression can take.
+    var columns: [(name: String, values: [Possibility])] = []
+    /// Table rows: when each matches and when it gives the value (differs under FIRST, UNIQUE …).
+    var rows: [(row: Int, matches: Node, fires: Node)] = []
+    /// Problems, each with the condition under which it arises.
+    var problems: [(message: String, condition: Node)] = []
+    /// Hit-policy violations (UNIQUE rows matching together, ANY rows disagreeing): the rows concerned (row
+    /// numbers as written) and when it happens. DMN makes these errors of the rules, not quiet nulls.
+    var violations: [(message: String, rows: [Int], condition: Node)] = []
+}
+
+/// Walks the graph once in dependency order.
+struct OpenWalker {
+    typealias Node = DecisionDiagram.Node
+    let evaluator: OpenEvaluator
+    let evaluation: OpenEvaluation
+    let states: [String: InputState]
+    var model: DMNModel { evaluator.model }
+    var d: DecisionDiagram { evaluation.diagram }
+
+    init(evaluator: OpenEvaluator, evaluation: OpenEvaluation, states: [String: InputState]) {
+        self.evaluator = evaluator
+        self.evaluation = evaluation
+        self.states = states
+    }
+
+    mutating func run() {
+        for input in model.inputs {
+            if let v = evaluation.variableIndex[input.name] {
+                evaluation.inputs[input.name] = evaluation.variables[v].cases.enumerated().map { i, c in
+                    Possibility(value: c.value, condition: d.literal(v, [i]), loose: c.isExact ? [] : [v])
+                }
+            } else {
+                var value: FEELValue = .null
+                if case .known(let known)? = states[input.name] { value = known }
+                if model.nonConformance(of: value, to: input.typeRef) != nil { value = .null }
+                evaluation.inputs[input.name] = [Possibility(value: value, condition: DecisionDiagram.always)]
+            }
+        }
+        for decision in model.decisionsInDependencyOrder {
+            var result = evaluate(decision)
+            conform(&result, to: decision)
+            evaluation.decisions[decision.name] = result
+        }
+    }
+
+    /// The names a decision may use, with what each can be.
+    private func scope(_ decision: Decision) -> [String: [Possibility]] {
+        var scope: [String: [Possibility]] = [:]
+        for ref in decision.requiredInputs {
+            if let input = model.input(id: ref.id) { scope[input.name] = evaluation.inputs[input.name] }
+        }
+        for ref in decision.requiredDecisions {
+            if let upstream = model.decision(id: ref.id) { scope[upstream.name] = evaluation.possibilities(upstream.name) }
+        }
+        return scope
+    }
+
+    /// Knowledge models as functions, as the plain evaluator binds them.
+    private func baseScope(_ decision: Decision) -> FEELScope {
+        DMNEvaluator(model: model).scope(for: Decision(id: decision.id, name: decision.name, typeRef: nil,
+                                                       requiredKnowledge: decision.requiredKnowledge, logic: decision.logic,
+                                                       location: decision.location),
+                                         inputs: [:], decisions: [:])
+    }
+
+    private func evaluate(_ decision: Decision) -> DecisionPossibilities {
+        let scope = scope(decision)
+        if case .table(let table) = decision.logic.untyped, let index = evaluator.indexes[decision.name], !index.entriesUseNames,
+           let result = evaluateTable(table, decision: decision, index: index, scope: scope) {
+            return result
+        }
+        return evaluateByCombination(decision, scope: scope)
+    }
+
+    /// A null value where the decision's type does not allow the value, as the plain evaluator does.
+    private func conform(_ result: inout DecisionPossibilities, to decision: Decision) {
+        guard var values = result.values else { return }
+        for i in values.indices {
+            if let value = values[i].value, let why = model.nonConformance(of: Self.unmarked(value), to: decision.typeRef) {
+                result.problems.append(("the value \(value) does not conform to the decision's type: \(why)", values[i].condition))
+                values[i].value = .null
+                values[i].ruled = false
+            }
+        }
+        result.values = OpenWalker.merged(values, d)
+    }
+
+    // MARK: - Expressions over possibilities
+
+    /// Calls `body` once per combination of the possibilities of `names` (conditions that cannot hold together are
+    /// skipped), with the bound values, the combined condition, and the loose and undetermined names involved.
+    func combinations(_ names: [String], _ scope: [String: [Possibility]], within: Node,
+                      _ body: (_ bound: [String: Possibility], _ condition: Node) -> Void) {
+        // The diagram and the options are read into locals so that the recursion does not copy the walker.
+        let d = self.d
+        let options = names.map { scope[$0] }
+        var bound: [String: Possibility] = [:]
+        func go(_ i: Int, _ condition: Node) {
+            if condition == DecisionDiagram.never { return }
+            if i == names.count { body(bound, condition); return }
+            guard let list = options[i] else { go(i + 1, condition); return }
+            for option in list {
+                let next = d.and(condition, option.condition)
+                if next == DecisionDiagram.never { continue }
+                bound[names[i]] = option
+                go(i + 1, next)
+            }
+            bound[names[i]] = nil
+        }
+        go(0, within)
+    }
+
+    /// The values an expression can take. A value that only stands in for a range passes through a bare name
+    /// (`x`, `x.y`) unchanged; any other use of it is not determined.
+    func values(of expression: FEELExpression, _ scope: [String: [Possibility]], base: FEELScope, within: Node = DecisionDiagram.always)
+        -> [Possibility] {
+        let use = Use(expression, scope)
+        var results: [Possibility] = []
+        combinations(use.names, scope, within: within) { bound, condition in
+            results.append(value(of: use, bound, condition, base: base))
+        }
+        return Self.merged(results, d)
+    }
+
+    /// An expression with the names it reads from the scope, in the order combinations bind them.
+    struct Use {
+        let expression: FEELExpression
+        let names: [String]
+        let bare: Bool
+        let path: [String]
+
+        init(_ expression: FEELExpression, _ scope: [String: [Possibility]]) {
+            self.expression = expression
+            names = DMNModel.orderedNames(expression.source, expression.referencedNames).filter { scope[$0] != nil }
+            bare = OpenWalker.isPath(expression.source)
+            path = bare ? expression.source.trimmingWhitespace().split(separator: ".").map(String.init) : []
+        }
+    }
+
+    /// The expression's value under one combination of the possibilities of (at least) its names.
+    func value(of use: Use, _ all: [String: Possibility], _ condition: Node, base: FEELScope) -> Possibility {
+        let bound = all.count == use.names.count ? all : all.filter { use.names.contains($0.key) }
+        let loose = Array(Set(bound.values.flatMap(\.loose))).sorted()
+        if bound.values.contains(where: { $0.value == nil }) || (!use.bare && !loose.isEmpty) {
+            return Possibility(value: nil, condition: condition, loose: loose)
+        }
+        // A field of a context (or of null) is read directly; anything else is evaluated.
+        if use.bare, use.names.count == 1, use.path.first == use.names[0], let only = bound[use.names[0]], let whole = only.value,
+           whole == .null || { if case .context = whole { return true } else { return false } }() {
+            var value = whole
+            for field in use.path.dropFirst() { value = Self.field(value, field) }
+            let read = Possibility(value: value, condition: condition, loose: loose)
+            return use.path.count > 1 ? Self.exactness(read) : read
+        }
+        var feel = base
+        for (name, p) in bound { feel[name] = p.value }
+        var problems: [FEELError] = []
+        let value = use.expression.evaluate(feel, problems: &problems)
+        var result = Possibility(value: value, condition: condition, loose: loose, problem: !problems.isEmpty)
+        if use.bare, let only = bound.values.first, bound.count == 1, case .context = only.value { result = Self.exactness(result) }
+        return result
+    }
+
+    /// Marks a field of a context whose value is not determined (the others stay exact).
+    static let undeterminedField = FEELValue.string("\u{1F}not determined")
+
+    /// A field read from a context with marked fields: not determined when it is marked, exact otherwise.
+    static func exactness(_ p: Possibility) -> Possibility {
+        guard !p.loose.isEmpty, let value = p.value else { return p }
+        var result = p
+        if value == undeterminedField { result.value = nil } else if !contains(value, undeterminedField) { result.loose = [] }
+        return result
+    }
+
+    private static func contains(_ value: FEELValue, _ marker: FEELValue) -> Bool {
+        switch value {
+        case marker: true
+        case .context(let c): c.entries.contains { contains($0.value, marker) }
+        case .list(let items): items.contains { contains($0, marker) }
+        default: false
+        }
+    }
+
+    /// The value with marked fields read as null (for type checks).
+    static func unmarked(_ value: FEELValue) -> FEELValue {
+        switch value {
+        case undeterminedField: .null
+        case .context(let c): .context(FEELContext(c.entries.map { ($0.key, unmarked($0.value)) }))
+        default: value
+        }
+    }
+
+    /// A field of a possibility's value.
+    static func project(_ p: Possibility, _ path: [String]) -> Possibility {
+        guard let value = p.value, !path.isEmpty else { return p }
+        var field = p
+        var current = value
+        for key in path { current = Self.field(current, key) }
+        field.value = current
+        return exactness(field)
+    }
+
+    /// `name` or `name.field.field`.
+    static func isPath(_ source: String) -> Bool {
+        let text = source.trimmingWhitespace()
+        return !text.isEmpty && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        }
+    }
+
+    /// Equal values joined (their conditions or-ed), in first-seen order.
+    static func merged(_ values: [Possibility], _ d: DecisionDiagram) -> [Possibility] {
+        if values.count < 2 { return values.filter { $0.condition != DecisionDiagram.never } }
+        var result: [Possibility] = []
+        var index: [MergeKey: [Int]] = [:]
+        for p in values where p.condition != DecisionDiagram.never {
+            let key = MergeKey(p)
+            if let i = index[key]?.first(where: { result[$0].value == p.value }) {
+                result[i].condition = d.or(result[i].condition, p.condition)
+            } else {
+                index[key, default: []].append(result.count)
+                result.append(p)
+            }
+        }
+        return result
+    }
+
+    /// A hashable stand-in for a possibility's value and flags (equal values give equal keys).
+    private struct MergeKey: Hashable {
+        var value: ValueKey?
+        var kind: Int
+        var fields: [ValueKey?] = []
+        var loose: [Int]
+        var ruled: Bool
+        var problem: Bool
+
+        init(_ p: Possibility) {
+            value = p.value.flatMap(ValueKey.init)
+            switch p.value {
+            case nil: kind = 0
+            case .context(let c)?:
+                kind = 1 + c.entries.count
+                fields = c.entries.sorted { $0.key < $1.key }.map { ValueKey($0.value) }
+            case .list(let items)?: kind = -1 - items.count
+            default: kind = 1000
+            }
+            loose = p.loose
+            ruled = p.ruled
+            problem = p.problem
+        }
+    }
+
+    // MARK: - Decision tables
+
+    /// The table over sets of values; nil when its hit policy needs the combination-by-combination fallback.
+    private func evaluateTable(_ table: DecisionTable, decision: Decision, index: TableIndex, scope: [String: [Possibility]])
+        -> DecisionPossibilities? {
+        let base = baseScope(decision)
+        var result = DecisionPossibilities()
+        var failed = DecisionDiagram.never
+        var undetermined = DecisionDiagram.never
+        var undeterminedLoose: Set<Int> = []
+        var columns: [[(possibility: Possibility, rows: RowSet)]] = []
+        var canMatch = RowSet(count: index.rowCount, all: true)
+        for (c, input) in table.inputs.enumerated() {
+            let tested = !index.wildcard[c].rows.elementsEqual(0..<index.rowCount)
+            var kept: [(possibility: Possibility, rows: RowSet)] = []
+            var reachable = RowSet(count: index.rowCount)
+            for p in values(of: input.expression, scope, base: base) {
+                if p.problem {
+                    failed = d.or(failed, p.condition)
+                    result.problems.append(("input \(input.title) could not be evaluated", p.condition))
+                    continue
+                }
+                guard let value = p.value else {
+                    if tested { undetermined = d.or(undetermined, p.condition); undeterminedLoose.formUnion(p.loose) }
+                    continue
+                }
+                if let allowed = input.inputValues, value != .null, !allowed.matches(value, scope: base) {
+                    failed = d.or(failed, p.condition)
+                    result.problems.append(("input \(input.title) = \(value) is not one of its input values \(allowed.source)", p.condition))
+                    continue
+                }
+                let rows = index.rows(table, column: c, matching: value)
+                reachable.formUnion(rows)
+                kept.append((p, rows))
+            }
+            result.columns.append((input.expression.source, kept.map(\.possibility)))
+            canMatch.formIntersection(reachable)
+            columns.append(kept)
+        }
+        let live = d.not(d.or(failed, undetermined))
+
+        // Rows that can still match, each with its condition.
+        var matching: [(row: Int, condition: Node)] = []
+        for row in canMatch.rows {
+            var condition = live
+            for (c, options) in columns.enumerated() where !index.wildcard[c].contains(row) {
+                var column = DecisionDiagram.never
+                for option in options where option.rows.contains(row) { column = d.or(column, option.possibility.condition) }
+                condition = d.and(condition, column)
+                if condition == DecisionDiagram.never { break }
+            }
+            if condition != DecisionDiagram.never { matching.append((row, condition)) }
+        }
+
+        // Each matching row's output values, with their conditions.
+        var outputs: [(row: Int, condition: Node, values: [Possibility])] = []
+        for (row, condition) in matching {
+            let rule = table.rules[row]
+            var produced: [Possibility]
+            if let constant = index.constantOutputs[row] {
+                produced = [Possibility(value: Self.result(table, constant), condition: condition)]
+            } else {
+                // All entries under each combination of the names any of them reads: entries that read the same
+                // wide decision (a code list) then cost one pass over its possibilities, not one per pair of entries.
+                let uses = rule.outputEntries.map { Use($0, scope) }
+                var names: [String] = []
+                for use in uses { for name in use.names where !names.contains(name) { names.append(name) } }
+                produced = []
+                combinations(names, scope, within: condition) { bound, condition in
+                    let fields = uses.map { value(of: $0, bound, condition, base: base) }
+                    let loose = Array(Set(fields.flatMap(\.loose))).sorted()
+                    if table.outputs.count == 1 {
+                        produced.append(Possibility(value: fields[0].value, condition: condition, loose: loose))
+                        return
+                    }
+                    // A field that is not determined is marked, so the other fields stay exact.
+                    let values = fields.map { $0.value != nil && $0.loose.isEmpty ? $0.value! : Self.undeterminedField }
+                    produced.append(Possibility(value: Self.result(table, values), condition: condition, loose: loose))
+                }
+                produced = Self.merged(produced, d)
+            }
+            for p in produced where p.value != nil {
+                for (o, output) in table.outputs.enumerated() {
+                    let value = table.outputs.count == 1 ? p.value! : Self.field(p.value!, output.name ?? "")
+                    if let allowed = output.outputValues, value != .null, !allowed.matches(value, scope: base) {
+                        result.problems.append(("rule \(rule.row): output \(output.name ?? "") = \(value) is not one of its output values \(allowed.source)", p.condition))
+                    }
+                    _ = o
+                }
+            }
+            outputs.append((row, condition, produced))
+        }
+
+        let anyMatch = d.or(matching.map(\.condition))
+        let none = d.minus(live, anyMatch)
+        var extra: [Possibility] = []
+        if failed != DecisionDiagram.never { extra.append(Possibility(value: .null, condition: failed, ruled: false)) }
+        if undetermined != DecisionDiagram.never {
+            extra.append(Possibility(value: nil, condition: d.minus(undetermined, failed), loose: undeterminedLoose.sorted(), ruled: false))
+        }
+        let fallback = Self.defaultValue(table, base)
+
+        switch table.hitPolicy {
+        case .first, .priority, .unique, .any:
+            var firing: [(row: Int, condition: Node, values: [Possibility])] = outputs
+            if table.hitPolicy == .priority {
+                // Each output value as its own row, highest priority first, then as FIRST.
+                firing = outputs.flatMap { o in o.values.map { (o.row, $0.condition, [$0]) } }
+                    .enumerated().sorted { a, b in
+                        let (x, y) = (priority(table, a.element.values[0].value), priority(table, b.element.values[0].value))
+                        return x == y ? a.offset < b.offset : x.lexicographicallyPrecedes(y)
+                    }.map(\.element)
+            }
+            var values: [Possibility] = []
+            var before = DecisionDiagram.never
+            var overlap = DecisionDiagram.never
+            if table.hitPolicy == .unique || table.hitPolicy == .any {
+                var seen = DecisionDiagram.never
+                for o in outputs {
+                    overlap = d.or(overlap, d.and(seen, o.condition))
+                    seen = d.or(seen, o.condition)
+                }
+                if table.hitPolicy == .any {
+                    // Overlapping rows are fine when they give the same value.
+                    var byValue: [(value: FEELValue?, condition: Node)] = []
+                    for o in outputs { for p in o.values {
+                        if let i = byValue.firstIndex(where: { $0.value == p.value }) { byValue[i].condition = d.or(byValue[i].condition, p.condition) }
+                        else { byValue.append((p.value, p.condition)) }
+                    } }
+                    var conflict = DecisionDiagram.never, union = DecisionDiagram.never
+                    for entry in byValue {
+                        conflict = d.or(conflict, d.and(union, entry.condition))
+                        union = d.or(union, entry.condition)
+                    }
+                    overlap = conflict
+                }
+                if overlap != DecisionDiagram.never {
+                    let involved = outputs.filter { d.and($0.condition, overlap) != DecisionDiagram.never }.map { table.rules[$0.row].row }
+                    let rows = involved.map(String.init).joined(separator: ", ")
+                    let message = table.hitPolicy == .unique
+                        ? "UNIQUE hit policy violated: rules \(rows) can match together"
+                        : "ANY hit policy violated: rules \(rows) can match together with different outputs"
+                    result.problems.append((message, overlap))
+                    result.violations.append((message, involved, overlap))
+                    values.append(Possibility(value: .null, condition: overlap, ruled: false))
+                }
+            }
+            for o in firing {
+                let fires: Node
+                switch table.hitPolicy {
+                case .unique, .any: fires = d.minus(o.condition, overlap)
+                default: fires = d.minus(o.condition, before)
+                }
+                before = d.or(before, o.condition)
+                if fires == DecisionDiagram.never { continue }
+                result.rows.append((table.rules[o.row].row, o.condition, fires))
+                for p in o.values {
+                    var fired = p
+                    fired.condition = d.and(p.condition, fires)
+                    values.append(fired)
+                }
+            }
+            values.append(Possibility(value: fallback, condition: none, ruled: false))
+            result.values = Self.merged(values + extra, d)
+            return result
+
+        case .collect(let aggregation?) where aggregation == .max || aggregation == .min:
+            // The highest (lowest) value of the rows that match: a value holds where one of its rows matches and
+            // no row with a higher (lower) one does.
+            var byValue: [(value: FEELValue, condition: Node, loose: [Int])] = []
+            for o in outputs {
+                for p in o.values {
+                    guard let value = p.value, value != .null else { return nil }
+                    if let i = byValue.firstIndex(where: { $0.value == value }) { byValue[i].condition = d.or(byValue[i].condition, p.condition) }
+                    else { byValue.append((value, p.condition, p.loose)) }
+                }
+                result.rows.append((table.rules[o.row].row, o.condition, o.condition))
+            }
+            for a in byValue { for b in byValue where a.value != b.value && TableEvaluator.less(a.value, b.value) == nil { return nil } }
+            let ordered = byValue.sorted { TableEvaluator.less($0.value, $1.value)! }
+            let ranked = aggregation == .max ? Array(ordered.reversed()) : ordered
+            var values: [Possibility] = []
+            var better = DecisionDiagram.never
+            for entry in ranked {
+                values.append(Possibility(value: entry.value, condition: d.minus(entry.condition, better), loose: entry.loose))
+                better = d.or(better, entry.condition)
+            }
+            values.append(Possibility(value: .null, condition: none, ruled: false))
+            result.values = Self.merged(values + extra, d)
+            return result
+
+        case .collect(nil), .ruleOrder, .outputOrder:
+            var items: [Possibility] = []
+            var ordered = outputs.flatMap { o in o.values.map { (row: o.row, p: $0) } }
+            if table.hitPolicy == .outputOrder {
+                ordered = ordered.enumerated().sorted { a, b in
+                    let (x, y) = (priority(table, a.element.p.value), priority(table, b.element.p.value))
+                    return x == y ? a.offset < b.offset : x.lexicographicallyPrecedes(y)
+                }.map(\.element)
+            }
+            for (_, p) in ordered {
+                if let i = items.firstIndex(where: { $0.value == p.value && $0.loose == p.loose }) {
+                    items[i].condition = d.or(items[i].condition, p.condition)
+                } else {
+                    items.append(p)
+                }
+            }
+            for o in outputs { result.rows.append((table.rules[o.row].row, o.condition, o.condition)) }
+            result.items = items
+            result.unknownItems = unknownAnswerItems(table, index: index, columns: columns, live: live, base: base)
+            result.empty = none
+            result.emptyValue = fallback
+            result.otherValues = extra
+            return result
+
+        default:
+            return nil
+        }
+    }
+
+    /// Items of a collecting table's rows that ask whether something is still unknown: an entry matching null
+    /// ("recommend a consultation while novelty is unknown") on a column the open answers leave open under the
+    /// row's other entries is read as satisfied. Such items are reported beside the others but feed no other
+    /// decision, so which questions matter is decided by the answers' values alone.
+    private func unknownAnswerItems(_ table: DecisionTable, index: TableIndex, columns: [[(possibility: Possibility, rows: RowSet)]],
+                                    live: Node, base: FEELScope) -> [(item: Possibility, inputs: [String])] {
+        let open = columns.map { options in options.count > 1 || options.contains { !$0.possibility.loose.isEmpty } }
+        guard open.contains(true) else { return [] }
+        var nullRows: [RowSet?] = []
+        for c in table.inputs.indices {
+            guard open[c] else { nullRows.append(nil); continue }
+            var rows = index.rows(table, column: c, matching: .null)
+            rows.subtract(index.wildcard[c])
+            nullRows.append(rows)
+        }
+        func column(_ c: Int, _ row: Int) -> Node {
+            var condition = DecisionDiagram.never
+            for option in columns[c] where option.rows.contains(row) { condition = d.or(condition, option.possibility.condition) }
+            return condition
+        }
+        var items: [(item: Possibility, inputs: [String])] = []
+        for row in 0..<index.rowCount {
+            guard let constant = index.constantOutputs[row] else { continue }
+            let asking = table.inputs.indices.filter { nullRows[$0]?.contains(row) == true }
+            guard !asking.isEmpty else { continue }
+            var rest = live
+            for c in table.inputs.indices where !index.wildcard[c].contains(row) && !asking.contains(c) {
+                rest = d.and(rest, column(c, row))
+                if rest == DecisionDiagram.never { break }
+            }
+            guard rest != DecisionDiagram.never else { continue }
+            var condition = rest
+            var satisfied: Set<Int> = []
+            for c in asking {
+                let within = columns[c].filter { d.and($0.possibility.condition, rest) != DecisionDiagram.never }
+                if within.count > 1 || within.contains(where: { !$0.possibility.loose.isEmpty }) {
+                    for option in within { d.support(option.possibility.condition, into: &satisfied); satisfied.formUnion(option.possibility.loose) }
+                } else {
+                    condition = d.and(condition, column(c, row))
+                }
+            }
+            guard !satisfied.isEmpty, condition != DecisionDiagram.never else { continue }
+            let inputs = satisfied.sorted().map { evaluation.variables[$0].input }
+            items.append((Possibility(value: Self.result(table, constant), condition: condition), inputs))
+        }
+        return items
+    }
+
+    private func priority(_ table: DecisionTable, _ value: FEELValue?) -> [Int] {
+        guard let value else { return [Int.max] }
+        let values = table.outputs.count == 1 ? [value] : table.outputs.map { Self.field(value, $0.name ?? "") }
+        return zip(table.outputs, values).map { output, v in
+            guard let listed = output.outputValues?.literalValues else { return 0 }
+            return listed.firstIndex(of: v) ?? listed.count
+        }
+    }
+
+    static func result(_ table: DecisionTable, _ outputs: [FEELValue]) -> FEELValue {
+        if table.outputs.count == 1 { return outputs.first ?? .null }
+        return .context(FEELContext(zip(table.outputs, outputs).map { ($0.name ?? "", $1) }))
+    }
+
+    static func field(_ value: FEELValue, _ name: String) -> FEELValue {
+        if case .context(let c) = value { return c[name] ?? .null }
+        return .null
+    }
+
+    static func defaultValue(_ table: DecisionTable, _ scope: FEELScope) -> FEELValue {
+        guard table.outputs.contains(where: { $0.defaultOutputEntry != nil }) else { return .null }
+        return result(table, table.outputs.map { $0.defaultOutputEntry?.evaluate(scope) ?? .null })
+    }
+
+    // MARK: - Fallback
+
+    /// Any decision, evaluated plainly once per combination of what the names it may use can be.
+    private func evaluateByCombination(_ decision: Decision, scope: [String: [Possibility]]) -> DecisionPossibilities {
+        let base = baseScope(decision)
+        let plain = DMNEvaluator(model: model)
+        var result = DecisionPossibilities()
+        var values: [Possibility] = []
+        var rows: [Int: (Node, Node)] = [:]
+        let names = scope.keys.sorted { (evaluator.inputOrder.firstIndex(of: $0) ?? Int.max, $0) < (evaluator.inputOrder.firstIndex(of: $1) ?? Int.max, $1) }
+        combinations(names, scope, within: DecisionDiagram.always) { bound, condition in
+            let loose = Array(Set(bound.values.flatMap(\.loose))).sorted()
+            if bound.values.contains(where: { $0.value == nil }) || !loose.isEmpty {
+                values.append(Possibility(value: nil, condition: condition, loose: loose, ruled: false))
+                return
+            }
+            var feel = base
+            for (name, p) in bound { feel[name] = p.value }
+            let trace = plain.evaluate(decision.logic, named: decision.name, scope: feel)
+            values.append(Possibility(value: trace.value, condition: condition, ruled: !trace.rules.isEmpty || trace.hitPolicy == nil))
+            for message in trace.problems { result.problems.append((message, condition)) }
+            if let violation = trace.violation { result.violations.append((violation, trace.rules.map(\.row), condition)) }
+            for hit in trace.rules {
+                let (m, f) = rows[hit.row] ?? (DecisionDiagram.never, DecisionDiagram.never)
+                rows[hit.row] = (d.or(m, condition), d.or(f, condition))
+            }
+        }
+        result.values = Self.merged(values, d)
+        result.rows = rows.keys.sorted().map { ($0, rows[$0]!.0, rows[$0]!.1) }
+        return result
+    }
+}

@@ -1,0 +1,148 @@
+internal import CLibXML2
+
+/// Builds `XMLElementNode` values straight from libxml2's SAX2 events, so that a file read without a schema never
+/// has a libxml2 tree at all: the parser's tree, its conversion and its release cost as much as the parse itself,
+/// and the two trees together doubled the peak memory of a large table.
+/// Used only where the parser stops at a DOCTYPE: without one there are no entities but the five predefined ones and
+/// character references, which libxml2 hands over as text.
+final class StreamBuilder {
+    private struct Frame {
+        var element: XMLElementNode
+        /// Where this element's character data begins in `State.text`.
+        var textStart: Int
+    }
+
+    private struct State {
+        var stack: [Frame] = []
+        /// The character data of every open element, innermost last: a child's is cut off when it ends, so a
+        /// parent's chunks before and after a child join up. One buffer, instead of one per element.
+        var text: [UInt8] = []
+        var root: XMLElementNode?
+        var leadingComments: [String] = []
+        /// Names and namespace URIs by address: they live in the parser's dictionary until the parse ends, so each
+        /// is converted once. Direct-mapped (a clash only converts again), as hashing each lookup cost as much.
+        var names = [(UnsafePointer<xmlChar>?, String)](repeating: (nil, ""), count: StreamBuilder.nameSlots)
+        var dictionary: xmlDictPtr?
+    }
+
+    private static let nameSlots = 512
+    let file: String
+    /// Held through a pointer: the callbacks run once per element, and a class's own properties pay an exclusivity
+    /// check on every access.
+    private let state: UnsafeMutablePointer<State>
+
+    init(file: String) {
+        self.file = file
+        state = .allocate(capacity: 1)
+        state.initialize(to: State())
+    }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    var root: XMLElementNode? { state.pointee.root }
+    var leadingComments: [String] { state.pointee.leadingComments }
+
+    private func name(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        guard let pointer else { return nil }
+        let slot = (Int(bitPattern: pointer) >> 3) & (Self.nameSlots - 1)
+        if state.pointee.names[slot].0 == pointer { return state.pointee.names[slot].1 }
+        let value = String(cString: pointer)
+        // Only interned strings stay put for the whole parse; any other pointer may be reused for other text.
+        if let dictionary = state.pointee.dictionary, xmlDictOwns(dictionary, pointer) == 1 {
+            state.pointee.names[slot] = (pointer, value)
+        }
+        return value
+    }
+
+    func start(_ ctxt: xmlParserCtxtPtr, localname: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
+               namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+               attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        if state.pointee.dictionary == nil { state.pointee.dictionary = ctxt.pointee.dict }
+        let depth = state.pointee.stack.count
+        var scope = depth > 0 ? state.pointee.stack[depth - 1].element.namespacesInScope : [:]
+        if let namespaces {
+            for index in 0..<namespaceCount {
+                scope[name(namespaces[2 * index]) ?? ""] = namespaces[2 * index + 1].map { String(cString: $0) } ?? ""
+            }
+        }
+        // The same line the tree parser records: where the start tag ends, past 65535 too (BIG_LINES).
+        let line = ctxt.pointee.input.map { Int($0.pointee.line) } ?? 0
+        var element = XMLElementNode(name: name(localname) ?? "", namespace: name(uri), namespacesInScope: scope,
+                                     file: file, line: line)
+        if let attributes, attributeCount > 0 {
+            element.attributes.reserveCapacity(attributeCount)
+            for index in 0..<attributeCount {
+                let base = 5 * index
+                var value = ""
+                if let begin = attributes[base + 3], let end = attributes[base + 4] {
+                    value = String(decoding: UnsafeBufferPointer(start: begin, count: end - begin), as: UTF8.self)
+                }
+                element.attributes.append(XMLElementNode.Attribute(name: name(attributes[base]) ?? "",
+                                                                   namespace: name(attributes[base + 2]),
+                                                                   value: Self.ampersands(value)))
+            }
+        }
+        state.pointee.stack.append(Frame(element: element, textStart: state.pointee.text.count))
+    }
+
+    /// Without entity substitution libxml2 passes an `&` of an attribute value (written `&amp;` or `&#38;`) on as
+    /// `&#38;`, for the tree builder to decode; no other `&` can be in the value.
+    private static func ampersands(_ value: String) -> String {
+        value.utf8.contains(UInt8(ascii: "&")) ? value.replacing("&#38;", with: "&") : value
+    }
+
+    func end() {
+        guard var frame = state.pointee.stack.popLast() else { return }
+        let textStart = frame.textStart
+        if state.pointee.text.count > textStart {
+            frame.element.text = state.pointee.text.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[textStart...]), as: UTF8.self)
+            }
+            state.pointee.text.removeSubrange(textStart...)
+        }
+        let depth = state.pointee.stack.count
+        if depth == 0 {
+            state.pointee.root = frame.element
+        } else {
+            state.pointee.stack[depth - 1].element.children.append(frame.element)
+        }
+    }
+
+    func characters(_ bytes: UnsafePointer<xmlChar>?, _ count: Int) {
+        guard let bytes, count > 0, !state.pointee.stack.isEmpty else { return }
+        state.pointee.text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+    }
+
+    func comment(_ value: UnsafePointer<xmlChar>?) {
+        guard state.pointee.stack.isEmpty, state.pointee.root == nil, let value else { return }
+        state.pointee.leadingComments.append(String(cString: value))
+    }
+}
+
+private func builder(_ ctx: UnsafeMutableRawPointer?) -> (xmlParserCtxtPtr, StreamBuilder)? {
+    guard let ctx else { return nil }
+    let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard let collector = ctxt.pointee._private, let builder = DiagnosticCollector.from(collector).builder else { return nil }
+    return (ctxt, builder)
+}
+
+let streamStartElement: startElementNsSAX2Func = { ctx, localname, _, uri, nbNamespaces, namespaces, nbAttributes, _, attributes in
+    guard let (ctxt, builder) = builder(ctx) else { return }
+    builder.start(ctxt, localname: localname, uri: uri, namespaceCount: Int(nbNamespaces), namespaces: namespaces,
+                  attributeCount: Int(nbAttributes), attributes: attributes)
+}
+
+let streamEndElement: endElementNsSAX2Func = { ctx, _, _, _ in
+    builder(ctx)?.1.end()
+}
+
+let streamCharacters: charactersSAXFunc = { ctx, bytes, count in
+    builder(ctx)?.1.characters(bytes, Int(count))
+}
+
+let streamComment: commentSAXFunc = { ctx, value in
+    builder(ctx)?.1.comment(value)
+}

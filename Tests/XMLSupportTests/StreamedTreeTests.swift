@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import XMLSupport
+
+/// A file read without a schema is built from the parser's events, never as a libxml2 tree; it must come out
+/// exactly as the tree would have (the tree is still built where a DOCTYPE is allowed, which is how it is reached
+/// here): names, namespaces in scope, attributes, text, lines and the comments before the root.
+@Suite struct StreamedTreeTests {
+    static var packageRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    static func xmlFiles(in relative: String) -> [String] {
+        let directory = (packageRoot as NSString).appendingPathComponent(relative)
+        let names = (try? FileManager.default.subpathsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".xml") || $0.hasSuffix(".dmn") }.sorted().map { (directory as NSString).appendingPathComponent($0) }
+    }
+
+    @Test(arguments: ["Rules", "Samples", "Tests/XMLSupportTests/Fixtures"])
+    func everyFileStreamsAsItsTree(_ folder: String) throws {
+        let files = Self.xmlFiles(in: folder).filter { !$0.hasSuffix("xxe.xml") && !$0.hasSuffix("billion-laughs.xml") && !$0.hasSuffix("malformed.xml") }
+        #expect(!files.isEmpty)
+        for file in files {
+            let streamed = try XMLLoader().loadDocument(contentsOf: file)
+            let tree = try XMLLoader(rejectDoctype: false).loadDocument(contentsOf: file)
+            #expect(streamed == tree, "\(file)")
+        }
+    }
+
+    @Test func escapesCDATACommentsAndNamespacesMatchTheTree() throws {
+        let text = """
+            <?xml version="1.0"?>
+            <!-- first --><!-- second -->
+            <r xmlns="urn:a" xmlns:b="urn:b" b:x="1 &amp; 2 &#38; 3 &lt; &#x3C;" y="tab&#9;new&#10;line">
+              <b:c z="&quot;q&quot;">a &amp; b<![CDATA[ <raw> & ]]>c&#x4E2D;<!-- inside -->d</b:c>
+              <e xmlns="urn:e"><f/></e>
+            </r>
+            """
+        let streamed = try XMLLoader().loadDocument(bytes: Array(text.utf8), name: "t.xml")
+        let tree = try XMLLoader(rejectDoctype: false).loadDocument(bytes: Array(text.utf8), name: "t.xml")
+        #expect(streamed == tree)
+        #expect(streamed.leadingComments == [" first ", " second "])
+        #expect(streamed.root.attribute("x", namespace: "urn:b") == "1 & 2 & 3 < <")
+        let c = try #require(streamed.root.children.first)
+        #expect(c.text == "a & b <raw> & c中d")
+        #expect(c.attribute("z") == "\"q\"")
+        #expect(c.line == 4)
+        #expect(streamed.root.children.last?.children.first?.namespace == "urn:e")
+    }
+
+    @Test func linesPastSixtyFiveThousandAreExact() throws {
+        let text = "<r>" + String(repeating: "\n", count: 70_000) + "<deep/></r>"
+        let root = try XMLLoader().load(string: text, name: "long.xml")
+        #expect(root.children.first?.line == 70_001)
+    }
+}
