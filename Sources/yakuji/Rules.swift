@@ -33,6 +33,15 @@ struct RulesCheck: ParsableCommand {
 
     @OptionGroup var ruleFiles: RuleFileLimit
 
+    @Option(name: .customLong("max-errors"),
+            help: "Print at most this many findings, then how many more there are by code; list at most this many overlapping pairs of rows per table in every format (the rest are counted).")
+    var maxErrors = InputLimits.defaultMaxErrors
+
+    func validate() throws {
+        try ruleFiles.validate()
+        if maxErrors < 1 { throw ValidationError("--max-errors must be at least 1") }
+    }
+
     func run() throws {
         let date = try AsOf.parse(asOf)
         let directory = try folder.path()
@@ -42,9 +51,10 @@ struct RulesCheck: ParsableCommand {
         }
         var checker = RulesChecker(directory: directory, asOf: date)
         checker.maxFileBytes = ruleFiles.maxRuleFileSize
+        checker.maxListedOverlaps = maxErrors
         let findings = checker.check()
         switch format {
-        case .text: Terminal.output(FindingReport.text(findings), terminator: "")
+        case .text: Terminal.output(FindingReport.text(findings, limit: maxErrors), terminator: "")
         case .json: print(FindingReport.json(findings), terminator: "")
         case .sarif: print(FindingReport.sarif(findings, base: directory, version: "1"), terminator: "")
         }

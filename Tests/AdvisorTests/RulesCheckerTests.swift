@@ -93,6 +93,23 @@ import Testing
         #expect(overlap?.line == (try Self.line(of: "<rule id=\"r2\"", in: file)))
     }
 
+    @Test func copiedRowsAreListedUpToTheMaximumAndCountedPastIt() throws {
+        let dir = try Self.copy()
+        let rows = (1...4).map { Self.rule("h\($0)", "\"hardware\"") } + (1...3).map { Self.rule("s\($0)", "\"standalone-program\"") }
+        try Self.write(Self.defectModel(Self.table("UNIQUE", rows)), "defect.dmn", in: dir)
+        let file = dir.appendingPathComponent("defect.dmn")
+        var checker = RulesChecker(directory: dir.path, asOf: Self.asOf)
+        checker.maxListedOverlaps = 2
+        let overlaps = checker.check().filter { $0.code == "overlap" && $0.file == file.path }
+        // C(4, 2) + C(3, 2) = 9 pairs: rows 1–2 and 1–3 listed, 7 counted in one finding at the table.
+        #expect(overlaps.map(\.count) == [7, 1, 1])
+        #expect(overlaps.first?.line == (try Self.line(of: "<decisionTable", in: file)))
+        #expect(overlaps.first?.message == "defect: 7 more pairs of rows both match under U (not listed; 5 rows repeat an earlier row's entries exactly; --max-errors lists more)")
+        #expect(overlaps.dropFirst().map(\.message) == ["defect: rows 1 and 2 both match under U (e.g. productForm = \"hardware\", assessmentDate = -)",
+                                                       "defect: rows 1 and 3 both match under U (e.g. productForm = \"hardware\", assessmentDate = -)"])
+        #expect(FindingReport.text(overlaps, limit: 20).hasSuffix("\n9 error(s), 0 warning(s)\n"))
+    }
+
     @Test func seededDanglingReferenceIsALoadErrorWithItsLine() throws {
         let dir = try Self.copy()
         let model = Self.defectModel(Self.table("FIRST", [Self.rule("r1", "-")]))

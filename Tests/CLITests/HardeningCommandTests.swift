@@ -77,11 +77,22 @@ extension HardeningCommandTests {
         ["assess", "--format", "xml"], ["assess", "--bogus"], ["rules", "check", "--format", "yaml"], ["dmn", "eval"],
         ["assess", "--max-errors", "0"], ["lag", "--route", "approval", "--format", "xml"], ["lag"],
         ["lag", "--route", "approval", "--bogus"], ["lag", "--route", "certification", "--max-errors", "0"],
+        ["rules", "check", "Rules", "--max-errors", "0"],
     ])
     func usageErrorsExitTwo(arguments: [String]) throws {
         let result = try CLI.run(arguments)
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains("Usage:") || result.stderr.contains("Error:"))
+    }
+
+    @Test func rulesCheckPrintsAtMostMaxErrorsFindings() throws {
+        // The bundled rules have two gap warnings: one is printed, the other counted.
+        let result = try CLI.run(["rules", "check", "Rules", "--max-errors", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(result.stdout)")
+        #expect(lines.first?.hasSuffix("[gap]") == true)
+        #expect(lines.suffix(2) == ["… and 1 more (gap 1): --max-errors shows more", "0 error(s), 2 warning(s)"])
     }
 
     @Test func aRulesOptionOnAFileOrAMissingFolderSaysSo() throws {

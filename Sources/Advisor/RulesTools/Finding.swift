@@ -11,18 +11,22 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var message: String
+    /// How many findings this one stands for: 1, or the number of overlapping pairs a table has past the ones
+    /// listed (`rules check --max-errors`), which one finding counts rather than lists.
+    public var count: Int
 
-    public init(_ severity: Severity, _ code: String, file: String, line: Int, column: Int = 0, _ message: String) {
+    public init(_ severity: Severity, _ code: String, file: String, line: Int, column: Int = 0, _ message: String, count: Int = 1) {
         self.severity = severity
         self.code = code
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.count = count
     }
 
-    public init(_ severity: Severity, _ code: String, at location: SourceLocation, _ message: String) {
-        self.init(severity, code, file: location.file, line: location.line, message)
+    public init(_ severity: Severity, _ code: String, at location: SourceLocation, _ message: String, count: Int = 1) {
+        self.init(severity, code, file: location.file, line: location.line, message, count: count)
     }
 
     public var description: String {

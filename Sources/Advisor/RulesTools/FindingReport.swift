@@ -3,16 +3,29 @@ import Foundation
 
 /// `rules check` output: text lines, JSON, or SARIF 2.1.0 for code-scanning tools.
 public enum FindingReport {
-    public static func text(_ findings: [Finding]) -> String {
-        let errors = findings.filter { $0.severity == .error }.count
-        let lines = findings.map(\.description) + ["\(errors) error(s), \(findings.count - errors) warning(s)"]
+    /// The first `limit` findings, how many more there are by code, and the totals (a finding that counts
+    /// unlisted overlaps adds its count). Only the printed findings' lines are built.
+    public static func text(_ findings: [Finding], limit: Int = .max) -> String {
+        var lines = findings.prefix(limit).map(\.description)
+        let hidden = findings.dropFirst(limit)
+        if !hidden.isEmpty {
+            var byCode: [String: Int] = [:]
+            for finding in hidden { byCode[finding.code, default: 0] += finding.count }
+            let more = byCode.values.reduce(0, +)
+            let codes = byCode.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
+            lines.append("… and \(more) more (\(codes.joined(separator: ", "))): --max-errors shows more")
+        }
+        let errors = findings.reduce(0) { $0 + ($1.severity == .error ? $1.count : 0) }
+        let warnings = findings.reduce(0) { $0 + ($1.severity == .warning ? $1.count : 0) }
+        lines.append("\(errors) error(s), \(warnings) warning(s)")
         return lines.joined(separator: "\n") + "\n"
     }
 
     public static func json(_ findings: [Finding]) -> String {
         JSONValue.array(findings.map { f in
             .object([("severity", .string(f.severity.rawValue)), ("code", .string(f.code)), ("file", .string(f.file)),
-                     ("line", .number(String(f.line))), ("column", .number(String(f.column))), ("message", .string(f.message))])
+                     ("line", .number(String(f.line))), ("column", .number(String(f.column))), ("message", .string(f.message)),
+                     ("count", .number(String(f.count)))])
         }).rendered() + "\n"
     }
 
@@ -27,7 +40,7 @@ public enum FindingReport {
         let results: [JSONValue] = findings.map { f in
             var region: [(String, JSONValue)] = [("startLine", .number(String(max(1, f.line))))]
             if f.column > 0 { region.append(("startColumn", .number(String(f.column)))) }
-            return .object([
+            var result: [(String, JSONValue)] = [
                 ("ruleId", .string(f.code)),
                 ("level", .string(f.severity == .error ? "error" : "warning")),
                 ("message", .object([("text", .string(f.message))])),
@@ -35,7 +48,9 @@ public enum FindingReport {
                     ("artifactLocation", .object([("uri", .string(uri(f.file))), ("uriBaseId", .string("RULES"))])),
                     ("region", .object(region)),
                 ]))])])),
-            ])
+            ]
+            if f.count > 1 { result.append(("properties", .object([("count", .number(String(f.count)))]))) }
+            return .object(result)
         }
         let rules: [JSONValue] = codes.map { code in
             .object([("id", .string(code)), ("shortDescription", .object([("text", .string(Finding.codes[code] ?? code))]))])

@@ -9,6 +9,9 @@ public struct RulesChecker: Sendable {
     public let asOf: FEELDate
     /// The size above which a rule file is refused (`--max-rule-file-size`).
     public var maxFileBytes = RuleSet.defaultMaxFileBytes
+    /// Overlapping pairs of rows listed per table (`--max-errors`); the others are counted in one finding, so a
+    /// table of copied rows does not make 100,000 findings.
+    public var maxListedOverlaps = Int.max
 
     public init(directory: String, asOf: FEELDate) {
         self.directory = directory
@@ -52,7 +55,8 @@ public struct RulesChecker: Sendable {
         }
         for decision in model.decisions {
             guard let table = decision.decisionTable else { continue }
-            findings += TableChecks(model: model, decision: decision, table: table, asOf: asOf).findings()
+            findings += TableChecks(model: model, decision: decision, table: table, asOf: asOf,
+                                    maxListedOverlaps: maxListedOverlaps).findings()
         }
         return findings.sorted { ($0.file, $0.line, $0.code) < ($1.file, $1.line, $1.code) }
     }
@@ -88,15 +92,16 @@ public struct RulesChecker: Sendable {
             else if relative == Preparation.fileName { schemaName = "preparation.xsd" }
             else { schemaName = nil }
             let file = path(relative)
-            let root: XMLElementNode
-            do { root = try XMLLoader(maxBytes: maxFileBytes).load(contentsOf: file) } catch {
+            // Only the namespace is kept, so that the tree is gone before the validator builds libxml2's own.
+            let namespace: String?
+            do { namespace = try XMLLoader(maxBytes: maxFileBytes).load(contentsOf: file).namespace } catch {
                 findings += AdvisorError(error, hint: RuleSet.limitFlag).problems.map {
                     Finding(.error, "schema", file: $0.file, line: $0.line, column: $0.column, $0.message)
                 }
                 continue
             }
             // Older DMN namespaces load in the engine but are not what the bundled schema describes.
-            guard let schemaName, !(schemaName == "dmn.xsd" && root.namespace != "https://www.omg.org/spec/DMN/20230324/MODEL/"),
+            guard let schemaName, !(schemaName == "dmn.xsd" && namespace != "https://www.omg.org/spec/DMN/20230324/MODEL/"),
                   let compiled = schema(schemaName) else { continue }
             do { _ = try XMLLoader(schema: compiled, maxBytes: maxFileBytes).load(contentsOf: file) } catch {
                 findings += error.diagnostics.map { Finding(.error, "schema", file: $0.file, line: $0.line, column: $0.column, $0.message) }

@@ -6,6 +6,8 @@ struct TableChecks {
     let decision: Decision
     let table: DecisionTable
     let asOf: FEELDate
+    /// Overlapping pairs listed per table; the others are counted in one finding.
+    var maxListedOverlaps = Int.max
 
     /// The input column that carries rule validity dates (`assessmentDate`), if any.
     static let validityInput = "assessmentDate"
@@ -67,27 +69,37 @@ struct TableChecks {
     }
 
     private func analysisFindings() -> [Finding] {
-        let result = TableAnalysis(table: table, model: model).run()
-        return result.findings.map { finding in
+        var analysis = TableAnalysis(table: table, model: model)
+        analysis.maximumOverlaps = maxListedOverlaps
+        let result = analysis.run()
+        let ruleAtRow = Dictionary(table.rules.map { ($0.row, $0) }, uniquingKeysWith: { first, _ in first })
+        var findings = result.findings.map { finding in
             switch finding {
             case .gap(let values):
                 let combination = zip(table.inputs, values).compactMap { input, value in value.map { "\(input.title) = \($0)" } }
                 return Finding(.warning, "gap", at: table.location,
                                "\(decision.name): no rule covers \(combination.isEmpty ? "any input" : combination.joined(separator: ", ")) (the value is then null)")
             case .overlap(let rows, let example):
-                let rule = table.rules.first { $0.row == rows[1] }
+                let rule = ruleAtRow[rows[1]]
                 return Finding(.error, "overlap", at: rule?.location ?? table.location,
                                "\(decision.name): rows \(rows[0]) and \(rows[1]) both match under \(table.hitPolicy) (e.g. \(zip(table.inputs, example).map { "\($0.title) = \($1)" }.joined(separator: ", ")))")
             case .shadowed(let row, let by):
-                let rule = table.rules.first { $0.row == row }
+                let rule = ruleAtRow[row]
                 return Finding(.warning, "shadowed", at: rule?.location ?? table.location,
                                "\(decision.name): row \(row) is never reached; rows \(by.map(String.init).joined(separator: ", ")) before it match everything it matches")
             case .neverMatches(let row, let column):
-                let rule = table.rules.first { $0.row == row }
+                let rule = ruleAtRow[row]
                 return Finding(.error, "never-matches", at: rule?.location ?? table.location,
                                "\(decision.name): row \(row) can never match: no value of \(table.inputs[column].title) satisfies `\(rule?.inputEntries[column].source ?? "")`")
             }
         }
+        if result.unlistedOverlaps > 0 {
+            let copies = result.copiedRows > 0 ? "; \(result.copiedRows) rows repeat an earlier row's entries exactly" : ""
+            findings.append(Finding(.error, "overlap", at: table.location,
+                "\(decision.name): \(result.unlistedOverlaps) more pairs of rows both match under \(table.hitPolicy) (not listed\(copies); --max-errors lists more)",
+                count: result.unlistedOverlaps))
+        }
+        return findings
     }
 
     private func annotationFindings() -> [Finding] {

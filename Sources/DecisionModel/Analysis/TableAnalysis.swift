@@ -23,12 +23,19 @@ public struct TableAnalysis: Sendable {
         public var skippedColumns: [Int] = []
         /// True when gap search stopped early.
         public var truncated = false
+        /// Overlapping pairs of rows past `maximumOverlaps`: counted, not listed.
+        public var unlistedOverlaps = 0
+        /// Rows of a UNIQUE table whose entries repeat an earlier row's exactly: a copied row overlaps its original
+        /// and everything the original overlaps.
+        public var copiedRows = 0
     }
 
     public let table: DecisionTable
     public let domains: [[FEELValue]?]
     /// Stop listing gaps past this many.
     public var maximumGaps = 20
+    /// List at most this many overlapping pairs (the first in row order); the others are only counted.
+    public var maximumOverlaps = Int.max
 
     public init(table: DecisionTable, model: DMNModel) {
         self.table = table
@@ -68,22 +75,51 @@ public struct TableAnalysis: Sendable {
             }
         }
         switch table.hitPolicy {
-        case .unique: result.findings += overlaps(columns, requireDifferentOutputs: false)
-        case .any: result.findings += overlaps(columns, requireDifferentOutputs: true)
+        case .unique: result.findings += overlaps(columns, requireDifferentOutputs: false, result: &result)
+        case .any: result.findings += overlaps(columns, requireDifferentOutputs: true, result: &result)
         case .first: result.findings += shadowed(columns, search: &search)
         default: break
         }
         return result
     }
 
-    private func overlaps(_ columns: [TableAnalysisColumn], requireDifferentOutputs: Bool) -> [Finding] {
-        var pairs: [(Int, Int)] = []
+    /// Identical rows overlap each other and the same other rows, so the sweep runs over one row of each class of
+    /// identical rows and pairs are counted class by class: a table of copied rows costs what its distinct rows
+    /// cost, and only the listed pairs get an example.
+    private func overlaps(_ columns: [TableAnalysisColumn], requireDifferentOutputs: Bool, result: inout Result) -> [Finding] {
         let outputs = requireDifferentOutputs ? table.rules.map { $0.outputEntries.map(\.source) } : []
-        OverlapSweep(columns: columns, rules: table.rules.count).forEachOverlap { a, b in
+        let classes = RowClasses(columns: columns, outputs: outputs, rules: table.rules.count)
+        var partners = [[Int]](repeating: [], count: classes.members.count)
+        OverlapSweep(columns: columns, rules: classes.members.map { $0[0] }).forEachOverlap { a, b in
             if requireDifferentOutputs && outputs[a] == outputs[b] { return }
-            pairs.append((a, b))
+            partners[classes.classOf[a]].append(classes.classOf[b])
+            partners[classes.classOf[b]].append(classes.classOf[a])
         }
-        pairs.sort { $0 < $1 }
+        // Under ANY, identical rows have the same outputs (they are part of the class), so they do not count.
+        let live = classes.members.map { members in columns.allSatisfy { !$0.accepted[members[0]].isEmpty } }
+        let overlapsItself = live.map { $0 && !requireDifferentOutputs }
+        var total = 0
+        for (c, members) in classes.members.enumerated() {
+            if overlapsItself[c] { total += members.count * (members.count - 1) / 2 }
+            for other in partners[c] where other > c { total += members.count * classes.members[other].count }
+            if overlapsItself[c] { result.copiedRows += members.count - 1 }
+        }
+        var pairs: [(Int, Int)] = []
+        for a in table.rules.indices {
+            let wanted = min(total, maximumOverlaps) - pairs.count
+            if wanted <= 0 { break }
+            let c = classes.classOf[a]
+            // The first `wanted` rows after `a` of each class it overlaps (its own included) hold its first partners.
+            var later: [Int] = []
+            for other in (overlapsItself[c] ? [c] : []) + partners[c] {
+                let members = classes.members[other]
+                let from = members.partitioningIndex { $0 > a }
+                later += members[from..<(from + min(wanted, members.count - from))]
+            }
+            later.sort()
+            pairs += later.prefix(wanted).map { (a, $0) }
+        }
+        result.unlistedOverlaps = total - pairs.count
         return pairs.map { a, b in
             let example = columns.enumerated().map { c, column in
                 if column.wildcard[a] && column.wildcard[b] { return "-" }
@@ -97,7 +133,7 @@ public struct TableAnalysis: Sendable {
     /// A FIRST row is shadowed when the rows before it that overlap it leave none of its combinations uncovered.
     private func shadowed(_ columns: [TableAnalysisColumn], search: inout GapSearch) -> [Finding] {
         var earlier = [[Int]](repeating: [], count: table.rules.count)
-        OverlapSweep(columns: columns, rules: table.rules.count).forEachOverlap { a, b in earlier[b].append(a) }
+        OverlapSweep(columns: columns, rules: Array(table.rules.indices)).forEachOverlap { a, b in earlier[b].append(a) }
         var found: [Finding] = []
         for r in table.rules.indices where !earlier[r].isEmpty {
             let before = earlier[r].sorted()
@@ -220,11 +256,12 @@ struct GapSearch {
 /// runs of the column where runs overlap least proposes pairs, and the other columns confirm them.
 struct OverlapSweep {
     let columns: [TableAnalysisColumn]
-    let rules: Int
+    /// The rules to pair up (indices into the table's rules).
+    let rules: [Int]
 
-    /// Calls `body(a, b)` with a < b once for each pair of rules that both match some combination.
+    /// Calls `body(a, b)` with a < b once for each pair of `rules` that both match some combination.
     func forEachOverlap(_ body: (Int, Int) -> Void) {
-        let live = (0..<rules).filter { r in columns.allSatisfy { !$0.accepted[r].isEmpty } }
+        let live = rules.filter { r in columns.allSatisfy { !$0.accepted[r].isEmpty } }
         guard live.count > 1, let c = columns.indices.min(by: { proposals(in: $0, live) < proposals(in: $1, live) }) else { return }
         let column = columns[c]
         var runs: [(start: Int, end: Int, rule: Int)] = []
@@ -272,5 +309,48 @@ struct OverlapSweep {
             }
         }
         return total / 2
+    }
+}
+
+/// The rules of a table grouped by identical entries (what each accepts in every column, and whether it is `-`) and,
+/// when given, identical outputs.
+struct RowClasses {
+    /// Each class's rules, in table order.
+    private(set) var members: [[Int]] = []
+    private(set) var classOf: [Int]
+
+    private struct Key: Hashable {
+        var accepted: [RankRanges]
+        var wildcard: [Bool]
+        var outputs: [String]
+    }
+
+    init(columns: [TableAnalysisColumn], outputs: [[String]], rules: Int) {
+        classOf = [Int](repeating: 0, count: rules)
+        var classByKey: [Key: Int] = [:]
+        for r in 0..<rules {
+            let key = Key(accepted: columns.map { $0.accepted[r] }, wildcard: columns.map { $0.wildcard[r] },
+                          outputs: outputs.isEmpty ? [] : outputs[r])
+            if let known = classByKey[key] {
+                classOf[r] = known
+                members[known].append(r)
+            } else {
+                classOf[r] = members.count
+                classByKey[key] = members.count
+                members.append([r])
+            }
+        }
+    }
+}
+
+private extension Array where Element == Int {
+    /// The first index whose element is past the sorted array's elements that fail `isPast`.
+    func partitioningIndex(where isPast: (Int) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if isPast(self[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
     }
 }

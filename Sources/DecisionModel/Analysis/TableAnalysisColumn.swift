@@ -211,7 +211,7 @@ enum ScalarKey: Hashable {
 }
 
 /// Sorted, disjoint, non-touching ranges of ranks.
-struct RankRanges: Equatable {
+struct RankRanges: Hashable {
     private(set) var ranges: [Range<Int>] = []
 
     init() {}
