@@ -5,16 +5,23 @@
 # is measured, not tested); a case over the goal is marked OVER.
 # The regular-expression, distinct-values/union and 10,000-decision cases depend on the FEEL and DRG work
 # (issue 14 items 2-3) and are over the goal until it lands.
-# Usage: Benchmarks/hostile.sh [--no-build] [filter]     (a filter runs only the cases whose name contains it;
-# CAP_S=N kills a case after N s, default 120)
+# Usage: Benchmarks/hostile.sh [--no-build] [--scratch-path DIR] [filter]     (a filter runs only the cases whose
+# name contains it; --scratch-path builds and runs from DIR instead of .build, as swift build takes it; CAP_S=N
+# kills a case after N s, default 120)
 # Needs: bash, python3 (to generate the inputs), GNU time (/usr/bin/time).
 set -uo pipefail
 cd "$(dirname "$0")/.."
-build=1
-[ "${1:-}" = "--no-build" ] && { build=0; shift; }
+build=1 scratch=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --no-build) build=0; shift ;;
+        --scratch-path) scratch=(--scratch-path "$2"); shift 2 ;;
+        *) break ;;
+    esac
+done
 filter="${1:-}"
-if [ $build = 1 ]; then swift build -c release >&2 || exit 2; fi
-yakuji="$(swift build -c release --show-bin-path)/yakuji"
+if [ $build = 1 ]; then swift build -c release "${scratch[@]}" >&2 || exit 2; fi
+yakuji="$(swift build -c release "${scratch[@]}" --show-bin-path)/yakuji"
 export YAKUJI_RULES="$PWD/Rules"
 work="$(mktemp -d "${TMPDIR:-/tmp}/yakuji-hostile.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -58,6 +65,24 @@ write("distinct.dmn", model("count(distinct values(for i in 1..40000 return i))"
 write("union.dmn", model("count(union(for i in 1..40000 return i, for i in 1..40000 return i))"))
 # Fuzz findings: a 730,000-day range to iterate; an item definition that is its own type.
 write("date-range.dmn", model('count(for i in [@"1980-01-01"..@"3980-01-03"] return i)'))
+# The FEEL work budget: the unary-harness finding (a 361,000-day loop an input is tested against, as a table cell),
+# recursion, calls in loops, doubling lists and text, regular expressions in a loop, a problem deep in a recursion.
+write("day-loop-cell.dmn", model('date("2026-05-01") in (for i in @"0990-01-03"..@"1980-01-01" return i)'))
+write("recursion.dmn", model("{f: function(n) if n = 0 then 0 else f(n - 1) + f(n - 1), r: f(60)}.r"))
+write("loop-of-loops.dmn", model("{g: function(k) count(for j in 1..150000 return j), r: sum(for i in 1..1000 return g(i))}.r"))
+write("list-doubling.dmn", model("{a: [1, 2, 3, 4, 5, 6, 7, 8], " + ", ".join(
+    "%s: concatenate(%s, %s)" % (chr(98 + i), chr(97 + i), chr(97 + i)) for i in range(24)) + ", z: count(y)}.z"))
+write("text-doubling.dmn", model('{a: "aaaaaaaaaaaaaaaa", ' + ", ".join(
+    "%s: %s + %s" % (chr(98 + i), chr(97 + i), chr(97 + i)) for i in range(24)) + ", z: string length(y)}.z"))
+write("regex-loop.dmn", model('count(for i in 1..2000 return matches(x, "(a|aa)+$"))'))
+write("deep-problem.dmn", model("{f: function(n) if n = 0 then nothing else f(n - 1), r: f(60)}.r"))
+# 300 decisions, each within its own budget: the model's budget stops them.
+many = ['<?xml version="1.0"?>\n<definitions xmlns="https://www.omg.org/spec/DMN/20230324/MODEL/" id="m" name="many" namespace="urn:many">\n']
+for i in range(300):
+    many.append('<decision id="d%d" name="d%d"><variable name="d%d"/><literalExpression><text>'
+                'count(for i in 1..30000 return i)</text></literalExpression></decision>\n' % (i, i, i))
+many.append("</definitions>\n")
+write("many-decisions.dmn", "".join(many))
 write("self-type.dmn", model("1").replace('<variable name="out"/>', '<variable name="out" typeRef="tSelf"/>')
       .replace("<decision ", '<itemDefinition name="tSelf"><typeRef>tSelf</typeRef></itemDefinition>\n<decision ', 1))
 ns = "https://www.omg.org/spec/DMN/20230324/MODEL/"
@@ -79,12 +104,12 @@ start = jmdn.index("<rule ")
 end = jmdn.rindex("</rule>") + len("</rule>")
 rules = jmdn[start:end]
 copies = []
-size, n = len(jmdn), 0
+size, n = len(jmdn.encode()), 0  # in bytes, as the limit counts (the Japanese names take three each)
 while size < 15_500_000:
     n += 1
     block = rules.replace('id="', 'id="c%d_' % n)
     copies.append(block)
-    size += len(block)
+    size += len(block.encode())
 write(os.path.join("big-rules", "jmdn.dmn"), jmdn[:end] + "".join(copies) + jmdn[end:])
 # The same rules with one UNIQUE table whose rows overlap (assess must stop with exit 2 at once).
 os.makedirs(os.path.join(w, "overlap-rules"))
@@ -127,6 +152,14 @@ run eval-regex-alternation   "$yakuji" dmn eval "$work/regex-alternation.dmn" --
 run eval-distinct-40k        "$yakuji" dmn eval "$work/distinct.dmn"
 run eval-union-40k           "$yakuji" dmn eval "$work/union.dmn"
 run eval-date-range-730k     "$yakuji" dmn eval "$work/date-range.dmn"
+run eval-day-loop-cell     "$yakuji" dmn eval "$work/day-loop-cell.dmn"
+run eval-recursion-2^60    "$yakuji" dmn eval "$work/recursion.dmn"
+run eval-loop-of-loops     "$yakuji" dmn eval "$work/loop-of-loops.dmn"
+run eval-list-doubling     "$yakuji" dmn eval "$work/list-doubling.dmn"
+run eval-text-doubling     "$yakuji" dmn eval "$work/text-doubling.dmn"
+run eval-regex-loop        "$yakuji" dmn eval "$work/regex-loop.dmn" --set "x=$(printf 'a%.0s' {1..9000})!"
+run eval-deep-problem      "$yakuji" dmn eval "$work/deep-problem.dmn"
+run eval-300-decisions     "$yakuji" dmn eval "$work/many-decisions.dmn"
 run eval-self-type           "$yakuji" dmn eval "$work/self-type.dmn"
 run eval-chain-10k           "$yakuji" dmn eval "$work/chain/chain.dmn" --set x=1
 run eval-set-expression      "$yakuji" dmn eval "$work/distinct.dmn" --set 'x=count(distinct values(for i in 1..30000 return i))'

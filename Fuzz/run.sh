@@ -5,9 +5,9 @@
 #   unary    unary-test cells against literal values (and the literal parser's round trip)
 #   answers  answer files (load, save through libxml2, load again, assess)
 # Each harness runs until RUNS executions (default 1,000,000) or MAX_TIME seconds (default: no bound), restarting
-# after a finding; -timeout is the time budget per input (TIMEOUT, default 10 s: a 361,000-item loop, which the FEEL
-# step budget allows, takes 6 s in the instrumented build against 2 s in a debug one; a hang still ends the
-# input). Seeds: Rules/, the DMN TCK beside the repository, Samples/ and Fuzz/seeds/. Work, corpora and findings
+# after a finding; -timeout is the time budget per input (TIMEOUT, default 10 s: the FEEL work budget,
+# FEELBudget, keeps an evaluation to a few seconds in the instrumented build, where a unit of work costs up to 40
+# times as much as in a release build; a hang still ends the input). Seeds: Rules/, the DMN TCK beside the repository, Samples/ and Fuzz/seeds/. Work, corpora and findings
 # go to Fuzz/.work/<harness>/; one summary line per harness is appended to Fuzz/.work/summary.txt.
 # Every built-in is fuzzed, the regular-expression ones (a Pike VM with a step budget) and distinct values/union
 # (hashed) included.

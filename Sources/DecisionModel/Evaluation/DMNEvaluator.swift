@@ -26,6 +26,12 @@ public struct DMNEvaluator: Sendable {
     /// Evaluates with the input values of imported models too, by the namespace of their model.
     public func evaluate(_ inputs: [String: FEELValue], importedInputs: [String: [String: FEELValue]],
                          only targets: Set<String>?, fixing fixed: [String: FEELValue] = [:]) -> EvaluationResult {
+        // One budget of work for all the decisions (a decision service calling this model keeps its caller's).
+        guard FEELBudget.model != nil else {
+            return FEELBudget.$model.withValue(FEELBudget(limit: FEELBudget.modelUnits)) {
+                evaluate(inputs, importedInputs: importedInputs, only: targets, fixing: fixed)
+            }
+        }
         let needed = targets.map(requiredClosure)
         var result = EvaluationResult()
         var inputValues: [String: FEELValue] = [:]

@@ -10,6 +10,11 @@ extension DMNEvaluator {
     /// context of its output decisions' values; `result` holds every decision it evaluated, with their problems.
     public func evaluate(_ service: DecisionService, arguments: [String: FEELValue], depth: Int = 0)
         -> (value: FEELValue, result: EvaluationResult) {
+        guard FEELBudget.model != nil else {
+            return FEELBudget.$model.withValue(FEELBudget(limit: FEELBudget.modelUnits)) {
+                evaluate(service, arguments: arguments, depth: depth)
+            }
+        }
         var result = EvaluationResult()
         if !service.loadProblems.isEmpty {
             result.problems = service.loadProblems.map {

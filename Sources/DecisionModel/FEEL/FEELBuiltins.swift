@@ -19,6 +19,11 @@ struct FEELBuiltin: Sendable {
         self.body = body
     }
 
+    /// Spends from the evaluation's budget itself (`FEELBudget.current`), by the steps its regular expression takes.
+    var spendsFromBudget: Bool {
+        name == "matches" || name == "replace" || name == "split"
+    }
+
     func call(_ arguments: [(name: String?, value: FEELValue)]) throws(FEELProblem) -> FEELValue {
         let (values, signature) = try arrange(arguments)
         if let signatureBody { return try signatureBody(values, signature) }

@@ -6,7 +6,9 @@ extension FEELBuiltins {
                     variadic: false) { (a: [FEELValue]) throws(FEELProblem) in
             let input = try string(a[0], "matches", "input")
             let expression = try regex(a[1], a.count == 3 ? a[2] : .null, "matches")
-            var budget = FEELRegex.stepBudget
+            let allowed = FEELRegex.allowance()
+            var budget = allowed
+            defer { FEELRegex.charge(allowed - budget) }
             return .boolean(try expression.firstMatch(in: scalars(input), from: 0, budget: &budget) != nil)
         },
         FEELBuiltin(name: "replace", signatures: [["input", "pattern", "replacement"], ["input", "pattern", "replacement", "flags"]],
@@ -14,7 +16,9 @@ extension FEELBuiltins {
             let input = scalars(try string(a[0], "replace", "input"))
             let expression = try regex(a[1], a.count == 4 ? a[3] : .null, "replace")
             let template = try ReplacementTemplate(try string(a[2], "replace", "replacement"), for: expression)
-            var budget = FEELRegex.stepBudget
+            let allowed = FEELRegex.allowance()
+            var budget = allowed
+            defer { FEELRegex.charge(allowed - budget) }
             var output = String.UnicodeScalarView()
             var position = 0
             while position <= input.count, let match = try expression.firstMatch(in: input, from: position, budget: &budget) {
@@ -28,7 +32,9 @@ extension FEELBuiltins {
         FEELBuiltin(name: "split", signatures: [["string", "delimiter"]], variadic: false) { (a: [FEELValue]) throws(FEELProblem) in
             let input = scalars(try string(a[0], "split", "string"))
             let expression = try regex(a[1], .null, "split")
-            var budget = FEELRegex.stepBudget
+            let allowed = FEELRegex.allowance()
+            var budget = allowed
+            defer { FEELRegex.charge(allowed - budget) }
             var parts: [FEELValue] = []
             var position = 0
             while position <= input.count, let match = try expression.firstMatch(in: input, from: position, budget: &budget) {
@@ -57,7 +63,9 @@ extension FEELBuiltins {
             throw FEELProblem("\(function): \(error.message)")
         }
         if function != "matches" {
-            var budget = FEELRegex.stepBudget
+            let allowed = FEELRegex.allowance()
+            var budget = allowed
+            defer { FEELRegex.charge(allowed - budget) }
             if try expression.firstMatch(in: [], from: 0, budget: &budget) != nil {
                 throw FEELProblem("\(function): the pattern '\(patternText)' matches the empty string")
             }

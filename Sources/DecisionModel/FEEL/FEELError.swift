@@ -19,7 +19,9 @@ public struct FEELError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         let head = "\(message) at offset \(offset) in: "
         var text = head + expression
-        if !expression.contains(where: \.isNewline) {
+        // Not under a message that quotes a nested problem (a function's, with its own caret line): padded by the
+        // whole head, the text doubled at each level of calls (2⁶⁴ characters for a recursion 64 calls deep).
+        if !expression.contains(where: \.isNewline) && !message.contains(where: \.isNewline) {
             text += "\n" + String(repeating: " ", count: head.count + offset) + "^"
         }
         return text

@@ -3,16 +3,14 @@ import Foundation
 /// Evaluates parsed S-FEEL against a scope. Never fails: runtime problems are recorded with
 /// their offsets and the failing part's value is `null`, as FEEL says.
 struct FEELEvaluator {
-    /// Evaluation steps before giving up (guards against `for` loops that would never end).
-    static let maxSteps = 1_000_000
-
     let source: FEELSourceText
     let scope: FEELScope
     /// Local names (context entries, iteration variables, `?`, `item`), innermost last.
     var locals: [(name: String, value: FEELValue)] = []
     private(set) var problems: [FEELError] = []
     var recording = true
-    private var steps = 0
+    /// Shared with the evaluators of the functions this one calls (see `FEELBudget`).
+    let budget: FEELBudget
     /// A loop repeats its body's problems: each is kept once (a fuzzed loop reported one unknown name 361,000 times,
     /// 7 s of processor time and 200 MB).
     private var reported: Set<ReportedProblem> = []
@@ -28,6 +26,7 @@ struct FEELEvaluator {
         self.source = source
         self.scope = scope
         self.locals = locals
+        budget = FEELBudget.current ?? FEELBudget(parent: FEELBudget.model)
     }
 
     mutating func report(_ message: String, at offset: Int) {
@@ -35,11 +34,23 @@ struct FEELEvaluator {
         problems.append(source.error(message, at: offset))
     }
 
-    /// Ends the evaluation: every later step is null, and only the first reason is reported.
+    /// Ends the evaluation: every later step is null, and only the first reason is reported, by the evaluator that
+    /// met it (the callers of a function that ran out pass its report on rather than add their own).
     private mutating func exhaust(_ message: String, at offset: Int) {
         guard !exhausted else { return }
         exhausted = true
-        report(message, at: offset)
+        if budget.stop() { report(message, at: offset) }
+    }
+
+    /// Pays for work that grows with the data (items walked or made); false, with the evaluation ended, once the
+    /// budget is spent.
+    @discardableResult
+    private mutating func spend(_ units: Int, at offset: Int) -> Bool {
+        guard budget.spend(units) else {
+            exhaust(budget.exhaustion, at: offset)
+            return false
+        }
+        return !exhausted
     }
 
     func lookup(_ name: String) -> FEELValue? {
@@ -59,11 +70,7 @@ struct FEELEvaluator {
     // MARK: - Expressions
 
     mutating func evaluate(_ node: FEELNode) -> FEELValue {
-        steps += 1
-        if steps > FEELEvaluator.maxSteps {
-            exhaust("evaluation stopped after \(FEELEvaluator.maxSteps) steps", at: node.offset)
-            return .null
-        }
+        guard spend(1, at: node.offset) else { return .null }
         switch node.kind {
         case .literal(let value):
             return value
@@ -78,6 +85,8 @@ struct FEELEvaluator {
             return apply(at: node.offset) { () throws(FEELProblem) in try FEELSemantics.negate(value) }
         case .arithmetic(let op, let left, let right):
             let a = evaluate(left), b = evaluate(right)
+            // Joining text copies it: `{a: "…", b: a + a, c: b + b, …}` doubles it at each entry.
+            guard spend(FEELBudget.size(of: a) + FEELBudget.size(of: b), at: node.offset) else { return .null }
             return apply(at: node.offset) { () throws(FEELProblem) in
                 switch op {
                 case .add: return try FEELSemantics.add(a, b)
@@ -207,6 +216,7 @@ struct FEELEvaluator {
     }
 
     private mutating func compare(_ op: FEELNode.ComparisonOperator, _ a: FEELValue, _ b: FEELValue, at offset: Int) -> FEELValue {
+        guard spend(FEELBudget.size(of: a) + FEELBudget.size(of: b), at: offset) else { return .null }
         switch op {
         case .equal, .notEqual:
             guard let equal = FEELSemantics.equals(a, b) else {
@@ -251,6 +261,7 @@ struct FEELEvaluator {
         case .context(let context):
             return context[name] ?? .null
         case .list(let items):
+            guard spend(items.count, at: offset) else { return .null }
             return .list(items.map { member($0, name, at: offset) })
         case .date(let date):
             switch name {
@@ -407,7 +418,7 @@ struct FEELEvaluator {
         default: items = [domain]
         }
         // Building the domain was work too: count its items, so nested loops stop in time.
-        steps += items.count
+        guard spend(items.count, at: binding.value.offset) else { failed = true; return }
         for item in items {
             if exhausted { failed = true; return }
             locals.append((binding.name, item))
@@ -417,14 +428,14 @@ struct FEELEvaluator {
         }
     }
 
-    /// The members of a range to iterate over, made only if the step budget can pay for them: each member costs a
-    /// step, and at least one more for the body or the next binding. Otherwise the loop fails at once instead of
-    /// first making a list it can never finish (730,000 dates: 120 MB).
+    /// The members of a range to iterate over, made only if the work budget (`FEELBudget`) can pay for them: each
+    /// member costs a unit, and at least one more for the body or the next binding. Otherwise the loop fails at once
+    /// instead of first making a list it can never finish (730,000 dates: 120 MB).
     private mutating func members(_ from: FEELValue, _ to: FEELValue, openStart: Bool, openEnd: Bool, at offset: Int) -> FEELValue {
         do throws(FEELProblem) {
             let range = try FEELIterationRange(from, to, openStart: openStart, openEnd: openEnd)
-            guard range.count <= (FEELEvaluator.maxSteps - steps) / 2 else {
-                exhaust("evaluation stopped: iterating over \(range.count) items would take more than the \(FEELEvaluator.maxSteps) steps allowed",
+            guard range.count <= budget.remaining / 2 else {
+                exhaust("evaluation stopped: iterating over \(range.count) items would take more than \(budget.allowance)",
                         at: offset)
                 return .null
             }
@@ -486,8 +497,24 @@ struct FEELEvaluator {
         }
     }
 
+    /// A built-in's work grows with the lists and text it takes and gives: both are paid for (sorting by n log n), and
+    /// the functions it calls (`sort`'s ordering) spend from this evaluation's budget.
     private mutating func invoke(_ builtin: FEELBuiltin, _ arguments: [(name: String?, value: FEELValue)], at offset: Int) -> FEELValue {
-        apply(at: offset) { () throws(FEELProblem) in try builtin.call(arguments) }
+        var taken = arguments.reduce(0) { $0 + FEELBudget.size(of: $1.value) }
+        if builtin.name == "sort" { taken *= max(1, Int.bitWidth - taken.leadingZeroBitCount) }
+        guard spend(taken, at: offset) else { return .null }
+        let call = { Result { () throws(FEELProblem) in try builtin.call(arguments) } }
+        let spends = builtin.spendsFromBudget || arguments.contains { if case .function = $0.value { true } else { false } }
+        let outcome = spends ? FEELBudget.$current.withValue(budget, operation: call) : call()
+        if spends && budget.isSpent && !exhausted {
+            // What the functions it called reported is not passed on by the built-in (`sort` keeps their results).
+            exhausted = true
+            report("\(budget.exhaustion), in \(builtin.name)", at: offset)
+            return .null
+        }
+        let result = apply(at: offset) { () throws(FEELProblem) in try outcome.get() }
+        guard spend(FEELBudget.size(of: result), at: offset) else { return .null }
+        return result
     }
 
     private mutating func invoke(_ function: FEELFunction, _ arguments: [(name: String?, value: FEELValue)], at offset: Int) -> FEELValue {
@@ -511,7 +538,8 @@ struct FEELEvaluator {
                 }
             }
         }
-        let (value, problems) = function.callReportingProblems(values)
+        guard spend(FEELBudget.unitsPerCall, at: offset) else { return .null }
+        let (value, problems) = FEELBudget.$current.withValue(budget) { function.callReportingProblems(values) }
         for problem in problems { report("in \(function.name.isEmpty ? "function" : function.name): \(problem)", at: offset) }
         return value
     }
@@ -579,6 +607,7 @@ struct FEELEvaluator {
             }
             if case .list(let items) = value {
                 if case .list = input {} else {
+                    guard spend(items.count, at: node.offset) else { return .null }
                     // A list tests membership; an item that is a range tests whether the input lies in it.
                     return .boolean(items.contains { item in
                         if case .range(let range) = item { return range.contains(input) == true }

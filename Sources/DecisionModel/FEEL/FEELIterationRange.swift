@@ -1,5 +1,5 @@
 /// The members of `for i in from..to` (or `for i in [from..to]`): integers or dates, counting up or down. Knows
-/// how many there are before making them, so the evaluator can refuse a range its step budget cannot pay for.
+/// how many there are before making them, so the evaluator can refuse a range its work budget cannot pay for.
 struct FEELIterationRange {
     let first: Int
     let step: Int

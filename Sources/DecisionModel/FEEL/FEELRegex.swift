@@ -22,6 +22,20 @@ struct FEELRegex: Sendable {
 
     static let maxInstructions = 20_000
     static let stepBudget = 2_000_000
+    /// Regular-expression steps that cost one unit of the evaluation's budget (about as long as an expression step).
+    static let stepsPerUnit = 4
+
+    /// The steps one call may take: its own bound, or fewer when the evaluation under way has less left, so that
+    /// calls in a loop cannot each take the whole bound.
+    static func allowance() -> Int {
+        guard let budget = FEELBudget.current else { return stepBudget }
+        return min(stepBudget, budget.remaining * stepsPerUnit)
+    }
+
+    /// Charges the evaluation under way for `steps` taken.
+    static func charge(_ steps: Int) {
+        _ = FEELBudget.current?.spend(steps / stepsPerUnit)
+    }
 
     init(_ pattern: String, flags: String = "") throws(FEELProblem) {
         for flag in flags.unicodeScalars where !"smixq".unicodeScalars.contains(flag) {
@@ -169,7 +183,8 @@ struct FEELRegex: Sendable {
         while let (pc, captures) = stack.popLast() {
             budget -= 1
             guard budget >= 0 else {
-                throw FEELProblem("regular expression needs more than \(FEELRegex.stepBudget) steps on this input")
+                throw FEELProblem("regular expression needs more steps on this input than allowed (at most \(FEELRegex.stepBudget) "
+                                  + "a call, fewer when the evaluation has spent most of its budget)")
             }
             if list.marks[pc] == list.generation { continue }
             list.marks[pc] = list.generation
