@@ -74,6 +74,33 @@ import XMLSupport
         #expect(trial?[2].hasPrefix("Given our non-clinical data") == true)
     }
 
+    @Test(arguments: [(Language.en, "No"), (.ja, "いいえ")])
+    func aYesNoAnswerStandsCapitalisedInTheAnswersTable(_ language: Language, _ no: String) throws {
+        let (_, document) = try Self.document("drug-eluting-coronary-stent", language)
+        let section = try #require(document.sections.first { $0.anchor == "answers" })
+        guard case .table(_, let rows, _)? = section.blocks.first else { Issue.record("no table"); return }
+        let reagent = rows.first { $0[0] == Self.rules.questions["isIvdReagent"]?.prompt.text(language) }
+        #expect(reagent?[1] == no)
+    }
+
+    /// The stage table says what each figure is and where to read it, in the reader's language, without the
+    /// research file's cross-references.
+    @Test(arguments: [Language.en, .ja]) func everyTimelineFigureHasAReadableBasis(_ language: Language) throws {
+        for figure in Self.rules.benchmarks.figures.values {
+            let used = try #require(figure.used)
+            #expect(FigureBasis.kind(used.statistic, language) != nil, "\(figure.key): \(used.statistic)")
+            #expect(FigureBasis.confidence(used.confidence, language) != nil, "\(figure.key): \(used.confidence)")
+            let basis = FigureBasis.text(used, language)
+            #expect(!basis.contains(".md") && !basis.contains("["), "\(figure.key): \(basis)")
+        }
+        let (_, document) = try Self.document("drug-eluting-coronary-stent", language)
+        let section = try #require(document.sections.first { $0.anchor == "timeline" })
+        let rows = section.blocks.flatMap { block -> [[String]] in
+            if case .table(_, let rows, _) = block { return rows } else { return [] }
+        }
+        #expect(rows.contains { $0.last?.hasSuffix("https://www.pmda.go.jp/review-services/f2f-pre/consultations/0012.html https://wic-net.com/material/document/13968/5") == true })
+    }
+
     @Test func coverCarriesProductApplicantAuthorAndRules() throws {
         let (a, document) = try Self.document("home-blood-pressure-monitor", .ja)
         let cover = Dictionary(uniqueKeysWithValues: document.cover.map { ($0.label, $0.value) })

@@ -21,7 +21,7 @@ public struct PlainWords: Sendable {
         switch value {
         case .null: return ui(.undetermined)
         case .list(let items): return items.isEmpty ? "—" : items.map { result(key, $0) }.joined(separator: language == .ja ? "、" : ", ")
-        case .boolean(let b): return rules.outcomes.keys[key]?.values[String(b)]?.label.text(language).nonEmpty ?? ui(b ? .yes : .no)
+        case .boolean(let b): return rules.outcomes.keys[key]?.values[String(b)]?.label.text(language).nonEmpty ?? yesNo(b)
         case .number, .date:
             if let label = rules.outcomes.keys[key]?.values[value.bareText]?.label.text(language).nonEmpty { return label }
             return value.bareText + (key == "change.deadlineDays" ? (language == .ja ? " 日以内" : " days") : "")
@@ -39,8 +39,13 @@ public struct PlainWords: Sendable {
         guard let answer else { return "—" }
         guard case .value(let value) = answer else { return ui(.unknownAnswer) }
         if let label = rules.questions[input]?.label(for: value.bareText, language), !label.isEmpty { return label }
-        if value == .boolean(true) { return ui(.yes) }
-        if value == .boolean(false) { return ui(.no) }
+        if case .boolean(let b) = value { return yesNo(b) }
         return value.bareText
+    }
+
+    /// Yes or No standing alone in a table cell, so capitalised (the lower-case word reads inside conditions).
+    private func yesNo(_ b: Bool) -> String {
+        let word = ui(b ? .yes : .no)
+        return word.prefix(1).uppercased() + word.dropFirst()
     }
 }

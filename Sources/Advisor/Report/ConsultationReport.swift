@@ -228,9 +228,9 @@ public struct ConsultationReport: Sendable {
         ]
         let rows = e.plan.stages.map { stage in
             [timelineText.stageLabel(stage), TimelineEstimate.Range(p50: stage.p50, p80: stage.p80).text + " " + t(.months),
-             Self.readerSource(stage.source)]
+             rules.benchmarks[stage.figure]?.used.map { FigureBasis.text($0, language) } ?? Self.readerSource(stage.source)]
         }
-        blocks.append(.table(header: [t(.stage), "P50–P80", t(.source)], rows: rows, nowrap: [0, 1]))
+        blocks.append(.table(header: [t(.stage), "P50–P80", t(.basis)], rows: rows, nowrap: [0, 1]))
         var totals: [(label: String, value: String)] = []
         func dated(_ range: TimelineEstimate.Range, _ dates: TimelineEstimate.DateRange?) -> String {
             "\(range.text) \(t(.months))" + (dates.map { " (" + ReportStrings.format(.calendar, language, $0.p50.description, $0.p80.description) + ")" } ?? "")
