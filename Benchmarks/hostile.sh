@@ -111,6 +111,25 @@ while size < 15_500_000:
     copies.append(block)
     size += len(block.encode())
 write(os.path.join("big-rules", "jmdn.dmn"), jmdn[:end] + "".join(copies) + jmdn[end:])
+# A table of rows that all overlap one another (`>= 0`, `>= 1`, …), as large as the limit allows: every pair
+# overlaps, so the analysis must stop at its work bound rather than pair them all.
+os.makedirs(os.path.join(w, "nested-rules"))
+nested = ['<?xml version="1.0"?>\n<definitions xmlns="%s" id="n" name="nested" namespace="urn:nested">\n' % ns,
+          '<inputData id="i_x" name="x"><variable name="x" typeRef="number"/></inputData>\n'
+          '<decision id="o" name="out"><variable name="out" typeRef="number"/><informationRequirement><requiredInput href="#i_x"/>'
+          '</informationRequirement>\n<decisionTable hitPolicy="UNIQUE"><input><inputExpression typeRef="number"><text>x</text>'
+          '</inputExpression></input><output name="out" typeRef="number"/><annotation name="source"/><annotation name="en"/>'
+          '<annotation name="ja"/>\n']
+size, i = 0, 0
+while size < 15_500_000:
+    row = ('<rule><inputEntry><text>&gt;= %d</text></inputEntry><outputEntry><text>%d</text></outputEntry><annotationEntry>'
+           '<text>s</text></annotationEntry><annotationEntry><text>e</text></annotationEntry><annotationEntry><text>j</text>'
+           '</annotationEntry></rule>\n' % (i, i))
+    nested.append(row)
+    size += len(row)
+    i += 1
+nested.append("</decisionTable></decision>\n</definitions>\n")
+write(os.path.join("nested-rules", "nested.dmn"), "".join(nested))
 # The same rules with one UNIQUE table whose rows overlap (assess must stop with exit 2 at once).
 os.makedirs(os.path.join(w, "overlap-rules"))
 os.system('cp -r Rules/. "%s"' % os.path.join(w, "overlap-rules"))
@@ -165,5 +184,6 @@ run eval-chain-10k           "$yakuji" dmn eval "$work/chain/chain.dmn" --set x=
 run eval-set-expression      "$yakuji" dmn eval "$work/distinct.dmn" --set 'x=count(distinct values(for i in 1..30000 return i))'
 run check-bundled-rules      "$yakuji" rules check Rules
 run check-16MB-jmdn          "$yakuji" rules check "$work/big-rules"
+run check-16MB-nested       "$yakuji" rules check "$work/nested-rules"
 run check-chain-10k          "$yakuji" rules check "$work/chain"
 echo "goal: ${limit_s} s and ${limit_mb} MB per command; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -65,6 +65,29 @@ import Testing
         #expect(result.copiedRows == 360)
     }
 
+    /// Rows `>= 0`, `>= 1`, … all overlap one another: past the work bounds the analysis stops, says so, and what it
+    /// reported is what the pairwise analysis reports first.
+    @Test("nested rows stop at the work bound", arguments: ["UNIQUE", "FIRST"])
+    func nestedRowsStopAtTheWorkBound(policy: String) throws {
+        let rows = (0..<300).map { i in [">= \(i)", "-", "\"\(i)\""] }
+        let xml = DMN.table(policy: policy, inputs: [Self.n, Self.s], outputs: [Self.o], rules: rows)
+        let model = try DMNLoader().load(string: xml, name: "nested.dmn")
+        let table = try #require(model.decisions.first?.decisionTable)
+        let reference = PairwiseTableAnalysis(table: table, model: model).run().findings
+        let unbounded = TableAnalysis(table: table, model: model).run()
+        #expect(!unbounded.incomplete)
+        #expect(unbounded.findings == reference)
+        for (pairs, grouped) in [(1_000, Int.max), (Int.max, 2_000)] {
+            var analysis = TableAnalysis(table: table, model: model)
+            (analysis.maximumPairChecks, analysis.maximumGroupedRows, analysis.maximumOverlaps) = (pairs, grouped, 5)
+            let result = analysis.run()
+            #expect(result.incomplete, "\(pairs), \(grouped)")
+            #expect(result.findings.allSatisfy { reference.contains($0) }, "\(pairs), \(grouped)")
+            #expect(result.findings.filter(Self.isOverlap).count + result.unlistedOverlaps <= reference.filter(Self.isOverlap).count)
+            #expect(!result.findings.contains { if case .shadowed = $0 { true } else { false } } || pairs == Int.max)
+        }
+    }
+
     static func isOverlap(_ finding: TableAnalysis.Finding) -> Bool {
         if case .overlap = finding { true } else { false }
     }

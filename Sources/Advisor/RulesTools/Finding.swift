@@ -46,6 +46,7 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
         "gap": "some combination of input values matches no rule of a single-hit table",
         "overlap": "two rules of a UNIQUE (or ANY, with different outputs) table match the same inputs",
         "shadowed": "a FIRST table row is never reached because earlier rows match everything it matches",
+        "analysis-limit": "a table's rows overlap so widely that the gap, overlap and shadowed-row checks stopped at their work bound (TableAnalysis.maximumPairChecks, maximumGroupedRows); findings past it are missing",
         "never-matches": "a rule's entry accepts no possible value",
         "hit-policy": "the hit policy does not fit the outputs (e.g. C> on text, PRIORITY without output values)",
         "missing-citation": "a rule row has no source annotation",

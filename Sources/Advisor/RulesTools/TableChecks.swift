@@ -95,9 +95,14 @@ struct TableChecks {
         }
         if result.unlistedOverlaps > 0 {
             let copies = result.copiedRows > 0 ? "; \(result.copiedRows) rows repeat an earlier row's entries exactly" : ""
+            let more = result.incomplete ? "at least \(result.unlistedOverlaps)" : "\(result.unlistedOverlaps)"
             findings.append(Finding(.error, "overlap", at: table.location,
-                "\(decision.name): \(result.unlistedOverlaps) more pairs of rows both match under \(table.hitPolicy) (not listed\(copies); --max-errors lists more)",
+                "\(decision.name): \(more) more pairs of rows both match under \(table.hitPolicy) (not listed\(copies); --max-errors lists more)",
                 count: result.unlistedOverlaps))
+        }
+        if result.incomplete {
+            findings.append(Finding(.warning, "analysis-limit", at: table.location,
+                "\(decision.name): the gap, overlap and shadowed-row checks stopped at their work bound (\(table.rules.count) rows that overlap one another widely); findings past it are missing"))
         }
         return findings
     }

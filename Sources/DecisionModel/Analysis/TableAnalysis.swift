@@ -28,6 +28,9 @@ public struct TableAnalysis: Sendable {
         /// Rows of a UNIQUE table whose entries repeat an earlier row's exactly: a copied row overlaps its original
         /// and everything the original overlaps.
         public var copiedRows = 0
+        /// True when the overlap sweep or the gap search reached its work bound: gaps, overlaps and shadowed rows
+        /// past it are not reported, and `unlistedOverlaps` is a lower bound.
+        public var incomplete = false
     }
 
     public let table: DecisionTable
@@ -36,6 +39,11 @@ public struct TableAnalysis: Sendable {
     public var maximumGaps = 20
     /// List at most this many overlapping pairs (the first in row order); the others are only counted.
     public var maximumOverlaps = Int.max
+    /// Bounds on the work of the overlap sweep (pairs of rows it looks at) and the gap search (rows it sorts into
+    /// groups): thousands of rows that all overlap one another (`>= 1`, `>= 2`, …) would otherwise cost the square
+    /// of their number in time and memory. The bundled rules need well under a thousandth of either.
+    public var maximumPairChecks = 500_000
+    public var maximumGroupedRows = 1_000_000
 
     public init(table: DecisionTable, model: DMNModel) {
         self.table = table
@@ -50,7 +58,7 @@ public struct TableAnalysis: Sendable {
         let columns = domains.indices.map { c in
             TableAnalysisColumn(values: domains[c] ?? [], entries: table.rules.map { $0.inputEntries[c] })
         }
-        var search = GapSearch(columns: columns, rules: table.rules.count)
+        var search = GapSearch(columns: columns, rules: table.rules.count, budget: maximumGroupedRows)
         for (r, rule) in table.rules.enumerated() {
             for (c, column) in columns.enumerated() where column.accepted[r].isEmpty && column.count > 0 {
                 result.findings.append(.neverMatches(row: rule.row, column: c))
@@ -77,9 +85,10 @@ public struct TableAnalysis: Sendable {
         switch table.hitPolicy {
         case .unique: result.findings += overlaps(columns, requireDifferentOutputs: false, result: &result)
         case .any: result.findings += overlaps(columns, requireDifferentOutputs: true, result: &result)
-        case .first: result.findings += shadowed(columns, search: &search)
+        case .first: result.findings += shadowed(columns, search: &search, result: &result)
         default: break
         }
+        if search.exhausted { result.incomplete = true }
         return result
     }
 
@@ -90,11 +99,12 @@ public struct TableAnalysis: Sendable {
         let outputs = requireDifferentOutputs ? table.rules.map { $0.outputEntries.map(\.source) } : []
         let classes = RowClasses(columns: columns, outputs: outputs, rules: table.rules.count)
         var partners = [[Int]](repeating: [], count: classes.members.count)
-        OverlapSweep(columns: columns, rules: classes.members.map { $0[0] }).forEachOverlap { a, b in
+        let complete = OverlapSweep(columns: columns, rules: classes.members.map { $0[0] }).forEachOverlap(budget: maximumPairChecks) { a, b in
             if requireDifferentOutputs && outputs[a] == outputs[b] { return }
             partners[classes.classOf[a]].append(classes.classOf[b])
             partners[classes.classOf[b]].append(classes.classOf[a])
         }
+        if !complete { result.incomplete = true }
         // Under ANY, identical rows have the same outputs (they are part of the class), so they do not count.
         let live = classes.members.map { members in columns.allSatisfy { !$0.accepted[members[0]].isEmpty } }
         let overlapsItself = live.map { $0 && !requireDifferentOutputs }
@@ -131,9 +141,12 @@ public struct TableAnalysis: Sendable {
     }
 
     /// A FIRST row is shadowed when the rows before it that overlap it leave none of its combinations uncovered.
-    private func shadowed(_ columns: [TableAnalysisColumn], search: inout GapSearch) -> [Finding] {
+    private func shadowed(_ columns: [TableAnalysisColumn], search: inout GapSearch, result: inout Result) -> [Finding] {
         var earlier = [[Int]](repeating: [], count: table.rules.count)
-        OverlapSweep(columns: columns, rules: Array(table.rules.indices)).forEachOverlap { a, b in earlier[b].append(a) }
+        let complete = OverlapSweep(columns: columns, rules: Array(table.rules.indices))
+            .forEachOverlap(budget: maximumPairChecks) { a, b in earlier[b].append(a) }
+        // Past the bound a row's list of earlier rows may lack some: it would look shadowed by too few.
+        if !complete { result.incomplete = true; return [] }
         var found: [Finding] = []
         for r in table.rules.indices where !earlier[r].isEmpty {
             let before = earlier[r].sorted()
@@ -141,6 +154,7 @@ public struct TableAnalysis: Sendable {
             var truncated = false
             search.findGaps(before, column: 0, allowed: columns.map { $0.accepted[r] }, prefix: [], limit: min(maximumGaps, 1),
                             into: &gaps, truncated: &truncated)
+            if search.exhausted { break }
             if gaps.isEmpty { found.append(.shadowed(row: table.rules[r].row, by: before.map { table.rules[$0].row })) }
         }
         return found
@@ -164,9 +178,13 @@ struct GapSearch {
     /// Rules active at the sweep's position: a list and each rule's slot in it (-1 = not active).
     private var active: [Int] = []
     private var slot: [Int]
+    /// Rows it may still copy into groups; past it the search stops as if cut at the gap limit.
+    private var budget: Int
+    private(set) var exhausted = false
 
-    init(columns: [TableAnalysisColumn], rules: Int) {
+    init(columns: [TableAnalysisColumn], rules: Int, budget: Int = .max) {
         self.columns = columns
+        self.budget = budget
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
@@ -181,7 +199,7 @@ struct GapSearch {
 
     mutating func findGaps(_ rules: [Int], column: Int, allowed: [RankRanges], prefix: [Label], limit: Int,
                            into gaps: inout [[Label]], truncated: inout Bool) {
-        if gaps.count >= limit { truncated = true; return }
+        if gaps.count >= limit || exhausted { truncated = true; return }
         if rules.isEmpty {
             gaps.append(prefix + Array(repeating: .any, count: columns.count - column))
             return
@@ -241,6 +259,13 @@ struct GapSearch {
             guard a < allowed.ranges.count && allowed.ranges[a].lowerBound <= p else { continue }
             let index: Int
             if let known = groupOf[key] { index = known } else {
+                budget -= active.count
+                if budget < 0 {
+                    exhausted = true
+                    for r in active { slot[r] = -1 }
+                    active.removeAll()
+                    break
+                }
                 index = groups.count
                 groupOf[key] = index
                 groups.append(Group(rules: active))
@@ -260,9 +285,12 @@ struct OverlapSweep {
     let rules: [Int]
 
     /// Calls `body(a, b)` with a < b once for each pair of `rules` that both match some combination.
-    func forEachOverlap(_ body: (Int, Int) -> Void) {
+    /// Stops and returns false after looking at `budget` pairs.
+    @discardableResult
+    func forEachOverlap(budget: Int = .max, _ body: (Int, Int) -> Void) -> Bool {
         let live = rules.filter { r in columns.allSatisfy { !$0.accepted[r].isEmpty } }
-        guard live.count > 1, let c = columns.indices.min(by: { proposals(in: $0, live) < proposals(in: $1, live) }) else { return }
+        guard live.count > 1, let c = columns.indices.min(by: { proposals(in: $0, live) < proposals(in: $1, live) }) else { return true }
+        var looked = 0
         let column = columns[c]
         var runs: [(start: Int, end: Int, rule: Int)] = []
         for r in live { for range in column.accepted[r].ranges { runs.append((range.lowerBound, range.upperBound, r)) } }
@@ -274,6 +302,8 @@ struct OverlapSweep {
                 let other = runs[open[j]]
                 if other.end <= run.start { open.swapAt(j, open.count - 1); open.removeLast(); continue }
                 j += 1
+                looked += 1
+                if looked > budget { return false }
                 let (a, b) = other.rule < run.rule ? (other.rule, run.rule) : (run.rule, other.rule)
                 // Rules with several runs here may meet in several places: count the pair where they first meet.
                 if column.accepted[a].ranges.count > 1 || column.accepted[b].ranges.count > 1,
@@ -285,6 +315,7 @@ struct OverlapSweep {
             }
             open.append(i)
         }
+        return true
     }
 
     /// How many pairs of runs in column `c` overlap (an upper bound on the pairs a sweep over it proposes).
