@@ -142,7 +142,9 @@ public struct LookupTable: Sendable {
             if words.allSatisfy({ Self.contains(synonymText, $0) }) { return (2, 0) }
             let notes = entry.annotations.filter { $0.name != Self.synonymsAnnotation }.map(\.text)
             let all = synonymText + " " + Self.normalized(notes.joined(separator: " "))
-            return words.allSatisfy({ Self.contains(all, $0) }) ? (3, 0) : nil
+            // Notes are prose: there the words must stand together ("blood pressure", not "blood gas … partial
+            // pressures"); in names and synonyms they may stand apart.
+            return Self.contains(Self.unhyphenated(all), Self.unhyphenated(words.joined(separator: " "))) ? (3, 0) : nil
         }
         return entries.enumerated().compactMap { i, e in rank(e).map { (rank: $0, index: i, entry: e) } }
             .sorted { ($0.rank.tier, -$0.rank.heads, $0.index) < ($1.rank.tier, -$1.rank.heads, $1.index) }
@@ -152,6 +154,11 @@ public struct LookupTable: Sendable {
     /// Lower case, full-width letters and digits folded (ＥＣＧ → ecg), so either way of typing finds the entry.
     static func normalized(_ text: String) -> String {
         text.precomposedStringWithCompatibilityMapping.lowercased()
+    }
+
+    /// "blood-pressure monitors" reads as "blood pressure monitors".
+    static func unhyphenated(_ text: String) -> String {
+        text.replacingOccurrences(of: "-", with: " ")
     }
 
     /// A word also matches its singular ("needles" finds "needle").

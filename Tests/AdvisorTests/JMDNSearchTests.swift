@@ -47,6 +47,15 @@ import Testing
         #expect(hits.contains(code), "\(query): \(hits)")
     }
 
+    @Test func wordsFoundApartInANoteDoNotMakeAHit() throws {
+        // 36346000's notes read "blood oxygen and carbon-dioxide partial pressures": no blood-pressure device.
+        let hits = try table().search("blood pressure").map(\.value)
+        #expect(hits.contains("16173000"))
+        #expect(hits.contains("16173010"), "its notes write \"blood-pressure monitors\": \(hits)")
+        #expect(!hits.contains("36346000"), "\(hits)")
+        #expect(try table().search("partial pressures").map(\.value).contains("36346000"))
+    }
+
     @Test func disposableSyringeRanksTheSyringeFirst() throws {
         #expect(try table().search("disposable syringe").first?.value == "13929001")
     }
