@@ -50,8 +50,14 @@ public struct Assessment: Sendable {
 /// Runs the rules on answers and gathers the contract values.
 public struct Assessor: Sendable {
     public let rules: RuleSet
+    /// The rules' compiled form for evaluation over open answers (per-column row indexes, question order): built
+    /// once and shared by every assessment this assessor makes (every profile of a batch).
+    let evaluator: OpenEvaluator
 
-    public init(rules: RuleSet) { self.rules = rules }
+    public init(rules: RuleSet) {
+        self.rules = rules
+        evaluator = OpenEvaluator(model: rules.model)
+    }
 
     /// `absentIsUnknown`: with no one to ask, an unanswered input counts as "unknown" (CONTRACT §1); otherwise
     /// the relevant unanswered ones are listed as such. Either way an unanswered input is read as any of its values.
@@ -60,7 +66,7 @@ public struct Assessor: Sendable {
                        exploreAlternatives: Bool = true) -> Assessment {
         let date = asOf ?? Today.iso()
         let answers = given.dated(date, rules: rules)
-        let evaluation = OpenEvaluator(model: rules.model).evaluate(OpenFacts.states(answers, rules: rules))
+        let evaluation = evaluator.evaluate(OpenFacts.states(answers, rules: rules))
         let facts = OpenFacts(rules: rules, evaluation: evaluation)
         let (values, possible) = facts.contractValues()
         let (trace, openness) = facts.trace()

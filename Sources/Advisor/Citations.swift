@@ -1,5 +1,6 @@
 import DecisionModel
 import Foundation
+import Synchronization
 import XMLSupport
 
 /// How each law article, notice or official page the rules rest on is shown to a reader, in Japanese and
@@ -63,6 +64,16 @@ public struct Citations: Sendable {
     static let leftoverNote = try! NSRegularExpression(pattern: #"^\s*(?:and|or)\s+[A-D]\d+\b|\s*\[[HML]\]\s*$"#)
 
     public static func withoutResearchNotes(_ source: String) -> String {
+        // The rules hold a few hundred sources and every assessment of a batch cites some of them again.
+        if let known = cleaned.withLock({ $0[source] }) { return known }
+        let text = stripped(source)
+        cleaned.withLock { if $0.count < 4096 { $0[source] = text } }
+        return text
+    }
+
+    private static let cleaned = Mutex<[String: String]>([:])
+
+    private static func stripped(_ source: String) -> String {
         var text = source
         for expression in [bracketNote, parenthesisNote, looseNote, tagNote, leftoverNote] {
             text = expression.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")

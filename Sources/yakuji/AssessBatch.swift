@@ -43,17 +43,21 @@ struct AssessBatch {
         }
         let profiles = try BatchProfiles.load(source, rules: ruleSet)
         let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar(total: profiles.count) : nil
-        var pending = ""
+        // Lines go out through a buffer as they come (a line of the bundled rules is tens of kilobytes, a batch of
+        // 100,000 some gigabytes); the bar is cleared before a chunk's first line and drawn after its last.
+        var output = OutputBuffer()
+        var barShown = false
         let failed = batch.run(profiles, emit: { line in
-            pending += line.json
-            pending += "\n"
-            if let error = line.error { bar?.clear(); Terminal.error(error.description) }
+            if barShown { bar?.clear(); barShown = false }
+            output.append(line.json)
+            output.append("\n")
+            if let error = line.error { Terminal.error(error.description) }
         }, progress: { done in
-            bar?.clear()
-            FileHandle.standardOutput.write(Data(pending.utf8))
-            pending = ""
+            output.flush()
             bar?.draw(done)
+            barShown = true
         })
+        output.flush()
         bar?.clear()
         if failed > 0 { Terminal.write("\(failed) of \(profiles.count) profiles could not be assessed") }
         return failed
@@ -72,4 +76,29 @@ struct ProgressBar {
     }
 
     func clear() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+}
+
+/// Standard output written in large pieces straight from a buffer of bytes.
+struct OutputBuffer {
+    private var bytes: [UInt8] = []
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        if bytes.count >= 1 << 20 { flush() }
+    }
+
+    mutating func flush() {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+        bytes.removeAll(keepingCapacity: true)
+    }
 }

@@ -116,4 +116,62 @@ import Testing
         })
         #expect(categories == ["not-a-device", "not-a-device"])
     }
+
+    /// Equal profiles are assessed once: their lines are still each profile's own assessment, in its own place.
+    @Test func equalProfilesGiveTheLineTheirOwnAssessmentWould() throws {
+        let rules = try Fixtures.mini()
+        // r1 and r2 share every cell but the id; r3 writes the unknown size as "?" instead of empty, so it shares
+        // r1's answers but not its cells; r4 differs by one answer; r5 repeats r4 with a device label.
+        let path = try Self.csv("""
+        id,device,kind,size,heavy
+        r1,,box,,false
+        r2,,box,,false
+        r3,,box,?,false
+        r4,,box,,true
+        r5,Crate,box,,true
+
+        """)
+        let profiles = try BatchProfiles.load(path, rules: rules)
+        let (lines, failed) = try Self.run(profiles, rules: rules, workers: 1)
+        #expect(failed == 0)
+        #expect(lines.map { $0["id"] as? String } == ["r1", "r2", "r3", "r4", "r5"])
+        #expect(lines.map { ($0["row"] as? NSNumber)?.intValue } == [2, 3, 4, 5, 6])
+        for (line, profile) in zip(lines, profiles) {
+            let single = AssessmentJSON.document(Assessor(rules: rules).assess(try profile.read(rules), asOf: "2026-12-03"),
+                                                 language: .en, citations: rules.citations)
+            let expected = try #require(try JSONSerialization.jsonObject(with: Data(single.compact().utf8)) as? NSDictionary)
+            var own = line
+            for key in ["id", "file", "row"] { own[key] = nil }
+            #expect(NSDictionary(dictionary: own) == expected, "\(profile.id)")
+        }
+        func withoutPlace(_ line: [String: Any]) -> NSDictionary {
+            var own = line
+            for key in ["id", "file", "row"] { own[key] = nil }
+            return NSDictionary(dictionary: own)
+        }
+        #expect(withoutPlace(lines[0]) == withoutPlace(lines[1]) && withoutPlace(lines[0]) == withoutPlace(lines[2]))
+        #expect(withoutPlace(lines[3]) != withoutPlace(lines[0]) && withoutPlace(lines[4]) != withoutPlace(lines[3]))
+    }
+
+    @Test func theMemoFindsEqualAnswersAndKeepsToItsBound() throws {
+        let memo = BatchMemo()
+        var a = Answers(device: "A")
+        a["kind"] = .value(.string("box"))
+        a["size"] = .unknown
+        var b = a
+        b["size"] = .value(.number(3))
+        memo.remember(a, "{\"x\":1}")
+        #expect(memo.known(a) == "{\"x\":1}")
+        #expect(memo.known(b) == nil)
+        var c = a
+        c.device = "B"
+        #expect(memo.known(c) == nil)
+        memo.remember(cells: ["", "box"], "{}")
+        #expect(memo.known(cells: ["", "box"]) == "{}")
+        #expect(memo.known(cells: ["", "ball"]) == nil)
+        // Past its bound it remembers nothing more, and still answers for what it holds.
+        memo.remember(b, String(repeating: "y", count: BatchMemo.capacity))
+        #expect(memo.known(b) == nil)
+        #expect(memo.known(a) == "{\"x\":1}")
+    }
 }

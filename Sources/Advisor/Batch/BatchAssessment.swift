@@ -28,6 +28,11 @@ public struct BatchAssessment: Sendable {
     /// failed. Profiles are assessed a chunk at a time, so memory stays bounded however long the batch.
     public func run(_ profiles: [BatchProfile], emit: (Line) -> Void, progress: (Int) -> Void = { _ in }) -> Int {
         let assessor = Assessor(rules: rules)
+        // One as-of date for the whole batch, so that equal profiles give equal lines even across midnight.
+        var dated = self
+        dated.asOf = asOf ?? Today.iso()
+        let batch = dated
+        let memo = BatchMemo()
         let chunk = max(1, workers) * 64
         var failed = 0
         var start = 0
@@ -42,7 +47,7 @@ public struct BatchAssessment: Sendable {
                         return index
                     }
                     guard i < part.endIndex else { return }
-                    let line = self.line(profiles[i], assessor)
+                    let line = batch.line(profiles[i], assessor, memo)
                     lines.withLock { $0[i - part.startIndex] = line }
                 }
             }
@@ -57,17 +62,33 @@ public struct BatchAssessment: Sendable {
         return failed
     }
 
-    func line(_ profile: BatchProfile, _ assessor: Assessor) -> Line {
+    func line(_ profile: BatchProfile, _ assessor: Assessor, _ memo: BatchMemo? = nil) -> Line {
         var place: [(String, JSONValue)] = [
             ("id", .string(profile.id)), ("file", .string(profile.file)),
             ("row", profile.row.map { .number(String($0)) } ?? .null),
         ]
         do {
-            var answers = try profile.read(rules)
-            answers.merge(overrides)
-            let assessment = assessor.assess(answers, asOf: asOf, absentIsUnknown: true)
-            if case .object(let keys) = AssessmentJSON.document(assessment, language: language, citations: rules.citations) { place += keys }
-            return Line(json: JSONValue.object(place).compact(), succeeded: true)
+            // The line after the profile's place depends on the answers alone (the date, language, overrides and
+            // rules are the batch's): profiles with equal answers, or equal CSV cells, share it.
+            let rest: String
+            if let cells = profile.cells, let known = memo?.known(cells: cells) {
+                rest = known
+            } else {
+                var answers = try profile.read(rules)
+                answers.merge(overrides)
+                rest = memo?.known(answers) ?? {
+                    let document = AssessmentJSON.document(assessor.assess(answers, asOf: asOf, absentIsUnknown: true),
+                                                           language: language, citations: rules.citations)
+                    let text = document.compact()
+                    memo?.remember(answers, text)
+                    return text
+                }()
+                if let cells = profile.cells { memo?.remember(cells: cells, rest) }
+            }
+            var json = JSONValue.object(place).compact()
+            json.removeLast()
+            json += rest == "{}" ? "}" : "," + rest.dropFirst()
+            return Line(json: json, succeeded: true)
         } catch {
             place.append(("error", .string(error.description)))
             place.append(("problems", .array(error.problems.map { problem in
@@ -78,5 +99,54 @@ public struct BatchAssessment: Sendable {
             })))
             return Line(json: JSONValue.object(place).compact(), succeeded: false, error: error)
         }
+    }
+}
+
+/// Assessments already written in a batch, by the answers that gave them: many profiles of a batch (generated
+/// variants, repeated devices) are equal. Bounded in bytes, so a batch of distinct profiles keeps memory flat.
+final class BatchMemo: Sendable {
+    private let entries = Mutex<(buckets: [String: [(answers: Answers, json: String)]], bytes: Int)>(([:], 0))
+    private let rows = Mutex<(lines: [[String]: String], bytes: Int)>(([:], 0))
+    /// A line of the bundled rules' JSON is tens of kilobytes: this keeps some hundreds of them.
+    static let capacity = 32 << 20
+
+    func known(cells: [String]) -> String? { rows.withLock { $0.lines[cells] } }
+
+    func remember(cells: [String], _ json: String) {
+        rows.withLock { state in
+            let size = cells.reduce(json.utf8.count) { $0 + $1.utf8.count + 16 }
+            guard state.bytes + size <= Self.capacity, state.lines[cells] == nil else { return }
+            state.lines[cells] = json
+            state.bytes += size
+        }
+    }
+
+    func known(_ answers: Answers) -> String? {
+        let key = Self.key(answers)
+        return entries.withLock { $0.buckets[key]?.first { $0.answers == answers }?.json }
+    }
+
+    func remember(_ answers: Answers, _ json: String) {
+        let key = Self.key(answers)
+        entries.withLock { state in
+            let size = json.utf8.count + key.utf8.count
+            guard state.bytes + size <= Self.capacity, state.buckets[key]?.contains(where: { $0.answers == answers }) != true else { return }
+            state.buckets[key, default: []].append((answers, json))
+            state.bytes += size
+        }
+    }
+
+    /// Equal answers give equal keys; unequal ones rarely do (a hit is confirmed by comparing the answers).
+    private static func key(_ answers: Answers) -> String {
+        var key = answers.device ?? "\u{0}"
+        for name in answers.order {
+            key += "\u{1}" + name + "="
+            switch answers[name] {
+            case .value(let value)?: key += value.description
+            case .unknown?: key += "\u{2}"
+            case nil: break
+            }
+        }
+        return key
     }
 }

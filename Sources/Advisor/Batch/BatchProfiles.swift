@@ -11,6 +11,9 @@ public struct BatchProfile: Sendable {
     public var row: Int?
     /// Read on a worker, so that a directory of answer files is parsed and validated in parallel.
     let read: @Sendable (RuleSet) throws(AdvisorError) -> Answers
+    /// For a CSV row: its cells, the id left empty. Rows with equal cells read as equal answers, so a batch
+    /// assesses each distinct row once.
+    var cells: [String]? = nil
 }
 
 /// The profiles of `yakuji assess --batch DIR_OR_CSV`.
@@ -53,9 +56,15 @@ public enum BatchProfiles {
         let idColumn = columns.firstIndex(of: "id")
         return rows.map { row in
             let id = idColumn.flatMap { $0 < row.fields.count ? row.fields[$0] : nil }.flatMap { $0.isEmpty ? nil : $0 }
-            return BatchProfile(id: id ?? String(row.line), file: path, row: row.line) { rules throws(AdvisorError) in
+            var profile = BatchProfile(id: id ?? String(row.line), file: path, row: row.line) { rules throws(AdvisorError) in
                 try answers(row, columns: columns, file: path, rules: rules)
             }
+            if row.fields.count == columns.count {
+                var cells = row.fields
+                if let idColumn { cells[idColumn] = "" }
+                profile.cells = cells
+            }
+            return profile
         }
     }
 

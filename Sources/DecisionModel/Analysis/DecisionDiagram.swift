@@ -16,24 +16,27 @@ final class DecisionDiagram {
     let sizes: [Int]
 
     // Per node: the variable it tests (terminals: past every variable) and where its children start.
-    private var level: [Int32]
-    private var start: [Int32]
-    private var children: [Int32] = []
+    // The arrays below are touched millions of times per assessment by one thread (a diagram is never shared), and
+    // no access overlaps another to the same array: the runtime's exclusivity check on each costs more than the
+    // work itself, so it is off for them.
+    @exclusivity(unchecked) private var level: [Int32]
+    @exclusivity(unchecked) private var start: [Int32]
+    @exclusivity(unchecked) private var children: [Int32] = []
 
     // Per node: a bitset of the values whose child is not `never`, `words[v]` words from `liveStart`. A variable
     // with hundreds of values (a code list) gives wide nodes of which conditions use one or two children; `and`
     // of two such nodes is then decided on the bitsets, not child by child.
-    private var liveStart: [Int32]
-    private var live: [UInt64] = []
+    @exclusivity(unchecked) private var liveStart: [Int32]
+    @exclusivity(unchecked) private var live: [UInt64] = []
     private let words: [Int]
 
     // Hash-consing: open addressing over node ids (-1 empty), keyed by (variable, children).
-    private var slots: [Int32]
-    private var used = 0
+    @exclusivity(unchecked) private var slots: [Int32]
+    @exclusivity(unchecked) private var used = 0
 
     // A lossy cache of and/or results (as decision-diagram packages keep): a miss only costs recomputation.
-    private var cacheKeys = [UInt64](repeating: .max, count: 1 << 16)
-    private var cacheValues = [Node](repeating: 0, count: 1 << 16)
+    @exclusivity(unchecked) private var cacheKeys = [UInt64](repeating: .max, count: 1 << 16)
+    @exclusivity(unchecked) private var cacheValues = [Node](repeating: 0, count: 1 << 16)
     private var negations: [Node: Node] = [:]
 
     init(sizes: [Int]) {
@@ -69,7 +72,7 @@ final class DecisionDiagram {
     }
 
     /// Children being built, as a stack (recursive operations push and pop their own).
-    private var scratch: [Node] = []
+    @exclusivity(unchecked) private var scratch: [Node] = []
 
     /// `make` with the children at `scratch[base...]`.
     private func makeFromScratch(_ v: Int, _ base: Int) -> Node {

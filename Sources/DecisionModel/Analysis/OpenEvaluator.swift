@@ -244,8 +244,10 @@ struct OpenWalker {
 
         init(_ expression: FEELExpression, _ scope: [String: [Possibility]]) {
             self.expression = expression
-            names = DMNModel.orderedNames(expression.source, expression.referencedNames).filter { scope[$0] != nil }
-            bare = OpenWalker.isPath(expression.source)
+            // Most entries read no name or one: no ordering to find in the text.
+            let inScope = expression.referencedNames.filter { scope[$0] != nil }
+            names = inScope.count < 2 ? Array(inScope) : DMNModel.orderedNames(expression.source, inScope)
+            bare = !names.isEmpty && OpenWalker.isPath(expression.source)
             path = bare ? expression.source.trimmingWhitespace().split(separator: ".").map(String.init) : []
         }
     }
@@ -315,10 +317,18 @@ struct OpenWalker {
 
     /// `name` or `name.field.field`.
     static func isPath(_ source: String) -> Bool {
-        let text = source.trimmingWhitespace()
-        return !text.isEmpty && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        var segmentEmpty = true
+        for character in source.trimmingWhitespace() {
+            if character == "." {
+                if segmentEmpty { return false }
+                segmentEmpty = true
+            } else if character.isLetter || character.isNumber || character == "_" {
+                segmentEmpty = false
+            } else {
+                return false
+            }
         }
+        return !segmentEmpty
     }
 
     /// Equal values joined (their conditions or-ed), in first-seen order.

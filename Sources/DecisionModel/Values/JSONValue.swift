@@ -36,7 +36,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let n): out += n
-        case .string(let s): out += Self.quote(s)
+        case .string(let s): Self.appendQuoted(s, to: &out)
         case .array(let items):
             out += "["
             for (i, item) in items.enumerated() {
@@ -48,7 +48,8 @@ public indirect enum JSONValue: Sendable, Equatable {
             out += "{"
             for (i, entry) in entries.enumerated() {
                 if i > 0 { out += "," }
-                out += Self.quote(entry.0) + ":"
+                Self.appendQuoted(entry.0, to: &out)
+                out += ":"
                 entry.1.appendCompact(to: &out)
             }
             out += "}"
@@ -74,7 +75,20 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     static func quote(_ s: String) -> String {
-        var out = "\""
+        var out = ""
+        appendQuoted(s, to: &out)
+        return out
+    }
+
+    /// `quote`, appended in place: a batch writes thousands of lines, most of their strings plain ASCII, which
+    /// is copied whole.
+    static func appendQuoted(_ s: String, to out: inout String) {
+        out.append("\"")
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) || !s.unicodeScalars.contains(where: needsEscape) {
+            out.append(s)
+            out.append("\"")
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -82,14 +96,18 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            // C0 controls must be escaped; DEL, C1 and the direction controls are escaped too, so JSON shown on a
-            // terminal cannot act on it.
-            case let c where c.value < 0x20 || VisibleText.isHazard(c) || c.value == 0x2028 || c.value == 0x2029:
+            case let c where needsEscape(c):
                 out += "\\u" + String(String(c.value, radix: 16).reversed()).padding(4)
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out.append("\"")
+    }
+
+    /// C0 controls must be escaped; DEL, C1 and the direction controls are escaped too, so JSON shown on a
+    /// terminal cannot act on it.
+    private static func needsEscape(_ c: Unicode.Scalar) -> Bool {
+        c == "\"" || c == "\\" || c.value < 0x20 || VisibleText.isHazard(c) || c.value == 0x2028 || c.value == 0x2029
     }
 }
 

@@ -23,10 +23,14 @@ public enum VisibleText {
 
     /// `text` with every hazardous character shown as `\u{…}`; newlines (and tabs) are kept when asked.
     public static func sanitize(_ text: String, keepNewlines: Bool = true) -> String {
-        guard containsHazard(text) else { return text }
+        // Whole reports and JSON documents pass through here: decide on their bytes when they are ASCII, and keep
+        // the text as it is when nothing in it needs showing differently.
+        func shown(_ scalar: Unicode.Scalar) -> Bool { keepNewlines && (scalar == "\n" || scalar == "\t") || !isHazard(scalar) }
+        if text.utf8.allSatisfy({ $0 < 0x80 && ($0 >= 0x20 && $0 != 0x7F || keepNewlines && ($0 == 0x0A || $0 == 0x09)) }) { return text }
+        guard !text.unicodeScalars.allSatisfy(shown) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if keepNewlines && (scalar == "\n" || scalar == "\t") || !isHazard(scalar) {
+            if shown(scalar) {
                 out.append(scalar)
             } else {
                 out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
