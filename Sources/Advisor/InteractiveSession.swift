@@ -5,6 +5,13 @@ public protocol Console {
     /// One line without its newline; nil at end of input (Ctrl-D).
     mutating func readLine(prompt: String) -> String?
     mutating func write(_ text: String)
+    /// Whether the user asked to stop (Ctrl-C) while no line was being read, e.g. while the next question was
+    /// being worked out: the session then stops before putting it.
+    var stopRequested: Bool { get }
+}
+
+extension Console {
+    public var stopRequested: Bool { false }
 }
 
 /// Asks the derived questions one by one; `?`, `back`, `help` and `why` work at every prompt, and the
@@ -38,15 +45,27 @@ public struct InteractiveSession<C: Console> {
         UIStrings.format(.saved, language, path)
     }
 
+    /// Ctrl-C or Ctrl-D: what was answered is saved, and the user is told how to resume.
+    private mutating func stop(_ answers: Answers) throws(AdvisorError) -> (answers: Answers, ending: Ending) {
+        try save(answers)
+        sayStopped()
+        return (answers, .aborted)
+    }
+
+    private mutating func sayStopped() {
+        console.write("\n" + UIStrings.format(.aborted, language, savePath ?? "-", savePath ?? "FILE") + "\n")
+    }
+
     public mutating func run(from start: Answers) throws(AdvisorError) -> (answers: Answers, ending: Ending) {
         var answers = start
         if asksProductName, try !askProductName(&answers) {
-            console.write("\n" + UIStrings.format(.aborted, language, savePath ?? "-", savePath ?? "FILE") + "\n")
+            sayStopped()
             return (answers, .aborted)
         }
         let questionnaire = Questionnaire(rules: rules, asOf: asOf)
         var hinted = false
         while let step = questionnaire.next(after: answers) {
+            if console.stopRequested { return try stop(answers) }
             if !hinted {
                 console.write(t(.commandsHint) + "\n")
                 hinted = true
@@ -54,11 +73,7 @@ public struct InteractiveSession<C: Console> {
             console.write("\n" + header(step) + "\n" + prompt(step) + "\n")
             var answered = false
             while !answered {
-                guard let line = console.readLine(prompt: "> ") else {
-                    try save(answers)
-                    console.write("\n" + UIStrings.format(.aborted, language, savePath ?? "-", savePath ?? "FILE") + "\n")
-                    return (answers, .aborted)
-                }
+                guard let line = console.readLine(prompt: "> ") else { return try stop(answers) }
                 let text = line.trimmingWhitespace()
                 switch text.lowercased() {
                 case "":

@@ -62,6 +62,7 @@ struct OpenFacts {
             possible = evaluation.and(possible, free.reduce(Condition.never) { evaluation.or($0, $1.condition) })
         }
         evaluation.restrict(to: possible)
+        evaluation.impliedFacts = Self.impliedFacts(rules)
         writer = ConditionWriter(evaluation: evaluation, sources: sources)
     }
 
@@ -258,6 +259,19 @@ struct OpenFacts {
             }
         }
         return (result, openness)
+    }
+
+    /// The answers an implication can contradict (the `contradicted` outputs' literals), in question order.
+    static func impliedFacts(_ rules: RuleSet) -> [String] {
+        var names: Set<String> = []
+        for decision in rules.model.decisions {
+            guard let table = decision.decisionTable, let column = table.outputs.firstIndex(where: { $0.name == "contradicted" }) else { continue }
+            for rule in table.rules where column < rule.outputEntries.count {
+                let text = rule.outputEntries[column].source.trimmingCharacters(in: .whitespaces)
+                if text.count > 2, text.hasPrefix("\""), text.hasSuffix("\"") { names.insert(String(text.dropFirst().dropLast())) }
+            }
+        }
+        return rules.model.inputs.map(\.name).filter(names.contains)
     }
 
     /// Implications the answers contradict for certain: a decision output named `contradicted` that is set under

@@ -53,6 +53,8 @@ struct TerminalConsole: Console {
         return false
     }
 
+    var stopRequested: Bool { Interrupts.happened }
+
     mutating func write(_ text: String) {
         FileHandle.standardOutput.write(Data(VisibleText.sanitize(text).utf8))
     }

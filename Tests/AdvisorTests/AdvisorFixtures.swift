@@ -27,6 +27,9 @@ enum Fixtures {
 struct ScriptedConsole: Console {
     var lines: [String]
     var transcript = ""
+    /// Ctrl-C after this many lines were read, while the next question is worked out (nil: never).
+    var stopAfter: Int?
+    private var read = 0
 
     init(_ lines: [String]) { self.lines = lines }
 
@@ -35,8 +38,11 @@ struct ScriptedConsole: Console {
         guard !lines.isEmpty else { return nil }
         let line = lines.removeFirst()
         transcript += line + "\n"
+        read += 1
         return line
     }
+
+    var stopRequested: Bool { stopAfter.map { read >= $0 } ?? false }
 
     mutating func write(_ text: String) { transcript += text }
 }

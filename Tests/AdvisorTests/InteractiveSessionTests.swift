@@ -59,6 +59,19 @@ import Testing
         #expect(s.console.transcript.contains("--answers \(path)"))
     }
 
+    @Test func ctrlCWhileTheNextQuestionIsWorkedOutStopsBeforePuttingIt() throws {
+        let path = Fixtures.temporaryFile("answers.xml")
+        var s = try session(["box", "3", "no"], save: path)
+        s.console.stopAfter = 1
+        let (answers, ending) = try s.run(from: Answers())
+        #expect(ending == .aborted)
+        #expect(answers.order == ["kind"])
+        #expect(!s.console.transcript.contains("How big is it (cm)?"), "the next question was put after Ctrl-C")
+        #expect(s.console.transcript.contains("--answers \(path)"))
+        #expect(try AnswersFile.load(path, rules: try Fixtures.mini())["kind"] == .value(.string("box")))
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
     @Test func japaneseSession() throws {
         var s = try session(["箱", "はい"], language: .ja)
         let (answers, _) = try s.run(from: Answers())

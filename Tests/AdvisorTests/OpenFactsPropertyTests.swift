@@ -87,6 +87,27 @@ import Testing
         }
     }
 
+    /// Found by the full property run: with `needleAttached` open, a possible consultation read "if … and
+    /// certificationStandardExists = yes", a fact the generic name implies and the questionnaire never asks.
+    @Test func aConditionNamesTheAskedAnswerNotTheFactItImplies() throws {
+        let rules = try RuleContentTests.rules()
+        var answers = try Self.answers("sample:needle-syringe-importer.xml", rules)
+        answers["needleAttached"] = .unknown
+        let a = Assessor(rules: rules).assess(answers, asOf: Self.asOf)
+        let conditions = (a.possibleSchemes + a.possibleConsultations).flatMap(\.when) + a.alternatives.flatMap(\.when)
+        let named = Set(conditions.flatMap { $0.filter { !$0.isResult }.map(\.input) })
+        #expect(!conditions.isEmpty)
+        #expect(!named.contains("certificationStandardExists"), "conditions name \(named.sorted())")
+        let consultation = a.possibleConsultations.first { $0.value == .string("certification-body-pre-consultation") }
+        #expect(consultation?.when.contains { $0.contains { $0.input == "needleAttached" && $0.value == .boolean(true) } } == true)
+        let questionnaire = Questionnaire(rules: rules, asOf: Self.asOf)
+        for input in named {
+            var pending = answers
+            pending[input] = nil
+            #expect(questionnaire.relevant(after: pending).contains(input), "\(input) is named but never asked")
+        }
+    }
+
     /// (c) The final screen of a session equals the `--no-input` run of the answers it saved, and (d) "at most N
     /// left" never grows and is never exceeded. The session answers from the answer set, "?" where it has none.
     @Test(arguments: sessionCases)

@@ -69,6 +69,9 @@ public final class OpenEvaluation {
     private var implied: Set<Int> = []
     /// `inputs(of:)` by condition (within the universe; cleared when it changes).
     private var inputsCache: [Node: [String]] = [:]
+    /// Inputs a condition names only where no other answer says the same: facts the rules imply from other answers
+    /// (a certification standard from the generic name), which the questionnaire does not ask while they are implied.
+    public var impliedFacts: [String] = []
 
     init(model: DMNModel, variables: [OpenVariable]) {
         self.model = model
@@ -259,8 +262,14 @@ public final class OpenEvaluation {
     /// Answers outside `possible` (by default those no implication excludes) may be left to either side.
     public func cover(_ condition: Condition, possible: Condition? = nil) -> [[AnswerCondition]] {
         let space = possible?.node ?? universe
-        let lower = diagram.and(condition.node, space)
+        var lower = diagram.and(condition.node, space)
         let upper = diagram.or(condition.node, diagram.not(space))
+        // Within the possible answers an implied fact and what implies it say the same; the cover names the latter.
+        for input in impliedFacts {
+            guard let v = variableIndex[input], diagram.support(lower).contains(v) else { continue }
+            let free = diagram.exists(lower, [v])
+            if diagram.minus(diagram.and(free, space), upper) == DecisionDiagram.never { lower = free }
+        }
         let products = Self.join(diagram.cover(lower, upTo: upper).map { product in
             ProductTerm(product.map { (Int32($0.0), [$0.1]) })
         }, sizes: variables.map(\.cases.count))
