@@ -130,6 +130,7 @@ while size < 15_500_000:
     i += 1
 nested.append("</decisionTable></decision>\n</definitions>\n")
 write(os.path.join("nested-rules", "nested.dmn"), "".join(nested))
+write("nested-answers.xml", answers('  <answer name="x">5</answer>\n'))
 # The same rules with one UNIQUE table whose rows overlap (assess must stop with exit 2 at once).
 os.makedirs(os.path.join(w, "overlap-rules"))
 os.system('cp -r Rules/. "%s"' % os.path.join(w, "overlap-rules"))
@@ -185,5 +186,8 @@ run eval-set-expression      "$yakuji" dmn eval "$work/distinct.dmn" --set 'x=co
 run check-bundled-rules      "$yakuji" rules check Rules
 run check-16MB-jmdn          "$yakuji" rules check "$work/big-rules"
 run check-16MB-nested       "$yakuji" rules check "$work/nested-rules"
+# The same table loaded and evaluated (every row matches x = 5, so both stop with the UNIQUE violation, exit 2).
+run eval-16MB-nested         "$yakuji" dmn eval "$work/nested-rules/nested.dmn" --set x=5
+run assess-16MB-nested       "$yakuji" assess --rules "$work/nested-rules" --answers "$work/nested-answers.xml" --no-input
 run check-chain-10k          "$yakuji" rules check "$work/chain"
 echo "goal: ${limit_s} s and ${limit_mb} MB per command; machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -31,7 +31,7 @@ public struct HTMLLoader: Sendable {
                         : errors))
                 }
                 var converter = TreeConverter(file: name)
-                return .success(converter.convert(root, inherited: [:]))
+                return .success(converter.convert(root, inherited: nil))
             }
         }
         return try result.get()

@@ -10,6 +10,8 @@ final class StreamBuilder {
         var element: XMLElementNode
         /// Where this element's character data begins in `State.text`.
         var textStart: Int
+        /// Where this element's children begin in `State.children`.
+        var childStart: Int
     }
 
     private struct State {
@@ -17,6 +19,10 @@ final class StreamBuilder {
         /// The character data of every open element, innermost last: a child's is cut off when it ends, so a
         /// parent's chunks before and after a child join up. One buffer, instead of one per element.
         var text: [UInt8] = []
+        /// The finished children of every open element, innermost last, in the same way: each element gets its
+        /// children in one array of exactly their number when it ends, not one grown by doubling (a table row's
+        /// five cells took eight places, and the regrowth copied every row of a large table several times).
+        var children: [XMLElementNode] = []
         var root: XMLElementNode?
         var leadingComments: [String] = []
         /// Names and namespace URIs by address: they live in the parser's dictionary until the parse ends, so each
@@ -27,12 +33,18 @@ final class StreamBuilder {
 
     private static let nameSlots = 512
     let file: String
+    /// Keeps the root element alone (its name, namespace and attributes) and skips everything inside it, while the
+    /// parser still reads the whole file for its errors.
+    let rootOnly: Bool
+    /// Elements open inside the root, in `rootOnly` mode.
+    private var skippedDepth = 0
     /// Held through a pointer: the callbacks run once per element, and a class's own properties pay an exclusivity
     /// check on every access.
     private let state: UnsafeMutablePointer<State>
 
-    init(file: String) {
+    init(file: String, rootOnly: Bool = false) {
         self.file = file
+        self.rootOnly = rootOnly
         state = .allocate(capacity: 1)
         state.initialize(to: State())
     }
@@ -62,16 +74,26 @@ final class StreamBuilder {
                attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         if state.pointee.dictionary == nil { state.pointee.dictionary = ctxt.pointee.dict }
         let depth = state.pointee.stack.count
-        var scope = depth > 0 ? state.pointee.stack[depth - 1].element.namespacesInScope : [:]
-        if let namespaces {
-            for index in 0..<namespaceCount {
-                scope[name(namespaces[2 * index]) ?? ""] = namespaces[2 * index + 1].map { String(cString: $0) } ?? ""
+        if rootOnly && depth > 0 {
+            skippedDepth += 1
+            return
+        }
+        let namespace = name(uri)
+        let context: XMLElementNode.Context
+        if depth > 0 && (namespaces == nil || namespaceCount == 0) {
+            context = state.pointee.stack[depth - 1].element.sharedContext.with(namespace: namespace)
+        } else {
+            var scope = depth > 0 ? state.pointee.stack[depth - 1].element.namespacesInScope : [:]
+            if let namespaces {
+                for index in 0..<namespaceCount {
+                    scope[name(namespaces[2 * index]) ?? ""] = namespaces[2 * index + 1].map { String(cString: $0) } ?? ""
+                }
             }
+            context = XMLElementNode.Context(namespace: namespace, namespacesInScope: scope, file: file)
         }
         // The same line the tree parser records: where the start tag ends, past 65535 too (BIG_LINES).
         let line = ctxt.pointee.input.map { Int($0.pointee.line) } ?? 0
-        var element = XMLElementNode(name: name(localname) ?? "", namespace: name(uri), namespacesInScope: scope,
-                                     file: file, line: line)
+        var element = XMLElementNode(name: name(localname) ?? "", context: context, line: line)
         if let attributes, attributeCount > 0 {
             element.attributes.reserveCapacity(attributeCount)
             for index in 0..<attributeCount {
@@ -85,7 +107,8 @@ final class StreamBuilder {
                                                                    value: Self.ampersands(value)))
             }
         }
-        state.pointee.stack.append(Frame(element: element, textStart: state.pointee.text.count))
+        state.pointee.stack.append(Frame(element: element, textStart: state.pointee.text.count,
+                                         childStart: state.pointee.children.count))
     }
 
     /// Without entity substitution libxml2 passes an `&` of an attribute value (written `&amp;` or `&#38;`) on as
@@ -95,6 +118,10 @@ final class StreamBuilder {
     }
 
     func end() {
+        if skippedDepth > 0 {
+            skippedDepth -= 1
+            return
+        }
         guard var frame = state.pointee.stack.popLast() else { return }
         let textStart = frame.textStart
         if state.pointee.text.count > textStart {
@@ -103,16 +130,20 @@ final class StreamBuilder {
             }
             state.pointee.text.removeSubrange(textStart...)
         }
-        let depth = state.pointee.stack.count
-        if depth == 0 {
+        let childStart = frame.childStart
+        if state.pointee.children.count > childStart {
+            frame.element.children = Array(state.pointee.children[childStart...])
+            state.pointee.children.removeSubrange(childStart...)
+        }
+        if state.pointee.stack.isEmpty {
             state.pointee.root = frame.element
         } else {
-            state.pointee.stack[depth - 1].element.children.append(frame.element)
+            state.pointee.children.append(frame.element)
         }
     }
 
     func characters(_ bytes: UnsafePointer<xmlChar>?, _ count: Int) {
-        guard let bytes, count > 0, !state.pointee.stack.isEmpty else { return }
+        guard let bytes, count > 0, !state.pointee.stack.isEmpty, !rootOnly else { return }
         state.pointee.text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
     }
 

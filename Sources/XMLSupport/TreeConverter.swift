@@ -17,20 +17,22 @@ struct TreeConverter {
         return value
     }
 
-    mutating func convert(_ node: xmlNodePtr, inherited: [String: String]) -> XMLElementNode {
-        var scope = inherited
-        var nsDecl = node.pointee.nsDef
-        while let ns = nsDecl {
-            let prefix = string(ns.pointee.prefix) ?? ""
-            scope[prefix] = ns.pointee.href.map { String(cString: $0) } ?? ""
-            nsDecl = ns.pointee.next
+    mutating func convert(_ node: xmlNodePtr, inherited parent: XMLElementNode.Context?) -> XMLElementNode {
+        let namespace = node.pointee.ns.flatMap { string($0.pointee.href) }
+        let context: XMLElementNode.Context
+        if let parent, node.pointee.nsDef == nil {
+            context = parent.with(namespace: namespace)
+        } else {
+            var scope = parent?.namespacesInScope ?? [:]
+            var nsDecl = node.pointee.nsDef
+            while let ns = nsDecl {
+                let prefix = string(ns.pointee.prefix) ?? ""
+                scope[prefix] = ns.pointee.href.map { String(cString: $0) } ?? ""
+                nsDecl = ns.pointee.next
+            }
+            context = XMLElementNode.Context(namespace: namespace, namespacesInScope: scope, file: file)
         }
-        var element = XMLElementNode(
-            name: string(node.pointee.name) ?? "",
-            namespace: node.pointee.ns.flatMap { string($0.pointee.href) },
-            namespacesInScope: scope,
-            file: file,
-            line: Int(xmlGetLineNo(node)))
+        var element = XMLElementNode(name: string(node.pointee.name) ?? "", context: context, line: Int(xmlGetLineNo(node)))
         var attr = node.pointee.properties
         while let a = attr {
             element.attributes.append(XMLElementNode.Attribute(
@@ -40,11 +42,19 @@ struct TreeConverter {
             attr = a.pointee.next
         }
         var text = ""
+        var elements = 0
+        var counted = node.pointee.children
+        while let c = counted {
+            if c.pointee.type == XML_ELEMENT_NODE { elements += 1 }
+            counted = c.pointee.next
+        }
+        // Exactly as many places as children, as the stream builder gives (see `StreamBuilder.State.children`).
+        element.children.reserveCapacity(elements)
         var child = node.pointee.children
         while let c = child {
             switch c.pointee.type {
             case XML_ELEMENT_NODE:
-                element.children.append(convert(c, inherited: scope))
+                element.children.append(convert(c, inherited: context))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = c.pointee.content { text += String(cString: content) }
             default:

@@ -13,27 +13,75 @@ public struct XMLElementNode: Sendable, Equatable {
     }
 
     public var name: String
-    public var namespace: String?
     public var attributes: [Attribute]
     public var children: [XMLElementNode]
     /// The element's own character data (text and CDATA children, in order), not its descendants'.
     public var text: String
+    public var line: Int
+    /// The namespace, the prefixes in scope and the file, which an element nearly always shares with its parent:
+    /// held once for all of them, so that an element takes 64 bytes instead of 96 (a large table is most of a
+    /// file's elements).
+    private var context: Context
+
+    public var namespace: String? {
+        get { context.namespace }
+        set { context = Context(namespace: newValue, namespacesInScope: context.namespacesInScope, file: context.file) }
+    }
     /// Namespace prefixes declared on this element and its ancestors, for resolving QNames in values
     /// such as `xsi:type="xsd:string"`.
-    public var namespacesInScope: [String: String]
-    public var file: String
-    public var line: Int
+    public var namespacesInScope: [String: String] {
+        get { context.namespacesInScope }
+        set { context = Context(namespace: context.namespace, namespacesInScope: newValue, file: context.file) }
+    }
+    public var file: String {
+        get { context.file }
+        set { context = Context(namespace: context.namespace, namespacesInScope: context.namespacesInScope, file: newValue) }
+    }
+
+    final class Context: Sendable {
+        let namespace: String?
+        let namespacesInScope: [String: String]
+        let file: String
+
+        init(namespace: String?, namespacesInScope: [String: String], file: String) {
+            self.namespace = namespace
+            self.namespacesInScope = namespacesInScope
+            self.file = file
+        }
+
+        /// This context, or a new one when the element's namespace differs from its parent's.
+        func with(namespace: String?) -> Context {
+            namespace == self.namespace ? self : Context(namespace: namespace, namespacesInScope: namespacesInScope, file: file)
+        }
+    }
 
     public init(name: String, namespace: String? = nil, attributes: [Attribute] = [], children: [XMLElementNode] = [],
                 text: String = "", namespacesInScope: [String: String] = [:], file: String = "", line: Int = 0) {
-        self.name = name
-        self.namespace = namespace
+        self.init(name: name, context: Context(namespace: namespace, namespacesInScope: namespacesInScope, file: file),
+                  line: line)
         self.attributes = attributes
         self.children = children
         self.text = text
-        self.namespacesInScope = namespacesInScope
-        self.file = file
+    }
+
+    /// An element whose namespace, prefixes and file are held by `context` (shared with its parent where equal).
+    init(name: String, context: Context, line: Int) {
+        self.name = name
+        self.attributes = []
+        self.children = []
+        self.text = ""
         self.line = line
+        self.context = context
+    }
+
+    /// The shared part, for a child that declares no namespace of its own.
+    var sharedContext: Context { context }
+
+    public static func == (a: XMLElementNode, b: XMLElementNode) -> Bool {
+        a.name == b.name && a.line == b.line && a.text == b.text && a.attributes == b.attributes
+            && (a.context === b.context || (a.namespace == b.namespace && a.file == b.file
+                                            && a.namespacesInScope == b.namespacesInScope))
+            && a.children == b.children
     }
 
     /// The value of an attribute with no namespace, or in `namespace` when given.

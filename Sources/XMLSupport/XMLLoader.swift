@@ -12,6 +12,8 @@ public struct XMLLoader: Sendable {
     public var rejectDoctype: Bool
     /// Larger files are refused before parsing: a parsed tree takes several times the file's size in memory.
     public var maxBytes: Int
+    /// Set by `loadRoot`.
+    private var rootOnly = false
 
     /// The default bound on a file's size: room for a full JMDN table, far below what memory allows.
     public static let defaultMaxBytes = 16 << 20
@@ -59,6 +61,20 @@ public struct XMLLoader: Sendable {
         return try parse(name: path) { ctxt in xmlCtxtReadFile(ctxt, path, nil, safeParseOptions) }
     }
 
+    /// The root element alone, without its children or text (its name, namespace and attributes), for a caller
+    /// that only needs to know what kind of file this is: nothing inside the root is kept, yet the whole file is
+    /// read, so a file that is not well-formed fails as `load` would. Never validates (the schema is not used).
+    public func loadRoot(contentsOf path: String) throws(XMLLoadError) -> XMLElementNode {
+        var plain = self
+        plain.schema = nil
+        // A file that may declare entities goes through libxml2's tree builder, as `load` would read it.
+        plain.rootOnly = rejectDoctype
+        var root = try plain.loadDocument(contentsOf: path).root
+        root.children = []
+        root.text = ""
+        return root
+    }
+
     /// Parses bytes held in memory; `name` stands for the file in diagnostics.
     public func load(bytes: [UInt8], name: String) throws(XMLLoadError) -> XMLElementNode {
         try loadDocument(bytes: bytes, name: name).root
@@ -102,8 +118,8 @@ public struct XMLLoader: Sendable {
             if rejectDoctype { ctxt.pointee.sax.pointee.internalSubset = refuseInternalSubset }
             // The schema validator walks a tree, and a file that may declare entities is left to libxml2's tree
             // builder; every other file goes straight into Swift values.
-            if schema == nil && rejectDoctype, let sax = ctxt.pointee.sax {
-                collector.builder = StreamBuilder(file: name)
+            if schema == nil && rejectDoctype || rootOnly, let sax = ctxt.pointee.sax {
+                collector.builder = StreamBuilder(file: name, rootOnly: rootOnly)
                 sax.pointee.startElementNs = streamStartElement
                 sax.pointee.endElementNs = streamEndElement
                 sax.pointee.characters = streamCharacters
@@ -137,7 +153,7 @@ public struct XMLLoader: Sendable {
                 throw .malformed([XMLDiagnostic(file: name, line: 1, severity: .fatal, message: "the document has no root element")])
             }
             var converter = TreeConverter(file: name)
-            return XMLParsedDocument(root: converter.convert(root, inherited: [:]), leadingComments: TreeConverter.comments(before: root, in: doc))
+            return XMLParsedDocument(root: converter.convert(root, inherited: nil), leadingComments: TreeConverter.comments(before: root, in: doc))
         }
     }
 

@@ -190,3 +190,46 @@ struct TableGenerator {
         return xml
     }
 }
+
+/// The stand-in values of a number column, made each once as the thresholds are read (a large table repeats them),
+/// and a number column's literals found by binary search rather than a table of every value.
+@Suite struct NumberColumnDomainTests {
+    static func model(_ rules: [String]) throws -> (DMNModel, DecisionTable) {
+        let xml = DMN.table(policy: "UNIQUE", inputs: [DMN.Column(name: "n", type: "number")],
+                            outputs: [DMN.Column(name: "o", type: "string")],
+                            rules: rules.enumerated().map { [$0.element, "\"\($0.offset)\""] })
+        let model = try DMNLoader().load(string: xml, name: "numbers.dmn")
+        return (model, try #require(model.decisions.first?.decisionTable))
+    }
+
+    @Test func repeatedThresholdsGiveEachPointOnceInFirstSeenOrder() throws {
+        let (model, table) = try Self.model(["< 5", ">= 5", "[1..5]", "not(1, 5)", "2.5"])
+        let domain = try #require(ColumnDomains(model: model).domain(table, column: 0))
+        let expected = ["4", "4.5", "5", "5.5", "6", "0", "0.5", "1", "1.5", "2", "2.5", "3", "3.5"]
+        let numbers = expected.compactMap { FEELNumber($0).map(FEELValue.number) }
+        #expect(numbers.count == expected.count)
+        #expect(domain == [.null] + numbers)
+    }
+
+    @Test func aNumberWrittenTwoWaysIsOneValue() throws {
+        let (model, table) = try Self.model(["1", "1.0", "!= 1.00"])
+        let findings = TableAnalysis(table: table, model: model).run().findings
+        let overlaps = findings.compactMap { if case .overlap(let rows, _) = $0 { rows } else { nil } }
+        #expect(overlaps == [[1, 2]], "\(findings)")
+    }
+}
+
+/// The numbers an entry mentions are read byte by byte from ASCII text, exactly as from any other text.
+@Suite struct EntryNumberTests {
+    @Test(arguments: ["< 5", "[1..4]", "1.2.3", "\"12\", 7.", "not(3, 4.50)", ".5", "5.", "-3e2", "\"a\\\"b\" 9 \"c\"",
+                      "[date(\"2025-01-01\")..2]", "x1 > 10", ""])
+    func asciiEntriesReadAsAnyText(_ entry: String) {
+        // A trailing non-ASCII letter takes the general path and adds no number.
+        let general = ColumnDomains.numbers(in: entry + " é")
+        #expect(ColumnDomains.numbers(in: entry) == general)
+    }
+
+    @Test func numbersAreFound() {
+        #expect(ColumnDomains.numbers(in: "[1..4.5), \"7\", 8.") == [1, FEELNumber("4.5")!, 8])
+    }
+}

@@ -54,3 +54,71 @@ import XMLSupport
         #expect(root.children.first?.line == 70_001)
     }
 }
+
+/// `loadRoot` keeps the root element alone (what kind of file this is) yet reads the whole file for its errors.
+@Suite struct RootOnlyLoadingTests {
+    static func write(_ text: String) throws -> String {
+        let path = NSTemporaryDirectory() + "root-only-\(UUID().uuidString).xml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func keepsTheRootsNameNamespaceAndAttributesOnly() throws {
+        let path = try Self.write("<?xml version=\"1.0\"?>\n<r xmlns=\"urn:a\" id=\"x\">text<c><d/></c></r>\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let root = try XMLLoader().loadRoot(contentsOf: path)
+        #expect(root.name == "r")
+        #expect(root.namespace == "urn:a")
+        #expect(root.attribute("id") == "x")
+        #expect(root.line == 2)
+        #expect(root.children.isEmpty)
+        #expect(root.text.isEmpty)
+    }
+
+    @Test func aFileBrokenAfterItsRootStillFails() throws {
+        let path = try Self.write("<?xml version=\"1.0\"?>\n<r xmlns=\"urn:a\">\n<c>\n</r>\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: XMLLoadError.self) { try XMLLoader().loadRoot(contentsOf: path) }
+        var full: [XMLDiagnostic] = [], rootOnly: [XMLDiagnostic] = []
+        do { _ = try XMLLoader().load(contentsOf: path) } catch { full = error.diagnostics }
+        do { _ = try XMLLoader().loadRoot(contentsOf: path) } catch { rootOnly = error.diagnostics }
+        #expect(!full.isEmpty)
+        #expect(rootOnly == full)
+    }
+
+    @Test func aDOCTYPEIsRefusedAsByLoad() throws {
+        let path = try Self.write("<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY e \"x\">]>\n<r>&e;</r>\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var refused: [XMLDiagnostic] = []
+        do { _ = try XMLLoader().loadRoot(contentsOf: path) } catch { refused = error.diagnostics }
+        #expect(refused.count == 1)
+        #expect(refused.first?.line == 2)
+    }
+}
+
+/// Elements share their namespace, prefixes and file with their parent; changing them on one element is still
+/// that element's own change.
+@Suite struct SharedElementContextTests {
+    @Test func settingAChildsNamespaceLeavesItsSiblingsAndParentAlone() throws {
+        var root = try XMLLoader().load(string: "<r xmlns=\"urn:a\" xmlns:p=\"urn:p\"><c/><c/></r>", name: "s.xml")
+        root.children[0].namespace = "urn:b"
+        root.children[0].file = "other.xml"
+        #expect(root.children[0].namespace == "urn:b")
+        #expect(root.children[0].file == "other.xml")
+        #expect(root.children[0].namespacesInScope["p"] == "urn:p")
+        #expect(root.children[1].namespace == "urn:a")
+        #expect(root.children[1].file == "s.xml")
+        #expect(root.namespace == "urn:a")
+        #expect(root.children[0] != root.children[1])
+        root.children[0].namespace = "urn:a"
+        root.children[0].file = "s.xml"
+        #expect(root.children[0] == root.children[1])
+    }
+
+    @Test func aBuiltElementEqualsTheSameElementRead() throws {
+        let read = try XMLLoader().load(string: "<r xmlns=\"urn:a\" k=\"v\">t</r>", name: "b.xml")
+        let built = XMLElementNode(name: "r", namespace: "urn:a", attributes: [.init(name: "k", value: "v")], text: "t",
+                                   namespacesInScope: ["": "urn:a"], file: "b.xml", line: 1)
+        #expect(read == built)
+    }
+}

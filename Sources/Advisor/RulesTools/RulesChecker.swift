@@ -92,9 +92,9 @@ public struct RulesChecker: Sendable {
             else if relative == Preparation.fileName { schemaName = "preparation.xsd" }
             else { schemaName = nil }
             let file = path(relative)
-            // Only the namespace is kept, so that the tree is gone before the validator builds libxml2's own.
+            // Only the namespace is needed: the file is read for its errors, but nothing inside its root is kept.
             let namespace: String?
-            do { namespace = try XMLLoader(maxBytes: maxFileBytes).load(contentsOf: file).namespace } catch {
+            do { namespace = try XMLLoader(maxBytes: maxFileBytes).loadRoot(contentsOf: file).namespace } catch {
                 findings += AdvisorError(error, hint: RuleSet.limitFlag).problems.map {
                     Finding(.error, "schema", file: $0.file, line: $0.line, column: $0.column, $0.message)
                 }

@@ -55,15 +55,20 @@ public struct ColumnDomains: Sendable {
             values.append(Self.otherText)
             return values.uniqued()
         case "number"?:
+            // Each number once and each point once, kept in first-seen order as they are made: a table of
+            // 60,000 thresholds made 300,000 points, most of them twice, in arrays several times their size.
             var points: [FEELValue] = []
-            for n in entries.flatMap({ Self.numbers(in: $0.source) }) {
-                for delta in ["-1", "-0.5", "0", "0.5", "1"] {
-                    if let d = FEELNumber(delta), let sum = FEELNumber.add(n, d) { points.append(.number(sum)) }
+            var numbers: Set<FEELNumber> = [], seen: Set<FEELNumber> = []
+            for entry in entries {
+                for n in Self.numbers(in: entry.source) where numbers.insert(n).inserted {
+                    for delta in Self.numberDeltas {
+                        if let sum = FEELNumber.add(n, delta), seen.insert(sum).inserted { points.append(.number(sum)) }
+                    }
                 }
             }
             if points.isEmpty { points = [.number(FEELNumber(0))] }
             let allowed = model.allowedValues(of: typeRef)
-            return points.uniqued().filter { allowed?.matches($0, scope: FEELScope()) ?? true }
+            return allowed.map { allowed in points.filter { allowed.matches($0, scope: FEELScope()) } } ?? points
         case "date"?:
             var points: [FEELValue] = []
             for d in entries.flatMap({ Self.dates(in: $0.source) }) {
@@ -80,8 +85,12 @@ public struct ColumnDomains: Sendable {
         }
     }
 
+    /// The points tried around each number an entry mentions, parsed once.
+    private static let numberDeltas = ["-1", "-0.5", "0", "0.5", "1"].compactMap { FEELNumber($0) }
+
     /// Numeric literals written in an entry (`< 50000`, `[1..4]`).
     static func numbers(in source: String) -> [FEELNumber] {
+        if source.utf8.allSatisfy({ $0 < 0x80 }) { return asciiNumbers(in: source) }
         var found: [FEELNumber] = []
         var current = ""
         var inString = false
@@ -93,6 +102,30 @@ public struct ColumnDomains: Sendable {
                 if current.hasSuffix(".") { current.removeLast() }
                 if let n = FEELNumber(current) { found.append(n) }
                 current = ""
+            }
+        }
+        return found
+    }
+
+    /// `numbers(in:)` for ASCII text, byte by byte (the same reading: among ASCII characters only the digits are
+    /// numbers), without looking up character properties, which cost more than the rest of the table check.
+    private static func asciiNumbers(in source: String) -> [FEELNumber] {
+        var found: [FEELNumber] = []
+        let bytes = Array(source.utf8) + [UInt8(ascii: " ")]
+        var inString = false, start: Int?, hasDot = false
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\"") { inString.toggle() }
+            let digit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            if !inString && (digit || (byte == UInt8(ascii: ".") && start != nil && !hasDot)) {
+                if start == nil { start = index }
+                if byte == UInt8(ascii: ".") { hasDot = true }
+            } else {
+                if let first = start {
+                    let end = bytes[index - 1] == UInt8(ascii: ".") ? index - 1 : index
+                    if let n = FEELNumber(String(decoding: bytes[first..<end], as: UTF8.self)) { found.append(n) }
+                }
+                start = nil
+                hasDot = false
             }
         }
         return found

@@ -97,9 +97,12 @@ private struct EntryReader {
         self.sorted = sorted
         self.regular = regular
         self.special = special
+        // A sorted column finds a value by binary search instead: its table would be as large as the column.
         var keys: [ScalarKey: Int] = [:]
-        for range in regular.ranges {
-            for rank in range { if let key = ScalarKey(values[order[rank]]) { keys[key] = rank } }
+        if !sorted {
+            for range in regular.ranges {
+                for rank in range { if let key = ScalarKey(values[order[rank]]) { keys[key] = rank } }
+            }
         }
         rankOfKey = keys
     }
@@ -167,7 +170,7 @@ private struct EntryReader {
             if literal == .null { return op == .equal ? (none, none) : (regular, none) }
             // Different kinds cannot be compared: the test is null.
             guard sameKind else { return (none, regular) }
-            let hit = ScalarKey(literal).flatMap { rankOfKey[$0] }.map { RankRanges($0..<($0 + 1)) } ?? none
+            let hit = ScalarKey(literal).flatMap { rank(of: $0, literal) }.map { RankRanges($0..<($0 + 1)) } ?? none
             return op == .equal ? (hit, none) : (regular.subtracting(hit), none)
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             if literal == .null || !sameKind { return (none, regular) }
@@ -182,6 +185,18 @@ private struct EntryReader {
             default: return (RankRanges(below..<count), none)
             }
         }
+    }
+
+    /// The rank of the regular value whose key is `key`.
+    private func rank(of key: ScalarKey, _ literal: FEELValue) -> Int? {
+        guard sorted else { return rankOfKey[key] }
+        let count = regular.ranges.last?.upperBound ?? 0
+        var rank = firstRank(count) { FEELSemantics.compare(values[order[$0]], literal) != .orderedAscending }
+        while rank < count, FEELSemantics.compare(values[order[rank]], literal) == .orderedSame {
+            if ScalarKey(values[order[rank]]) == key { return rank }
+            rank += 1
+        }
+        return nil
     }
 
     /// The first rank in 0..<count where `isAtOrPast` holds (it holds from some rank on).

@@ -32,20 +32,22 @@ public struct FEELError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Characters (what a person sees), so that error offsets match `String.count` arithmetic.
 struct FEELSourceText: Sendable {
     let text: String
-    let scalars: [Unicode.Scalar]
     private let isASCII: Bool
 
     init(_ text: String) {
         self.text = text
-        self.scalars = Array(text.unicodeScalars)
-        self.isASCII = scalars.allSatisfy(\.isASCII)
+        self.isASCII = text.utf8.allSatisfy { $0 < 0x80 }
     }
 
+    /// Made for each use (the lexer's one pass, an error's offset), not kept: every cell of a table holds its
+    /// source text, and an array of its scalars beside it was one more allocation per cell for nothing.
+    var scalars: [Unicode.Scalar] { Array(text.unicodeScalars) }
+
     func characterOffset(ofScalar offset: Int) -> Int {
-        let clamped = min(max(0, offset), scalars.count)
-        if isASCII { return clamped }
+        let clamped = max(0, offset)
+        if isASCII { return min(clamped, text.utf8.count) }
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[0..<clamped])
+        view.append(contentsOf: text.unicodeScalars.prefix(clamped))
         return String(view).count
     }
 

@@ -195,6 +195,15 @@ struct FEELLexer {
     private func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
 
     private func string(_ start: Int, _ end: Int) -> String {
+        // Most tokens are ASCII (numbers, names, keywords): their bytes are written at once, where appending
+        // scalar by scalar cost more than the rest of lexing a table cell.
+        let slice = scalars[start..<end]
+        if slice.allSatisfy(\.isASCII) {
+            return String(unsafeUninitializedCapacity: slice.count) { buffer in
+                for (offset, scalar) in slice.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalar.value) }
+                return slice.count
+            }
+        }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[start..<end])
         return String(view)

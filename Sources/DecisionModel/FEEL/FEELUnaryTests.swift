@@ -31,7 +31,7 @@ public struct FEELUnaryTests: Sendable, CustomStringConvertible {
     /// FEEL reads U+200B as whitespace, but in a table cell an invisible character only hides what the cell
     /// says: a cell of one zero-width space would match everything, `"hu\u{200B}man"` nothing a person types.
     private static func refuseInvisible(_ text: FEELSourceText) throws(FEELError) {
-        for (offset, scalar) in text.scalars.enumerated() {
+        for (offset, scalar) in text.text.unicodeScalars.enumerated() {
             switch scalar.value {
             case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x180E, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
                 throw text.error("invisible character \(VisibleText.codePoint(scalar)) in a unary test: "

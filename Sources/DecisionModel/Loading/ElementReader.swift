@@ -9,8 +9,13 @@ struct ElementReader {
     /// Parsed cells by their text, for the model's own names (not inside a scope that announces more): a table
     /// repeats its cells (`"class II"`, `-`, `true`), and one parse shared by every copy saves time and memory.
     /// Only successful parses are kept; a cell that fails is parsed again, so each copy reports its own location.
+    /// A text is kept only from its second sighting on: most cells of a large table (codes, names, thresholds) are
+    /// written once, and keeping each of those cost a dictionary entry per row (a quarter of the model's memory).
     private var parsedTests: [String: FEELUnaryTests] = [:]
     private var parsedExpressions: [String: FEELExpression] = [:]
+    /// Hashes of the texts seen once (a clash only keeps a text early).
+    private var seenTests: Set<Int> = []
+    private var seenExpressions: Set<Int> = []
     private var scopeDepth = 0
 
     init(knownNames: Set<String>) {
@@ -69,7 +74,7 @@ struct ElementReader {
         if scopeDepth == 0, let parsed = parsedExpressions[source] { return parsed }
         do {
             let parsed = try FEELExpression(source, names: names)
-            if scopeDepth == 0 { parsedExpressions[source] = parsed }
+            if scopeDepth == 0 && !seenExpressions.insert(source.hashValue).inserted { parsedExpressions[source] = parsed }
             return parsed
         } catch {
             problems.append(DMNProblem(file: file, line: line,
@@ -86,7 +91,7 @@ struct ElementReader {
         if scopeDepth == 0, let parsed = parsedTests[source] { return parsed }
         do {
             let parsed = try FEELUnaryTests(source, names: names)
-            if scopeDepth == 0 { parsedTests[source] = parsed }
+            if scopeDepth == 0 && !seenTests.insert(source.hashValue).inserted { parsedTests[source] = parsed }
             return parsed
         } catch {
             problems.append(DMNProblem(file: file, line: line,
