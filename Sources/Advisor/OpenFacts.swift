@@ -261,13 +261,13 @@ struct OpenFacts {
         return (result, openness)
     }
 
-    /// The answers an implication can contradict (the `contradicted` outputs' literals), in question order.
+    /// The answers an implication can contradict (the `contradicted` outputs' literals), in the model's order.
     static func impliedFacts(_ rules: RuleSet) -> [String] {
         var names: Set<String> = []
         for decision in rules.model.decisions {
             guard let table = decision.decisionTable, let column = table.outputs.firstIndex(where: { $0.name == "contradicted" }) else { continue }
             for rule in table.rules where column < rule.outputEntries.count {
-                let text = rule.outputEntries[column].source.trimmingCharacters(in: .whitespaces)
+                let text = rule.outputEntries[column].source.trimmingWhitespace()
                 if text.count > 2, text.hasPrefix("\""), text.hasSuffix("\"") { names.insert(String(text.dropFirst().dropLast())) }
             }
         }
