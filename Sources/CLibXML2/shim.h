@@ -30,4 +30,10 @@ static inline void cxml_free(void *ptr) { xmlFree(ptr); }
 static void cxml_ignore_generic(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
 static inline void cxml_silence_generic_errors(void) { xmlSetGenericErrorFunc(NULL, cxml_ignore_generic); }
 
+/* Plugs a schema validator into a parser context's SAX events. libxml2 keeps the addresses of the context's two
+   fields to restore them when unplugged, and Swift only lends a field's address for the length of one call. */
+static inline xmlSchemaSAXPlugPtr cxml_schema_sax_plug(xmlSchemaValidCtxtPtr vctxt, xmlParserCtxtPtr ctxt) {
+    return xmlSchemaSAXPlug(vctxt, &ctxt->sax, &ctxt->userData);
+}
+
 #endif

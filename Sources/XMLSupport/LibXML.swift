@@ -23,6 +23,8 @@ final class DiagnosticCollector {
     var doctypeLine: Int?
     /// Receives the elements when the file is read without building libxml2's tree.
     var builder: StreamBuilder?
+    /// Set when a validator plugged into the parser's events found an error.
+    var foundInvalid = false
 
     init(fallbackFile: String) { self.fallbackFile = fallbackFile }
 
@@ -60,6 +62,12 @@ let collectParserError: xmlStructuredErrorFunc = { userData, error in
 let collectSchemaError: xmlStructuredErrorFunc = { userData, error in
     guard let userData, let error else { return }
     DiagnosticCollector.from(userData).append(error.pointee)
+}
+
+/// Errors of a validator that runs while the file streams only mark the file invalid (see `XMLSchema.validatingStream`).
+let flagValidityError: xmlStructuredErrorFunc = { userData, error in
+    guard let userData, let error, error.pointee.level != XML_ERR_WARNING else { return }
+    DiagnosticCollector.from(userData).foundInvalid = true
 }
 
 /// Called when the parser reaches a DOCTYPE in a file that refuses them: records the line and stops at once, so

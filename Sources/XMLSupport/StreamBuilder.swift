@@ -1,8 +1,8 @@
 internal import CLibXML2
 
-/// Builds `XMLElementNode` values straight from libxml2's SAX2 events, so that a file read without a schema never
-/// has a libxml2 tree at all: the parser's tree, its conversion and its release cost as much as the parse itself,
-/// and the two trees together doubled the peak memory of a large table.
+/// Builds `XMLElementNode` values straight from libxml2's SAX2 events, so that a file never has a libxml2 tree at all
+/// (a schema validates the same events as they pass): the parser's tree, its conversion and its release cost as much
+/// as the parse itself, and the two trees together doubled the peak memory of a large table.
 /// Used only where the parser stops at a DOCTYPE: without one there are no entities but the five predefined ones and
 /// character references, which libxml2 hands over as text.
 final class StreamBuilder {

@@ -104,7 +104,9 @@ public struct XMLLoader: Sendable {
         return try result.get()
     }
 
-    private func parseLocked(name: String, read: (xmlParserCtxtPtr) -> xmlDocPtr?) throws(XMLLoadError) -> XMLParsedDocument {
+    /// `asTree`: through libxml2's tree whatever the file, for the messages of a file the streaming validator refused.
+    private func parseLocked(name: String, read: (xmlParserCtxtPtr) -> xmlDocPtr?,
+                             asTree: Bool = false) throws(XMLLoadError) -> XMLParsedDocument {
         _ = libxml2Initialized
         cxml_silence_generic_errors()
         guard let ctxt = xmlNewParserCtxt() else {
@@ -116,9 +118,10 @@ public struct XMLLoader: Sendable {
             ctxt.pointee._private = collector.opaque
             ctxt.pointee.sax.pointee.serror = collectParserError
             if rejectDoctype { ctxt.pointee.sax.pointee.internalSubset = refuseInternalSubset }
-            // The schema validator walks a tree, and a file that may declare entities is left to libxml2's tree
-            // builder; every other file goes straight into Swift values.
-            if schema == nil && rejectDoctype || rootOnly, let sax = ctxt.pointee.sax {
+            // A file that may declare entities is left to libxml2's tree builder; every other file goes straight into
+            // Swift values, validated on the way when it has a schema.
+            let streaming = rejectDoctype && !asTree
+            if streaming, let sax = ctxt.pointee.sax {
                 collector.builder = StreamBuilder(file: name, rootOnly: rootOnly)
                 sax.pointee.startElementNs = streamStartElement
                 sax.pointee.endElementNs = streamEndElement
@@ -127,10 +130,21 @@ public struct XMLLoader: Sendable {
                 sax.pointee.cdataBlock = streamCharacters
                 sax.pointee.comment = streamComment
             }
-            // Reading errors (a missing file) bypass the parser context.
+            // Reading errors (a missing file) bypass the parser context; so do the parser's own errors while a
+            // validator is plugged in (its SAX handler has no error callback).
             xmlSetStructuredErrorFunc(collector.opaque, collectSchemaError)
             defer { xmlSetStructuredErrorFunc(nil, nil) }
-            let doc = read(ctxt)
+            var valid = true
+            let doc: xmlDocPtr?
+            if streaming, let schema {
+                guard let (parsed, validity) = schema.validatingStream(ctxt, collector: collector, { read(ctxt) }) else {
+                    return try parseLocked(name: name, read: read, asTree: true)
+                }
+                doc = parsed
+                valid = validity
+            } else {
+                doc = read(ctxt)
+            }
             defer { if let doc { xmlFreeDoc(doc) } }
             if let line = collector.doctypeLine {
                 throw .forbidden([XMLDiagnostic(file: name, line: line, severity: .fatal,
@@ -140,6 +154,8 @@ public struct XMLLoader: Sendable {
                 throw .malformed(Self.explain(collector.items, name: name))
             }
             if let builder = collector.builder {
+                // Invalid files are rare and their messages are pinned: the tree's validator words and places them.
+                if !valid { return try parseLocked(name: name, read: read, asTree: true) }
                 guard let root = builder.root else {
                     throw .malformed([XMLDiagnostic(file: name, line: 1, severity: .fatal, message: "the document has no root element")])
                 }

@@ -42,6 +42,26 @@ public final class XMLSchema: @unchecked Sendable {
         libxml2Lock.withLock { _ in xmlSchemaFree(schema) }
     }
 
+    /// Runs `parse` with this schema's validator plugged into `ctxt`'s SAX events, so that the document is validated
+    /// while it is read and no libxml2 tree is needed; false for valid when the validator found an error. Nil when
+    /// the validator could not be set up (the caller reads the file as a tree instead).
+    /// The messages themselves are not kept: streaming, libxml2 places each one where the parser stands (an end tag,
+    /// a later line for a reference), not at its element's own line as the tree's validator does.
+    func validatingStream<T>(_ ctxt: xmlParserCtxtPtr, collector: DiagnosticCollector, _ parse: () -> T) -> (result: T, valid: Bool)? {
+        guard let vctxt = xmlSchemaNewValidCtxt(raw) else { return nil }
+        defer { xmlSchemaFreeValidCtxt(vctxt) }
+        xmlSchemaSetValidStructuredErrors(vctxt, flagValidityError, collector.opaque)
+        guard let plug = cxml_schema_sax_plug(vctxt, ctxt) else { return nil }
+        // libxml2 2.9's splitter hands an entity reference to the validator with the parser's context in place of its
+        // own; a file that refuses DOCTYPEs has no entity to refer to, and this keeps it so.
+        ctxt.pointee.sax?.pointee.reference = nil
+        let result = parse()
+        // Read before unplugging: unplugging clears the validation context.
+        let valid = xmlSchemaIsValid(vctxt) == 1 && !collector.foundInvalid
+        xmlSchemaSAXUnplug(plug)
+        return (result, valid)
+    }
+
     func validate(_ doc: xmlDocPtr, file: String) -> [XMLDiagnostic] {
         guard let vctxt = xmlSchemaNewValidCtxt(raw) else {
             return [XMLDiagnostic(file: file, line: 0, message: "cannot create a schema validation context")]
