@@ -22,7 +22,7 @@ final class StreamBuilder {
         /// The finished children of every open element, innermost last, in the same way: each element gets its
         /// children in one array of exactly their number when it ends, not one grown by doubling (a table row's
         /// five cells took eight places, and the regrowth copied every row of a large table several times).
-        var children: [XMLElementNode] = []
+        var children = ChildStack()
         var root: XMLElementNode?
         var leadingComments: [String] = []
         /// Names and namespace URIs by address: they live in the parser's dictionary until the parse ends, so each
@@ -50,6 +50,7 @@ final class StreamBuilder {
     }
 
     deinit {
+        state.pointee.children.release()
         state.deinitialize(count: 1)
         state.deallocate()
     }
@@ -130,15 +131,13 @@ final class StreamBuilder {
             }
             state.pointee.text.removeSubrange(textStart...)
         }
-        let childStart = frame.childStart
-        if state.pointee.children.count > childStart {
-            frame.element.children = Array(state.pointee.children[childStart...])
-            state.pointee.children.removeSubrange(childStart...)
+        if state.pointee.children.count > frame.childStart {
+            frame.element.children = state.pointee.children.take(from: frame.childStart)
         }
         if state.pointee.stack.isEmpty {
             state.pointee.root = frame.element
         } else {
-            state.pointee.children.append(frame.element)
+            state.pointee.children.push(frame.element)
         }
     }
 
@@ -150,6 +149,46 @@ final class StreamBuilder {
     func comment(_ value: UnsafePointer<xmlChar>?) {
         guard state.pointee.stack.isEmpty, state.pointee.root == nil, let value else { return }
         state.pointee.leadingComments.append(String(cString: value))
+    }
+}
+
+/// Elements in memory managed by hand, so that the children of an element move into its array as they are: copying
+/// them out of an array and removing them retained and released every field of every element once more.
+private struct ChildStack {
+    private var base: UnsafeMutablePointer<XMLElementNode>
+    private(set) var count = 0
+    private var capacity = 64
+
+    init() { base = .allocate(capacity: capacity) }
+
+    mutating func push(_ element: XMLElementNode) {
+        if count == capacity {
+            let larger = UnsafeMutablePointer<XMLElementNode>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity *= 2
+        }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    /// The elements from `start` on, moved out in order.
+    mutating func take(from start: Int) -> [XMLElementNode] {
+        let taken = count - start
+        let source = base + start
+        count = start
+        return [XMLElementNode](unsafeUninitializedCapacity: taken) { buffer, initialized in
+            if let target = buffer.baseAddress { target.moveInitialize(from: source, count: taken) }
+            initialized = taken
+        }
+    }
+
+    /// Frees what is left (only after a parse that stopped part-way).
+    mutating func release() {
+        base.deinitialize(count: count)
+        base.deallocate()
+        count = 0
     }
 }
 
