@@ -127,3 +127,46 @@ import XMLSupport
         #expect(invalid > 10)
     }
 }
+
+/// The rule schemas' "not blank" patterns are written so that libxml2 never backtracks; each must accept exactly
+/// the values of the plainer pattern it replaced.
+@Suite struct NonBlankPatternTests {
+    static func schema(_ pattern: String) throws -> XMLSchema {
+        let path = NSTemporaryDirectory() + "pattern-\(UUID().uuidString).xsd"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = """
+            <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+              <xs:element name="v"><xs:simpleType><xs:restriction base="xs:string">
+                <xs:pattern value="\(pattern)"/>
+              </xs:restriction></xs:simpleType></xs:element>
+            </xs:schema>
+            """
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return try XMLSchema(contentsOf: path)
+    }
+
+    static let values = ["", " ", "\t", "\n", "\r\n", " \t\n ", "a", " a", "a ", "\ta\t", "\na", "a\n", "a\nb", " \n x \n ",
+                         "日本", "　", " 　 ", "x\ry", "&#160;", "&#xD;", "&#xD;a", "a&#xA;", "&#9;&#9;z"]
+
+    @Test(arguments: [(#"[\s\S]*\S[\s\S]*"#, #"\s*\S[\s\S]*"#), (#".*\S.*"#, #"[ \t]*\S.*"#)])
+    func acceptsTheSameValues(_ plain: String, _ deterministic: String) throws {
+        let old = try Self.schema(plain), new = try Self.schema(deterministic)
+        var accepted = 0
+        for value in Self.values {
+            let bytes = Array("<v>\(value)</v>".utf8)
+            let before = (try? XMLLoader(schema: old).load(bytes: bytes, name: "v.xml")) != nil
+            let after = (try? XMLLoader(schema: new).load(bytes: bytes, name: "v.xml")) != nil
+            #expect(before == after, "\(value.debugDescription)")
+            if after { accepted += 1 }
+        }
+        #expect(accepted > 3 && accepted < Self.values.count)
+    }
+
+    @Test func theRuleSchemasUseTheDeterministicForms() throws {
+        let folder = (StreamedValidationTests.rules as NSString).appendingPathComponent("schema")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".xsd") {
+            let text = try String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8)
+            #expect(!text.contains(#"value="[\s\S]*\S[\s\S]*""#) && !text.contains(#"value=".*\S.*""#), "\(name)")
+        }
+    }
+}
