@@ -22,6 +22,17 @@ struct HotPath {
             let evaluator = DMNEvaluator(model: rules.model)
             let inputs = answers.map(\.inputValues)
             for i in 0..<count { _ = evaluator.evaluate(inputs[i % inputs.count]) }
+        } else if command == "open" {
+            // A first `--no-input` run on an empty answer file, and the sample of compare.py with one answer
+            // unknown: every answer (or one) open, alternatives explored, as `assess` does.
+            let assessor = Assessor(rules: rules)
+            let sample = answers.first { $0.device?.contains("blood-pressure") == true } ?? answers[0]
+            let cases = [Answers()] + ["productForm", "invasiveness", "intendedPurpose"].map { name -> Answers in
+                var one = sample
+                one[name] = .unknown
+                return one
+            }
+            for i in 0..<count { _ = assessor.assess(cases[i % cases.count], asOf: "2026-12-03") }
         } else {
             let assessor = Assessor(rules: rules)
             for i in 0..<count { _ = assessor.assess(answers[i % answers.count], asOf: "2026-11-25", exploreAlternatives: false) }

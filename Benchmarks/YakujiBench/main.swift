@@ -17,7 +17,10 @@ let arguments = CommandLine.arguments.dropFirst()
 // and for a profiler (`perf record`), one hot path run many times:
 //   yakuji-bench evaluate COUNT [RULES_DIR] [SAMPLES_DIR]   the whole graph COUNT times over the samples' answers
 //   yakuji-bench assess COUNT [RULES_DIR] [SAMPLES_DIR]     assess the samples COUNT times, no alternatives
-if let command = arguments.first, ["evaluate", "assess"].contains(command) {
+//   yakuji-bench open COUNT [RULES_DIR] [SAMPLES_DIR]       assess with open answers COUNT times, alternatives
+//     explored: in turn an empty answer set and the blood-pressure sample with productForm, invasiveness,
+//     intendedPurpose unknown (timeline simulations are cached per process, so this leaves them out)
+if let command = arguments.first, ["evaluate", "assess", "open"].contains(command) {
     let rest = Array(arguments.dropFirst())
     guard let count = rest.first.flatMap({ Int($0) }) else { print("usage: yakuji-bench \(command) COUNT [RULES_DIR] [SAMPLES_DIR]"); exit(2) }
     do {

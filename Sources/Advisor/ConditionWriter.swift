@@ -25,7 +25,9 @@ final class ConditionWriter {
     // Per writer (one assessment): what each decision can be, and what the graph says about who reads what.
     private var possibleCache: [String: [Possible]] = [:]
     private var fieldsCache: [String: [String]?] = [:]
-    private var inputsCache: [String: Set<String>] = [:]
+    /// By decisions and the results standing for answers: the answers that are not the decisions' own, and the
+    /// possible answers with those left free.
+    private var ownAnswers: [String: (others: Set<String>, possible: Condition)] = [:]
 
     private func possible(_ decision: String) -> [Possible] {
         if let known = possibleCache[decision] { return known }
@@ -76,10 +78,11 @@ final class ConditionWriter {
         }
         guard !used.isEmpty else { return evaluation.cover(condition) }
         let ownKey = decisions.sorted().joined(separator: ",") + "|" + used.sorted().joined(separator: ",")
-        let own = inputsCache[ownKey] ?? ownInputs(decisions, stoppingAt: used)
-        inputsCache[ownKey] = own
-        let others = Set(evaluation.variables.map(\.input)).subtracting(own)
-        let ownPossible = evaluation.exists(evaluation.possibleAnswers, inputs: others)
+        let (others, ownPossible) = ownAnswers[ownKey] ?? {
+            let others = Set(evaluation.variables.map(\.input)).subtracting(ownInputs(decisions, stoppingAt: used))
+            return (others, evaluation.exists(evaluation.possibleAnswers, inputs: others))
+        }()
+        ownAnswers[ownKey] = (others, ownPossible)
         var paths: [[AnswerCondition]] = []
         var union = Condition.never
         for combination in combinations {
@@ -101,11 +104,15 @@ final class ConditionWriter {
         var result = paths
         for key in readings.keys.sorted() {
             var joined: [[AnswerCondition]] = []
+            // The paths in `joined` that name the result, by the shape of the rest of the path, in order: a path
+            // joins the first of them whose rest equals its own, found without comparing it with every other.
+            var naming: [Int: [Int]] = [:]
             for path in result {
                 guard let own = path.first(where: { $0.isResult && $0.input == key }) else { joined.append(path); continue }
                 let rest = path.filter { !($0.isResult && $0.input == key) }
-                if let i = joined.firstIndex(where: { other in
-                    other.contains { $0.isResult && $0.input == key } && other.filter { !($0.isResult && $0.input == key) } == rest
+                let shape = Self.shape(rest)
+                if let i = naming[shape]?.first(where: { i in
+                    joined[i].contains { $0.isResult && $0.input == key } && joined[i].filter { !($0.isResult && $0.input == key) } == rest
                 }) {
                     var merged = joined[i]
                     let k = merged.firstIndex { $0.isResult && $0.input == key }!
@@ -113,12 +120,25 @@ final class ConditionWriter {
                     if values.count >= readings[key]! { merged.remove(at: k) } else { merged[k].values = values }
                     joined[i] = merged
                 } else {
+                    naming[shape, default: []].append(joined.count)
                     joined.append(path)
                 }
             }
             result = joined
         }
         return result
+    }
+
+    /// A hash of what equal paths share (names, ranges, how many values), not of the values themselves.
+    private static func shape(_ path: [AnswerCondition]) -> Int {
+        var hasher = Hasher()
+        for condition in path {
+            hasher.combine(condition.input)
+            hasher.combine(condition.isResult)
+            hasher.combine(condition.test)
+            hasher.combine(condition.values.count)
+        }
+        return hasher.finalize()
     }
 
     private func project(_ whole: FEELValue, _ fields: [String]) -> [FEELValue] {

@@ -45,6 +45,12 @@ struct OpenFacts {
     let writer: ConditionWriter
     /// Contradictions between the answers given, found before the contradicting combinations are set aside.
     let contradictions: [Contradiction]
+    /// What several readers of one assessment ask for again (the influence of each answer).
+    private let memo = Memo()
+
+    private final class Memo {
+        var influence: [String: Int]?
+    }
 
     init(rules: RuleSet, evaluation: OpenEvaluation) {
         self.rules = rules
@@ -173,6 +179,13 @@ struct OpenFacts {
 
     /// For each open answer, how many reported keys (or list items) it can still change.
     func influence() -> [String: Int] {
+        if let known = memo.influence { return known }
+        let counts = countInfluence()
+        memo.influence = counts
+        return counts
+    }
+
+    private func countInfluence() -> [String: Int] {
         var counts: [String: Int] = [:]
         func count(_ names: Set<String>) { for name in names { counts[name, default: 0] += 1 } }
         // An object none of whose members a decision gives (the timeline: its decision lists the stages and the

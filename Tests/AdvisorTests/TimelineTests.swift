@@ -49,6 +49,53 @@ import Testing
         }
     }
 
+    @Test func quantilesInAnyOrderMatchASortedArray() {
+        var random = SeededRandom(seed: 11)
+        for ps in [[0.8, 0.5], [0.5, 0.5, 0.8], [0.2, 0.5, 0.9, 0.1], [0.0, 1.0]] {
+            for count in [1, 2, 5, 100, 1001] {
+                var values = (0..<count).map { _ in (random.uniform() * 10).rounded() }
+                let sorted = values.sorted()
+                let expected = ps.map { p -> Double in
+                    let h = Double(count - 1) * p, lower = Int(h.rounded(.down)), upper = min(lower + 1, count - 1)
+                    return sorted[lower] + (h - Double(lower)) * (sorted[upper] - sorted[lower])
+                }
+                #expect(TimelineSimulation.quantiles(&values, ps) == expected, "\(ps), \(count) values")
+            }
+        }
+    }
+
+    /// Route alternatives re-evaluate only the decisions downstream of the route: the same timeline, stage rules and
+    /// assumptions as evaluating the whole graph with the route fixed.
+    @Test(arguments: ["productForm", "invasiveness", "intendedPurpose", "deviceClass", "novelty", "genericNameExists"])
+    func routeTimelineReusingThePlainEvaluationEqualsAWholeEvaluation(unknown: String) throws {
+        let a = try Self.sample("home-blood-pressure-monitor.xml", [unknown: "?"])
+        let estimator = TimelineEstimator(rules: Self.rules)
+        let inputs = a.answers.inputValues
+        let plain = DMNEvaluator(model: Self.rules.model).evaluate(inputs)
+        let date = try #require(FEELDate(iso8601: Self.asOf))
+        var compared = 0
+        for alternative in a.alternatives where alternative.outcome.contains(where: { Assessment.routeKeys.contains($0.key) }) {
+            var contract: [String: FEELValue] = [:]
+            for key in Assessment.routeKeys where a.value(key) != .null { contract[key] = a.value(key) }
+            for (key, value) in alternative.outcome { contract[key] = value }
+            let whole = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date, base: a.evaluation.values).0
+            let reusing = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date, base: a.evaluation.values, reusing: plain)
+            switch (whole, reusing) {
+            case (.success(let x), .success(let y)):
+                #expect(x.contractValue == y.contractValue)
+                func refs(_ plan: TimelinePlan) -> [String] {
+                    func ref(_ r: TimelinePlan.RuleRef?) -> String { r.map { "\($0.decision) \($0.row) \($0.id ?? "") \($0.source ?? "")" } ?? "-" }
+                    return plan.stages.map { ref($0.rule) + " / " + $0.chosenBy.map(ref).joined(separator: ", ") } + plan.assumptions.map(ref)
+                }
+                #expect(refs(x.plan) == refs(y.plan))
+                compared += 1
+            case (.failure(let x), .failure(let y)): #expect(x == y)
+            default: Issue.record("one succeeded, the other did not: \(whole) / \(reusing)")
+            }
+        }
+        if ["productForm", "invasiveness"].contains(unknown) { #expect(compared > 0, "route alternatives with a timeline") }
+    }
+
     @Test func aStageDrawsItsOwnP50AndP80() throws {
         // A certification alone: preparation 3–6 and review 3–6, no reference market.
         let estimate = try Self.lag("certification", nil, ["referenceMarket": "none", "manufacturerLocation": "domestic"])

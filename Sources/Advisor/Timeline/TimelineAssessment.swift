@@ -37,13 +37,14 @@ extension Assessment {
         // Only route alternatives get their own timeline: scheme and QMS alternatives keep the route's, and
         // simulating each of them would cost more than the few milliseconds the estimate may add.
         guard routeOpen, timeline == nil else { return }
+        let plain = DMNEvaluator(model: rules.model).evaluate(inputs)
         for i in alternatives.indices where alternatives[i].outcome.contains(where: { Self.routeKeys.contains($0.key) }) {
             // The route keys every still-possible answer agrees on, with this alternative's values for the others.
             var contract: [String: FEELValue] = [:]
             for key in Self.routeKeys where value(key) != .null { contract[key] = value(key) }
             for (key, value) in alternatives[i].outcome { contract[key] = value }
             guard case .success(let estimate) = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date,
-                                                                   base: evaluation.values).0 else { continue }
+                                                                   base: evaluation.values, reusing: plain) else { continue }
             alternatives[i].timeline = estimate
         }
     }

@@ -36,6 +36,36 @@ public struct TimelineEstimator: Sendable {
         return (estimate(evaluation, inputs: inputs, asOf: asOf), evaluation)
     }
 
+    /// The same for several sets of contract values over one set of answers (the route alternatives of an
+    /// assessment): `plain`, the answers evaluated once without fixing anything, gives every decision that no fixed
+    /// one feeds, value and trace, so each set re-evaluates only the decisions downstream of the ones it fixes.
+    func estimate(contractValues: [String: FEELValue], inputs: [String: FEELValue], asOf: FEELDate, base: [String: FEELValue],
+                  reusing plain: EvaluationResult) -> Result<TimelineEstimate, TimelinePlan.Problem> {
+        let model = rules.model
+        // A decision service may evaluate decisions of its own, out of reach of the fixed values: evaluate it all.
+        guard model.decisionServices.isEmpty else {
+            return estimate(contractValues: contractValues, inputs: inputs, asOf: asOf, base: base).0
+        }
+        let fixed = Self.fixedDecisions(for: contractValues, in: model, base: base)
+        var given = fixed
+        var downstream: Set<String> = []
+        for decision in model.decisionsInDependencyOrder where fixed[decision.name] == nil {
+            let fed = decision.requiredDecisions.contains { ref in
+                model.decision(id: ref.id).map { fixed[$0.name] != nil || downstream.contains($0.name) } ?? false
+            }
+            if fed { downstream.insert(decision.name) } else { given[decision.name] = plain.values[decision.name] ?? .null }
+        }
+        var evaluation = DMNEvaluator(model: model).evaluate(inputs, fixing: given)
+        // The traces as one evaluation fixing only `fixed` gives them: in dependency order, none for a fixed decision.
+        let fresh = Dictionary(evaluation.traces.map { ($0.decision, $0) }, uniquingKeysWith: { first, _ in first })
+        let reused = Dictionary(plain.traces.map { ($0.decision, $0) }, uniquingKeysWith: { first, _ in first })
+        evaluation.traces = model.decisionsInDependencyOrder.compactMap { decision in
+            guard fixed[decision.name] == nil else { return nil }
+            return downstream.contains(decision.name) ? fresh[decision.name] : reused[decision.name]
+        }
+        return estimate(evaluation, inputs: inputs, asOf: asOf)
+    }
+
     /// Decision values that give the contract keys: each key's producing decision holds it as an output member,
     /// or is the value itself when the decision has a single output named like the key.
     static func fixedDecisions(for values: [String: FEELValue], in model: DMNModel, base: [String: FEELValue]) -> [String: FEELValue] {

@@ -134,10 +134,13 @@ struct TimelineSimulation {
     /// The interpolated quantiles (type 7) of `values`, found by selection rather than a full sort; reorders them.
     static func quantiles(_ values: inout [Double], _ ps: [Double]) -> [Double] {
         guard !values.isEmpty else { return ps.map { _ in 0 } }
+        // After selecting index k nothing after it is smaller, so a higher quantile is selected among those only.
+        var selected = -1
         return ps.map { p in
             let h = Double(values.count - 1) * p
             let lower = Int(h.rounded(.down))
-            let low = select(&values, lower)
+            let low = lower == selected ? values[lower] : select(&values, lower, from: lower > selected ? selected + 1 : 0)
+            selected = lower
             guard lower + 1 < values.count else { return low }
             // After selecting `lower`, the next order statistic is the smallest value above it.
             var next = Double.infinity
@@ -147,8 +150,14 @@ struct TimelineSimulation {
     }
 
     /// The k-th smallest value (0-based); afterwards no value before k is larger and none after k is smaller.
-    static func select(_ values: inout [Double], _ k: Int) -> Double {
-        var low = 0, high = values.count - 1
+    /// `from`: an index before which no value is larger than any value at or after it (0: none known).
+    static func select(_ values: inout [Double], _ k: Int, from start: Int = 0) -> Double {
+        // Through a buffer: checking the array's uniqueness and bounds at every swap cost more than the selection.
+        values.withUnsafeMutableBufferPointer { select(in: $0, k, from: start) }
+    }
+
+    private static func select(in values: UnsafeMutableBufferPointer<Double>, _ k: Int, from start: Int) -> Double {
+        var low = start, high = values.count - 1
         while low < high {
             // Median of three as the pivot keeps sorted input linear.
             let mid = low + (high - low) / 2

@@ -254,18 +254,34 @@ final class DecisionDiagram {
             if lc < lf {
                 // `a` does not test this variable of the care set: the result should not either.
                 let s = Int(start[Int(c)])
-                result = go(f, or((0..<sizes[lc]).map { children[s + $0] }))
+                var any = Self.never
+                for j in 0..<sizes[lc] {
+                    any = or(any, children[s + j])
+                    if any == Self.always { break }
+                }
+                result = go(f, any)
             } else {
-                let v = lf, sf = Int(start[Int(f)])
-                let cares = (0..<sizes[v]).map { child(c, Int32(v), $0) }
-                let live = cares.indices.filter { cares[$0] != Self.never }
-                if live.count == 1 {
-                    result = go(children[sf + live[0]], cares[live[0]])
+                // Children are built on the scratch stack (the recursion pushes and pops its own above them): a wide
+                // variable (a code list) would otherwise cost arrays of its width at every node.
+                let v = lf, sf = Int(start[Int(f)]), k = sizes[v]
+                var first = -1, second = -1
+                for j in 0..<k where child(c, Int32(v), j) != Self.never {
+                    if first < 0 { first = j } else { second = j; break }
+                }
+                if second < 0 {
+                    // One live value (there is one: `c` is not `never`).
+                    result = go(children[sf + first], child(c, Int32(v), first))
                 } else {
-                    var kids = (0..<sizes[v]).map { cares[$0] == Self.never ? Self.never : go(children[sf + $0], cares[$0]) }
+                    let base = scratch.count
+                    scratch.append(contentsOf: repeatElement(Self.never, count: k))
+                    for j in 0..<k {
+                        let care = child(c, Int32(v), j)
+                        if care != Self.never { scratch[base + j] = go(children[sf + j], care) }
+                    }
                     // Values the care set rules out may take any result: the first live one, so that equal children merge.
-                    if let first = live.first { for i in kids.indices where cares[i] == Self.never { kids[i] = kids[first] } }
-                    result = make(v, kids)
+                    for j in 0..<k where child(c, Int32(v), j) == Self.never { scratch[base + j] = scratch[base + first] }
+                    result = makeFromScratch(v, base)
+                    scratch.removeLast(k)
                 }
             }
             seen[key] = result

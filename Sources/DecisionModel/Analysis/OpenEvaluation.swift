@@ -69,9 +69,15 @@ public final class OpenEvaluation {
     private var implied: Set<Int> = []
     /// `inputs(of:)` by condition (within the universe; cleared when it changes).
     private var inputsCache: [Node: [String]] = [:]
+    /// `possible(_:path:)` by decision and path: the trace, the contract values, the influence of each answer and
+    /// the alternatives all read the same decisions (cleared when the universe changes).
+    private var possibleCache: [[String]: [Possible]] = [:]
+    /// `cover(_:possible:)` by condition and space (cleared when the universe or the implied facts change).
+    private var coverCache: [CoverKey: [[AnswerCondition]]] = [:]
+    private struct CoverKey: Hashable { var lower: Node, space: Node }
     /// Inputs a condition names only where no other answer says the same: facts the rules imply from other answers
     /// (a certification standard from the generic name), which the questionnaire does not ask while they are implied.
-    public var impliedFacts: [String] = []
+    public var impliedFacts: [String] = [] { didSet { coverCache = [:] } }
 
     init(model: DMNModel, variables: [OpenVariable]) {
         self.model = model
@@ -105,10 +111,14 @@ public final class OpenEvaluation {
                 }
                 return
             }
+            // Within most combinations an item is certainly in or certainly out: the other side is then known
+            // without computing it.
+            let inside = d.and(condition, items[i].condition)
             chosen.append(items[i])
-            go(i + 1, d.and(condition, items[i].condition))
+            go(i + 1, inside)
             chosen.removeLast()
-            go(i + 1, d.minus(condition, items[i].condition))
+            go(i + 1, inside == condition ? DecisionDiagram.never
+                : inside == DecisionDiagram.never ? condition : d.minus(condition, items[i].condition))
         }
         go(0, rest)
         result.values = OpenWalker.merged(values, d)
@@ -123,6 +133,8 @@ public final class OpenEvaluation {
         universe = condition.node
         implied = []
         inputsCache = [:]
+        possibleCache = [:]
+        coverCache = [:]
         for v in diagram.support(condition.node) {
             let feasible = (0..<variables[v].cases.count).filter { diagram.restrict(condition.node, v, $0) != DecisionDiagram.never }
             if feasible.count == 1 { implied.insert(v) }
@@ -145,13 +157,17 @@ public final class OpenEvaluation {
     /// Every value a decision can still take, or one field of it (`path`: an output of a multi-output table),
     /// equal values joined.
     public func possible(_ decision: String, path: [String] = []) -> [Possible] {
+        let key = [decision] + path
+        if let known = possibleCache[key] { return known }
         let values = possibilities(decision).map { p -> Possibility in
             var field = OpenWalker.project(p, path)
             field.problem = false
             field.condition = within(field.condition)
             return field
         }
-        return OpenWalker.merged(values, diagram).map(possible)
+        let found = OpenWalker.merged(values, diagram).map(possible)
+        possibleCache[key] = found
+        return found
     }
 
     /// For a table that collects rows: each value it can list, with the answers under which it is listed.
@@ -262,8 +278,16 @@ public final class OpenEvaluation {
     /// Answers outside `possible` (by default those no implication excludes) may be left to either side.
     public func cover(_ condition: Condition, possible: Condition? = nil) -> [[AnswerCondition]] {
         let space = possible?.node ?? universe
-        var lower = diagram.and(condition.node, space)
-        let upper = diagram.or(condition.node, diagram.not(space))
+        let key = CoverKey(lower: condition.node, space: space)
+        if let known = coverCache[key] { return known }
+        let found = cover(condition.node, space: space)
+        coverCache[key] = found
+        return found
+    }
+
+    private func cover(_ condition: Node, space: Node) -> [[AnswerCondition]] {
+        var lower = diagram.and(condition, space)
+        let upper = diagram.or(condition, diagram.not(space))
         // Within the possible answers an implied fact and what implies it say the same; the cover names the latter.
         for input in impliedFacts {
             guard let v = variableIndex[input], diagram.support(lower).contains(v) else { continue }
@@ -295,6 +319,18 @@ public final class OpenEvaluation {
             values = literals.map(\.1)
         }
 
+        /// One word for the hasher (FNV-1a over the literals) rather than every element: `join` hashes products of
+        /// each size many times over. Equal products give equal words.
+        func hash(into hasher: inout Hasher) {
+            var word: UInt64 = 0xCBF2_9CE4_8422_2325
+            for (v, values) in zip(variables, values) {
+                word = (word ^ UInt64(UInt32(bitPattern: v))) &* 0x100_0000_01B3
+                for value in values { word = (word ^ UInt64(truncatingIfNeeded: value)) &* 0x100_0000_01B3 }
+                word = (word ^ 0xFFFF_FFFF_FFFF) &* 0x100_0000_01B3
+            }
+            hasher.combine(word)
+        }
+
         func without(_ v: Int32) -> ProductTerm {
             guard let i = variables.firstIndex(of: v) else { return self }
             var copy = self
@@ -322,10 +358,16 @@ public final class OpenEvaluation {
         var changed = true
         while changed {
             changed = false
-            for v in sizes.indices {
+            // Joining on one variable only changes that variable's literals and drops products, so a variable in fewer
+            // than two products when the pass starts cannot join any: skipped, which leaves the result as it was.
+            var uses = [Int](repeating: 0, count: sizes.count)
+            for product in products { for v in product.variables { uses[Int(v)] += 1 } }
+            for v in sizes.indices where uses[v] > 1 {
                 let variable = Int32(v)
                 var joined: [ProductTerm] = []
+                joined.reserveCapacity(products.count)
                 var index: [ProductTerm: Int] = [:]
+                index.reserveCapacity(uses[v])
                 for product in products {
                     guard let at = product.variables.firstIndex(of: variable) else { joined.append(product); continue }
                     let rest = product.without(variable)
