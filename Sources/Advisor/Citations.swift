@@ -74,6 +74,15 @@ public struct Citations: Sendable {
     private static let cleaned = Mutex<[String: String]>([:])
 
     private static func stripped(_ source: String) -> String {
+        // Most sources carry no note: proving that no pattern below can match skips ICU's regular expressions, whose
+        // first use costs a cold run milliseconds.
+        if !mayHoldNote(source) && !mayNeedSeparatorCleanup(source) {
+            return source.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return strippedByPatterns(source)
+    }
+
+    static func strippedByPatterns(_ source: String) -> String {
         var text = source
         for expression in [bracketNote, parenthesisNote, looseNote, tagNote, leftoverNote] {
             text = expression.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
@@ -84,6 +93,29 @@ public struct Citations: Sendable {
                 && range.upperBound != text.endIndex ? "; " : "")
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// False only when none of the note patterns can match: each needs `[`, `|` or `brief`, or a leading and/or.
+    static func mayHoldNote(_ text: String) -> Bool {
+        if text.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "|") }) || text.contains("brief") { return true }
+        let start = text.unicodeScalars.drop { $0.properties.isWhitespace }
+        return start.starts(with: "and".unicodeScalars) || start.starts(with: "or".unicodeScalars)
+    }
+
+    /// False only when none of the dangling-separator patterns can match. Unicode's White_Space stands for the
+    /// patterns' `\s`, which it includes, so a doubt always falls back to the patterns.
+    static func mayNeedSeparatorCleanup(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars.filter { !$0.properties.isWhitespace })
+        guard let first = scalars.first, let last = scalars.last else { return false }
+        if ";,:".unicodeScalars.contains(first) || ";,".unicodeScalars.contains(last) { return true }
+        for (i, c) in scalars.enumerated() where i + 1 < scalars.count {
+            let next = scalars[i + 1]
+            if c == ";" && next == ";" { return true }
+            if c == "(" && (next == ")" || ";,".unicodeScalars.contains(next) && i + 2 < scalars.count && scalars[i + 2] == ")") {
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether a text shown to readers still carries a research cross-reference.
