@@ -10,7 +10,8 @@ import Foundation
 let arguments = CommandLine.arguments.dropFirst()
 // Helpers for Benchmarks/compare.sh, which times whole processes (cold runs, peak memory):
 //   yakuji-bench jmdn-rules ROWS DEST [RULES_DIR]   a rules copy whose JMDN table has ROWS rows
-//   yakuji-bench profiles COUNT DEST.csv [RULES_DIR] [SAMPLES_DIR]   a CSV batch of COUNT profiles from the samples
+//   yakuji-bench profiles COUNT DEST.csv [RULES_DIR] [SAMPLES_DIR]   a CSV batch of COUNT distinct profiles varied from
+//     the samples (what it holds on standard error)
 //   yakuji-bench load RULES_DIR [MAX_FILE_BYTES]   load the rule set once (parse + validate + build the model)
 //   yakuji-bench table MODEL DECISION CASES.json [RUNS] [MIN_SECONDS]   evaluations per second of one decision
 //     table on the cases' inputs (Benchmarks/spiff/compare.py; see TableBenchmark)
@@ -44,7 +45,9 @@ if let command = arguments.first, ["jmdn-rules", "profiles", "load", "table"].co
                 print("usage: yakuji-bench profiles COUNT DEST.csv [RULES_DIR] [SAMPLES_DIR]"); exit(2)
             }
             let rules = try RuleSet.load(directory: rest.count > 2 ? rest[2] : "Rules")
-            try BatchProfileGenerator(rules: rules, samplesDirectory: rest.count > 3 ? rest[3] : "Samples").write(count: count, to: rest[1])
+            let summary = try BatchProfileGenerator(rules: rules, samplesDirectory: rest.count > 3 ? rest[3] : "Samples")
+                .write(count: count, to: rest[1])
+            FileHandle.standardError.write(Data("\(rest[1]): \(summary)\n".utf8))
         case "table":
             guard rest.count >= 3 else { print("usage: yakuji-bench table MODEL DECISION CASES.json [RUNS] [MIN_SECONDS]"); exit(2) }
             let benchmark = try TableBenchmark(modelPath: rest[0], decisionName: rest[1], casesFile: rest[2])

@@ -76,13 +76,12 @@ public struct BatchAssessment: Sendable {
             } else {
                 var answers = try profile.read(rules)
                 answers.merge(overrides)
-                rest = memo?.known(answers) ?? {
-                    let document = AssessmentJSON.document(assessor.assess(answers, asOf: asOf, absentIsUnknown: true),
-                                                           language: language, citations: rules.citations)
-                    let text = document.compact()
-                    memo?.remember(answers, text)
-                    return text
-                }()
+                if let known = memo?.known(answers) {
+                    rest = known
+                } else {
+                    rest = try assessed(answers, profile, assessor)
+                    memo?.remember(answers, rest)
+                }
                 if let cells = profile.cells { memo?.remember(cells: cells, rest) }
             }
             var json = JSONValue.object(place).compact()
@@ -99,6 +98,21 @@ public struct BatchAssessment: Sendable {
             })))
             return Line(json: JSONValue.object(place).compact(), succeeded: false, error: error)
         }
+    }
+}
+
+extension BatchAssessment {
+    /// The assessment's JSON, or as `yakuji assess` on the profile alone would refuse it: answers that contradict
+    /// one another, or rules that break their hit policy on these answers.
+    func assessed(_ answers: Answers, _ profile: BatchProfile, _ assessor: Assessor) throws(AdvisorError) -> String {
+        let assessment = assessor.assess(answers, asOf: asOf, absentIsUnknown: true)
+        if !assessment.contradictions.isEmpty {
+            throw AdvisorError(assessment.contradictions.map {
+                DMNProblem(file: profile.file, line: profile.row ?? 0, message: $0.message(answers, rules: rules, language: language))
+            })
+        }
+        if let broken = assessment.ruleErrors(model: rules.model) { throw broken }
+        return AssessmentJSON.document(assessment, language: language, citations: rules.citations).compact()
     }
 }
 

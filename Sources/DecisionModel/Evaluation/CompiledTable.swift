@@ -70,6 +70,8 @@ final class CompiledTable: Sendable {
     /// Per column, the entry of each string and number a cell or the input values list; booleans by column × 2
     /// (false, true), -1 where none does. Apart by kind, so that a lookup hashes only the input's own value.
     let stringEntries: [[String: Int32]]
+    /// The same for columns of a few strings, compared one by one (cheaper than hashing the input).
+    let fewStrings: [(keys: [String], entries: [Int32])?]
     let numberEntries: [[FEELNumber: Int32]]
     let booleanEntries: [Int32]
     let entries: [Entry]
@@ -85,6 +87,8 @@ final class CompiledTable: Sendable {
     /// Rows × columns, row-major; see `decided(_:for:)`.
     let cells: [UInt8]
     let constantOutputs: [ConstantOutput?]
+    /// Per rule without constant outputs, how to read each output entry without an evaluator (see `InputReader`).
+    let outputReaders: [[InputReader?]]
     /// Rows × columns: the index in `numberTests` of a cell that compares numbers with literals (-1 for others).
     let numberCells: [Int32]
     let numberTests: [NumberTests]
@@ -112,8 +116,14 @@ final class CompiledTable: Sendable {
         for column in 0..<columnCount { index.add(column, of: table, cells: cells) }
         (bases, entries, toggledRows, nullEntries) = (index.bases, index.entries, index.toggledRows, index.nullEntries)
         (stringEntries, numberEntries, booleanEntries) = (index.stringEntries, index.numberEntries, index.booleanEntries)
+        fewStrings = index.stringEntries.map { entries in
+            entries.count <= 8 ? (keys: Array(entries.keys), entries: Array(entries.values)) : nil
+        }
         (allowedKinds, allowedNegated) = (index.allowedKinds, index.allowedNegated)
         constantOutputs = table.rules.map { Self.constantOutput($0, of: table) }
+        outputReaders = zip(table.rules, constantOutputs).map { rule, constant in
+            constant == nil ? rule.outputEntries.map { InputReader($0) } : []
+        }
         var numberCells = [Int32](repeating: -1, count: rowCount * columnCount)
         var numberTests: [NumberTests] = []
         for (row, rule) in table.rules.enumerated() {
@@ -252,7 +262,11 @@ final class CompiledTable: Sendable {
         if kind == .null { return Probe(kind: .null, entry: nullEntries[column]) }
         guard let key = Key(value) else { return Probe(kind: kind, entry: -1) }
         switch key {
-        case .string(let s): return Probe(kind: kind, entry: stringEntries[column][s] ?? -1)
+        case .string(let s):
+            if let few = fewStrings[column] {
+                return Probe(kind: kind, entry: few.keys.firstIndex(of: s).map { few.entries[$0] } ?? -1)
+            }
+            return Probe(kind: kind, entry: stringEntries[column][s] ?? -1)
         case .number(let n): return Probe(kind: kind, entry: numberEntries[column][n] ?? -1)
         case .boolean(let b): return Probe(kind: kind, entry: booleanEntries[column * 2 + (b ? 1 : 0)])
         }
@@ -372,19 +386,43 @@ struct NumberTests: Sendable {
     }
 }
 
-/// Reads a plain name (`age`) or a context entry (`applicant.age`) from the scope as the evaluator would, or gives
-/// nil where only the evaluator knows the answer (a name not in the scope: it reports that).
+/// Reads an expression of a cell or column without the FEEL evaluator where that is plain: a name (`age`) or a
+/// context entry (`applicant.age`) from the scope, a literal, `list contains(name, literal)`, and `and`/`or` of
+/// these. Gives nil wherever only the evaluator knows the answer (a name not in the scope, an argument of another
+/// type, a non-boolean operand): it then evaluates the whole expression and reports what it finds.
 enum InputReader: Sendable {
     case name(String)
     case entry(String, String)
+    case literal(FEELValue)
+    // Only the cases that nest are boxed: a plain name is read without following a pointer.
+    indirect case listContains(InputReader, FEELValue)
+    indirect case and(InputReader, InputReader)
+    indirect case or(InputReader, InputReader)
 
     init?(_ expression: FEELExpression) {
-        switch expression.root.kind {
+        self.init(expression.root)
+    }
+
+    init?(_ node: FEELNode) {
+        switch node.kind {
         case .name(let name): self = .name(name)
         case .path(let target, let member):
             guard case .name(let name) = target.kind else { return nil }
             self = .entry(name, member)
-        default: return nil
+        case .call(let callee, let arguments):
+            guard case .name("list contains") = callee.kind, arguments.count == 2, arguments.allSatisfy({ $0.name == nil }),
+                  let list = InputReader(arguments[0].value), let element = FEELExpression.plainLiteral(arguments[1].value)
+            else { return nil }
+            self = .listContains(list, element)
+        case .and(let left, let right):
+            guard let a = InputReader(left), let b = InputReader(right) else { return nil }
+            self = .and(a, b)
+        case .or(let left, let right):
+            guard let a = InputReader(left), let b = InputReader(right) else { return nil }
+            self = .or(a, b)
+        default:
+            guard let value = FEELExpression.plainLiteral(node) else { return nil }
+            self = .literal(value)
         }
     }
 
@@ -398,6 +436,23 @@ enum InputReader: Sendable {
             case .null?: return .null
             default: return nil
             }
+        case .literal(let value):
+            return value
+        case .listContains(let list, let element):
+            // A name in scope may shadow the built-in.
+            guard scope["list contains"] == nil, case .list(let items)? = list.read(scope) else { return nil }
+            return .boolean(items.contains { FEELSemantics.equals($0, element) == true })
+        case .and(let left, let right):
+            // `false and x` never looks at x; otherwise both must be booleans (the evaluator reports others).
+            guard case .boolean(let a)? = left.read(scope) else { return nil }
+            if !a { return .boolean(false) }
+            guard case .boolean(let b)? = right.read(scope) else { return nil }
+            return .boolean(b)
+        case .or(let left, let right):
+            guard case .boolean(let a)? = left.read(scope) else { return nil }
+            if a { return .boolean(true) }
+            guard case .boolean(let b)? = right.read(scope) else { return nil }
+            return .boolean(b)
         }
     }
 }
@@ -428,16 +483,13 @@ extension FEELExpression {
     }
 }
 
-/// Holds a table's compiled form, built at the first evaluation and shared by every copy of the table.
+/// Holds a table's compiled form, built at the first evaluation and shared by every copy of the table. Read
+/// without a lock: two threads evaluating a table for the first time may both build it, and one copy wins.
 final class CompiledTableCache: Sendable {
-    private let compiled = Mutex<CompiledTable?>(nil)
+    private let compiled = AtomicLazyReference<CompiledTable>()
 
     func get(_ table: DecisionTable) -> CompiledTable {
-        compiled.withLock { compiled in
-            if let compiled { return compiled }
-            let built = CompiledTable(table)
-            compiled = built
-            return built
-        }
+        if let built = compiled.load() { return built }
+        return compiled.storeIfNil(CompiledTable(table))
     }
 }

@@ -175,7 +175,7 @@ public struct DMNEvaluator: Sendable {
     public func evaluate(_ logic: ExpressionLogic, named name: String, scope: FEELScope) -> DecisionTrace {
         switch logic {
         case .table(let table):
-            return TableEvaluator(table: table, model: model).evaluate(named: name, scope: scope)
+            return TableEvaluator(table: table).evaluate(named: name, scope: scope)
         case .literal(let literal):
             var problems: [FEELError] = []
             let value = literal.expression.evaluate(scope, problems: &problems)

@@ -2,8 +2,7 @@
 struct TableEvaluator {
     let table: DecisionTable
 
-    /// The model is not needed (a table reads only its scope); the parameter stays for callers that pass it.
-    init(table: DecisionTable, model: DMNModel) {
+    init(table: DecisionTable) {
         self.table = table
     }
 
@@ -40,7 +39,9 @@ struct TableEvaluator {
         trace.problems += feelProblems.map(\.description)
         if !trace.problems.isEmpty { return trace }
 
-        var hits: [Hit] = []
+        // The first hit apart, so that the usual single hit needs no array.
+        var firstHit: Hit?
+        var laterHits: [Hit] = []
         // FIRST may stop at its first hit (DMN 8.2.11: "evaluation can halt"); the others need every matching rule.
         let first = table.hitPolicy == .first
         let inputs = trace.inputs
@@ -50,21 +51,35 @@ struct TableEvaluator {
         }) { index in
             if let constant = compiled.constantOutputs[index] {
                 trace.problems += constant.problems
-                hits.append(Hit(index: index, outputs: constant.values))
+                let hit = Hit(index: index, outputs: constant.values)
+                if firstHit == nil { firstHit = hit } else { laterHits.append(hit) }
                 return !first
             }
             let rule = table.rules[index]
             var problems: [FEELError] = []
-            let outputs = rule.outputEntries.map { $0.evaluate(scope, problems: &problems) }
+            let readers = compiled.outputReaders[index]
+            var outputs: [FEELValue] = []
+            outputs.reserveCapacity(rule.outputEntries.count)
+            for (k, entry) in rule.outputEntries.enumerated() {
+                outputs.append(readers[k]?.read(scope) ?? entry.evaluate(scope, problems: &problems))
+            }
             trace.problems += problems.map { "rule \(rule.row): \($0)" }
             for (output, value) in zip(table.outputs, outputs) {
                 if let allowed = output.outputValues, value != .null, !allowed.matches(value, scope: scope) {
                     trace.problems.append("rule \(rule.row): output \(output.name ?? "") = \(value) is not one of its output values \(allowed.source)")
                 }
             }
-            hits.append(Hit(index: index, outputs: outputs))
+            let hit = Hit(index: index, outputs: outputs)
+            if firstHit == nil { firstHit = hit } else { laterHits.append(hit) }
             return !first
         }
+        // One hit of a single-hit policy (the common case): its rule and value, with no array of hits made.
+        if let only = firstHit, laterHits.isEmpty, table.hitPolicy.isSingleHit {
+            trace.value = result(only, compiled)
+            trace.rules = compiled.ruleHits[only.index]
+            return trace
+        }
+        let hits = firstHit.map { [$0] + laterHits } ?? []
         let (selected, value, problem) = apply(hits, scope: scope, compiled: compiled)
         if let problem {
             trace.problems.append(problem)
@@ -95,12 +110,17 @@ struct TableEvaluator {
         return result(table.outputs.map { $0.defaultOutputEntry?.evaluate(scope) ?? .null })
     }
 
-    /// Output priority of a hit: the position of each output in its outputValues list (smaller is higher).
-    private func priority(_ hit: Hit, _ compiled: CompiledTable) -> [Int] {
-        zip(compiled.outputPriorities, hit.outputs).map { values, value in
-            guard let values else { return 0 }
-            return values.firstIndex(of: value) ?? values.count
+    /// Whether hit `a` comes before hit `b` by output priority: the position of each output in its outputValues list
+    /// (smaller is higher; an output without a list, or a value not in it, ranks as written), compared output by output.
+    private func precedes(_ a: Hit, _ b: Hit, _ compiled: CompiledTable) -> Bool {
+        let count = min(compiled.outputPriorities.count, a.outputs.count, b.outputs.count)
+        for k in 0..<count {
+            guard let values = compiled.outputPriorities[k] else { continue }
+            let x = values.firstIndex(of: a.outputs[k]) ?? values.count
+            let y = values.firstIndex(of: b.outputs[k]) ?? values.count
+            if x != y { return x < y }
         }
+        return min(compiled.outputPriorities.count, a.outputs.count) < min(compiled.outputPriorities.count, b.outputs.count)
     }
 
     private func apply(_ hits: [Hit], scope: FEELScope, compiled: CompiledTable) -> (selected: [Hit], value: FEELValue, problem: String?) {
@@ -119,7 +139,9 @@ struct TableEvaluator {
         case .first:
             return ([hits[0]], result(hits[0], compiled), nil)
         case .priority:
-            let best = sortedByPriority(hits, compiled)[0]
+            // The highest priority, the first written among equals.
+            var best = hits[0]
+            for hit in hits.dropFirst() where precedes(hit, best, compiled) { best = hit }
             return ([best], result(best, compiled), nil)
         case .ruleOrder, .collect(nil):
             return (hits, .list(hits.map { result($0, compiled) }), nil)
@@ -132,11 +154,21 @@ struct TableEvaluator {
         }
     }
 
+    /// Hits by output priority, in rule order among equals.
     private func sortedByPriority(_ hits: [Hit], _ compiled: CompiledTable) -> [Hit] {
-        let ranked = hits.enumerated().map { (index: $0.offset, rank: priority($0.element, compiled), hit: $0.element) }
+        guard hits.count > 1 else { return hits }
+        let ranked = hits.enumerated().map { (index: $0.offset, rank: rank($0.element, compiled), hit: $0.element) }
         return ranked.sorted { a, b in
             a.rank == b.rank ? a.index < b.index : a.rank.lexicographicallyPrecedes(b.rank)
         }.map(\.hit)
+    }
+
+    /// Output priority of a hit: the position of each output in its outputValues list (smaller is higher).
+    private func rank(_ hit: Hit, _ compiled: CompiledTable) -> [Int] {
+        zip(compiled.outputPriorities, hit.outputs).map { values, value in
+            guard let values else { return 0 }
+            return values.firstIndex(of: value) ?? values.count
+        }
     }
 
     /// C+, C<, C>, C# are FEEL's sum, min, max and count over the hits' outputs (null when nothing matched).

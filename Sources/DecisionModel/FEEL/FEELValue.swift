@@ -140,36 +140,62 @@ extension FEELValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
 /// A FEEL context: ordered entries with unique keys. Equality ignores entry order.
 public struct FEELContext: Sendable, Equatable {
     private var storage: [(key: String, value: FEELValue)]
-    private var index: [String: Int]
+    /// The keys again, in order: a lookup compares them without copying entries.
+    private var names: [String]
+    /// Positions by key, kept only for contexts of more than `linearLimit` entries: in the small contexts
+    /// evaluation makes by the million (scopes, table outputs) comparing a few keys is faster than hashing one.
+    private var index: [String: Int]?
+    private static let linearLimit = 8
 
     /// Later entries replace earlier ones with the same key (keeping the first position).
     public init(_ entries: [(String, FEELValue)] = []) {
         storage = []
-        index = [:]
+        names = []
+        storage.reserveCapacity(entries.count)
+        names.reserveCapacity(entries.count)
+        index = nil
         for (key, value) in entries { self[key] = value }
     }
 
     public var entries: [(key: String, value: FEELValue)] { storage }
 
-    public var keys: [String] { storage.map(\.key) }
+    public var keys: [String] { names }
 
     public var count: Int { storage.count }
 
+    @inline(__always)
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return names.firstIndex(of: key)
+    }
+
+    private mutating func reindex() {
+        guard storage.count > Self.linearLimit else { index = nil; return }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(storage.count)
+        for (offset, name) in names.enumerated() { index[name] = offset }
+        self.index = index
+    }
+
     /// Setting nil removes the entry.
     public subscript(key: String) -> FEELValue? {
-        get { index[key].map { storage[$0].value } }
+        get {
+            guard let position = position(of: key) else { return nil }
+            return storage[position].value
+        }
         set {
-            if let position = index[key] {
+            if let position = position(of: key) {
                 if let newValue {
                     storage[position].value = newValue
                 } else {
                     storage.remove(at: position)
-                    index = [:]
-                    for (offset, entry) in storage.enumerated() { index[entry.key] = offset }
+                    names.remove(at: position)
+                    reindex()
                 }
             } else if let newValue {
-                index[key] = storage.count
                 storage.append((key, newValue))
+                names.append(key)
+                if index != nil { index?[key] = storage.count - 1 } else if storage.count > Self.linearLimit { reindex() }
             }
         }
     }
@@ -231,13 +257,14 @@ public struct FEELFunction: Sendable, Equatable {
 
 /// The names visible to an expression: input data, earlier decisions, functions.
 public struct FEELScope: Sendable {
-    private var bindings: [String: FEELValue]
+    /// A context for its storage: scopes are small, and looked up far more often than made.
+    private var bindings: FEELContext
     /// The types that names such as item definitions denote (`x instance of tPerson`); built-in type
     /// names (`number`, `list<string>` …) need no resolver.
     public var typeResolver: (@Sendable (String) -> FEELType?)?
 
     public init(_ bindings: [String: FEELValue] = [:], typeResolver: (@Sendable (String) -> FEELType?)? = nil) {
-        self.bindings = bindings
+        self.bindings = FEELContext(bindings.map { ($0.key, $0.value) })
         self.typeResolver = typeResolver
     }
 
