@@ -80,6 +80,7 @@ struct Assess: ParsableCommand {
         }
         do {
             let ruleSet = try RuleSet.load(directory: rulesFolder, maxFileBytes: limitOptions.ruleFiles.maxRuleFileSize)
+            ProcessLifetime.keep(ruleSet)
             var answers = try answersFile.map { try AnswersFile.load($0, rules: ruleSet, limits: limitOptions.limits) } ?? Answers()
             for assignment in assignments {
                 let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet, language: language, limits: limitOptions.limits)
@@ -112,7 +113,10 @@ struct Assess: ParsableCommand {
                 answers = final
                 Terminal.write(InteractiveSession<TerminalConsole>.savedMessage(session.savePath ?? save, language))
             }
-            let assessment = Assessor(rules: ruleSet).assess(answers, asOf: asOf, absentIsUnknown: !interactive)
+            let assessor = Assessor(rules: ruleSet)
+            let assessment = assessor.assess(answers, asOf: asOf, absentIsUnknown: !interactive)
+            ProcessLifetime.keep(assessor)
+            ProcessLifetime.keep(assessment)
             try refuse(assessment.contradictions)
             if let broken = assessment.ruleErrors(model: ruleSet.model) { throw broken }
             if let why {

@@ -386,7 +386,7 @@ struct OpenWalker {
         var columns: [[(possibility: Possibility, rows: RowSet)]] = []
         var canMatch = RowSet(count: index.rowCount, all: true)
         for (c, input) in table.inputs.enumerated() {
-            let tested = !index.wildcard[c].rows.elementsEqual(0..<index.rowCount)
+            let tested = !index.untested[c]
             var kept: [(possibility: Possibility, rows: RowSet)] = []
             var reachable = RowSet(count: index.rowCount)
             for p in values(of: input.expression, scope, base: base) {

@@ -55,6 +55,8 @@ enum ValueKey: Hashable, Sendable {
 struct TableIndex: Sendable {
     let rowCount: Int
     let wildcard: [RowSet]
+    /// Columns whose every row is `-` (no value of theirs can change which rows match).
+    let untested: [Bool]
     let listed: [[ValueKey: RowSet]]
     /// Rows of each column whose entry lists plain values (tested directly for a value with no key).
     let listedRows: [[Int]]
@@ -90,6 +92,8 @@ struct TableIndex: Sendable {
             tested.append(others)
         }
         self.wildcard = wildcard
+        let rows = rowCount
+        untested = wildcard.map { $0.rows.count == rows }
         self.listed = listed
         self.listedRows = listedRows
         self.tested = tested
