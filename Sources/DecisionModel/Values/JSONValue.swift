@@ -58,19 +58,41 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with two-space indentation.
     public func rendered(indent: String = "") -> String {
-        let inner = indent + "  "
+        var out = ""
+        appendRendered(indent: indent, to: &out)
+        return out
+    }
+
+    /// `rendered`, appended in place: the report of an empty answer file is half a megabyte of nested objects,
+    /// which joining each level's strings copied once per level.
+    private func appendRendered(indent: String, to out: inout String) {
         switch self {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .number(let n): return n
-        case .string(let s): return Self.quote(s)
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += n
+        case .string(let s): Self.appendQuoted(s, to: &out)
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { inner + $0.rendered(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
+            if items.isEmpty { out += "[]"; return }
+            let inner = indent + "  "
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += ",\n" }
+                out += inner
+                item.appendRendered(indent: inner, to: &out)
+            }
+            out += "\n" + indent + "]"
         case .object(let entries):
-            if entries.isEmpty { return "{}" }
-            return "{\n" + entries.map { inner + Self.quote($0.0) + ": " + $0.1.rendered(indent: inner) }
-                .joined(separator: ",\n") + "\n\(indent)}"
+            if entries.isEmpty { out += "{}"; return }
+            let inner = indent + "  "
+            out += "{\n"
+            for (i, entry) in entries.enumerated() {
+                if i > 0 { out += ",\n" }
+                out += inner
+                Self.appendQuoted(entry.0, to: &out)
+                out += ": "
+                entry.1.appendRendered(indent: inner, to: &out)
+            }
+            out += "\n" + indent + "}"
         }
     }
 

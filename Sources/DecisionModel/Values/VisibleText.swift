@@ -26,7 +26,7 @@ public enum VisibleText {
         // Whole reports and JSON documents pass through here: decide on their bytes when they are ASCII, and keep
         // the text as it is when nothing in it needs showing differently.
         func shown(_ scalar: Unicode.Scalar) -> Bool { keepNewlines && (scalar == "\n" || scalar == "\t") || !isHazard(scalar) }
-        if text.utf8.allSatisfy({ $0 < 0x80 && ($0 >= 0x20 && $0 != 0x7F || keepNewlines && ($0 == 0x0A || $0 == 0x09)) }) { return text }
+        if let clean = text.utf8.withContiguousStorageIfAvailable({ !mayHoldHazard($0, keepNewlines: keepNewlines) }), clean { return text }
         guard !text.unicodeScalars.allSatisfy(shown) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -37,6 +37,32 @@ public enum VisibleText {
             }
         }
         return String(out)
+    }
+
+    /// Whether UTF-8 `bytes` may encode a character `sanitize` shows differently, decided byte by byte: every
+    /// hazard is a control byte or starts with one of four lead bytes, and the text around it (Japanese, mostly)
+    /// is skipped without decoding it.
+    static func mayHoldHazard(_ bytes: UnsafeBufferPointer<UInt8>, keepNewlines: Bool) -> Bool {
+        let n = bytes.count
+        func at(_ i: Int) -> UInt8 { i < n ? bytes[i] : 0 }
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            switch b {
+            case 0x0A, 0x09: if !keepNewlines { return true }
+            case 0x00...0x1F, 0x7F: return true
+            case 0xC2: if (0x80...0x9F).contains(at(i + 1)) { return true }                        // U+0080–U+009F
+            case 0xD8: if at(i + 1) == 0x9C { return true }                                         // U+061C
+            case 0xE2:
+                let (x, y) = (at(i + 1), at(i + 2))
+                if x == 0x80 && (y == 0x8E || y == 0x8F || (0xAA...0xAE).contains(y)) { return true }  // U+200E/F, U+202A–E
+                if x == 0x81 && (0xA6...0xA9).contains(y) { return true }                           // U+2066–U+2069
+            case 0xEF: if at(i + 1) == 0xBF && (at(i + 2) == 0xBE || at(i + 2) == 0xBF) { return true }  // U+FFFE/F
+            default: break
+            }
+            i += 1
+        }
+        return false
     }
 
     /// One character as it may be shown inside a single-line message.
