@@ -5,8 +5,10 @@ import XMLSupport
 
 /// The on-disk cache of parsed rule files: same rule set with or without it, never trusted when damaged or stale.
 /// Every test uses a cache folder of its own under the temporary directory, never the user's.
-@Suite struct RulesCacheTests {
+@Suite final class RulesCacheTests {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("yakuji-rules-cache-\(UUID().uuidString)").path
+
+    deinit { try? FileManager.default.removeItem(atPath: scratch) }
 
     var cache: RulesCache { RulesCache(folder: scratch + "/cache") }
 
