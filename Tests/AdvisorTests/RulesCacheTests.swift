@@ -110,6 +110,20 @@ import XMLSupport
         #expect(cache.read(try key(rules)) != nil, "rewritten")
     }
 
+    @Test func anEntryAnotherUserWroteIsNotUsed() throws {
+        let rules = try rulesCopy()
+        _ = try RuleSet.load(directory: rules, cache: cache)
+        let path = cache.path(for: try key(rules))
+        #expect(cache.read(try key(rules)) != nil)
+        var folder = stat()
+        #expect(stat(cache.folder, &folder) == 0 && folder.st_mode & 0o777 == 0o700)
+        // Only root can give a file away; elsewhere there is nothing more to check.
+        guard chown(path, geteuid() + 4242, getegid()) == 0 else { return }
+        #expect(cache.read(try key(rules)) == nil)
+        _ = try RuleSet.load(directory: rules, cache: cache)
+        #expect(cache.read(try key(rules)) != nil, "replaced by this user's own")
+    }
+
     @Test func everyTruncationOfAnEntryIsRefusedWithoutACrash() throws {
         let rules = try rulesCopy()
         let documents = try #require(try { () throws -> RuleDocuments? in

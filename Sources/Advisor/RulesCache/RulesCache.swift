@@ -75,7 +75,9 @@ public struct RulesCache: Sendable {
     private func makeFolder() -> Bool {
         var info = stat()
         if stat(folder, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR }
-        return (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil
+        // Private to this user, as the XDG base-directory specification asks of cache folders.
+        return (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                         attributes: [.posixPermissions: 0o700])) != nil
     }
 
     /// Keeps the `keep` most recently used entries, and removes temporary files a killed process left (an hour old).
@@ -125,19 +127,22 @@ public struct RulesCache: Sendable {
     }
 
     /// The whole file, or nil when it cannot be read (or is implausibly large for an entry).
+    /// Only an entry this user wrote: in a cache folder others can write to (a shared `YAKUJI_CACHE_DIR`), another
+    /// user's file could say anything. Checked on the open file, so a rename in between changes nothing.
     static func contents(of path: String) -> [UInt8]? {
-        guard let bytes = bytes(of: path), !bytes.isEmpty else { return nil }
+        guard let bytes = bytes(of: path, owner: geteuid()), !bytes.isEmpty else { return nil }
         return bytes
     }
 
     /// The bytes of a regular file (a symbolic link followed), or nil when there is none or it cannot be read:
     /// what `FileManager.contents(atPath:)` gives, at a third of its cost.
-    static func bytes(of path: String) -> [UInt8]? {
+    static func bytes(of path: String, owner: uid_t? = nil) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size < 1 << 31 else { return nil }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size < 1 << 31,
+              owner.map({ $0 == info.st_uid }) ?? true else { return nil }
         let size = Int(info.st_size)
         var complete = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
