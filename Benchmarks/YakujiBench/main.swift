@@ -13,6 +13,8 @@ let arguments = CommandLine.arguments.dropFirst()
 //   yakuji-bench profiles COUNT DEST.csv [RULES_DIR] [SAMPLES_DIR]   a CSV batch of COUNT distinct profiles varied from
 //     the samples (what it holds on standard error)
 //   yakuji-bench load RULES_DIR [MAX_FILE_BYTES]   load the rule set once (parse + validate + build the model)
+//   yakuji-bench load-cached RULES_DIR   load it once through the environment's rules cache (as `yakuji` does;
+//     YAKUJI_CACHE=off for none) and print how long that took, in milliseconds: the first load of a fresh process
 //   yakuji-bench table MODEL DECISION CASES.json [RUNS] [MIN_SECONDS]   evaluations per second of one decision
 //     table on the cases' inputs (Benchmarks/spiff/compare.py; see TableBenchmark)
 // and for a profiler (`perf record`), one hot path run many times:
@@ -31,6 +33,16 @@ if let command = arguments.first, ["evaluate", "assess", "open"].contains(comman
         print("\(error)")
         exit(1)
     }
+    exit(0)
+}
+if arguments.first == "load-cached" {
+    let clock = ContinuousClock()
+    let start = clock.now
+    do { _ = try RuleSet.load(directory: arguments.dropFirst().first ?? "Rules", cache: RulesCache.standard()) } catch {
+        print("\(error)")
+        exit(1)
+    }
+    print(ms(clock.now - start))
     exit(0)
 }
 if let command = arguments.first, ["jmdn-rules", "profiles", "load", "table"].contains(command) {

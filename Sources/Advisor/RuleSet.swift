@@ -31,15 +31,40 @@ public struct RuleSet: Sendable {
     static let limitFlag = "--max-rule-file-size"
 
     /// `maxFileBytes` bounds each rule file (`--max-rule-file-size`): a generated nomenclature table may exceed
-    /// the default.
-    public static func load(directory: String, maxFileBytes: Int = defaultMaxFileBytes) throws(AdvisorError) -> RuleSet {
+    /// the default. With a `cache`, the parsed and validated files of an earlier run with the same rules are used
+    /// when there are some (see `RulesCache`), and this run's are kept when there were none.
+    public static func load(directory: String, maxFileBytes: Int = defaultMaxFileBytes,
+                            cache: RulesCache? = nil) throws(AdvisorError) -> RuleSet {
         if let problem = RulesLocation.problem(with: directory) { throw AdvisorError(file: directory, problem) }
+        // The key needs the checksum, which the rule set then keeps instead of hashing the files again.
+        guard let cache, let checksum = checksumIfReadable(of: directory),
+              let key = RulesCacheKey(directory: directory, checksum: checksum, maxFileBytes: maxFileBytes) else {
+            return try parse(directory: directory, maxFileBytes: maxFileBytes, fingerprint: Fingerprint(directory: directory)).ruleSet
+        }
+        let fingerprint = Fingerprint(directory: directory, checksum: checksum)
+        if let documents = cache.read(key),
+           let ruleSet = try? build(documents, directory: directory, maxFileBytes: maxFileBytes, fingerprint: fingerprint) {
+            return ruleSet
+        }
+        let (ruleSet, documents) = try parse(directory: directory, maxFileBytes: maxFileBytes, fingerprint: fingerprint)
+        // A file saved while it was read would store its new bytes under the old checksum.
+        if cacheable(ruleSet), checksumIfReadable(of: directory) == checksum { cache.write(documents, key: key) }
+        return ruleSet
+    }
+
+    /// Reads the rule files, in the order that decides which problem a broken rule set reports first.
+    static func parse(directory: String, maxFileBytes: Int,
+                      fingerprint: Fingerprint) throws(AdvisorError) -> (ruleSet: RuleSet, documents: RuleDocuments) {
+        let loader = DMNLoader(xmlLoader: XMLLoader(maxBytes: maxFileBytes))
+        let files: [String]
+        let roots: [XMLElementNode]
         let model: DMNModel
-        do { model = try DMNLoader(xmlLoader: XMLLoader(maxBytes: maxFileBytes)).load(path: directory) } catch { throw AdvisorError(error, hint: limitFlag) }
-        // A table without rows is always null: the advice would silently lose what it decides.
-        let empty = model.decisions.compactMap { d in d.decisionTable.flatMap { $0.rules.isEmpty ? DMNProblem(at: $0.location,
-            "decision table '\(d.name)' has no rules, so its value would always be null (yakuji rules check)") : nil } }
-        if !empty.isEmpty { throw AdvisorError(empty) }
+        do {
+            files = try loader.files(at: directory)
+            roots = try loader.read(files: files)
+            model = try loader.build(roots: roots, files: files)
+        } catch { throw AdvisorError(error, hint: limitFlag) }
+        try requireRows(model)
         let schemaDir = (directory as NSString).appendingPathComponent("schema")
         let answersSchema = try schema(schemaDir, "answers.xsd")
         let questionsRoot = try document(directory, "questions.xml", schema: try schema(schemaDir, "questions.xsd"),
@@ -57,15 +82,54 @@ public struct RuleSet: Sendable {
                                           namespace: Benchmarks.namespace, maxFileBytes: maxFileBytes)
         let preparationRoot = try document(directory, Preparation.fileName, schema: try schema(schemaDir, "preparation.xsd"),
                                            namespace: Preparation.namespace, maxFileBytes: maxFileBytes)
+        let documents = RuleDocuments(dmnFiles: files, dmnRoots: roots, questions: questionsRoot, outcomes: outcomesRoot,
+                                      glossary: glossaryRoot, citations: citationsRoot, benchmarks: benchmarksRoot,
+                                      preparation: preparationRoot, version: version)
+        return (assemble(documents, directory: directory, model: model, answersSchema: answersSchema, fingerprint: fingerprint),
+                documents)
+    }
+
+    /// The rule set from documents an earlier run parsed and validated: the model is built again (its every check
+    /// runs), only libxml2's parse and validation are skipped.
+    private static func build(_ documents: RuleDocuments, directory: String, maxFileBytes: Int,
+                              fingerprint: Fingerprint) throws -> RuleSet {
+        let loader = DMNLoader(xmlLoader: XMLLoader(maxBytes: maxFileBytes))
+        let model = try loader.build(roots: documents.dmnRoots, files: documents.dmnFiles)
+        try requireRows(model)
+        let answersSchema = try schema((directory as NSString).appendingPathComponent("schema"), "answers.xsd")
+        return assemble(documents, directory: directory, model: model, answersSchema: answersSchema, fingerprint: fingerprint)
+    }
+
+    /// A table without rows is always null: the advice would silently lose what it decides.
+    private static func requireRows(_ model: DMNModel) throws(AdvisorError) {
+        let empty = model.decisions.compactMap { d in d.decisionTable.flatMap { $0.rules.isEmpty ? DMNProblem(at: $0.location,
+            "decision table '\(d.name)' has no rules, so its value would always be null (yakuji rules check)") : nil } }
+        if !empty.isEmpty { throw AdvisorError(empty) }
+    }
+
+    private static func assemble(_ documents: RuleDocuments, directory: String, model: DMNModel, answersSchema: XMLSchema?,
+                                 fingerprint: Fingerprint) -> RuleSet {
         var ruleSet = RuleSet(directory: directory, model: model,
-                       questions: questionsRoot.map(Questions.init(root:)) ?? Questions(),
-                       outcomes: outcomesRoot.map(Outcomes.init(root:)) ?? Outcomes(),
-                       glossary: glossaryRoot.map(Glossary.init(root:)) ?? Glossary(),
-                       citations: citationsRoot.map(Citations.init(root:)) ?? Citations(),
-                       benchmarks: benchmarksRoot.map(Benchmarks.init(root:)) ?? Benchmarks(),
-                       answersSchema: answersSchema, version: version, fingerprint: Fingerprint(directory: directory))
-        ruleSet.preparation = preparationRoot.map(Preparation.init(root:)) ?? Preparation()
+                       questions: documents.questions.map(Questions.init(root:)) ?? Questions(),
+                       outcomes: documents.outcomes.map(Outcomes.init(root:)) ?? Outcomes(),
+                       glossary: documents.glossary.map(Glossary.init(root:)) ?? Glossary(),
+                       citations: documents.citations.map(Citations.init(root:)) ?? Citations(),
+                       benchmarks: documents.benchmarks.map(Benchmarks.init(root:)) ?? Benchmarks(),
+                       answersSchema: answersSchema, version: documents.version, fingerprint: fingerprint)
+        ruleSet.preparation = documents.preparation.map(Preparation.init(root:)) ?? Preparation()
         return ruleSet
+    }
+
+    /// Only rule sets whose every input is among the checksummed files: an imported model may live outside the
+    /// folder, and so may a schema another schema includes.
+    private static func cacheable(_ ruleSet: RuleSet) -> Bool {
+        guard ruleSet.model.imports.isEmpty else { return false }
+        let schemaDir = (ruleSet.directory as NSString).appendingPathComponent("schema")
+        let schemas = (try? FileManager.default.contentsOfDirectory(atPath: schemaDir)) ?? []
+        return !schemas.contains { name in
+            name.hasSuffix(".xsd") && (FileManager.default.contents(atPath: (schemaDir as NSString).appendingPathComponent(name))
+                .map { $0.range(of: Data("schemaLocation".utf8)) != nil } ?? true)
+        }
     }
 
     private static func schema(_ dir: String, _ name: String) throws(AdvisorError) -> XMLSchema? {
@@ -101,9 +165,12 @@ public struct RuleSet: Sendable {
     /// them, and only reports and `--version` show it (a quiz, a tour or a glossary lookup never does).
     final class Fingerprint: Sendable {
         let directory: String
-        private let computed = Mutex<String?>(nil)
+        private let computed: Mutex<String?>
 
-        init(directory: String) { self.directory = directory }
+        init(directory: String, checksum: String? = nil) {
+            self.directory = directory
+            computed = Mutex(checksum)
+        }
 
         var value: String {
             computed.withLock { known in
@@ -115,15 +182,27 @@ public struct RuleSet: Sendable {
         }
     }
 
-    public static func checksum(of directory: String) -> String {
+    public static func checksum(of directory: String) -> String { hashRuleFiles(in: directory).checksum }
+
+    /// The checksum, or nil when a rule file cannot be read (its bytes then count as empty, which would let a cached
+    /// rule set stand in for files that no longer load).
+    static func checksumIfReadable(of directory: String) -> String? {
+        let (checksum, readable) = hashRuleFiles(in: directory)
+        return readable ? checksum : nil
+    }
+
+    private static func hashRuleFiles(in directory: String) -> (checksum: String, readable: Bool) {
         var hasher = SHA256()
+        var readable = true
         for relative in ruleFiles(in: directory) {
             hasher.update(Array(relative.utf8) + [0])
-            if let data = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(relative)) {
-                hasher.update(data)
+            if let bytes = RulesCache.bytes(of: (directory as NSString).appendingPathComponent(relative)) {
+                hasher.update(bytes)
+            } else {
+                readable = false
             }
             hasher.update([0])
         }
-        return "sha256:" + hasher.finalize()
+        return ("sha256:" + hasher.finalize(), readable)
     }
 }

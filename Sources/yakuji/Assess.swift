@@ -79,7 +79,8 @@ struct Assess: ParsableCommand {
             return
         }
         do {
-            let ruleSet = try RuleSet.load(directory: rulesFolder, maxFileBytes: limitOptions.ruleFiles.maxRuleFileSize)
+            let ruleSet = try RuleSet.load(directory: rulesFolder, maxFileBytes: limitOptions.ruleFiles.maxRuleFileSize,
+                                           cache: RulesCache.standard())
             ProcessLifetime.keep(ruleSet)
             var answers = try answersFile.map { try AnswersFile.load($0, rules: ruleSet, limits: limitOptions.limits) } ?? Answers()
             for assignment in assignments {

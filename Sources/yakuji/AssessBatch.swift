@@ -35,7 +35,8 @@ struct AssessBatch {
 
     /// The number of profiles that could not be assessed; throws when the batch cannot start.
     private func assess() throws(AdvisorError) -> Int {
-        let ruleSet = try RuleSet.load(directory: BundledRules.folder(rules), maxFileBytes: maxRuleFileBytes)
+        let ruleSet = try RuleSet.load(directory: BundledRules.folder(rules), maxFileBytes: maxRuleFileBytes,
+                                       cache: RulesCache.standard())
         var batch = BatchAssessment(rules: ruleSet, asOf: asOf, language: language)
         for assignment in assignments {
             let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet)

@@ -39,7 +39,7 @@ struct Compare: ParsableCommand {
         }
         let language = lang ?? Language(locale: ProcessInfo.processInfo.environment["LANG"])
         do {
-            let ruleSet = try RuleSet.load(directory: BundledRules.folder(rules))
+            let ruleSet = try RuleSet.load(directory: BundledRules.folder(rules), cache: RulesCache.standard())
             let assessor = Assessor(rules: ruleSet)
             let a = assessor.assess(try AnswersFile.load(first, rules: ruleSet), asOf: asOf, exploreAlternatives: false)
             let b = assessor.assess(try AnswersFile.load(second, rules: ruleSet), asOf: asOf, exploreAlternatives: false)

@@ -27,7 +27,7 @@ struct JmdnSearch: ParsableCommand {
         let language = lang ?? Language(locale: ProcessInfo.processInfo.environment["LANG"])
         let rulesFolder = try BundledRules.path(rules)
         do {
-            let ruleSet = try RuleSet.load(directory: rulesFolder)
+            let ruleSet = try RuleSet.load(directory: rulesFolder, cache: RulesCache.standard())
             guard let table = LookupTable(rules: ruleSet, input: "jmdnCode") else {
                 Terminal.error("these rules have no JMDN lookup table (a question for jmdnCode with lookup=\"…\")")
                 throw ExitCode(2)
@@ -122,7 +122,7 @@ struct JmdnExport: ParsableCommand {
     func run() throws {
         let rulesFolder = try BundledRules.path(rules)
         do {
-            let ruleSet = try RuleSet.load(directory: rulesFolder)
+            let ruleSet = try RuleSet.load(directory: rulesFolder, cache: RulesCache.standard())
             guard let table = LookupTable(rules: ruleSet, input: "jmdnCode") else {
                 Terminal.error("these rules have no JMDN lookup table")
                 throw ExitCode(2)

@@ -74,7 +74,8 @@ struct Lag: ParsableCommand {
         if let asOf { _ = try AsOf.parse(asOf) }
         let rulesFolder = try BundledRules.path(rules)
         do {
-            let ruleSet = try RuleSet.load(directory: rulesFolder, maxFileBytes: limitOptions.ruleFiles.maxRuleFileSize)
+            let ruleSet = try RuleSet.load(directory: rulesFolder, maxFileBytes: limitOptions.ruleFiles.maxRuleFileSize,
+                                           cache: RulesCache.standard())
             ProcessLifetime.keep(ruleSet)
             var query = LagQuery(route: route, category: category)
             query.schemes = schemes

@@ -19,7 +19,7 @@ struct RulesTestCommand: ParsableCommand {
     func run() throws {
         let directory = try folder.path()
         do {
-            let rules = try RuleSet.load(directory: directory)
+            let rules = try RuleSet.load(directory: directory, cache: RulesCache.standard())
             let runner = ScenarioRunner(rules: rules)
             let coverage = CoverageReport(report: try runner.run(files: runner.scenarioFiles()), model: rules.model)
             Terminal.output(coverage.text(perRow: perRow), terminator: "")
@@ -46,7 +46,7 @@ struct RulesGraphCommand: ParsableCommand {
     func run() throws {
         let directory = try folder.path()
         do {
-            let graph = RulesGraph(rules: try RuleSet.load(directory: directory), language: .en)
+            let graph = RulesGraph(rules: try RuleSet.load(directory: directory, cache: RulesCache.standard()), language: .en)
             Terminal.output(format == .dot ? graph.dot(questions: questions) : graph.mermaid(questions: questions), terminator: "")
         } catch {
             Terminal.error(error.summary())
@@ -69,7 +69,7 @@ struct RulesDiffCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let result = RulesDiff(old: try RuleSet.load(directory: old), new: try RuleSet.load(directory: new)).run()
+            let result = RulesDiff(old: try RuleSet.load(directory: old, cache: RulesCache.standard()), new: try RuleSet.load(directory: new, cache: RulesCache.standard())).run()
             Terminal.output(RulesDiff.text(result), terminator: "")
         } catch {
             Terminal.error(error.summary())

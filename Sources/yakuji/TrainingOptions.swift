@@ -17,5 +17,5 @@ struct TrainingOptions: ParsableArguments {
 
     var display: Display { TerminalDisplay.current(width: width) }
 
-    func ruleSet() throws(AdvisorError) -> RuleSet { try RuleSet.load(directory: BundledRules.folder(rules)) }
+    func ruleSet() throws(AdvisorError) -> RuleSet { try RuleSet.load(directory: BundledRules.folder(rules), cache: RulesCache.standard()) }
 }

@@ -7,7 +7,11 @@ struct Yakuji: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yakuji",
         abstract: "Which route a medical device takes through Japan's PMD Act (薬機法), and how long it takes.",
-        discussion: "Exit 0 done; 1 stopped by the user, a failing test or errors found; 2 bad input (including a bad option).",
+        discussion: """
+            Exit 0 done; 1 stopped by the user, a failing test or errors found; 2 bad input (including a bad option).
+            The rules, once parsed and validated, are cached in $YAKUJI_CACHE_DIR (default $XDG_CACHE_HOME/yakuji, else \
+            ~/.cache/yakuji); YAKUJI_CACHE=off reads them afresh every time.
+            """,
         subcommands: [Assess.self, Compare.self, Lag.self, Explain.self, GlossaryCommand.self, QuizCommand.self, TourCommand.self, Jmdn.self, Rules.self, Dmn.self])
 
     @Flag(help: "Show the version of Yakuji and of the rules it finds.")

@@ -31,6 +31,9 @@ enum CLI {
         process.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "en_US.UTF-8"
+        // Parsed rules are cached between runs: in a folder of the tests' own, never the user's ~/.cache.
+        env["YAKUJI_CACHE_DIR"] = cacheFolder
+        env["YAKUJI_CACHE"] = nil
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let input = Pipe(), output = Pipe(), error = Pipe()
@@ -46,6 +49,9 @@ enum CLI {
         return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
                       stderr: String(decoding: err, as: UTF8.self))
     }
+
+    /// Shared by every test run (the cache keeps a few entries), so that it is not left behind once per run.
+    static let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("yakuji-cli-tests-cache").path
 
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("yakuji-cli-\(UUID().uuidString)")

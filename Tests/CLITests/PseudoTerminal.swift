@@ -56,6 +56,7 @@ final class PseudoTerminal {
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "en_US.UTF-8"
         env["TERM"] = "dumb"
+        env["YAKUJI_CACHE_DIR"] = CLI.cacheFolder
         for (k, v) in environment { env[k] = v }
         let argv = ([CLI.binary.path] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]

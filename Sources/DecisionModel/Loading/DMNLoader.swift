@@ -29,6 +29,12 @@ public struct DMNLoader: Sendable {
     }
 
     public func load(files: [String]) throws(DMNLoadError) -> DMNModel {
+        try build(roots: read(files: files), files: files)
+    }
+
+    /// The `definitions` element of each file, parsed (and validated when the XML loader has a schema); every
+    /// file's problems together.
+    public func read(files: [String]) throws(DMNLoadError) -> [XMLElementNode] {
         var roots: [XMLElementNode] = []
         var problems: [DMNProblem] = []
         for file in files {
@@ -39,7 +45,7 @@ public struct DMNLoader: Sendable {
             }
         }
         if !problems.isEmpty { throw DMNLoadError(problems) }
-        return try build(roots: roots, files: files)
+        return roots
     }
 
     /// Builds a model from already parsed `definitions` elements.
@@ -164,11 +170,17 @@ enum NameCollector {
 extension DMNLoader {
     /// Loads a file, or every `.dmn` file of a folder as one model.
     public func load(path: String) throws(DMNLoadError) -> DMNModel {
+        let files = try files(at: path)
+        return try load(files: files)
+    }
+
+    /// The file itself, or the `.dmn` files of a folder: those `load(path:)` reads.
+    public func files(at path: String) throws(DMNLoadError) -> [String] {
         guard let files = RuleFiles.dmnFiles(at: path) else {
             throw DMNLoadError([DMNProblem(file: path, line: 0, message: "no such file or folder")])
         }
         if files.isEmpty { throw DMNLoadError([DMNProblem(file: path, line: 0, message: "no .dmn files in this folder")]) }
-        return try load(files: files)
+        return files
     }
 }
 
