@@ -38,6 +38,13 @@ struct FEELValueTests {
         #expect(nested.member("missing", of: "applicant") == .null)
         #expect(nested.member("x", of: "none") == .null)
         #expect(nested.member("x", of: "n") == nil && nested.member("x", of: "absent") == nil)
+        // Made from distinct keys at once, as entry by entry.
+        for count in [2, 9, 30] {
+            let names = Array(keys.prefix(count)), values = (0..<count).map { FEELValue.number(FEELNumber($0)) }
+            let direct = FEELContext(distinctKeys: names, values: values)
+            let built = FEELContext(Array(zip(names, values)))
+            #expect(direct == built && direct.keys == built.keys && direct[names[count - 1]] == values[count - 1])
+        }
     }
 
     @Test("context equality ignores order")

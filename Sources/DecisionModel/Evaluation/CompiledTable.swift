@@ -101,6 +101,8 @@ final class CompiledTable: Sendable {
     /// Rows × columns: the index in `numberTests` of a cell that compares numbers with literals (-1 for others).
     let numberCells: [Int32]
     let numberTests: [NumberTests]
+    /// The output names when there are several and they are distinct: the keys of every rule's context value.
+    let distinctOutputNames: [String]?
     /// Per output column, its literal output values (their order is the priority), nil when it has none.
     let outputPriorities: [[FEELValue]?]
     /// Per rule with constant outputs, its output priority (see `TableEvaluator.rank`), made once.
@@ -157,6 +159,8 @@ final class CompiledTable: Sendable {
             }
         }
         (self.numberCells, self.numberTests) = (numberCells, numberTests)
+        let outputNames = table.outputs.map { $0.name ?? "" }
+        distinctOutputNames = outputNames.count > 1 && Set(outputNames).count == outputNames.count ? outputNames : nil
         outputPriorities = table.outputs.map { $0.outputValues?.literalValues }
         constantRanks = constantOutputs.map { [outputPriorities] in $0.map { TableEvaluator.rank($0.values, outputPriorities) } }
         if !table.outputs.contains(where: { $0.defaultOutputEntry != nil }) {

@@ -129,7 +129,10 @@ struct TableEvaluator {
 
     /// The value of one hit: the single output, or a context of all outputs by name.
     private func result(_ outputs: [FEELValue]) -> FEELValue {
-        Self.result(outputs, outputs: table.outputs)
+        if let names = table.distinctOutputNames, names.count == outputs.count {
+            return .context(FEELContext(distinctKeys: names, values: outputs))
+        }
+        return Self.result(outputs, outputs: table.outputs)
     }
 
     static func result(_ values: [FEELValue], outputs: [DecisionTable.Output]) -> FEELValue {

@@ -157,6 +157,14 @@ public struct FEELContext: Sendable, Equatable {
         for (key, value) in entries { self[key] = value }
     }
 
+    /// Keys known to be distinct, and their values in the same order: a table's outputs, made without a lookup
+    /// per key and sharing the table's array of names.
+    init(distinctKeys keys: [String], values: [FEELValue]) {
+        names = keys
+        self.values = values
+        index = keys.count > Self.linearLimit ? StringIndex(keys) : nil
+    }
+
     public var entries: [(key: String, value: FEELValue)] { zip(names, values).map { (key: $0, value: $1) } }
 
     public var keys: [String] { names }
