@@ -9,6 +9,10 @@ import Foundation
 /// literal (`"12"`, `"\"text\""`, `"date(\"2026-05-01\")"`, `"{deviceClass: 2}"`, `"null"`), so no value's type
 /// depends on how JSON numbers are read. Prints one JSON object: the rate of each run, their median, and each
 /// case's value (FEEL values as JSON) so that the caller can check both engines give the same answers.
+///
+/// The timed loop asks for the value without a trace (`DMNEvaluator.value(of:named:scope:)`, what a knowledge
+/// model's body gets), as SpiffWorkflow's `DMNEngine.result` gives outputs and no record of input values and
+/// rules; the answers reported are those of the traced evaluation, and a case where the two differ is an error.
 struct TableBenchmark {
     let model: DMNModel
     let decision: Decision
@@ -51,9 +55,14 @@ struct TableBenchmark {
     }
 
     /// Runs `runs` timed runs, each at least `minSeconds` of processor time, and returns the JSON report.
-    func run(runs: Int, minSeconds: Double) -> String {
+    func run(runs: Int, minSeconds: Double) throws -> String {
         let evaluator = DMNEvaluator(model: model)
-        let outputs = scopes.map { evaluator.evaluate(logic, named: decision.name, scope: $0).value.json.compact() }
+        // The answers as a trace gives them; the timed path must give the same.
+        let values = scopes.map { evaluator.evaluate(logic, named: decision.name, scope: $0).value }
+        for (index, scope) in scopes.enumerated() where evaluator.value(of: logic, named: decision.name, scope: scope).value != values[index] {
+            throw Failure("case \(index + 1): the value without a trace differs from the traced one")
+        }
+        let outputs = values.map { $0.json.compact() }
         // One pass over the cases, repeated until a run lasts long enough to time.
         var passes = 1
         var sink = 0
@@ -80,7 +89,8 @@ struct TableBenchmark {
     private func evaluatePasses(_ passes: Int, _ evaluator: DMNEvaluator) -> Int {
         var nonNull = 0
         for _ in 0..<passes {
-            for scope in scopes where evaluator.evaluate(logic, named: decision.name, scope: scope).value != .null {
+            for scope in scopes {
+                if case .null = evaluator.value(of: logic, named: decision.name, scope: scope).value { continue }
                 nonNull += 1
             }
         }

@@ -63,7 +63,7 @@ if let command = arguments.first, ["jmdn-rules", "profiles", "load", "table"].co
         case "table":
             guard rest.count >= 3 else { print("usage: yakuji-bench table MODEL DECISION CASES.json [RUNS] [MIN_SECONDS]"); exit(2) }
             let benchmark = try TableBenchmark(modelPath: rest[0], decisionName: rest[1], casesFile: rest[2])
-            print(benchmark.run(runs: rest.count > 3 ? Int(rest[3]) ?? 3 : 3, minSeconds: rest.count > 4 ? Double(rest[4]) ?? 0.5 : 0.5))
+            print(try benchmark.run(runs: rest.count > 3 ? Int(rest[3]) ?? 3 : 3, minSeconds: rest.count > 4 ? Double(rest[4]) ?? 0.5 : 0.5))
         default:
             // An optional size bound, for generated rule files above the default (`--max-rule-file-size`).
             _ = try RuleSet.load(directory: rest.first ?? "Rules",

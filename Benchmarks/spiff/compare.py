@@ -10,8 +10,11 @@ SOURCE as for translate.py (default: Rules and the DMN TCK level 2). For each ta
 any rule tests plus values no rule tests, null included. Both engines evaluate the same sets, in turn, for at least
 --seconds of processor time per run; each figure is the median of --runs runs. SpiffWorkflow is timed calling
 `DMNEngine.result` directly (what its BusinessRuleTask does), without a workflow around it; Yakuji with
-`yakuji-bench table`, which evaluates the decision's table (`DMNEvaluator.evaluate(_:named:scope:)`) without the
-decision graph around it. Nothing is asserted: compare runs made on the same machine, and note its load.
+`yakuji-bench table`, which evaluates the decision's table without the decision graph around it. Both produce the
+table's output value(s) and nothing more: Yakuji is timed through `DMNEvaluator.value(of:named:scope:)` (the path a
+knowledge model's body takes), which records no trace (input values, matched rules), as SpiffWorkflow records none;
+its answers compared here are those of the traced evaluation `assess` uses, and yakuji-bench fails a table where
+the two differ. Nothing is asserted: compare runs made on the same machine, and note its load.
 
 SpiffWorkflow is looked for in this Python, then in the venv $SPIFF_VENV (default /tmp/yakuji-spiff-venv);
 --install creates that venv with `pip install SpiffWorkflow==3.2.0`.

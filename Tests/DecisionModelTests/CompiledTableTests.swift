@@ -97,12 +97,23 @@ import Testing
                     zip(table.rules[row].inputEntries, values).allSatisfy { $0.isWildcard || $0.matches($1, scope: FEELScope()) }
                 }
                 #expect(found == expected, "\(decision.name) on \(values) in \(label)")
+                // Without a trace, the same value and problems as with one.
+                var scope = FEELScope()
+                for (input, value) in zip(table.inputs, values) { scope[input.expression.source] = value }
+                let traced = TableEvaluator(table: table).evaluate(named: decision.name, scope: scope)
+                let plain = TableEvaluator(table: table).value(scope: scope)
+                #expect(plain.value == traced.value && plain.problems == traced.problems, "\(decision.name) on \(values) in \(label)")
                 for (column, input) in table.inputs.enumerated() {
                     guard let allowed = input.inputValues, values[column] != .null else { continue }
                     let indexed = compiled.isAllowed(probes[column], column: column)
                     #expect((indexed ?? allowed.matches(values[column], scope: FEELScope())) == allowed.matches(values[column], scope: FEELScope()),
                             "\(allowed.source) on \(values[column])")
                 }
+            }
+            if let constant = compiled.constantDefault {
+                let defaults = table.outputs.map { $0.defaultOutputEntry?.evaluate(FEELScope()) ?? .null }
+                let expected = table.outputs.contains { $0.defaultOutputEntry != nil } ? TableEvaluator.result(defaults, outputs: table.outputs) : .null
+                #expect(constant == expected, "\(decision.name) default")
             }
             for (index, rule) in table.rules.enumerated() {
                 guard let constant = compiled.constantOutputs[index] else { continue }

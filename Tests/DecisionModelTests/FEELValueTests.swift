@@ -20,6 +20,33 @@ struct FEELValueTests {
         #expect(context.keys == ["b", "c", "a"])
     }
 
+    @Test("large contexts (hashed keys) find, replace and remove entries")
+    func largeContext() {
+        // Long keys, keys sharing their first and last eight bytes, and the empty key: past the linear limit.
+        let keys = (0..<40).map { "containsProcessedCellsOrGenes\($0)x" } + ["", "a", "é", "containsProcessedCellsOrGenes"]
+        var context = FEELContext(keys.enumerated().map { ($1, .number(FEELNumber($0))) })
+        for (position, key) in keys.enumerated() { #expect(context[key] == .number(FEELNumber(position)), "\(key)") }
+        #expect(context["containsProcessedCellsOrGenes40x"] == nil)
+        context["a"] = nil
+        context["containsProcessedCellsOrGenes3x"] = "three"
+        context["new"] = true
+        #expect(context["a"] == nil && context["containsProcessedCellsOrGenes3x"] == "three" && context["new"] == true)
+        #expect(context[""] == .number(FEELNumber(40)) && context["é"] == .number(FEELNumber(42)))
+        #expect(context.keys == keys.filter { $0 != "a" } + ["new"])
+        let nested = FEELContext([("applicant", .context(context)), ("none", .null), ("n", 1)])
+        #expect(nested.member("new", of: "applicant") == true)
+        #expect(nested.member("missing", of: "applicant") == .null)
+        #expect(nested.member("x", of: "none") == .null)
+        #expect(nested.member("x", of: "n") == nil && nested.member("x", of: "absent") == nil)
+        // Made from distinct keys at once, as entry by entry.
+        for count in [2, 9, 30] {
+            let names = Array(keys.prefix(count)), values = (0..<count).map { FEELValue.number(FEELNumber($0)) }
+            let direct = FEELContext(distinctKeys: names, values: values)
+            let built = FEELContext(Array(zip(names, values)))
+            #expect(direct == built && direct.keys == built.keys && direct[names[count - 1]] == values[count - 1])
+        }
+    }
+
     @Test("context equality ignores order")
     func contextEquality() {
         #expect(FEELContext([("a", 1), ("b", 2)]) == FEELContext([("b", 2), ("a", 1)]))

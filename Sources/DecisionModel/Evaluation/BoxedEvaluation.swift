@@ -76,8 +76,7 @@ extension DMNEvaluator {
             guard arguments.count == parameters.count, let bound = evaluator.model.bind(arguments, to: parameters, in: scope) else {
                 return (.null, ["\(name): an argument does not conform to its parameter's type"])
             }
-            let trace = evaluator.evaluate(body, named: name, scope: bound)
-            return (trace.value, trace.problems)
+            return evaluator.value(of: body, named: name, scope: bound)
         }
         return DecisionTrace(decision: name, hitPolicy: nil, value: .function(function))
     }

@@ -61,6 +61,12 @@ final class CompiledTable: Sendable {
         let problems: [String]
     }
 
+    /// What evaluation reads of the table, kept here so that it never copies the table (not the table itself: its
+    /// cache holds this object).
+    let hitPolicy: HitPolicy
+    let inputs: [DecisionTable.Input]
+    let outputs: [DecisionTable.Output]
+    let rules: [DecisionTable.Rule]
     let rowCount: Int
     let wordCount: Int
     let columnCount: Int
@@ -69,9 +75,7 @@ final class CompiledTable: Sendable {
     let bases: [UInt64]
     /// Per column, the entry of each string and number a cell or the input values list; booleans by column × 2
     /// (false, true), -1 where none does. Apart by kind, so that a lookup hashes only the input's own value.
-    let stringEntries: [[String: Int32]]
-    /// The same for columns of a few strings, compared one by one (cheaper than hashing the input).
-    let fewStrings: [(keys: [String], entries: [Int32])?]
+    let stringEntries: [(keys: [String], index: StringIndex, entries: [Int32])]
     let numberEntries: [[FEELNumber: Int32]]
     let booleanEntries: [Int32]
     let entries: [Entry]
@@ -82,8 +86,13 @@ final class CompiledTable: Sendable {
     /// has no input values of one kind, so they are left to the evaluator), and whether they are negated.
     let allowedKinds: [Int8]
     let allowedNegated: [Bool]
+    /// Per column, whether it has input values at all (checked before copying them out of the column).
+    let hasInputValues: [Bool]
     /// Per input column, how to read its value without an evaluator when the expression is a name or a path.
     let inputReaders: [InputReader?]
+    /// Per input column, the name it reads when its expression is a name (`member` nil) or a context entry
+    /// (`name.member`): read without copying a reader.
+    let inputNames: [(name: String, member: String?)?]
     /// Rows × columns, row-major; see `decided(_:for:)`.
     let cells: [UInt8]
     let constantOutputs: [ConstantOutput?]
@@ -92,8 +101,14 @@ final class CompiledTable: Sendable {
     /// Rows × columns: the index in `numberTests` of a cell that compares numbers with literals (-1 for others).
     let numberCells: [Int32]
     let numberTests: [NumberTests]
+    /// The output names when there are several and they are distinct: the keys of every rule's context value.
+    let distinctOutputNames: [String]?
     /// Per output column, its literal output values (their order is the priority), nil when it has none.
     let outputPriorities: [[FEELValue]?]
+    /// Per rule with constant outputs, its output priority (see `TableEvaluator.rank`), made once.
+    let constantRanks: [[Int]?]
+    /// The table's value when no rule matches, made once when every default output entry is a plain literal.
+    let constantDefault: FEELValue?
     /// Each rule as a trace reports it, in an array of its own: the rules of a single hit need no new array.
     let ruleHits: [[DecisionTrace.RuleHit]]
 
@@ -101,10 +116,18 @@ final class CompiledTable: Sendable {
     private static let literalBit: UInt8 = 0x40
 
     init(_ table: DecisionTable) {
+        (hitPolicy, inputs, outputs, rules) = (table.hitPolicy, table.inputs, table.outputs, table.rules)
         rowCount = table.rules.count
         wordCount = (rowCount + 63) / 64
         columnCount = table.inputs.count
         inputReaders = table.inputs.map { InputReader($0.expression) }
+        inputNames = inputReaders.map { reader in
+            switch reader {
+            case .name(let name)?: (name, nil)
+            case .entry(let name, let member)?: (name, member)
+            default: nil
+            }
+        }
         var cells = [UInt8](repeating: Self.wildcardBit, count: rowCount * columnCount)
         for (row, rule) in table.rules.enumerated() {
             for column in 0..<min(columnCount, rule.inputEntries.count) {
@@ -115,11 +138,13 @@ final class CompiledTable: Sendable {
         var index = Index(wordCount: wordCount)
         for column in 0..<columnCount { index.add(column, of: table, cells: cells) }
         (bases, entries, toggledRows, nullEntries) = (index.bases, index.entries, index.toggledRows, index.nullEntries)
-        (stringEntries, numberEntries, booleanEntries) = (index.stringEntries, index.numberEntries, index.booleanEntries)
-        fewStrings = index.stringEntries.map { entries in
-            entries.count <= 8 ? (keys: Array(entries.keys), entries: Array(entries.values)) : nil
+        (numberEntries, booleanEntries) = (index.numberEntries, index.booleanEntries)
+        stringEntries = index.stringEntries.map { entries in
+            let keys = Array(entries.keys)
+            return (keys: keys, index: StringIndex(keys), entries: keys.map { entries[$0]! })
         }
         (allowedKinds, allowedNegated) = (index.allowedKinds, index.allowedNegated)
+        hasInputValues = table.inputs.map { $0.inputValues != nil }
         constantOutputs = table.rules.map { Self.constantOutput($0, of: table) }
         outputReaders = zip(table.rules, constantOutputs).map { rule, constant in
             constant == nil ? rule.outputEntries.map { InputReader($0) } : []
@@ -134,7 +159,16 @@ final class CompiledTable: Sendable {
             }
         }
         (self.numberCells, self.numberTests) = (numberCells, numberTests)
+        let outputNames = table.outputs.map { $0.name ?? "" }
+        distinctOutputNames = outputNames.count > 1 && Set(outputNames).count == outputNames.count ? outputNames : nil
         outputPriorities = table.outputs.map { $0.outputValues?.literalValues }
+        constantRanks = constantOutputs.map { [outputPriorities] in $0.map { TableEvaluator.rank($0.values, outputPriorities) } }
+        if !table.outputs.contains(where: { $0.defaultOutputEntry != nil }) {
+            constantDefault = .null
+        } else {
+            let defaults = table.outputs.map { $0.defaultOutputEntry.map { $0.plainLiteral } ?? .null }
+            constantDefault = defaults.contains { $0 == nil } ? nil : TableEvaluator.result(defaults.map { $0! }, outputs: table.outputs)
+        }
         ruleHits = table.rules.map { rule in
             [DecisionTrace.RuleHit(id: rule.id, row: rule.row,
                                    annotations: zip(table.annotationNames, rule.annotations).map { (name: $0, text: $1) },
@@ -257,16 +291,24 @@ final class CompiledTable: Sendable {
     }
 
     /// How the index sees a value in a column.
+    /// The value of an input column read without the evaluator, nil when only the evaluator can tell.
+    @inline(__always)
+    func read(column: Int, _ scope: FEELScope) -> FEELValue? {
+        if let (name, member) = inputNames[column] {
+            guard let member else { return scope[name] }
+            return scope.member(member, of: name)
+        }
+        return inputReaders.withUnsafeBufferPointer { $0[column]?.read(scope) }
+    }
+
     func probe(_ value: FEELValue, column: Int) -> Probe {
         let kind = Kind(value)
         if kind == .null { return Probe(kind: .null, entry: nullEntries[column]) }
         guard let key = Key(value) else { return Probe(kind: kind, entry: -1) }
         switch key {
         case .string(let s):
-            if let few = fewStrings[column] {
-                return Probe(kind: kind, entry: few.keys.firstIndex(of: s).map { few.entries[$0] } ?? -1)
-            }
-            return Probe(kind: kind, entry: stringEntries[column][s] ?? -1)
+            let strings = stringEntries[column]
+            return Probe(kind: kind, entry: strings.index.position(of: s, in: strings.keys).map { strings.entries[$0] } ?? -1)
         case .number(let n): return Probe(kind: kind, entry: numberEntries[column][n] ?? -1)
         case .boolean(let b): return Probe(kind: kind, entry: booleanEntries[column * 2 + (b ? 1 : 0)])
         }
@@ -284,8 +326,12 @@ final class CompiledTable: Sendable {
     /// number literals. Nil when the evaluator must decide.
     func test(row: Int, column: Int, _ value: FEELValue) -> Bool? {
         let index = numberCells[row * columnCount + column]
-        guard index >= 0, case .number(let number) = value else { return nil }
-        return numberTests[Int(index)].matches(number)
+        guard index >= 0 else { return nil }
+        let tests = numberTests[Int(index)]
+        if case .number(let number) = value { return tests.matches(number) }
+        // Comparing anything else (null included) with a number is false or null, never true: a cell of such tests
+        // does not match it. Its negation depends on which, so the evaluator decides that.
+        return tests.negated ? nil : false
     }
 
     /// Calls `body` with the index of each rule whose every input entry matches the probed values, in rule order,
@@ -431,11 +477,7 @@ enum InputReader: Sendable {
         case .name(let name):
             return scope[name]
         case .entry(let name, let member):
-            switch scope[name] {
-            case .context(let context)?: return context[member] ?? .null
-            case .null?: return .null
-            default: return nil
-            }
+            return scope.member(member, of: name)
         case .literal(let value):
             return value
         case .listContains(let list, let element):
@@ -484,12 +526,29 @@ extension FEELExpression {
 }
 
 /// Holds a table's compiled form, built at the first evaluation and shared by every copy of the table. Read
-/// without a lock: two threads evaluating a table for the first time may both build it, and one copy wins.
+/// without a lock: two threads evaluating a table for the first time may both build it, and one copy wins. A word
+/// holding a retained reference rather than `AtomicLazyReference`, whose load is not specialised across modules
+/// and looked up generic metadata at every evaluation.
 final class CompiledTableCache: Sendable {
-    private let compiled = AtomicLazyReference<CompiledTable>()
+    private let bits = Atomic<UInt>(0)
 
     func get(_ table: DecisionTable) -> CompiledTable {
-        if let built = compiled.load() { return built }
-        return compiled.storeIfNil(CompiledTable(table))
+        let stored = bits.load(ordering: .acquiring)
+        if stored != 0 { return Self.table(stored).takeUnretainedValue() }
+        let built = Unmanaged.passRetained(CompiledTable(table))
+        let mine = UInt(bitPattern: built.toOpaque())
+        let (exchanged, original) = bits.compareExchange(expected: 0, desired: mine, ordering: .acquiringAndReleasing)
+        if exchanged { return built.takeUnretainedValue() }
+        built.release()
+        return Self.table(original).takeUnretainedValue()
+    }
+
+    private static func table(_ bits: UInt) -> Unmanaged<CompiledTable> {
+        Unmanaged.fromOpaque(UnsafeRawPointer(bitPattern: bits)!)
+    }
+
+    deinit {
+        let stored = bits.load(ordering: .acquiring)
+        if stored != 0 { Self.table(stored).release() }
     }
 }

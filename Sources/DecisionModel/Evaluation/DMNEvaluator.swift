@@ -162,9 +162,9 @@ public struct DMNEvaluator: Sendable {
                   var scope = evaluator.model.bind(arguments, to: bkm.parameters, in: FEELScope(typeResolver: evaluator.typeResolver))
             else { return (.null, ["\(bkm.name): an argument does not conform to its parameter's type"]) }
             evaluator.addKnowledge(bkm.requiredKnowledge, to: &scope, depth: depth + 1)
-            let trace = evaluator.evaluate(bkm.body, named: bkm.name, scope: scope)
-            let (value, problem) = evaluator.model.coerce(trace.value, to: resultType)
-            return (value, trace.problems.map { "\(bkm.name): \($0)" } + (problem.map { ["\(bkm.name): the value \($0)"] } ?? []))
+            let body = evaluator.value(of: bkm.body, named: bkm.name, scope: scope)
+            let (value, problem) = evaluator.model.coerce(body.value, to: resultType)
+            return (value, body.problems.map { "\(bkm.name): \($0)" } + (problem.map { ["\(bkm.name): the value \($0)"] } ?? []))
         }
     }
 
@@ -205,6 +205,25 @@ public struct DMNEvaluator: Sendable {
             var trace = evaluate(logic, named: name, scope: scope)
             coerce(&trace, to: type)
             return trace
+        }
+    }
+
+    /// The value of one boxed expression in a scope and the problems met, as `evaluate(_:named:scope:)` gives them,
+    /// for a caller that shows no trace (a knowledge model or function called from FEEL): a decision table then
+    /// records neither its input values nor its rules.
+    public func value(of logic: ExpressionLogic, named name: String, scope: FEELScope) -> (value: FEELValue, problems: [String]) {
+        switch logic {
+        case .table(let table):
+            return TableEvaluator(table: table).value(scope: scope)
+        case .typed(let logic, let type):
+            var (value, problems) = self.value(of: logic, named: name, scope: scope)
+            let (coerced, problem) = model.coerce(value, to: type)
+            if let problem { problems.append("the value \(problem)") }
+            value = coerced
+            return (value, problems)
+        default:
+            let trace = evaluate(logic, named: name, scope: scope)
+            return (trace.value, trace.problems)
         }
     }
 

@@ -1,9 +1,11 @@
 /// DMN decision-table semantics: match every rule, then apply the hit policy.
 struct TableEvaluator {
-    let table: DecisionTable
+    /// The table with its index; every evaluation reads it from there, so no copy of the table is made.
+    let table: CompiledTable
 
-    init(table: DecisionTable) {
-        self.table = table
+    /// Borrowing: an initialiser otherwise takes its argument owned, and the caller copied the whole table for it.
+    init(table: borrowing DecisionTable) {
+        self.table = table.compiled
     }
 
     private struct Hit {
@@ -12,61 +14,95 @@ struct TableEvaluator {
         let outputs: [FEELValue]
     }
 
-    func evaluate(named name: String, scope: FEELScope) -> DecisionTrace {
-        let compiled = table.compiled
-        return withUnsafeTemporaryAllocation(of: CompiledTable.Probe.self, capacity: table.inputs.count) { buffer in
-            evaluate(named: name, scope: scope, compiled: compiled, probes: buffer)
-        }
+    /// What an evaluation gives; `inputs` and `rules` only when a trace was asked for.
+    private struct Outcome {
+        var value: FEELValue = .null
+        var problems: [String] = []
+        var violation: String?
+        var inputs: [(name: String, value: FEELValue)] = []
+        var rules: [DecisionTrace.RuleHit] = []
     }
 
-    private func evaluate(named name: String, scope: FEELScope, compiled: CompiledTable,
-                          probes: UnsafeMutableBufferPointer<CompiledTable.Probe>) -> DecisionTrace {
-        var trace = DecisionTrace(decision: name, hitPolicy: table.hitPolicy.description)
-        trace.inputs.reserveCapacity(table.inputs.count)
-        var feelProblems: [FEELError] = []
-        for index in table.inputs.indices {
-            // A name or path is read from the scope; only the evaluator reports a name that is not there.
-            let value = compiled.inputReaders[index]?.read(scope)
-                ?? table.inputs[index].expression.evaluate(scope, problems: &feelProblems)
-            let probe = compiled.probe(value, column: index)
-            probes.initializeElement(at: index, to: probe)
-            if value != .null, let allowed = table.inputs[index].inputValues,
-               !(compiled.isAllowed(probe, column: index) ?? allowed.matches(value, scope: scope)) {
-                trace.problems.append("input \(table.inputs[index].title) = \(value) is not one of its input values \(allowed.source)")
+    func evaluate(named name: String, scope: FEELScope) -> DecisionTrace {
+        let outcome = run(scope, traced: true)
+        var trace = DecisionTrace(decision: name, hitPolicy: table.hitPolicy.description, rules: outcome.rules,
+                                  inputs: outcome.inputs, value: outcome.value, problems: outcome.problems)
+        trace.violation = outcome.violation
+        return trace
+    }
+
+    /// The value and the problems met, as `evaluate(named:scope:)` gives them, without recording the input values
+    /// and rules of a trace: for a caller that shows none.
+    func value(scope: FEELScope) -> (value: FEELValue, problems: [String]) {
+        let outcome = run(scope, traced: false)
+        return (outcome.value, outcome.problems)
+    }
+
+    private func run(_ scope: FEELScope, traced: Bool) -> Outcome {
+        let columns = table.columnCount
+        // Filled in place: an outcome handed back through the closures was copied twice per evaluation.
+        var outcome = Outcome()
+        withUnsafeTemporaryAllocation(of: CompiledTable.Probe.self, capacity: columns) { probes in
+            withUnsafeTemporaryAllocation(of: FEELValue.self, capacity: columns) { values in
+                run(scope, traced: traced, probes: probes, values: values, into: &outcome)
+                _ = values.deinitialize()
             }
-            trace.inputs.append((table.inputs[index].expression.source, value))
         }
-        trace.problems += feelProblems.map(\.description)
-        if !trace.problems.isEmpty { return trace }
+        return outcome
+    }
+
+    /// `probes` and `values` have room for one entry per input column; this initialises every one of them.
+    private func run(_ scope: FEELScope, traced: Bool, probes: UnsafeMutableBufferPointer<CompiledTable.Probe>,
+                     values: UnsafeMutableBufferPointer<FEELValue>, into outcome: inout Outcome) {
+        if traced { outcome.inputs.reserveCapacity(table.columnCount) }
+        var feelProblems: [FEELError] = []
+        for index in 0..<table.columnCount {
+            // A name or path is read from the scope; only the evaluator reports a name that is not there.
+            let value = table.read(column: index, scope)
+                ?? table.inputs[index].expression.evaluate(scope, problems: &feelProblems)
+            let probe = table.probe(value, column: index)
+            probes.initializeElement(at: index, to: probe)
+            // The column's input values are copied out only when the index cannot decide, or to name them.
+            if value != .null, table.hasInputValues[index],
+               !(table.isAllowed(probe, column: index) ?? table.inputs[index].inputValues!.matches(value, scope: scope)),
+               let allowed = table.inputs[index].inputValues {
+                outcome.problems.append("input \(table.inputs[index].title) = \(value) is not one of its input values \(allowed.source)")
+            }
+            values.initializeElement(at: index, to: value)
+            if traced { outcome.inputs.append((table.inputs[index].expression.source, values[index])) }
+        }
+        outcome.problems += feelProblems.map(\.description)
+        if !outcome.problems.isEmpty { return }
 
         // The first hit apart, so that the usual single hit needs no array.
         var firstHit: Hit?
         var laterHits: [Hit] = []
         // FIRST may stop at its first hit (DMN 8.2.11: "evaluation can halt"); the others need every matching rule.
         let first = table.hitPolicy == .first
-        let inputs = trace.inputs
-        compiled.forEachMatch(UnsafeBufferPointer(probes), test: { row, column in
-            compiled.test(row: row, column: column, inputs[column].value)
-                ?? table.rules[row].inputEntries[column].matches(inputs[column].value, scope: scope)
+        let inputs = UnsafeBufferPointer(values)
+        table.forEachMatch(UnsafeBufferPointer(probes), test: { row, column in
+            table.test(row: row, column: column, inputs[column])
+                ?? table.rules[row].inputEntries[column].matches(inputs[column], scope: scope)
         }) { index in
-            if let constant = compiled.constantOutputs[index] {
-                trace.problems += constant.problems
-                let hit = Hit(index: index, outputs: constant.values)
+            if table.constantOutputs[index] != nil {
+                let problems = table.constantOutputs[index]!.problems
+                if !problems.isEmpty { outcome.problems += problems }
+                let hit = Hit(index: index, outputs: table.constantOutputs[index]!.values)
                 if firstHit == nil { firstHit = hit } else { laterHits.append(hit) }
                 return !first
             }
             let rule = table.rules[index]
             var problems: [FEELError] = []
-            let readers = compiled.outputReaders[index]
+            let readers = table.outputReaders[index]
             var outputs: [FEELValue] = []
             outputs.reserveCapacity(rule.outputEntries.count)
             for (k, entry) in rule.outputEntries.enumerated() {
                 outputs.append(readers[k]?.read(scope) ?? entry.evaluate(scope, problems: &problems))
             }
-            trace.problems += problems.map { "rule \(rule.row): \($0)" }
+            outcome.problems += problems.map { "rule \(rule.row): \($0)" }
             for (output, value) in zip(table.outputs, outputs) {
                 if let allowed = output.outputValues, value != .null, !allowed.matches(value, scope: scope) {
-                    trace.problems.append("rule \(rule.row): output \(output.name ?? "") = \(value) is not one of its output values \(allowed.source)")
+                    outcome.problems.append("rule \(rule.row): output \(output.name ?? "") = \(value) is not one of its output values \(allowed.source)")
                 }
             }
             let hit = Hit(index: index, outputs: outputs)
@@ -75,24 +111,28 @@ struct TableEvaluator {
         }
         // One hit of a single-hit policy (the common case): its rule and value, with no array of hits made.
         if let only = firstHit, laterHits.isEmpty, table.hitPolicy.isSingleHit {
-            trace.value = result(only, compiled)
-            trace.rules = compiled.ruleHits[only.index]
-            return trace
+            outcome.value = result(only)
+            if traced { outcome.rules = table.ruleHits[only.index] }
+            return
         }
         let hits = firstHit.map { [$0] + laterHits } ?? []
-        let (selected, value, problem) = apply(hits, scope: scope, compiled: compiled)
+        let (selected, value, problem) = apply(hits, scope: scope)
         if let problem {
-            trace.problems.append(problem)
-            trace.violation = problem
+            outcome.problems.append(problem)
+            outcome.violation = problem
         }
-        trace.value = value
-        trace.rules = selected.count == 1 ? compiled.ruleHits[selected[0].index] : selected.map { compiled.ruleHits[$0.index][0] }
-        return trace
+        outcome.value = value
+        if traced {
+            outcome.rules = selected.count == 1 ? table.ruleHits[selected[0].index] : selected.map { table.ruleHits[$0.index][0] }
+        }
     }
 
     /// The value of one hit: the single output, or a context of all outputs by name.
     private func result(_ outputs: [FEELValue]) -> FEELValue {
-        Self.result(outputs, outputs: table.outputs)
+        if let names = table.distinctOutputNames, names.count == outputs.count {
+            return .context(FEELContext(distinctKeys: names, values: outputs))
+        }
+        return Self.result(outputs, outputs: table.outputs)
     }
 
     static func result(_ values: [FEELValue], outputs: [DecisionTable.Output]) -> FEELValue {
@@ -101,71 +141,79 @@ struct TableEvaluator {
     }
 
     /// The value of one hit, made once for a rule with literal outputs.
-    private func result(_ hit: Hit, _ compiled: CompiledTable) -> FEELValue {
-        compiled.constantOutputs[hit.index]?.result ?? result(hit.outputs)
+    private func result(_ hit: Hit) -> FEELValue {
+        table.constantOutputs[hit.index]?.result ?? result(hit.outputs)
     }
 
     private func defaultResult(scope: FEELScope) -> FEELValue {
-        guard table.outputs.contains(where: { $0.defaultOutputEntry != nil }) else { return .null }
+        if let value = table.constantDefault { return value }
         return result(table.outputs.map { $0.defaultOutputEntry?.evaluate(scope) ?? .null })
     }
 
     /// Whether hit `a` comes before hit `b` by output priority: the position of each output in its outputValues list
     /// (smaller is higher; an output without a list, or a value not in it, ranks as written), compared output by output.
-    private func precedes(_ a: Hit, _ b: Hit, _ compiled: CompiledTable) -> Bool {
-        let count = min(compiled.outputPriorities.count, a.outputs.count, b.outputs.count)
+    private func precedes(_ a: Hit, _ b: Hit) -> Bool {
+        let count = min(table.outputPriorities.count, a.outputs.count, b.outputs.count)
         for k in 0..<count {
-            guard let values = compiled.outputPriorities[k] else { continue }
+            guard let values = table.outputPriorities[k] else { continue }
             let x = values.firstIndex(of: a.outputs[k]) ?? values.count
             let y = values.firstIndex(of: b.outputs[k]) ?? values.count
             if x != y { return x < y }
         }
-        return min(compiled.outputPriorities.count, a.outputs.count) < min(compiled.outputPriorities.count, b.outputs.count)
+        return min(table.outputPriorities.count, a.outputs.count) < min(table.outputPriorities.count, b.outputs.count)
     }
 
-    private func apply(_ hits: [Hit], scope: FEELScope, compiled: CompiledTable) -> (selected: [Hit], value: FEELValue, problem: String?) {
+    private func apply(_ hits: [Hit], scope: FEELScope) -> (selected: [Hit], value: FEELValue, problem: String?) {
         if hits.isEmpty { return ([], defaultResult(scope: scope), nil) }
         switch table.hitPolicy {
         case .unique:
             if hits.count > 1 {
                 return (hits, .null, "UNIQUE hit policy violated: rules \(hits.map { String(table.rules[$0.index].row) }.joined(separator: ", ")) all match")
             }
-            return (hits, result(hits[0], compiled), nil)
+            return (hits, result(hits[0]), nil)
         case .any:
             if hits.contains(where: { $0.outputs != hits[0].outputs }) {
                 return (hits, .null, "ANY hit policy violated: rules \(hits.map { String(table.rules[$0.index].row) }.joined(separator: ", ")) match with different outputs")
             }
-            return ([hits[0]], result(hits[0], compiled), nil)
+            return ([hits[0]], result(hits[0]), nil)
         case .first:
-            return ([hits[0]], result(hits[0], compiled), nil)
+            return ([hits[0]], result(hits[0]), nil)
         case .priority:
             // The highest priority, the first written among equals.
             var best = hits[0]
-            for hit in hits.dropFirst() where precedes(hit, best, compiled) { best = hit }
-            return ([best], result(best, compiled), nil)
+            for hit in hits.dropFirst() where precedes(hit, best) { best = hit }
+            return ([best], result(best), nil)
         case .ruleOrder, .collect(nil):
-            return (hits, .list(hits.map { result($0, compiled) }), nil)
+            return (hits, .list(hits.map { result($0) }), nil)
         case .outputOrder:
-            let sorted = sortedByPriority(hits, compiled)
-            return (sorted, .list(sorted.map { result($0, compiled) }), nil)
+            let sorted = sortedByPriority(hits)
+            return (sorted, .list(sorted.map { result($0) }), nil)
         case .collect(let aggregation?):
             let values = hits.map { $0.outputs.first ?? .null }
             return (hits, aggregate(values, aggregation), nil)
         }
     }
 
-    /// Hits by output priority, in rule order among equals.
-    private func sortedByPriority(_ hits: [Hit], _ compiled: CompiledTable) -> [Hit] {
+    /// Hits by output priority, in rule order among equals: an insertion sort (stable; hits are few), with the
+    /// priorities of rules with constant outputs made once.
+    private func sortedByPriority(_ hits: [Hit]) -> [Hit] {
         guard hits.count > 1 else { return hits }
-        let ranked = hits.enumerated().map { (index: $0.offset, rank: rank($0.element, compiled), hit: $0.element) }
-        return ranked.sorted { a, b in
-            a.rank == b.rank ? a.index < b.index : a.rank.lexicographicallyPrecedes(b.rank)
-        }.map(\.hit)
+        var sorted = hits.map { (rank: table.constantRanks[$0.index] ?? Self.rank($0.outputs, table.outputPriorities), hit: $0) }
+        for i in 1..<sorted.count {
+            let item = sorted[i]
+            var j = i
+            while j > 0, item.rank.lexicographicallyPrecedes(sorted[j - 1].rank) {
+                sorted[j] = sorted[j - 1]
+                j -= 1
+            }
+            sorted[j] = item
+        }
+        return sorted.map(\.hit)
     }
 
     /// Output priority of a hit: the position of each output in its outputValues list (smaller is higher).
-    private func rank(_ hit: Hit, _ compiled: CompiledTable) -> [Int] {
-        zip(compiled.outputPriorities, hit.outputs).map { values, value in
+    static func rank(_ outputs: [FEELValue], _ priorities: [[FEELValue]?]) -> [Int] {
+        zip(priorities, outputs).map { values, value in
             guard let values else { return 0 }
             return values.firstIndex(of: value) ?? values.count
         }

@@ -52,6 +52,7 @@ public struct FEELDuration: Sendable, Hashable, Comparable, CustomStringConverti
             }
             guard let whole = scanner.digitRun() else { return nil }
             var numberText = whole
+            let fractional = scanner.peek == "."
             if scanner.take(".") {
                 // `PT0.S`: XML Schema allows a point with no digits after it.
                 numberText += "." + (scanner.digitRun() ?? "0")
@@ -70,7 +71,9 @@ public struct FEELDuration: Sendable, Hashable, Comparable, CustomStringConverti
             }
             guard rank > lastRank else { return nil }
             lastRank = rank
-            if rank != 6 && numberText.contains(".") { return nil }
+            // Not `numberText.contains(".")`: that substring search went through Foundation, at every evaluation of
+            // a `duration("P5Y")` in a table's input expression.
+            if rank != 6 && fractional { return nil }
             if inTime { sawTimeComponent = true }
             switch rank {
             case 1: years = Int(numberText)

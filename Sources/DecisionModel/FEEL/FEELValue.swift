@@ -139,70 +139,86 @@ extension FEELValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
 
 /// A FEEL context: ordered entries with unique keys. Equality ignores entry order.
 public struct FEELContext: Sendable, Equatable {
-    private var storage: [(key: String, value: FEELValue)]
-    /// The keys again, in order: a lookup compares them without copying entries.
+    /// Keys and values apart, in order: a lookup compares keys and copies out a value, never a whole entry.
     private var names: [String]
+    private var values: [FEELValue]
     /// Positions by key, kept only for contexts of more than `linearLimit` entries: in the small contexts
     /// evaluation makes by the million (scopes, table outputs) comparing a few keys is faster than hashing one.
-    private var index: [String: Int]?
+    private var index: StringIndex?
     private static let linearLimit = 8
 
     /// Later entries replace earlier ones with the same key (keeping the first position).
     public init(_ entries: [(String, FEELValue)] = []) {
-        storage = []
         names = []
-        storage.reserveCapacity(entries.count)
+        values = []
         names.reserveCapacity(entries.count)
+        values.reserveCapacity(entries.count)
         index = nil
         for (key, value) in entries { self[key] = value }
     }
 
-    public var entries: [(key: String, value: FEELValue)] { storage }
+    /// Keys known to be distinct, and their values in the same order: a table's outputs, made without a lookup
+    /// per key and sharing the table's array of names.
+    init(distinctKeys keys: [String], values: [FEELValue]) {
+        names = keys
+        self.values = values
+        index = keys.count > Self.linearLimit ? StringIndex(keys) : nil
+    }
+
+    public var entries: [(key: String, value: FEELValue)] { zip(names, values).map { (key: $0, value: $1) } }
 
     public var keys: [String] { names }
 
-    public var count: Int { storage.count }
+    public var count: Int { names.count }
 
     @inline(__always)
     private func position(of key: String) -> Int? {
-        if let index { return index[key] }
+        if let index { return index.position(of: key, in: names) }
         return names.firstIndex(of: key)
     }
 
     private mutating func reindex() {
-        guard storage.count > Self.linearLimit else { index = nil; return }
-        var index: [String: Int] = [:]
-        index.reserveCapacity(storage.count)
-        for (offset, name) in names.enumerated() { index[name] = offset }
-        self.index = index
+        guard names.count > Self.linearLimit else { index = nil; return }
+        index = StringIndex(names)
     }
 
     /// Setting nil removes the entry.
     public subscript(key: String) -> FEELValue? {
         get {
             guard let position = position(of: key) else { return nil }
-            return storage[position].value
+            return values[position]
         }
         set {
             if let position = position(of: key) {
                 if let newValue {
-                    storage[position].value = newValue
+                    values[position] = newValue
                 } else {
-                    storage.remove(at: position)
+                    values.remove(at: position)
                     names.remove(at: position)
                     reindex()
                 }
             } else if let newValue {
-                storage.append((key, newValue))
+                values.append(newValue)
                 names.append(key)
-                if index != nil { index?[key] = storage.count - 1 } else if storage.count > Self.linearLimit { reindex() }
+                if index != nil { index?.append(position: names.count - 1, of: names) } else if names.count > Self.linearLimit { reindex() }
             }
         }
     }
 
+    /// The entry `member` of the context at `key` (null when `key` is null), read in place: copying that context out
+    /// first cost more than both lookups. Nil when there is no `key`, or its value is something else.
+    func member(_ member: String, of key: String) -> FEELValue? {
+        guard let position = position(of: key) else { return nil }
+        switch values[position] {
+        case .context(let context): return context[member] ?? .null
+        case .null: return .null
+        default: return nil
+        }
+    }
+
     public static func == (lhs: FEELContext, rhs: FEELContext) -> Bool {
-        guard lhs.storage.count == rhs.storage.count else { return false }
-        for (key, value) in lhs.storage {
+        guard lhs.names.count == rhs.names.count else { return false }
+        for (key, value) in zip(lhs.names, lhs.values) {
             guard let other = rhs[key], other == value else { return false }
         }
         return true
@@ -274,4 +290,7 @@ public struct FEELScope: Sendable {
     }
 
     public var names: Set<String> { Set(bindings.keys) }
+
+    /// See `FEELContext.member(_:of:)`.
+    func member(_ member: String, of name: String) -> FEELValue? { bindings.member(member, of: name) }
 }
