@@ -64,6 +64,19 @@ import XMLSupport
         #expect(stored == parsed)
     }
 
+    /// A second load takes the rule set from the entry, not from the files: an entry under the same key whose
+    /// documents say another version is what it returns.
+    @Test func aSecondLoadBuildsFromTheEntry() throws {
+        let rules = try rulesCopy()
+        _ = try RuleSet.load(directory: rules, cache: cache)
+        var stored = try #require(cache.read(try key(rules)))
+        #expect(stored.version != "from-the-entry")
+        stored.version = "from-the-entry"
+        cache.write(stored, key: try key(rules))
+        #expect(try RuleSet.load(directory: rules, cache: cache).version == "from-the-entry")
+        #expect(try RuleSet.load(directory: rules).version != "from-the-entry")
+    }
+
     @Test func stringsComeBackByteForByte() throws {
         // Two spellings of が that String equality takes as one: each must come back as written.
         let composed = "\u{304C}", decomposed = "\u{304B}\u{3099}"
