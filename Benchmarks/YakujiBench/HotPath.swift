@@ -33,6 +33,24 @@ struct HotPath {
                 return one
             }
             for i in 0..<count { _ = assessor.assess(cases[i % cases.count], asOf: "2026-12-03") }
+        } else if command == "open-all" {
+            // Every sample with each of its answers unknown in turn, and an empty answer set: the cases the sweep of
+            // cold runs times, without process start and loading.
+            let assessor = Assessor(rules: rules)
+            var cases = [Answers()]
+            for sample in answers {
+                for name in sample.order where name != Assessor.dateInput {
+                    var one = sample
+                    one[name] = .unknown
+                    cases.append(one)
+                }
+            }
+            for _ in 0..<count { for one in cases { _ = AssessmentJSON.render(assessor.assess(one, asOf: "2026-12-03"), language: .en) } }
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+            let seconds = Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9 - start
+            print(String(format: "open-all ×%d: %d cases, %.3f ms per case (processor time)", count, cases.count,
+                         seconds * 1000 / Double(count * cases.count)))
+            return
         } else {
             let assessor = Assessor(rules: rules)
             for i in 0..<count { _ = assessor.assess(answers[i % answers.count], asOf: "2026-11-25", exploreAlternatives: false) }

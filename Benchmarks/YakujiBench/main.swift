@@ -23,7 +23,9 @@ let arguments = CommandLine.arguments.dropFirst()
 //   yakuji-bench open COUNT [RULES_DIR] [SAMPLES_DIR]       assess with open answers COUNT times, alternatives
 //     explored: in turn an empty answer set and the blood-pressure sample with productForm, invasiveness,
 //     intendedPurpose unknown (timeline simulations are cached per process, so this leaves them out)
-if let command = arguments.first, ["evaluate", "assess", "open"].contains(command) {
+//   yakuji-bench open-all COUNT [RULES_DIR] [SAMPLES_DIR]   every sample with each answer unknown in turn, and an
+//     empty answer set, rendered as JSON (the cases of the cold-run sweep, in one process)
+if let command = arguments.first, ["evaluate", "assess", "open", "open-all"].contains(command) {
     let rest = Array(arguments.dropFirst())
     guard let count = rest.first.flatMap({ Int($0) }) else { print("usage: yakuji-bench \(command) COUNT [RULES_DIR] [SAMPLES_DIR]"); exit(2) }
     do {

@@ -79,7 +79,7 @@ public struct Citations: Sendable {
         if !mayHoldNote(source) && !mayNeedSeparatorCleanup(source) {
             return source.trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        return strippedByPatterns(source)
+        return ResearchNoteStripper.strip(source) ?? strippedByPatterns(source)
     }
 
     static func strippedByPatterns(_ source: String) -> String {

@@ -26,3 +26,22 @@ import Testing
         #expect(VisibleText.sanitize("末尾\u{2014}") == "末尾\u{2014}")
     }
 }
+
+/// The byte scan that lets JSON strings be copied whole finds every scalar the writer escapes.
+@Suite struct JSONEscapeScanTests {
+    @Test func byteScanAgreesWithScalarTest() {
+        var disagreements: [String] = []
+        for scalar in VisibleTextScanTests.scalars {
+            let text = "審査\(Character(scalar))x"
+            let escaped = text.unicodeScalars.contains(where: JSONValue.needsEscape)
+            let scanned = text.utf8.withContiguousStorageIfAvailable { JSONValue.mayNeedEscape($0) }
+            if scanned != escaped { disagreements.append(VisibleText.codePoint(scalar)) }
+        }
+        #expect(disagreements.isEmpty, "scan and scalar test disagree on \(disagreements.prefix(10))")
+    }
+
+    @Test func escapedStringsStayEscaped() {
+        #expect(JSONValue.string("審査\u{2028}\"\\").compact() == #""審査\u2028\"\\""#)
+        #expect(JSONValue.string("審査ラグ").compact() == #""審査ラグ""#)
+    }
+}

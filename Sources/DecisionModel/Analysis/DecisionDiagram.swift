@@ -16,37 +16,47 @@ final class DecisionDiagram {
     let sizes: [Int]
 
     // Per node: the variable it tests (terminals: past every variable) and where its children start.
-    // The arrays below are touched millions of times per assessment by one thread (a diagram is never shared), and
-    // no access overlaps another to the same array: the runtime's exclusivity check on each costs more than the
-    // work itself, so it is off for them.
-    @exclusivity(unchecked) private var level: [Int32]
-    @exclusivity(unchecked) private var start: [Int32]
-    @exclusivity(unchecked) private var children: [Int32] = []
+    // No access to one of these overlaps another to it: the runtime's exclusivity check on each would cost more
+    // than the work itself, so it is off for them.
+    @exclusivity(unchecked) private var level = DiagramBuffer<Int32>(capacity: 4096)
+    @exclusivity(unchecked) private var start = DiagramBuffer<Int32>(capacity: 4096)
+    @exclusivity(unchecked) private var children = DiagramBuffer<Int32>(capacity: 16384)
 
     // Per node: a bitset of the values whose child is not `never`, `words[v]` words from `liveStart`. A variable
     // with hundreds of values (a code list) gives wide nodes of which conditions use one or two children; `and`
     // of two such nodes is then decided on the bitsets, not child by child.
-    @exclusivity(unchecked) private var liveStart: [Int32]
-    @exclusivity(unchecked) private var live: [UInt64] = []
+    @exclusivity(unchecked) private var liveStart = DiagramBuffer<Int32>(capacity: 4096)
+    @exclusivity(unchecked) private var live = DiagramBuffer<UInt64>(capacity: 4096)
     private let words: [Int]
 
     // Hash-consing: open addressing over node ids (-1 empty), keyed by (variable, children).
-    @exclusivity(unchecked) private var slots: [Int32]
+    @exclusivity(unchecked) private var slots = DiagramBuffer<Int32>(repeating: -1, count: 1024)
     @exclusivity(unchecked) private var used = 0
 
-    // A lossy cache of and/or results (as decision-diagram packages keep): a miss only costs recomputation.
-    @exclusivity(unchecked) private var cacheKeys = [UInt64](repeating: .max, count: 1 << 16)
-    @exclusivity(unchecked) private var cacheValues = [Node](repeating: 0, count: 1 << 16)
+    // A lossy cache of and/or/minus results (as decision-diagram packages keep): a miss only costs recomputation.
+    private static let cacheSize = 1 << 16
+    private let cacheKeys = DiagramBuffer<UInt64>(repeating: .max, count: cacheSize)
+    private let cacheValues = DiagramBuffer<Node>(repeating: 0, count: cacheSize)
     private var negations: [Node: Node] = [:]
 
     init(sizes: [Int]) {
         self.sizes = sizes
         let terminal = Int32(sizes.count)
-        level = [terminal, terminal]
-        start = [0, 0]
-        liveStart = [0, 0]
+        for _ in 0..<2 {
+            level.append(terminal)
+            start.append(0)
+            liveStart.append(0)
+        }
         words = sizes.map { ($0 + 63) / 64 }
-        slots = Array(repeating: -1, count: 1024)
+    }
+
+    deinit {
+        for buffer in [level, start, children, liveStart, slots, cacheValues, scratch] { buffer.free() }
+        for buffer in [live, cacheKeys] { buffer.free() }
+        if !quantifiedSets.isEmpty {
+            quantifiedKeys.free()
+            quantifiedValues.free()
+        }
     }
 
     var nodeCount: Int { level.count }
@@ -65,14 +75,14 @@ final class DecisionDiagram {
     /// The node testing `v` with these children, or the one child when they are all equal.
     func make(_ v: Int, _ kids: [Node]) -> Node {
         let base = scratch.count
-        scratch.append(contentsOf: kids)
+        for kid in kids { scratch.append(kid) }
         let node = makeFromScratch(v, base)
         scratch.removeLast(kids.count)
         return node
     }
 
     /// Children being built, as a stack (recursive operations push and pop their own).
-    @exclusivity(unchecked) private var scratch: [Node] = []
+    @exclusivity(unchecked) private var scratch = DiagramBuffer<Node>(capacity: 4096)
 
     /// `make` with the children at `scratch[base...]`.
     private func makeFromScratch(_ v: Int, _ base: Int) -> Node {
@@ -101,10 +111,10 @@ final class DecisionDiagram {
         let node = Node(level.count)
         level.append(Int32(v))
         start.append(Int32(children.count))
-        children.append(contentsOf: scratch[base..<(base + k)])
+        children.append(copying: scratch.base + base, count: k)
         liveStart.append(Int32(live.count))
         let w = live.count
-        live.append(contentsOf: repeatElement(0, count: words[v]))
+        live.append(repeating: 0, count: words[v])
         for j in 0..<k where scratch[base + j] != Self.never { live[w + j >> 6] |= 1 << UInt64(j & 63) }
         slots[i] = node
         used += 1
@@ -113,7 +123,7 @@ final class DecisionDiagram {
     }
 
     private func grow() {
-        var bigger = Array(repeating: Int32(-1), count: slots.count * 2)
+        let bigger = DiagramBuffer<Int32>(repeating: -1, count: slots.count * 2)
         let mask = bigger.count - 1
         for n in 2..<level.count {
             let v = Int(level[n]), s = Int(start[n])
@@ -123,6 +133,7 @@ final class DecisionDiagram {
             while bigger[i] >= 0 { i = (i + 1) & mask }
             bigger[i] = Int32(n)
         }
+        slots.free()
         slots = bigger
     }
 
@@ -159,8 +170,13 @@ final class DecisionDiagram {
         return apply(1, min(a, b), max(a, b))
     }
 
-    /// `a` and not `b`.
-    func minus(_ a: Node, _ b: Node) -> Node { and(a, not(b)) }
+    /// `a` and not `b`, without building the negation of `b` (most of which `a` never reaches).
+    func minus(_ a: Node, _ b: Node) -> Node {
+        if a == Self.never || b == Self.always || a == b { return Self.never }
+        if b == Self.never { return a }
+        if a == Self.always { return not(b) }
+        return apply(2, a, b)
+    }
 
     func and(_ nodes: some Sequence<Node>) -> Node {
         var result = Self.always
@@ -182,18 +198,19 @@ final class DecisionDiagram {
 
     private func apply(_ op: UInt64, _ a: Node, _ b: Node) -> Node {
         let key = op << 62 | UInt64(UInt32(a)) << 31 | UInt64(UInt32(b))
-        let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 48)
+        let slot = Self.slot(key)
         if cacheKeys[slot] == key { return cacheValues[slot] }
         let la = level[Int(a)], lb = level[Int(b)]
         let v = min(la, lb)
         let k = sizes[Int(v)]
         let base = scratch.count
-        if op == 0 {
-            // Only values live in both (or in the one node testing `v`) can give a child other than `never`.
+        if op != 1 {
+            // Only values live in both (and: op 0), or in `a` (minus: op 2), can give a child other than `never`;
+            // a node not testing `v` is live everywhere.
             let w = words[Int(v)]
-            let sa = la == v ? Int(liveStart[Int(a)]) : -1, sb = lb == v ? Int(liveStart[Int(b)]) : -1
+            let sa = la == v ? Int(liveStart[Int(a)]) : -1, sb = op == 0 && lb == v ? Int(liveStart[Int(b)]) : -1
             if sa >= 0, sb >= 0, !(0..<w).contains(where: { live[sa + $0] & live[sb + $0] != 0 }) { return Self.never }
-            scratch.append(contentsOf: repeatElement(Self.never, count: k))
+            scratch.append(repeating: Self.never, count: k)
             var any = false
             for i in 0..<w {
                 var bits = (sa < 0 ? ~0 : live[sa + i]) & (sb < 0 ? ~0 : live[sb + i])
@@ -201,7 +218,8 @@ final class DecisionDiagram {
                     let value = i << 6 | bits.trailingZeroBitCount
                     bits &= bits - 1
                     guard value < k else { break }
-                    let kid = and(child(a, v, value), child(b, v, value))
+                    let x = child(a, v, value), y = child(b, v, value)
+                    let kid = op == 0 ? and(x, y) : minus(x, y)
                     scratch[base + value] = kid
                     if kid != Self.never { any = true }
                 }
@@ -243,12 +261,14 @@ final class DecisionDiagram {
     /// Coudert and Madre finds: a variable `care` leaves one value is dropped, and where `a` does not test a
     /// variable `care` ties it to others through, neither is the result.
     func simplify(_ a: Node, within care: Node) -> Node {
-        var seen: [UInt64: Node] = [:]
+        // A result depends on (f, c) alone, so it goes into the lossy cache with and/or/minus (as operation 3):
+        // the trace simplifies many conditions within the same care set, whose sub-results recur.
         func go(_ f: Node, _ c: Node) -> Node {
             if c == Self.never { return Self.never }
             if c == Self.always || f <= Self.always { return f }
-            let key = UInt64(UInt32(f)) << 32 | UInt64(UInt32(c))
-            if let known = seen[key] { return known }
+            let key = 3 << 62 | UInt64(UInt32(f)) << 31 | UInt64(UInt32(c))
+            let slot = Self.slot(key)
+            if cacheKeys[slot] == key { return cacheValues[slot] }
             let lf = Int(level[Int(f)]), lc = Int(level[Int(c)])
             let result: Node
             if lc < lf {
@@ -273,7 +293,7 @@ final class DecisionDiagram {
                     result = go(children[sf + first], child(c, Int32(v), first))
                 } else {
                     let base = scratch.count
-                    scratch.append(contentsOf: repeatElement(Self.never, count: k))
+                    scratch.append(repeating: Self.never, count: k)
                     for j in 0..<k {
                         let care = child(c, Int32(v), j)
                         if care != Self.never { scratch[base + j] = go(children[sf + j], care) }
@@ -284,7 +304,8 @@ final class DecisionDiagram {
                     scratch.removeLast(k)
                 }
             }
-            seen[key] = result
+            cacheKeys[slot] = key
+            cacheValues[slot] = result
             return result
         }
         return go(a, care)
@@ -292,18 +313,52 @@ final class DecisionDiagram {
 
     /// The assignments of the other variables that some values of `variables` complete into `a`.
     func exists(_ a: Node, _ variables: Set<Int>) -> Node {
-        var seen: [Node: Node] = [:]
+        // Results are cached by (variable set, node) across calls: the condition writer quantifies the same answers
+        // out of many conditions.
+        let set = UInt64(quantifiedSets[variables] ?? {
+            let id = Int32(quantifiedSets.count)
+            quantifiedSets[variables] = id
+            return id
+        }())
+        let (quantifiedKeys, quantifiedValues) = (self.quantifiedKeys, self.quantifiedValues)
+        var quantified = [Bool](repeating: false, count: sizes.count)
+        for v in variables where v < sizes.count { quantified[v] = true }
         func go(_ n: Node) -> Node {
             if n <= Self.always { return n }
-            if let known = seen[n] { return known }
+            let key = set << 32 | UInt64(UInt32(n))
+            let slot = Self.slot(key)
+            if quantifiedKeys[slot] == key { return quantifiedValues[slot] }
             let l = Int(level[Int(n)]), s = Int(start[Int(n)])
-            let kids = (0..<sizes[l]).map { go(children[s + $0]) }
-            let result = variables.contains(l) ? or(kids) : make(l, kids)
-            seen[n] = result
+            let result: Node
+            if quantified[l] {
+                var any = Self.never
+                for j in 0..<sizes[l] {
+                    any = or(any, go(children[s + j]))
+                    if any == Self.always { break }
+                }
+                result = any
+            } else {
+                // Children on the scratch stack, as in `apply` (each call leaves it as it found it).
+                let base = scratch.count
+                for j in 0..<sizes[l] { let kid = go(children[s + j]); scratch.append(kid) }
+                result = makeFromScratch(l, base)
+                scratch.removeLast(sizes[l])
+            }
+            quantifiedKeys[slot] = key
+            quantifiedValues[slot] = result
             return result
         }
         return go(a)
     }
+
+    /// Ids of the variable sets `exists` has quantified, for its cache keys.
+    private var quantifiedSets: [Set<Int>: Int32] = [:]
+    // Made on the first `exists`: most assessments never quantify.
+    private lazy var quantifiedKeys = DiagramBuffer<UInt64>(repeating: .max, count: Self.cacheSize)
+    private lazy var quantifiedValues = DiagramBuffer<Node>(repeating: 0, count: Self.cacheSize)
+
+    @inline(__always)
+    private static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> (64 - 16)) }
 
     /// The variables the condition depends on.
     func support(_ a: Node, into found: inout Set<Int>) {
@@ -376,27 +431,46 @@ final class DecisionDiagram {
     /// An irredundant sum of products that contains `lower` and lies inside `upper` (assignments between the two
     /// are "don't care").
     func cover(_ lower: Node, upTo upper: Node) -> [[(Int, Int)]] {
-        var memo: [UInt64: (Node, [[(Int, Int)]])] = [:]
-        func isop(_ lower: Node, _ upper: Node) -> (Node, [[(Int, Int)]]) {
+        // Products share their tails (a branch prefixes one literal to every product below it), so each is a chain of
+        // cells in `literals`/`next` (-1 ends it) and a list of products is a list of chain heads; they are written
+        // out as literal lists once, at the end.
+        var literals: [(Int32, Int32)] = []
+        var next: [Int32] = []
+        var memo: [UInt64: (Node, [Int32])] = [:]
+        let empty: Int32 = -1
+        func isop(_ lower: Node, _ upper: Node) -> (Node, [Int32]) {
             if lower == Self.never { return (Self.never, []) }
-            if upper == Self.always { return (Self.always, [[]]) }
+            if upper == Self.always { return (Self.always, [empty]) }
             let key = UInt64(UInt32(lower)) << 32 | UInt64(UInt32(upper))
             if let known = memo[key] { return known }
             let v = min(level[Int(lower)], level[Int(upper)])
             let k = sizes[Int(v)]
-            let lows = (0..<k).map { child(lower, v, $0) }, highs = (0..<k).map { child(upper, v, $0) }
-            let shared = and(highs)
+            var shared = Self.always
+            for value in 0..<k {
+                shared = and(shared, child(upper, v, value))
+                if shared == Self.never { break }
+            }
             var node = Self.never
-            var products: [[(Int, Int)]] = []
+            var products: [Int32] = []
             var rest = Self.never
             for value in 0..<k {
+                let low = child(lower, v, value)
                 // What only this value of v can cover: the part of the lower bound outside every other value's reach.
-                let (part, own) = isop(minus(lows[value], shared), highs[value])
+                let (part, own) = isop(minus(low, shared), child(upper, v, value))
                 if part != Self.never {
-                    node = or(node, and(literal(Int(v), [value]), part))
-                    products += own.map { [(Int(v), value)] + $0 }
+                    // `part` tests only variables after `v`: "v = value and part" is one node.
+                    let base = scratch.count
+                    scratch.append(repeating: Self.never, count: k)
+                    scratch[base + value] = part
+                    node = or(node, makeFromScratch(Int(v), base))
+                    scratch.removeLast(k)
+                    for tail in own {
+                        literals.append((v, Int32(value)))
+                        next.append(tail)
+                        products.append(Int32(next.count - 1))
+                    }
                 }
-                rest = or(rest, minus(lows[value], part))
+                rest = or(rest, minus(low, part))
             }
             let (free, freeProducts) = isop(rest, shared)
             node = or(node, free)
@@ -404,6 +478,14 @@ final class DecisionDiagram {
             memo[key] = (node, products)
             return (node, products)
         }
-        return isop(lower, upper).1
+        return isop(lower, upper).1.map { head in
+            var product: [(Int, Int)] = []
+            var cell = head
+            while cell != empty {
+                product.append((Int(literals[Int(cell)].0), Int(literals[Int(cell)].1)))
+                cell = next[Int(cell)]
+            }
+            return product
+        }
     }
 }

@@ -354,52 +354,10 @@ public final class OpenEvaluation {
     /// Products alike but for one variable's values are one product (the variable dropped when they cover all its
     /// values); a product inside another is dropped. Exact: the union is unchanged.
     static func join(_ start: [ProductTerm], sizes: [Int]) -> [ProductTerm] {
-        var products = start
-        var changed = true
-        while changed {
-            changed = false
-            // Joining on one variable only changes that variable's literals and drops products, so a variable in fewer
-            // than two products when the pass starts cannot join any: skipped, which leaves the result as it was.
-            var uses = [Int](repeating: 0, count: sizes.count)
-            for product in products { for v in product.variables { uses[Int(v)] += 1 } }
-            for v in sizes.indices where uses[v] > 1 {
-                let variable = Int32(v)
-                var joined: [ProductTerm] = []
-                joined.reserveCapacity(products.count)
-                var index: [ProductTerm: Int] = [:]
-                index.reserveCapacity(uses[v])
-                for product in products {
-                    guard let at = product.variables.firstIndex(of: variable) else { joined.append(product); continue }
-                    let rest = product.without(variable)
-                    if let i = index[rest] {
-                        let k = joined[i].variables.firstIndex(of: variable)!
-                        let union = Array(Set(joined[i].values[k] + product.values[at])).sorted()
-                        if union.count == sizes[v] {
-                            joined[i] = rest
-                            index[rest] = nil
-                        } else {
-                            joined[i].values[k] = union
-                        }
-                        changed = true
-                    } else {
-                        index[rest] = joined.count
-                        joined.append(product)
-                    }
-                }
-                products = joined
-            }
-            var kept: [ProductTerm] = []
-            for (i, product) in products.enumerated() {
-                let inside = products.indices.contains { j in
-                    j != i && products[j].contains(product) && (products[j] != product || j < i)
-                }
-                if !inside { kept.append(product) }
-            }
-            if kept.count != products.count { products = kept; changed = true }
-        }
-        return products
+        var packer = ProductPacker(sizes: sizes)
+        return packer.join(start.map(packer.pack)).map(packer.unpack)
     }
 
-    /// Diagram size, for benchmarks.
+    /// Diagram size, for benchmarks.    /// Diagram size, for benchmarks.
     public var nodeCount: Int { diagram.nodeCount }
 }

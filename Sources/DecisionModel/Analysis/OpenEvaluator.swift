@@ -317,6 +317,27 @@ struct OpenWalker {
 
     /// `name` or `name.field.field`.
     static func isPath(_ source: String) -> Bool {
+        // Entries are mostly ASCII: bytes decide them without looking up character properties, which cost more
+        // than the rest of a cell's evaluation.
+        if source.utf8.allSatisfy({ $0 < 0x80 }) {
+            var segmentEmpty = true
+            var bytes = source.utf8[...]
+            while let first = bytes.first, first == 0x20 || (0x09...0x0D).contains(first) { bytes = bytes.dropFirst() }
+            while let last = bytes.last, last == 0x20 || (0x09...0x0D).contains(last) { bytes = bytes.dropLast() }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "."):
+                    if segmentEmpty { return false }
+                    segmentEmpty = true
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                     UInt8(ascii: "_"):
+                    segmentEmpty = false
+                default:
+                    return false
+                }
+            }
+            return !segmentEmpty
+        }
         var segmentEmpty = true
         for character in source.trimmingWhitespace() {
             if character == "." {

@@ -100,7 +100,8 @@ struct TableIndex: Sendable {
         entriesUseNames = usesNames
         constantOutputs = table.rules.map { rule in
             guard rule.outputEntries.allSatisfy({ $0.referencedNames.isEmpty }) else { return nil }
-            return rule.outputEntries.map { $0.evaluate(FEELScope()) }
+            // Most entries are literals: read without starting an evaluator (a cold run indexes every table).
+            return rule.outputEntries.map { $0.plainLiteral ?? $0.evaluate(FEELScope()) }
         }
     }
 

@@ -106,7 +106,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// is copied whole.
     static func appendQuoted(_ s: String, to out: inout String) {
         out.append("\"")
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) || !s.unicodeScalars.contains(where: needsEscape) {
+        let plain = s.utf8.withContiguousStorageIfAvailable { !mayNeedEscape($0) } ?? !s.unicodeScalars.contains(where: needsEscape)
+        if plain {
             out.append(s)
             out.append("\"")
             return
@@ -126,9 +127,15 @@ public indirect enum JSONValue: Sendable, Equatable {
         out.append("\"")
     }
 
+    /// Whether UTF-8 `bytes` may hold a scalar `needsEscape` accepts, decided byte by byte: a report's strings are
+    /// mostly Japanese, which a scalar test would decode one by one.
+    static func mayNeedEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        VisibleText.mayHoldHazard(bytes, keepNewlines: false, forJSON: true)
+    }
+
     /// C0 controls must be escaped; DEL, C1 and the direction controls are escaped too, so JSON shown on a
     /// terminal cannot act on it.
-    private static func needsEscape(_ c: Unicode.Scalar) -> Bool {
+    static func needsEscape(_ c: Unicode.Scalar) -> Bool {
         c == "\"" || c == "\\" || c.value < 0x20 || VisibleText.isHazard(c) || c.value == 0x2028 || c.value == 0x2029
     }
 }

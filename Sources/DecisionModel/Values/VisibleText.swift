@@ -42,7 +42,8 @@ public enum VisibleText {
     /// Whether UTF-8 `bytes` may encode a character `sanitize` shows differently, decided byte by byte: every
     /// hazard is a control byte or starts with one of four lead bytes, and the text around it (Japanese, mostly)
     /// is skipped without decoding it.
-    static func mayHoldHazard(_ bytes: UnsafeBufferPointer<UInt8>, keepNewlines: Bool) -> Bool {
+    /// `forJSON`: also `"`, `\` and U+2028/U+2029, which a JSON string escapes besides the hazards.
+    static func mayHoldHazard(_ bytes: UnsafeBufferPointer<UInt8>, keepNewlines: Bool, forJSON: Bool = false) -> Bool {
         let n = bytes.count
         func at(_ i: Int) -> UInt8 { i < n ? bytes[i] : 0 }
         var i = 0
@@ -51,11 +52,13 @@ public enum VisibleText {
             switch b {
             case 0x0A, 0x09: if !keepNewlines { return true }
             case 0x00...0x1F, 0x7F: return true
+            case 0x22, 0x5C: if forJSON { return true }
             case 0xC2: if (0x80...0x9F).contains(at(i + 1)) { return true }                        // U+0080–U+009F
             case 0xD8: if at(i + 1) == 0x9C { return true }                                         // U+061C
             case 0xE2:
                 let (x, y) = (at(i + 1), at(i + 2))
                 if x == 0x80 && (y == 0x8E || y == 0x8F || (0xAA...0xAE).contains(y)) { return true }  // U+200E/F, U+202A–E
+                if forJSON && x == 0x80 && (y == 0xA8 || y == 0xA9) { return true }                 // U+2028/9
                 if x == 0x81 && (0xA6...0xA9).contains(y) { return true }                           // U+2066–U+2069
             case 0xEF: if at(i + 1) == 0xBF && (at(i + 2) == 0xBE || at(i + 2) == 0xBF) { return true }  // U+FFFE/F
             default: break

@@ -1,0 +1,74 @@
+/// A growable run of plain values for the decision diagram's tables, read and written without the bounds,
+/// uniqueness and exclusivity checks an `Array` stored in a class pays on every access: the diagram touches its
+/// tables millions of times per assessment, and those checks cost more than the work. Indices are the diagram's
+/// own (node ids, child offsets), always in range; the owner frees the storage (`free`) in its `deinit`.
+struct DiagramBuffer<Element: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    init(repeating value: Element, count: Int) {
+        self.init(capacity: count)
+        base.initialize(repeating: value, count: count)
+        self.count = count
+    }
+
+    func free() { base.deallocate() }
+
+    subscript(_ i: Int) -> Element {
+        @inline(__always) get {
+            assert(i >= 0 && i < count)
+            return base[i]
+        }
+        @inline(__always) nonmutating set {
+            assert(i >= 0 && i < count)
+            base[i] = newValue
+        }
+    }
+
+    @inline(__always)
+    mutating func append(_ value: Element) {
+        if count == capacity { reserve(count + 1) }
+        base[count] = value
+        count += 1
+    }
+
+    mutating func append(repeating value: Element, count n: Int) {
+        if count + n > capacity { reserve(count + n) }
+        (base + count).initialize(repeating: value, count: n)
+        count += n
+    }
+
+    /// Appends `n` values read from `source` (which may lie in this buffer: it is read before any move).
+    mutating func append(copying source: UnsafePointer<Element>, count n: Int) {
+        if count + n > capacity {
+            let copy = Array(UnsafeBufferPointer(start: source, count: n))
+            reserve(count + n)
+            copy.withUnsafeBufferPointer { (base + count).initialize(from: $0.baseAddress!, count: n) }
+        } else {
+            (base + count).initialize(from: source, count: n)
+        }
+        count += n
+    }
+
+    @inline(__always)
+    mutating func removeLast(_ n: Int) {
+        assert(n <= count)
+        count -= n
+    }
+
+    private mutating func reserve(_ needed: Int) {
+        var bigger = capacity * 2
+        while bigger < needed { bigger *= 2 }
+        let fresh = UnsafeMutablePointer<Element>.allocate(capacity: bigger)
+        fresh.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = fresh
+        capacity = bigger
+    }
+}

@@ -1,0 +1,161 @@
+/// `OpenEvaluation.join` on products packed as bitsets: a literal's values are bits of `words(v)` 64-bit words, a
+/// product's literals one array of words. Covers of the open answers have hundreds of products, which `join`
+/// compares pairwise and rehashes pass after pass; arrays of value arrays made that most of an assessment's
+/// allocations. The steps and their order are those of the plain join (ProductJoinTests compares the two).
+struct ProductPacker {
+    /// A product: its variables in order, and their values' bitsets one after another in the same order.
+    struct Packed: Equatable {
+        var variables: [Int32]
+        var bits: [UInt64]
+    }
+
+    let sizes: [Int]
+    private let wordCounts: [Int]
+
+    init(sizes: [Int]) {
+        self.sizes = sizes
+        wordCounts = sizes.map { max(1, ($0 + 63) / 64) }
+    }
+
+    func pack(_ product: OpenEvaluation.ProductTerm) -> Packed {
+        var bits: [UInt64] = []
+        for (v, values) in zip(product.variables, product.values) {
+            let at = bits.count
+            bits.append(contentsOf: repeatElement(0, count: wordCounts[Int(v)]))
+            for value in values { bits[at + value >> 6] |= 1 << UInt64(value & 63) }
+        }
+        return Packed(variables: product.variables, bits: bits)
+    }
+
+    func unpack(_ product: Packed) -> OpenEvaluation.ProductTerm {
+        var literals: [(Int32, [Int])] = []
+        var at = 0
+        for v in product.variables {
+            var values: [Int] = []
+            for w in 0..<wordCounts[Int(v)] {
+                var word = product.bits[at + w]
+                while word != 0 {
+                    values.append(w << 6 | word.trailingZeroBitCount)
+                    word &= word - 1
+                }
+            }
+            literals.append((v, values))
+            at += wordCounts[Int(v)]
+        }
+        return OpenEvaluation.ProductTerm(literals)
+    }
+
+    /// Where variable `v`'s literal starts in `bits`, if the product has one.
+    private func offset(of v: Int32, in product: Packed) -> Int? {
+        var at = 0
+        for u in product.variables {
+            if u == v { return at }
+            if u > v { return nil }
+            at += wordCounts[Int(u)]
+        }
+        return nil
+    }
+
+    /// A hash of the product without variable `v`'s literal.
+    private func hash(_ product: Packed, without v: Int32) -> UInt64 {
+        var word: UInt64 = 0xCBF2_9CE4_8422_2325
+        var at = 0
+        for u in product.variables {
+            let n = wordCounts[Int(u)]
+            if u != v {
+                word = (word ^ UInt64(UInt32(bitPattern: u))) &* 0x100_0000_01B3
+                for i in at..<(at + n) { word = (word ^ product.bits[i]) &* 0x100_0000_01B3 }
+            }
+            at += n
+        }
+        return word
+    }
+
+    /// Whether the two products are equal once `v`'s literal is left out of both.
+    private func equal(_ a: Packed, _ b: Packed, without v: Int32) -> Bool {
+        var i = 0, j = 0, ai = 0, bj = 0
+        while true {
+            while i < a.variables.count, a.variables[i] == v { ai += wordCounts[Int(v)]; i += 1 }
+            while j < b.variables.count, b.variables[j] == v { bj += wordCounts[Int(v)]; j += 1 }
+            if i == a.variables.count || j == b.variables.count { return i == a.variables.count && j == b.variables.count }
+            let u = a.variables[i]
+            guard u == b.variables[j] else { return false }
+            let n = wordCounts[Int(u)]
+            for k in 0..<n where a.bits[ai + k] != b.bits[bj + k] { return false }
+            ai += n; bj += n; i += 1; j += 1
+        }
+    }
+
+    private func without(_ product: Packed, _ v: Int32) -> Packed {
+        guard let i = product.variables.firstIndex(of: v), let at = offset(of: v, in: product) else { return product }
+        var copy = product
+        copy.variables.remove(at: i)
+        copy.bits.removeSubrange(at..<(at + wordCounts[Int(v)]))
+        return copy
+    }
+
+    /// Whether every assignment of `other` is in `product`.
+    private func contains(_ product: Packed, _ other: Packed) -> Bool {
+        var j = 0, bj = 0, ai = 0
+        for v in product.variables {
+            let n = wordCounts[Int(v)]
+            while j < other.variables.count && other.variables[j] < v { bj += wordCounts[Int(other.variables[j])]; j += 1 }
+            guard j < other.variables.count, other.variables[j] == v else { return false }
+            for k in 0..<n where other.bits[bj + k] & ~product.bits[ai + k] != 0 { return false }
+            ai += n
+        }
+        return true
+    }
+
+    mutating func join(_ start: [Packed]) -> [Packed] {
+        var products = start
+        var changed = true
+        while changed {
+            changed = false
+            // Joining on one variable only changes that variable's literals and drops products, so a variable in fewer
+            // than two products when the pass starts cannot join any: skipped, which leaves the result as it was.
+            var uses = [Int](repeating: 0, count: sizes.count)
+            for product in products { for v in product.variables { uses[Int(v)] += 1 } }
+            for v in sizes.indices where uses[v] > 1 {
+                let variable = Int32(v)
+                let n = wordCounts[v]
+                var joined: [Packed] = []
+                joined.reserveCapacity(products.count)
+                // Products in `joined` that still test `variable`, by the hash of the rest: each rest has at most one.
+                var index: [UInt64: [Int]] = [:]
+                index.reserveCapacity(uses[v])
+                for product in products {
+                    guard let at = offset(of: variable, in: product) else { joined.append(product); continue }
+                    let key = hash(product, without: variable)
+                    if let slot = index[key]?.firstIndex(where: { equal(joined[$0], product, without: variable) }) {
+                        let i = index[key]![slot]
+                        let k = offset(of: variable, in: joined[i])!
+                        var count = 0
+                        for w in 0..<n {
+                            joined[i].bits[k + w] |= product.bits[at + w]
+                            count += joined[i].bits[k + w].nonzeroBitCount
+                        }
+                        if count == sizes[v] {
+                            joined[i] = without(joined[i], variable)
+                            index[key]!.remove(at: slot)
+                        }
+                        changed = true
+                    } else {
+                        index[key, default: []].append(joined.count)
+                        joined.append(product)
+                    }
+                }
+                products = joined
+            }
+            var kept: [Packed] = []
+            for (i, product) in products.enumerated() {
+                let inside = products.indices.contains { j in
+                    j != i && contains(products[j], product) && (products[j] != product || j < i)
+                }
+                if !inside { kept.append(product) }
+            }
+            if kept.count != products.count { products = kept; changed = true }
+        }
+        return products
+    }
+}
