@@ -54,7 +54,10 @@ struct TimelineSimulation {
     }
 
     /// Σ over groups of the longest stage in the group; a stage is the sum of its cycles, and may not happen.
-    static func total(_ stages: [Draw], groups: inout [Double], _ random: inout SeededRandom) -> Double {
+    /// On buffers: it runs three times per draw, and an array's uniqueness and bounds checks cost more than a
+    /// stage's arithmetic.
+    static func total(_ stages: UnsafeBufferPointer<Draw>, groups: UnsafeMutableBufferPointer<Double>,
+                      _ random: inout SeededRandom) -> Double {
         for i in groups.indices { groups[i] = 0 }
         for stage in stages {
             var length = 0.0
@@ -64,14 +67,16 @@ struct TimelineSimulation {
             if stage.probability < 1 && random.uniform() >= stage.probability { length = 0 }
             groups[stage.group] = max(groups[stage.group], length)
         }
-        return groups.reduce(0, +)
+        var sum = 0.0
+        for value in groups { sum += value }
+        return sum
     }
 
     func run() -> Samples {
         var random = SeededRandom(seed: seed)
         let phases = (draws(for: .submission), draws(for: .review), draws(for: .reference))
         func slots(_ stages: [Draw]) -> [Double] { [Double](repeating: 0, count: (stages.map(\.group).max() ?? 0) + 1) }
-        var groups = (submission: slots(phases.0), review: slots(phases.1), reference: slots(phases.2))
+        let groups = (submission: slots(phases.0), review: slots(phases.1), reference: slots(phases.2))
         let hasReference = plan.referenceMarket != nil
         let decisionGiven = plan.referenceDecisionDate.map { months(since: $0) }
         let submissionGiven = plan.referenceSubmissionDate.map { months(since: $0) }
@@ -82,10 +87,26 @@ struct TimelineSimulation {
         s.submission.reserveCapacity(draws); s.review.reserveCapacity(draws); s.decision.reserveCapacity(draws)
         if anchored { s.submissionAt.reserveCapacity(draws); s.decisionAt.reserveCapacity(draws) }
         if hasReference { s.lag.reserveCapacity(draws); s.applicationLag.reserveCapacity(draws); s.reviewLag.reserveCapacity(draws) }
+        let stageCount = phases.0.count + phases.1.count + phases.2.count
+        let slotCount = groups.submission.count + groups.review.count + groups.reference.count
+        let stages = UnsafeMutableBufferPointer<Draw>.allocate(capacity: stageCount)
+        let slots = UnsafeMutableBufferPointer<Double>.allocate(capacity: slotCount)
+        defer { stages.deallocate(); slots.deallocate() }
+        _ = stages.initialize(from: phases.0 + phases.1 + phases.2)
+        _ = slots.initialize(from: groups.submission + groups.review + groups.reference)
+        func part<T>(_ buffer: UnsafeMutableBufferPointer<T>, _ from: Int, _ count: Int) -> UnsafeMutableBufferPointer<T> {
+            UnsafeMutableBufferPointer(rebasing: buffer[from..<(from + count)])
+        }
+        let submissionStages = UnsafeBufferPointer(part(stages, 0, phases.0.count))
+        let reviewStages = UnsafeBufferPointer(part(stages, phases.0.count, phases.1.count))
+        let referenceStages = UnsafeBufferPointer(part(stages, phases.0.count + phases.1.count, phases.2.count))
+        let submissionSlots = part(slots, 0, groups.submission.count)
+        let reviewSlots = part(slots, groups.submission.count, groups.review.count)
+        let referenceSlots = part(slots, groups.submission.count + groups.review.count, groups.reference.count)
         for _ in 0..<draws {
-            let submission = Self.total(phases.0, groups: &groups.submission, &random)
-            let review = Self.total(phases.1, groups: &groups.review, &random)
-            let referenceReview = Self.total(phases.2, groups: &groups.reference, &random)
+            let submission = Self.total(submissionStages, groups: submissionSlots, &random)
+            let review = Self.total(reviewStages, groups: reviewSlots, &random)
+            let referenceReview = Self.total(referenceStages, groups: referenceSlots, &random)
             // Reference submission S and decision D (months after the as-of date when anchored, else after S).
             var refSubmission = 0.0, refDecision = referenceReview
             switch (submissionGiven, decisionGiven) {
