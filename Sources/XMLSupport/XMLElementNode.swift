@@ -146,7 +146,7 @@ extension String {
         var scalars = Substring(self)
         while let first = scalars.first, set.contains(first) { scalars = scalars.dropFirst() }
         while let last = scalars.last, set.contains(last) { scalars = scalars.dropLast() }
-        return String(scalars)
+        return scalars.startIndex == startIndex && scalars.endIndex == endIndex ? self : String(scalars)
     }
 }
 

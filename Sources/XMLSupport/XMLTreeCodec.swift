@@ -67,28 +67,15 @@ public enum XMLTreeCodec {
         return trees
     }
 
-    /// Strings are told apart by their bytes: `String`'s own equality is canonical equivalence, which would merge
-    /// differently normalised spellings (and hashing it normalises every non-ASCII string, most of the rules' text).
-    private struct Bytes: Hashable {
-        let string: String
-
-        static func == (a: Bytes, b: Bytes) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
-
-        func hash(into hasher: inout Hasher) {
-            var copy = string
-            copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
-
     private struct Encoder {
         var strings: [String] = []
-        var stringIndex: [Bytes: Int] = [:]
+        var stringIndex: [UTF8Key: Int] = [:]
         /// Each context's encoded form, in the order numbered.
         var contexts: [[UInt8]] = []
         var contextIndex: [ObjectIdentifier: Int] = [:]
 
         mutating func index(_ string: String) -> Int {
-            let key = Bytes(string: string)
+            let key = UTF8Key(string)
             if let known = stringIndex[key] { return known }
             strings.append(string)
             stringIndex[key] = strings.count - 1

@@ -11,8 +11,9 @@ struct ElementReader {
     /// Only successful parses are kept; a cell that fails is parsed again, so each copy reports its own location.
     /// A text is kept only from its second sighting on: most cells of a large table (codes, names, thresholds) are
     /// written once, and keeping each of those cost a dictionary entry per row (a quarter of the model's memory).
-    private var parsedTests: [String: FEELUnaryTests] = [:]
-    private var parsedExpressions: [String: FEELExpression] = [:]
+    /// Texts are told apart by their bytes (see `UTF8Key`): a differently normalised copy is parsed as written.
+    private var parsedTests: [UTF8Key: FEELUnaryTests] = [:]
+    private var parsedExpressions: [UTF8Key: FEELExpression] = [:]
     /// Hashes of the texts seen once (a clash only keeps a text early).
     private var seenTests: Set<Int> = []
     private var seenExpressions: Set<Int> = []
@@ -71,10 +72,11 @@ struct ElementReader {
     }
 
     mutating func expression(_ source: String, file: String, line: Int) -> FEELExpression? {
-        if scopeDepth == 0, let parsed = parsedExpressions[source] { return parsed }
+        let key = UTF8Key(source)
+        if scopeDepth == 0, let parsed = parsedExpressions[key] { return parsed }
         do {
             let parsed = try FEELExpression(source, names: names)
-            if scopeDepth == 0 && !seenExpressions.insert(source.hashValue).inserted { parsedExpressions[source] = parsed }
+            if scopeDepth == 0 && !seenExpressions.insert(key.hashValue).inserted { parsedExpressions[key] = parsed }
             return parsed
         } catch {
             problems.append(DMNProblem(file: file, line: line,
@@ -88,10 +90,11 @@ struct ElementReader {
     }
 
     mutating func unaryTests(_ source: String, file: String, line: Int) -> FEELUnaryTests? {
-        if scopeDepth == 0, let parsed = parsedTests[source] { return parsed }
+        let key = UTF8Key(source)
+        if scopeDepth == 0, let parsed = parsedTests[key] { return parsed }
         do {
             let parsed = try FEELUnaryTests(source, names: names)
-            if scopeDepth == 0 && !seenTests.insert(source.hashValue).inserted { parsedTests[source] = parsed }
+            if scopeDepth == 0 && !seenTests.insert(key.hashValue).inserted { parsedTests[key] = parsed }
             return parsed
         } catch {
             problems.append(DMNProblem(file: file, line: line,
@@ -358,7 +361,8 @@ extension String {
         var s = Substring(self)
         while s.first?.isWhitespace == true { s = s.dropFirst() }
         while s.last?.isWhitespace == true { s = s.dropLast() }
-        return String(s)
+        // Most long annotations end in non-ASCII text with nothing to trim: a copy would cost an allocation each.
+        return s.startIndex == startIndex && s.endIndex == endIndex ? self : String(s)
     }
 }
 

@@ -1,0 +1,15 @@
+/// A string as a dictionary key told apart by its bytes: `String`'s own equality is canonical equivalence, which
+/// would merge differently normalised spellings, and hashing it normalises every non-ASCII string (most of the
+/// rules' text), a cost paid on every lookup.
+public struct UTF8Key: Hashable, Sendable {
+    public let string: String
+
+    public init(_ string: String) { self.string = string }
+
+    public static func == (a: UTF8Key, b: UTF8Key) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+
+    public func hash(into hasher: inout Hasher) {
+        var copy = string
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
