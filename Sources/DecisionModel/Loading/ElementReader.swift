@@ -48,13 +48,15 @@ struct ElementReader {
         element.children.first { $0.name == name && DMNNamespaces.isModel($0.namespace) }
     }
 
-    /// A table cell's `<text>` and its line, read in place: a large table is most of a model's elements, and
-    /// copying each cell and its text element out of the tree cost more than parsing the cells.
-    func cellText(_ cell: XMLElementNode) -> (source: String, line: Int)? {
-        guard let index = cell.children.firstIndex(where: { $0.name == "text" && DMNNamespaces.isModel($0.namespace) }) else {
+    /// The `<text>` and its line of a row's cell at a position, read in place: a large table is most of a model's
+    /// elements, and copying each cell and its text element out of the tree (as passing `cells[i]` did) cost more
+    /// than parsing the cells.
+    func cellText(_ cells: [XMLElementNode], _ cell: Int) -> (source: String, line: Int)? {
+        let children = cells[cell].children
+        guard let index = children.firstIndex(where: { $0.name == "text" && DMNNamespaces.isModel($0.namespace) }) else {
             return nil
         }
-        return (cell.children[index].text, cell.children[index].line)
+        return (children[index].text, children[index].line)
     }
 
     /// The `<text>` of an element (DMN puts expressions in a `text` child).
@@ -331,17 +333,17 @@ struct ElementReader {
             var tests: [FEELUnaryTests] = []
             tests.reserveCapacity(inputEntries.count)
             for cell in inputEntries {
-                let (source, line) = cellText(cells[cell]) ?? ("-", cells[cell].line)
+                let (source, line) = cellText(cells, cell) ?? ("-", cells[cell].line)
                 if let parsed = unaryTests(source, file: rule.file, line: line) { tests.append(parsed) }
             }
             var results: [FEELExpression] = []
             results.reserveCapacity(outputEntries.count)
             for cell in outputEntries {
-                let (source, line) = cellText(cells[cell]) ?? ("null", cells[cell].line)
+                let (source, line) = cellText(cells, cell) ?? ("null", cells[cell].line)
                 if let parsed = expression(source, file: rule.file, line: line) { results.append(parsed) }
             }
             guard tests.count == inputs.count, results.count == outputs.count else { continue }
-            let annotations = annotationEntries.map { (cellText(cells[$0])?.source ?? "").trimmingWhitespace() }
+            let annotations = annotationEntries.map { (cellText(cells, $0)?.source ?? "").trimmingWhitespace() }
             rules.append(.init(id: rule.attribute("id"), row: index + 1, inputEntries: tests, outputEntries: results,
                                annotations: annotations, description: descriptionIndex.map { cells[$0].trimmedText },
                                location: location(rule)))
