@@ -131,10 +131,8 @@ public enum XMLTreeCodec {
                   let contextNumber = reader.varint(), contextNumber < contexts.count,
                   let line = reader.varint(), let text = string(&reader),
                   let attributeCount = reader.count(itemBytes: 3) else { return nil }
-            var node = XMLElementNode(name: name, context: contexts[contextNumber], line: line)
-            node.text = text
+            var attributes: [XMLElementNode.Attribute] = []
             if attributeCount > 0 {
-                var attributes: [XMLElementNode.Attribute] = []
                 attributes.reserveCapacity(attributeCount)
                 for _ in 0..<attributeCount {
                     guard let name = string(&reader), let namespace = reader.varint(), namespace <= strings.count,
@@ -142,19 +140,18 @@ public enum XMLTreeCodec {
                     attributes.append(XMLElementNode.Attribute(name: name, namespace: namespace == 0 ? nil : strings[namespace - 1],
                                                                value: value))
                 }
-                node.attributes = attributes
             }
             guard let childCount = reader.count(itemBytes: 6) else { return nil }
+            var children: [XMLElementNode] = []
             if childCount > 0 {
-                var children: [XMLElementNode] = []
                 children.reserveCapacity(childCount)
                 for _ in 0..<childCount {
                     guard let child = element(&reader, depth: depth + 1) else { return nil }
                     children.append(child)
                 }
-                node.children = children
             }
-            return node
+            return XMLElementNode(name: name, context: contexts[contextNumber], line: line, text: text, attributes: attributes,
+                                  children: children)
         }
     }
 }
