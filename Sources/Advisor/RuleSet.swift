@@ -33,30 +33,22 @@ public struct RuleSet: Sendable {
     /// `maxFileBytes` bounds each rule file (`--max-rule-file-size`): a generated nomenclature table may exceed
     /// the default. With a `cache`, the parsed and validated files of an earlier run with the same rules are used
     /// when there are some (see `RulesCache`), and this run's are kept when there were none.
-    ///
-    /// `keep` is handed the parsed documents once the rule set is built from them: a command that ends soon after
-    /// can hold them to its exit rather than free tens of thousands of elements (a millisecond of a cold run).
-    public static func load(directory: String, maxFileBytes: Int = defaultMaxFileBytes, cache: RulesCache? = nil,
-                            keep: (any Sendable) -> Void = { _ in }) throws(AdvisorError) -> RuleSet {
+    public static func load(directory: String, maxFileBytes: Int = defaultMaxFileBytes,
+                            cache: RulesCache? = nil) throws(AdvisorError) -> RuleSet {
         if let problem = RulesLocation.problem(with: directory) { throw AdvisorError(file: directory, problem) }
         // The key needs the checksum, which the rule set then keeps instead of hashing the files again.
         guard let cache, let checksum = checksumIfReadable(of: directory),
               let key = RulesCacheKey(directory: directory, checksum: checksum, maxFileBytes: maxFileBytes) else {
-            let (ruleSet, documents) = try parse(directory: directory, maxFileBytes: maxFileBytes,
-                                                 fingerprint: Fingerprint(directory: directory))
-            keep(documents)
-            return ruleSet
+            return try parse(directory: directory, maxFileBytes: maxFileBytes, fingerprint: Fingerprint(directory: directory)).ruleSet
         }
         let fingerprint = Fingerprint(directory: directory, checksum: checksum)
         if let documents = cache.read(key),
            let ruleSet = try? build(documents, directory: directory, maxFileBytes: maxFileBytes, fingerprint: fingerprint) {
-            keep(documents)
             return ruleSet
         }
         let (ruleSet, documents) = try parse(directory: directory, maxFileBytes: maxFileBytes, fingerprint: fingerprint)
         // A file saved while it was read would store its new bytes under the old checksum.
         if cacheable(ruleSet), checksumIfReadable(of: directory) == checksum { cache.write(documents, key: key) }
-        keep(documents)
         return ruleSet
     }
 
@@ -202,12 +194,10 @@ public struct RuleSet: Sendable {
     private static func hashRuleFiles(in directory: String) -> (checksum: String, readable: Bool) {
         var hasher = SHA256()
         var readable = true
-        var buffer: [UInt8] = []
         for relative in ruleFiles(in: directory) {
             hasher.update(Array(relative.utf8) + [0])
-            let path = (directory as NSString).appendingPathComponent(relative)
-            if let count = RulesCache.read(path, into: &buffer, minimumCapacity: 256 << 10) {
-                hasher.update(buffer[..<count])
+            if let bytes = RulesCache.bytes(of: (directory as NSString).appendingPathComponent(relative)) {
+                hasher.update(bytes)
             } else {
                 readable = false
             }

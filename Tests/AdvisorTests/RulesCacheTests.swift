@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import XMLSupport
 @testable import Advisor
@@ -76,22 +75,6 @@ import XMLSupport
         cache.write(stored, key: try key(rules))
         #expect(try RuleSet.load(directory: rules, cache: cache).version == "from-the-entry")
         #expect(try RuleSet.load(directory: rules).version != "from-the-entry")
-    }
-
-    /// What a load parsed or read is handed to `keep` (a command holds it to its exit instead of freeing it): the
-    /// documents of the rule set, from the files and from the entry alike.
-    @Test func theDocumentsAreHandedToKeep() throws {
-        let rules = try rulesCopy()
-        let kept = Mutex<[RuleDocuments]>([])
-        for _ in 0..<2 {
-            _ = try RuleSet.load(directory: rules, cache: cache, keep: { value in
-                if let documents = value as? RuleDocuments { kept.withLock { $0.append(documents) } }
-            })
-        }
-        let documents = kept.withLock { $0 }
-        #expect(documents.count == 2)
-        #expect(documents.first == documents.last)
-        #expect(documents.first?.dmnFiles.isEmpty == false)
     }
 
     @Test func stringsComeBackByteForByte() throws {

@@ -3,7 +3,7 @@ import XMLSupport
 /// A rule set's files as parsed and validated element trees, before anything is built from them: what the rules
 /// cache keeps. Building the rule set from these runs the same code as building it from freshly parsed files, so
 /// every check of the DMN loader still runs.
-struct RuleDocuments: Equatable, Sendable {
+struct RuleDocuments: Equatable {
     var dmnFiles: [String]
     var dmnRoots: [XMLElementNode]
     var questions: XMLElementNode?

@@ -137,48 +137,26 @@ public struct RulesCache: Sendable {
     /// The bytes of a regular file (a symbolic link followed), or nil when there is none or it cannot be read:
     /// what `FileManager.contents(atPath:)` gives, at a third of its cost.
     static func bytes(of path: String, owner: uid_t? = nil) -> [UInt8]? {
-        withOpenFile(path, owner: owner) { fd, size in
-            var complete = false
-            let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-                initialized = readAll(fd, into: UnsafeMutableRawBufferPointer(buffer), size)
-                complete = initialized == size
-            }
-            return complete ? bytes : nil
-        }
-    }
-
-    /// Reads a file as `bytes(of:)` does, into the front of `buffer` (grown to at least `minimumCapacity` when too
-    /// small): the number of bytes read, or nil. Hashing every rule file through one buffer saves an allocation,
-    /// and its first-touch page faults, per file.
-    static func read(_ path: String, into buffer: inout [UInt8], minimumCapacity: Int) -> Int? {
-        withOpenFile(path, owner: nil) { fd, size in
-            if buffer.count < size { buffer = [UInt8](repeating: 0, count: max(size, minimumCapacity, buffer.count * 2)) }
-            let done = buffer.withUnsafeMutableBytes { readAll(fd, into: $0, size) }
-            return done == size ? size : nil
-        }
-    }
-
-    /// Opens a regular file (of `owner` when given) and hands its descriptor and size to `body`.
-    private static func withOpenFile<T>(_ path: String, owner: uid_t?, _ body: (Int32, Int) -> T?) -> T? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size < 1 << 31,
               owner.map({ $0 == info.st_uid }) ?? true else { return nil }
-        return body(fd, Int(info.st_size))
-    }
-
-    /// Up to `size` bytes into `buffer`: the number read (fewer at an early end of file or an error).
-    private static func readAll(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, _ size: Int) -> Int {
-        var done = 0
-        while done < size {
-            let n = posixRead(fd, buffer.baseAddress! + done, size - done)
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { break }
-            done += n
+        let size = Int(info.st_size)
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var done = 0
+            while done < size {
+                let n = posixRead(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                done += n
+            }
+            complete = done == size
+            initialized = done
         }
-        return done
+        return complete ? bytes : nil
     }
 
     private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
