@@ -60,6 +60,7 @@ public struct ByteReader {
     }
 
     /// A count of items that each take at least `itemBytes` bytes: more than the bytes left is damage.
+    @inline(__always)
     public mutating func count(itemBytes: Int = 1) -> Int? {
         guard let n = varint(), n <= remaining / max(itemBytes, 1) else { return nil }
         return n

@@ -74,6 +74,17 @@ public struct XMLElementNode: Sendable, Equatable {
         self.context = context
     }
 
+    /// An element whole, built in one step: the tree decoder returning an element it had filled in field by field
+    /// copied it once more (a fifth of decoding the rules cache).
+    init(name: String, context: Context, line: Int, text: String, attributes: [Attribute], children: [XMLElementNode]) {
+        self.name = name
+        self.attributes = attributes
+        self.children = children
+        self.text = text
+        self.line = line
+        self.context = context
+    }
+
     /// The shared part, for a child that declares no namespace of its own.
     var sharedContext: Context { context }
 
@@ -146,7 +157,7 @@ extension String {
         var scalars = Substring(self)
         while let first = scalars.first, set.contains(first) { scalars = scalars.dropFirst() }
         while let last = scalars.last, set.contains(last) { scalars = scalars.dropLast() }
-        return String(scalars)
+        return scalars.startIndex == startIndex && scalars.endIndex == endIndex ? self : String(scalars)
     }
 }
 

@@ -67,28 +67,15 @@ public enum XMLTreeCodec {
         return trees
     }
 
-    /// Strings are told apart by their bytes: `String`'s own equality is canonical equivalence, which would merge
-    /// differently normalised spellings (and hashing it normalises every non-ASCII string, most of the rules' text).
-    private struct Bytes: Hashable {
-        let string: String
-
-        static func == (a: Bytes, b: Bytes) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
-
-        func hash(into hasher: inout Hasher) {
-            var copy = string
-            copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
-
     private struct Encoder {
         var strings: [String] = []
-        var stringIndex: [Bytes: Int] = [:]
+        var stringIndex: [UTF8Key: Int] = [:]
         /// Each context's encoded form, in the order numbered.
         var contexts: [[UInt8]] = []
         var contextIndex: [ObjectIdentifier: Int] = [:]
 
         mutating func index(_ string: String) -> Int {
-            let key = Bytes(string: string)
+            let key = UTF8Key(string)
             if let known = stringIndex[key] { return known }
             strings.append(string)
             stringIndex[key] = strings.count - 1
@@ -144,10 +131,8 @@ public enum XMLTreeCodec {
                   let contextNumber = reader.varint(), contextNumber < contexts.count,
                   let line = reader.varint(), let text = string(&reader),
                   let attributeCount = reader.count(itemBytes: 3) else { return nil }
-            var node = XMLElementNode(name: name, context: contexts[contextNumber], line: line)
-            node.text = text
+            var attributes: [XMLElementNode.Attribute] = []
             if attributeCount > 0 {
-                var attributes: [XMLElementNode.Attribute] = []
                 attributes.reserveCapacity(attributeCount)
                 for _ in 0..<attributeCount {
                     guard let name = string(&reader), let namespace = reader.varint(), namespace <= strings.count,
@@ -155,19 +140,18 @@ public enum XMLTreeCodec {
                     attributes.append(XMLElementNode.Attribute(name: name, namespace: namespace == 0 ? nil : strings[namespace - 1],
                                                                value: value))
                 }
-                node.attributes = attributes
             }
             guard let childCount = reader.count(itemBytes: 6) else { return nil }
+            var children: [XMLElementNode] = []
             if childCount > 0 {
-                var children: [XMLElementNode] = []
                 children.reserveCapacity(childCount)
                 for _ in 0..<childCount {
                     guard let child = element(&reader, depth: depth + 1) else { return nil }
                     children.append(child)
                 }
-                node.children = children
             }
-            return node
+            return XMLElementNode(name: name, context: contexts[contextNumber], line: line, text: text, attributes: attributes,
+                                  children: children)
         }
     }
 }

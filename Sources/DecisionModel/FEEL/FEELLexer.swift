@@ -204,9 +204,18 @@ struct FEELLexer {
                 return slice.count
             }
         }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        // Other text (a Japanese name in a string literal) is encoded at once too, for the same reason.
+        let length = slice.reduce(0) { $0 + UTF8.width($1) }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var offset = 0
+            for scalar in slice {
+                UTF8.encode(scalar) { byte in
+                    buffer[offset] = byte
+                    offset += 1
+                }
+            }
+            return offset
+        }
     }
 
     /// `// …` to the end of the line and `/* … */`.
@@ -282,6 +291,13 @@ struct FEELLexer {
     private mutating func scanString() throws(FEELError) -> String {
         let start = position
         position += 1
+        // Most strings have no escape: taken whole, not scalar by scalar.
+        var end = position
+        while end < scalars.count, scalars[end] != "\"", scalars[end] != "\\" { end += 1 }
+        if end < scalars.count, scalars[end] == "\"" {
+            defer { position = end + 1 }
+            return string(position, end)
+        }
         var result = String.UnicodeScalarView()
         while true {
             guard let scalar = current else {

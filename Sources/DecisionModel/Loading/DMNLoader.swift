@@ -151,18 +151,21 @@ enum NameCollector {
     static func needsAnnouncing(_ name: String) -> Bool { FEELNames.needsAnnouncing(name) }
 
     static func collect(_ element: XMLElementNode, parent: String? = nil, into names: inout Set<String>) {
-        switch element.name {
-        case "inputData", "decision", "businessKnowledgeModel", "itemComponent", "formalParameter",
-             "decisionService", "contextEntry", "variable", "parameter", "column":
-            if let name = element.attribute("name"), !name.isEmpty {
-                let local = element.name == "formalParameter" || element.name == "parameter" || element.name == "column"
-                    || (element.name == "variable" && parent == "contextEntry")
-                if !(local && name.contains(".")) { names.insert(name) }
+        // Most elements have no name attribute: only those are matched against the named kinds.
+        if let name = element.attribute("name") {
+            switch element.name {
+            case "inputData", "decision", "businessKnowledgeModel", "itemComponent", "formalParameter",
+                 "decisionService", "contextEntry", "variable", "parameter", "column":
+                if !name.isEmpty {
+                    let local = element.name == "formalParameter" || element.name == "parameter" || element.name == "column"
+                        || (element.name == "variable" && parent == "contextEntry")
+                    if !(local && name.contains(".")) { names.insert(name) }
+                }
+            default: break
             }
-        // A table row holds only cells, and a large table is most of a file's elements.
-        case "rule" where DMNNamespaces.version(of: element.namespace) != nil: return
-        default: break
         }
+        // A table row holds only cells, and a large table is most of a file's elements.
+        if element.name == "rule" && DMNNamespaces.version(of: element.namespace) != nil { return }
         for child in element.children { collect(child, parent: element.name, into: &names) }
     }
 }

@@ -11,8 +11,9 @@ struct ElementReader {
     /// Only successful parses are kept; a cell that fails is parsed again, so each copy reports its own location.
     /// A text is kept only from its second sighting on: most cells of a large table (codes, names, thresholds) are
     /// written once, and keeping each of those cost a dictionary entry per row (a quarter of the model's memory).
-    private var parsedTests: [String: FEELUnaryTests] = [:]
-    private var parsedExpressions: [String: FEELExpression] = [:]
+    /// Texts are told apart by their bytes (see `UTF8Key`): a differently normalised copy is parsed as written.
+    private var parsedTests: [UTF8Key: FEELUnaryTests] = [:]
+    private var parsedExpressions: [UTF8Key: FEELExpression] = [:]
     /// Hashes of the texts seen once (a clash only keeps a text early).
     private var seenTests: Set<Int> = []
     private var seenExpressions: Set<Int> = []
@@ -47,13 +48,15 @@ struct ElementReader {
         element.children.first { $0.name == name && DMNNamespaces.isModel($0.namespace) }
     }
 
-    /// A table cell's `<text>` and its line, read in place: a large table is most of a model's elements, and
-    /// copying each cell and its text element out of the tree cost more than parsing the cells.
-    func cellText(_ cell: XMLElementNode) -> (source: String, line: Int)? {
-        guard let index = cell.children.firstIndex(where: { $0.name == "text" && DMNNamespaces.isModel($0.namespace) }) else {
+    /// The `<text>` and its line of a row's cell at a position, read in place: a large table is most of a model's
+    /// elements, and copying each cell and its text element out of the tree (as passing `cells[i]` did) cost more
+    /// than parsing the cells.
+    func cellText(_ cells: [XMLElementNode], _ cell: Int) -> (source: String, line: Int)? {
+        let children = cells[cell].children
+        guard let index = children.firstIndex(where: { $0.name == "text" && DMNNamespaces.isModel($0.namespace) }) else {
             return nil
         }
-        return (cell.children[index].text, cell.children[index].line)
+        return (children[index].text, children[index].line)
     }
 
     /// The `<text>` of an element (DMN puts expressions in a `text` child).
@@ -71,10 +74,11 @@ struct ElementReader {
     }
 
     mutating func expression(_ source: String, file: String, line: Int) -> FEELExpression? {
-        if scopeDepth == 0, let parsed = parsedExpressions[source] { return parsed }
+        let key = UTF8Key(source)
+        if scopeDepth == 0, let parsed = parsedExpressions[key] { return parsed }
         do {
             let parsed = try FEELExpression(source, names: names)
-            if scopeDepth == 0 && !seenExpressions.insert(source.hashValue).inserted { parsedExpressions[source] = parsed }
+            if scopeDepth == 0 && !seenExpressions.insert(key.hashValue).inserted { parsedExpressions[key] = parsed }
             return parsed
         } catch {
             problems.append(DMNProblem(file: file, line: line,
@@ -88,10 +92,11 @@ struct ElementReader {
     }
 
     mutating func unaryTests(_ source: String, file: String, line: Int) -> FEELUnaryTests? {
-        if scopeDepth == 0, let parsed = parsedTests[source] { return parsed }
+        let key = UTF8Key(source)
+        if scopeDepth == 0, let parsed = parsedTests[key] { return parsed }
         do {
             let parsed = try FEELUnaryTests(source, names: names)
-            if scopeDepth == 0 && !seenTests.insert(source.hashValue).inserted { parsedTests[source] = parsed }
+            if scopeDepth == 0 && !seenTests.insert(key.hashValue).inserted { parsedTests[key] = parsed }
             return parsed
         } catch {
             problems.append(DMNProblem(file: file, line: line,
@@ -328,17 +333,17 @@ struct ElementReader {
             var tests: [FEELUnaryTests] = []
             tests.reserveCapacity(inputEntries.count)
             for cell in inputEntries {
-                let (source, line) = cellText(cells[cell]) ?? ("-", cells[cell].line)
+                let (source, line) = cellText(cells, cell) ?? ("-", cells[cell].line)
                 if let parsed = unaryTests(source, file: rule.file, line: line) { tests.append(parsed) }
             }
             var results: [FEELExpression] = []
             results.reserveCapacity(outputEntries.count)
             for cell in outputEntries {
-                let (source, line) = cellText(cells[cell]) ?? ("null", cells[cell].line)
+                let (source, line) = cellText(cells, cell) ?? ("null", cells[cell].line)
                 if let parsed = expression(source, file: rule.file, line: line) { results.append(parsed) }
             }
             guard tests.count == inputs.count, results.count == outputs.count else { continue }
-            let annotations = annotationEntries.map { (cellText(cells[$0])?.source ?? "").trimmingWhitespace() }
+            let annotations = annotationEntries.map { (cellText(cells, $0)?.source ?? "").trimmingWhitespace() }
             rules.append(.init(id: rule.attribute("id"), row: index + 1, inputEntries: tests, outputEntries: results,
                                annotations: annotations, description: descriptionIndex.map { cells[$0].trimmedText },
                                location: location(rule)))
@@ -358,7 +363,8 @@ extension String {
         var s = Substring(self)
         while s.first?.isWhitespace == true { s = s.dropFirst() }
         while s.last?.isWhitespace == true { s = s.dropLast() }
-        return String(s)
+        // Most long annotations end in non-ASCII text with nothing to trim: a copy would cost an allocation each.
+        return s.startIndex == startIndex && s.endIndex == endIndex ? self : String(s)
     }
 }
 
