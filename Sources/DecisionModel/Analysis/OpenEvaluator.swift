@@ -369,28 +369,52 @@ struct OpenWalker {
         return result
     }
 
-    /// A hashable stand-in for a possibility's value and flags (equal values give equal keys).
+    /// A hashable stand-in for a possibility's value and flags (equal values give equal keys). Lists and contexts
+    /// are hashed through their members: the list decisions have a hundred possible lists of few lengths, which
+    /// a key of kind and length alone leaves to be compared pairwise.
     private struct MergeKey: Hashable {
-        var value: ValueKey?
-        var kind: Int
-        var fields: [ValueKey?] = []
+        var value: Int
         var loose: [Int]
         var ruled: Bool
         var problem: Bool
 
         init(_ p: Possibility) {
-            value = p.value.flatMap(ValueKey.init)
-            switch p.value {
-            case nil: kind = 0
-            case .context(let c)?:
-                kind = 1 + c.entries.count
-                fields = c.entries.sorted { $0.key < $1.key }.map { ValueKey($0.value) }
-            case .list(let items)?: kind = -1 - items.count
-            default: kind = 1000
-            }
+            var hasher = Hasher()
+            if let value = p.value { Self.combine(value, into: &hasher) } else { hasher.combine(-1) }
+            value = hasher.finalize()
             loose = p.loose
             ruled = p.ruled
             problem = p.problem
+        }
+
+        /// Equal values (FEEL's `==`) combine equally: a context's entries in any order, a value without a
+        /// `ValueKey` (a time, a function) by its kind alone.
+        static func combine(_ value: FEELValue, into hasher: inout Hasher) {
+            switch value {
+            case .list(let items):
+                hasher.combine(1)
+                hasher.combine(items.count)
+                for item in items { combine(item, into: &hasher) }
+            case .context(let c):
+                let entries = c.entries
+                var sum = 0
+                for entry in entries {
+                    var inner = Hasher()
+                    inner.combine(entry.key)
+                    combine(entry.value, into: &inner)
+                    sum &+= inner.finalize()
+                }
+                hasher.combine(2)
+                hasher.combine(entries.count)
+                hasher.combine(sum)
+            default:
+                if let key = ValueKey(value) {
+                    hasher.combine(3)
+                    hasher.combine(key)
+                } else {
+                    hasher.combine(4)
+                }
+            }
         }
     }
 
