@@ -259,7 +259,12 @@ struct OpenWalker {
         if bound.values.contains(where: { $0.value == nil }) || (!use.bare && !loose.isEmpty) {
             return Possibility(value: nil, condition: condition, loose: loose)
         }
-        // A field of a context (or of null) is read directly; anything else is evaluated.
+        // A name alone is its value, and a field of a context (or of null) is read directly; anything else is
+        // evaluated.
+        if use.bare, use.path.count == 1, use.names.count == 1, use.path[0] == use.names[0], let only = bound[use.names[0]],
+           let whole = only.value {
+            return Possibility(value: whole, condition: condition, loose: loose)
+        }
         if use.bare, use.names.count == 1, use.path.first == use.names[0], let only = bound[use.names[0]], let whole = only.value,
            whole == .null || { if case .context = whole { return true } else { return false } }() {
             var value = whole
