@@ -53,6 +53,7 @@ final class DecisionDiagram {
     deinit {
         for buffer in [level, start, children, liveStart, slots, cacheValues, scratch] { buffer.free() }
         for buffer in [live, cacheKeys] { buffer.free() }
+        visits.free()
         if !quantifiedSets.isEmpty {
             quantifiedKeys.free()
             quantifiedValues.free()
@@ -362,15 +363,32 @@ final class DecisionDiagram {
 
     /// The variables the condition depends on.
     func support(_ a: Node, into found: inout Set<Int>) {
-        var seen: Set<Node> = []
+        // Nodes visited in this walk carry its number in `visits` (a set of nodes would hash each one), and a wide
+        // node's many equal children are pushed once.
+        while visits.count < level.count { visits.append(0) }
+        visit &+= 1
+        if visit == 0 {
+            for i in 0..<visits.count { visits[i] = 0 }
+            visit = 1
+        }
+        var tested = [Bool](repeating: false, count: sizes.count)
         var stack = [a]
         while let n = stack.popLast() {
-            guard n > Self.always, seen.insert(n).inserted else { continue }
-            found.insert(Int(level[Int(n)]))
-            let s = Int(start[Int(n)])
-            for j in 0..<sizes[Int(level[Int(n)])] { stack.append(children[s + j]) }
+            guard n > Self.always, visits[Int(n)] != visit else { continue }
+            visits[Int(n)] = visit
+            let l = Int(level[Int(n)]), s = Int(start[Int(n)])
+            tested[l] = true
+            for j in 0..<sizes[l] {
+                let kid = children[s + j]
+                if kid > Self.always, visits[Int(kid)] != visit { stack.append(kid) }
+            }
         }
+        for v in tested.indices where tested[v] { found.insert(v) }
     }
+
+    /// Per node, the number of the last `support` walk that reached it.
+    @exclusivity(unchecked) private var visits = DiagramBuffer<UInt32>(capacity: 4096)
+    @exclusivity(unchecked) private var visit: UInt32 = 0
 
     func support(_ a: Node) -> Set<Int> {
         var found: Set<Int> = []
