@@ -31,6 +31,8 @@ final class DecisionDiagram {
 
     // Hash-consing: open addressing over node ids (-1 empty), keyed by (variable, children).
     @exclusivity(unchecked) private var slots = DiagramBuffer<Int32>(repeating: -1, count: 1024)
+    /// Per node, its hash-consing hash (the terminals' unused), so that growing `slots` need not rehash children.
+    @exclusivity(unchecked) private var hashes = DiagramBuffer<UInt64>(repeating: 0, count: 2)
     @exclusivity(unchecked) private var used = 0
 
     // A lossy cache of and/or/minus results (as decision-diagram packages keep): a miss only costs recomputation.
@@ -52,7 +54,7 @@ final class DecisionDiagram {
 
     deinit {
         for buffer in [level, start, children, liveStart, slots, cacheValues, scratch] { buffer.free() }
-        for buffer in [live, cacheKeys] { buffer.free() }
+        for buffer in [live, cacheKeys, hashes] { buffer.free() }
         visits.free()
         if !quantifiedSets.isEmpty {
             quantifiedKeys.free()
@@ -118,6 +120,7 @@ final class DecisionDiagram {
         live.append(repeating: 0, count: words[v])
         for j in 0..<k where scratch[base + j] != Self.never { live[w + j >> 6] |= 1 << UInt64(j & 63) }
         slots[i] = node
+        hashes.append(hash)
         used += 1
         if used * 2 > slots.count { grow() }
         return node
@@ -127,10 +130,7 @@ final class DecisionDiagram {
         let bigger = DiagramBuffer<Int32>(repeating: -1, count: slots.count * 2)
         let mask = bigger.count - 1
         for n in 2..<level.count {
-            let v = Int(level[n]), s = Int(start[n])
-            var hash = UInt64(v) &* 0x9E37_79B9_7F4A_7C15
-            for j in 0..<sizes[v] { hash = (hash ^ UInt64(UInt32(bitPattern: children[s + j]))) &* 0x1000_0000_01B3 }
-            var i = Int(truncatingIfNeeded: hash >> 7) & mask
+            var i = Int(truncatingIfNeeded: hashes[n] >> 7) & mask
             while bigger[i] >= 0 { i = (i + 1) & mask }
             bigger[i] = Int32(n)
         }
