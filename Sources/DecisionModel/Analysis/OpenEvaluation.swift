@@ -296,7 +296,7 @@ public final class OpenEvaluation {
         }
         let products = Self.join(diagram.cover(lower, upTo: upper).map { product in
             ProductTerm(product.map { (Int32($0.0), [$0.1]) })
-        }, sizes: variables.map(\.cases.count))
+        }, sizes: diagram.sizes)
         return products.map { product in
             zip(product.variables, product.values).map { v, values in
                 let variable = variables[Int(v)]

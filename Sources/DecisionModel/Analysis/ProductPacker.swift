@@ -121,27 +121,44 @@ struct ProductPacker {
                 let n = wordCounts[v]
                 var joined: [Packed] = []
                 joined.reserveCapacity(products.count)
-                // Products in `joined` that still test `variable`, by the hash of the rest: each rest has at most one.
-                var index: [UInt64: [Int]] = [:]
-                index.reserveCapacity(uses[v])
+                // Products in `joined` that still test `variable`, by the hash of the rest (each rest has at most one
+                // open): the last of a hash's chain, earlier ones through `earlier`, closed ones skipped.
+                var last: [UInt64: Int] = [:]
+                last.reserveCapacity(uses[v])
+                var earlier: [Int] = []
+                var open: [Bool] = []
+                earlier.reserveCapacity(products.count)
+                open.reserveCapacity(products.count)
                 for product in products {
-                    guard let at = offset(of: variable, in: product) else { joined.append(product); continue }
+                    guard let at = offset(of: variable, in: product) else {
+                        joined.append(product)
+                        earlier.append(-1)
+                        open.append(false)
+                        continue
+                    }
                     let key = hash(product, without: variable)
-                    if let slot = index[key]?.firstIndex(where: { equal(joined[$0], product, without: variable) }) {
-                        let i = index[key]![slot]
-                        let k = offset(of: variable, in: joined[i])!
+                    var found = -1
+                    var i = last[key] ?? -1
+                    while i >= 0 {
+                        if open[i], equal(joined[i], product, without: variable) { found = i; break }
+                        i = earlier[i]
+                    }
+                    if found >= 0 {
+                        let k = offset(of: variable, in: joined[found])!
                         var count = 0
                         for w in 0..<n {
-                            joined[i].bits[k + w] |= product.bits[at + w]
-                            count += joined[i].bits[k + w].nonzeroBitCount
+                            joined[found].bits[k + w] |= product.bits[at + w]
+                            count += joined[found].bits[k + w].nonzeroBitCount
                         }
                         if count == sizes[v] {
-                            joined[i] = without(joined[i], variable)
-                            index[key]!.remove(at: slot)
+                            joined[found] = without(joined[found], variable)
+                            open[found] = false
                         }
                         changed = true
                     } else {
-                        index[key, default: []].append(joined.count)
+                        earlier.append(last[key] ?? -1)
+                        open.append(true)
+                        last[key] = joined.count
                         joined.append(product)
                     }
                 }
