@@ -96,6 +96,7 @@ final class CompiledTable: Sendable {
     /// Per input column, whether reading it can report no problem once its reader finds a value: a name, a context
     /// entry or a literal, in a column without input values. A FIRST table reads these only for the rows it tries.
     let quietColumns: [Bool]
+    let quietOnly: Bool
     /// Per row, the columns whose cells are not `-` (bit per column), for a table of at most 64 rows and columns.
     let testedColumns: [UInt64]
     /// FIRST tables of at most 64 rows and columns are evaluated row by row when no trace is asked for, reading
@@ -146,6 +147,7 @@ final class CompiledTable: Sendable {
         quietColumns = zip(inputReaders, table.inputs).map { reader, input in
             input.inputValues == nil && reader?.isQuiet == true
         }
+        quietOnly = !quietColumns.contains(false)
         var cells = [UInt8](repeating: Self.wildcardBit, count: rowCount * columnCount)
         for (row, rule) in table.rules.enumerated() {
             for column in 0..<min(columnCount, rule.inputEntries.count) {

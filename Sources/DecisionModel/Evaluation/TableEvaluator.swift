@@ -46,9 +46,11 @@ struct TableEvaluator {
             withUnsafeTemporaryAllocation(of: FEELValue.self, capacity: columns) { values in
                 var read: UInt64 = 0
                 // One by one: `deinitialize()` destroyed them through the runtime's generic array destroy.
-                if !traced, table.readsLazily, runFirst(scope, probes: probes, values: values, read: &read, into: &outcome) {
+                let lazily = !traced && table.readsLazily
+                if lazily, runFirst(scope, probes: probes, values: values, read: &read, into: &outcome) {
                     for index in 0..<columns where read & 1 << UInt64(index) != 0 { _ = (values.baseAddress! + index).move() }
                 } else {
+                    if lazily { for index in 0..<columns where read & 1 << UInt64(index) != 0 { _ = (values.baseAddress! + index).move() } }
                     run(scope, traced: traced, probes: probes, values: values, into: &outcome)
                     for index in 0..<columns { _ = (values.baseAddress! + index).move() }
                 }
@@ -60,12 +62,19 @@ struct TableEvaluator {
     /// A FIRST table without a trace, row by row: a column is read (and looked up in the index) only when a row
     /// tried tests it, as FIRST's halting at its first hit allows (DMN 8.2.11). Gives what `run` gives: columns
     /// that may report a problem (an expression, input values) are read first and in order, as there, and only
-    /// once every other column is known to read without one. False, with nothing evaluated, when one cannot (a
-    /// name not in scope): the caller evaluates as usual. `read` marks the columns whose value it initialised.
+    /// once every other column is known to read without one. False, before anything that spends from the budget
+    /// is evaluated, when one cannot (a name not in scope): the caller evaluates as usual. `read` marks the columns
+    /// whose value it initialised.
     private func runFirst(_ scope: FEELScope, probes: UnsafeMutableBufferPointer<CompiledTable.Probe>,
                           values: UnsafeMutableBufferPointer<FEELValue>, read: inout UInt64, into outcome: inout Outcome) -> Bool {
         let columns = table.columnCount
-        for column in 0..<columns where table.quietColumns[column] && !table.canRead(column: column, scope) { return false }
+        // Checked before the first evaluator call (which spends from the budget, so may not run twice); a column read
+        // shows it itself, so a table of quiet columns checks only those it did not read, at its end.
+        func readable() -> Bool {
+            (0..<columns).allSatisfy { read & 1 << UInt64($0) != 0 || !table.quietColumns[$0] || table.canRead(column: $0, scope) }
+        }
+        var verified = !table.quietOnly
+        if verified, !readable() { return false }
         var feelProblems: [FEELError] = []
         for column in 0..<columns where !table.quietColumns[column] {
             let value = table.read(column: column, scope) ?? table.inputs[column].expression.evaluate(scope, problems: &feelProblems)
@@ -88,7 +97,7 @@ struct TableEvaluator {
                 let column = tested.trailingZeroBitCount
                 tested &= tested - 1
                 if read & 1 << UInt64(column) == 0 {
-                    let value = table.read(column: column, scope)!
+                    guard let value = table.read(column: column, scope) else { return false }
                     probes.initializeElement(at: column, to: table.probe(value, column: column))
                     values.initializeElement(at: column, to: value)
                     read |= 1 << UInt64(column)
@@ -101,13 +110,20 @@ struct TableEvaluator {
                 let column = tested.trailingZeroBitCount
                 tested &= tested - 1
                 guard !table.decides(row: row, column: column, probes[column].kind) else { continue }
-                let matches = table.test(row: row, column: column, values[column])
-                    ?? table.rules[row].inputEntries[column].matches(values[column], scope: scope)
-                if !matches { continue rows }
+                if let matches = table.test(row: row, column: column, values[column]) {
+                    if !matches { continue rows }
+                    continue
+                }
+                if !verified {
+                    guard readable() else { return false }
+                    verified = true
+                }
+                if !table.rules[row].inputEntries[column].matches(values[column], scope: scope) { continue rows }
             }
             matched = row
             break
         }
+        if !verified, !readable() { return false }
         if let matched {
             outcome.value = result(hit(matched, scope: scope, into: &outcome))
         } else {
