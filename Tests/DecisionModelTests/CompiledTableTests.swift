@@ -72,6 +72,58 @@ import Testing
         #expect(evaluator.evaluate(.table(table), named: "r", scope: FEELScope(["a": .string("x")])).value == .number(2))
     }
 
+    /// Without a trace a FIRST table reads a column only for the rows it tries; it must still give what reading every
+    /// column gives, problems included: a name not in scope, a path into a text, a list that is not one, a value
+    /// outside the input values, an expression column.
+    @Test("FIRST without a trace", arguments: Array(0..<64))
+    func firstWithoutTrace(pattern: Int) throws {
+        let xml = """
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="urn:t">
+          <decision id="r" name="r">
+            <decisionTable hitPolicy="FIRST">
+              <input><inputExpression><text>a</text></inputExpression></input>
+              <input><inputExpression><text>p.k</text></inputExpression></input>
+              <input><inputExpression><text>list contains(l, "x") or list contains(l, "y")</text></inputExpression></input>
+              <input><inputExpression><text>n + 1</text></inputExpression></input>
+              <input><inputExpression><text>v</text></inputExpression><inputValues><text>"x", "y"</text></inputValues></input>
+              <output name="o"/>
+              \(rule(["\"x\"", "-", "-", "-", "-"], "1"))
+              \(rule(["-", "\"y\"", "-", "-", "-"], "p.k"))
+              \(rule(["-", "-", "true", "-", "-"], "3"))
+              \(rule(["-", "-", "-", "&gt; 2", "-"], "4"))
+              \(rule(["\"z\"", "-", "-", "-", "\"x\""], "5"))
+            </decisionTable>
+          </decision>
+        </definitions>
+        """
+        let model = try DMNLoader().load(string: xml, name: "first.dmn")
+        let table = try #require(model.decisions.first?.decisionTable)
+        let evaluator = TableEvaluator(table: CompiledTable(table))
+        // Bits 0–4: whether a, p, l, n, v are in scope; bit 5: which value each has (one that reads, one that may not).
+        let second = pattern & 32 != 0
+        let candidates: [(String, FEELValue)] = [
+            ("a", .string(second ? "z" : "x")),
+            ("p", second ? .string("text") : .context(FEELContext([("k", .string("y"))]))),
+            ("l", second ? .string("x") : .list([.string("y")])),
+            ("n", second ? .string("s") : .number(FEELNumber(5))),
+            ("v", .string(second ? "w" : "x")),
+        ]
+        var scope = FEELScope()
+        for (bit, (name, value)) in candidates.enumerated() where pattern & 1 << bit != 0 { scope[name] = value }
+        let traced = evaluator.evaluate(named: "r", scope: scope)
+        let plain = evaluator.value(scope: scope)
+        #expect(plain.value == traced.value, "value")
+        #expect(plain.problems == traced.problems, "problems")
+        if pattern == 31 { #expect(traced.problems.isEmpty && traced.value == .number(1)) }
+        if pattern == 63 { #expect(!traced.problems.isEmpty && traced.value == .null) }
+        if pattern == 2 { #expect(!traced.problems.isEmpty) }
+    }
+
+    private func rule(_ inputs: [String], _ output: String) -> String {
+        "<rule>" + inputs.map { "<inputEntry><text>\($0)</text></inputEntry>" }.joined()
+            + "<outputEntry><text>\(output)</text></outputEntry></rule>"
+    }
+
     /// Compares matching rows and literal outputs on every table of the model; returns how many tables it checked.
     @discardableResult
     private func check(_ model: DMNModel, label: String, _ random: inout SplitMix64, trials: Int = 300) throws -> Int {
@@ -100,8 +152,8 @@ import Testing
                 // Without a trace, the same value and problems as with one.
                 var scope = FEELScope()
                 for (input, value) in zip(table.inputs, values) { scope[input.expression.source] = value }
-                let traced = TableEvaluator(table: table).evaluate(named: decision.name, scope: scope)
-                let plain = TableEvaluator(table: table).value(scope: scope)
+                let traced = TableEvaluator(table: compiled).evaluate(named: decision.name, scope: scope)
+                let plain = TableEvaluator(table: compiled).value(scope: scope)
                 #expect(plain.value == traced.value && plain.problems == traced.problems, "\(decision.name) on \(values) in \(label)")
                 for (column, input) in table.inputs.enumerated() {
                     guard let allowed = input.inputValues, values[column] != .null else { continue }
@@ -116,8 +168,8 @@ import Testing
                 #expect(constant == expected, "\(decision.name) default")
             }
             for (index, rule) in table.rules.enumerated() {
-                guard let constant = compiled.constantOutputs[index] else { continue }
-                #expect(constant.values == rule.outputEntries.map { $0.evaluate(FEELScope()) }, "\(decision.name) rule \(rule.row)")
+                guard let constant = compiled.constantValues[index] else { continue }
+                #expect(constant == rule.outputEntries.map { $0.evaluate(FEELScope()) }, "\(decision.name) rule \(rule.row)")
             }
         }
         return checked

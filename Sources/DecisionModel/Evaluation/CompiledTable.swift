@@ -55,7 +55,7 @@ final class CompiledTable: Sendable {
 
     /// The output values of a rule whose output entries are all literals, with the table's value for that rule
     /// and the problems of values outside their column's allowed output values.
-    struct ConstantOutput: Sendable {
+    private struct ConstantOutput {
         let values: [FEELValue]
         let result: FEELValue
         let problems: [String]
@@ -93,11 +93,27 @@ final class CompiledTable: Sendable {
     /// Per input column, the name it reads when its expression is a name (`member` nil) or a context entry
     /// (`name.member`): read without copying a reader.
     let inputNames: [(name: String, member: String?)?]
+    /// Per input column, whether reading it can report no problem once its reader finds a value: a name, a context
+    /// entry or a literal, in a column without input values. A FIRST table reads these only for the rows it tries.
+    let quietColumns: [Bool]
+    let quietOnly: Bool
+    /// Per row, the columns whose cells are not `-` (bit per column), for a table of at most 64 rows and columns.
+    let testedColumns: [UInt64]
+    /// FIRST tables of at most 64 rows and columns are evaluated row by row when no trace is asked for, reading
+    /// each column only when a row tried tests it (see `TableEvaluator`).
+    let readsLazily: Bool
     /// Rows × columns, row-major; see `decided(_:for:)`.
     let cells: [UInt8]
-    let constantOutputs: [ConstantOutput?]
+    /// Per rule whose output entries are all literals, its output values (nil for other rules); the table's value
+    /// when it is the one hit, made once; and the problems of values outside their column's allowed output values
+    /// (empty for most). Apart, so that evaluation copies out only what it uses.
+    let constantValues: [[FEELValue]?]
+    let constantResults: [FEELValue?]
+    let constantProblems: [[String]]
     /// Per rule without constant outputs, how to read each output entry without an evaluator (see `InputReader`).
     let outputReaders: [[InputReader?]]
+    /// The output columns that have output values, checked for the outputs of rules without constant ones.
+    let checkedOutputs: [Int]
     /// Rows × columns: the index in `numberTests` of a cell that compares numbers with literals (-1 for others).
     let numberCells: [Int32]
     let numberTests: [NumberTests]
@@ -128,6 +144,10 @@ final class CompiledTable: Sendable {
             default: nil
             }
         }
+        quietColumns = zip(inputReaders, table.inputs).map { reader, input in
+            input.inputValues == nil && reader?.isQuiet == true
+        }
+        quietOnly = !quietColumns.contains(false)
         var cells = [UInt8](repeating: Self.wildcardBit, count: rowCount * columnCount)
         for (row, rule) in table.rules.enumerated() {
             for column in 0..<min(columnCount, rule.inputEntries.count) {
@@ -135,6 +155,12 @@ final class CompiledTable: Sendable {
             }
         }
         self.cells = cells
+        readsLazily = table.hitPolicy == .first && rowCount > 0 && rowCount <= 64 && columnCount > 0 && columnCount <= 64
+        testedColumns = !readsLazily ? [] : (0..<rowCount).map { [columnCount] row in
+            (0..<columnCount).reduce(UInt64(0)) { mask, column in
+                cells[row * columnCount + column] & Self.wildcardBit == 0 ? mask | 1 << UInt64(column) : mask
+            }
+        }
         var index = Index(wordCount: wordCount)
         for column in 0..<columnCount { index.add(column, of: table, cells: cells) }
         (bases, entries, toggledRows, nullEntries) = (index.bases, index.entries, index.toggledRows, index.nullEntries)
@@ -145,10 +171,14 @@ final class CompiledTable: Sendable {
         }
         (allowedKinds, allowedNegated) = (index.allowedKinds, index.allowedNegated)
         hasInputValues = table.inputs.map { $0.inputValues != nil }
-        constantOutputs = table.rules.map { Self.constantOutput($0, of: table) }
+        let constantOutputs = table.rules.map { Self.constantOutput($0, of: table) }
+        constantValues = constantOutputs.map { $0?.values }
+        constantResults = constantOutputs.map { $0?.result }
+        constantProblems = constantOutputs.map { $0?.problems ?? [] }
         outputReaders = zip(table.rules, constantOutputs).map { rule, constant in
             constant == nil ? rule.outputEntries.map { InputReader($0) } : []
         }
+        checkedOutputs = table.outputs.indices.filter { table.outputs[$0].outputValues != nil }
         var numberCells = [Int32](repeating: -1, count: rowCount * columnCount)
         var numberTests: [NumberTests] = []
         for (row, rule) in table.rules.enumerated() {
@@ -162,7 +192,7 @@ final class CompiledTable: Sendable {
         let outputNames = table.outputs.map { $0.name ?? "" }
         distinctOutputNames = outputNames.count > 1 && Set(outputNames).count == outputNames.count ? outputNames : nil
         outputPriorities = table.outputs.map { $0.outputValues?.literalValues }
-        constantRanks = constantOutputs.map { [outputPriorities] in $0.map { TableEvaluator.rank($0.values, outputPriorities) } }
+        constantRanks = constantValues.map { [outputPriorities] in $0.map { TableEvaluator.rank($0, outputPriorities) } }
         if !table.outputs.contains(where: { $0.defaultOutputEntry != nil }) {
             constantDefault = .null
         } else {
@@ -290,7 +320,6 @@ final class CompiledTable: Sendable {
         return ConstantOutput(values: values, result: TableEvaluator.result(values, outputs: table.outputs), problems: problems)
     }
 
-    /// How the index sees a value in a column.
     /// The value of an input column read without the evaluator, nil when only the evaluator can tell.
     @inline(__always)
     func read(column: Int, _ scope: FEELScope) -> FEELValue? {
@@ -301,6 +330,31 @@ final class CompiledTable: Sendable {
         return inputReaders.withUnsafeBufferPointer { $0[column]?.read(scope) }
     }
 
+    /// Whether `read(column:_:)` finds a value for a quiet column (see `quietColumns`), without copying it out.
+    func canRead(column: Int, _ scope: FEELScope) -> Bool {
+        if let (name, member) = inputNames[column] {
+            return member == nil ? scope.contains(name) : scope.holdsContextOrNull(name)
+        }
+        return inputReaders.withUnsafeBufferPointer { $0[column]?.canRead(scope) ?? false }
+    }
+
+    /// The rows the index lets through in one column for a probed value, in a table of at most 64 rows: what
+    /// `forEachMatch` makes of the column.
+    func rows(column: Int, _ probe: Probe) -> UInt64 {
+        var rows = bases[column * Kind.count + probe.kind.rawValue]
+        guard probe.entry >= 0 else { return rows }
+        let entry = entries[Int(probe.entry)]
+        for i in entry.on { rows |= 1 << UInt64(toggledRows[Int(i)]) }
+        for i in entry.off { rows &= ~(1 << UInt64(toggledRows[Int(i)])) }
+        return rows
+    }
+
+    /// Whether the index decides the cell at `row`, `column` for an input of `kind` (else the evaluator does).
+    func decides(row: Int, column: Int, _ kind: Kind) -> Bool {
+        Self.decided(cells[row * columnCount + column], for: kind)
+    }
+
+    /// How the index sees a value in a column.
     func probe(_ value: FEELValue, column: Int) -> Probe {
         let kind = Kind(value)
         if kind == .null { return Probe(kind: .null, entry: nullEntries[column]) }
@@ -469,6 +523,37 @@ enum InputReader: Sendable {
         default:
             guard let value = FEELExpression.plainLiteral(node) else { return nil }
             self = .literal(value)
+        }
+    }
+
+    /// Whether `canRead` can tell that `read` finds a value without reading it: a name, a context entry, a literal,
+    /// `list contains` of a named list, and `and`/`or` of such tests.
+    var isQuiet: Bool {
+        switch self {
+        case .name, .entry, .literal: true
+        case .listContains(.name, _): true
+        case .and(let left, let right), .or(let left, let right): left.isBooleanTest && right.isBooleanTest
+        default: false
+        }
+    }
+
+    private var isBooleanTest: Bool {
+        switch self {
+        case .listContains(.name, _): true
+        case .and(let left, let right), .or(let left, let right): left.isBooleanTest && right.isBooleanTest
+        default: false
+        }
+    }
+
+    /// For a quiet reader (see `isQuiet`), whether `read` finds a value, told from what names the scope binds.
+    func canRead(_ scope: FEELScope) -> Bool {
+        switch self {
+        case .name(let name): scope.contains(name)
+        case .entry(let name, _): scope.holdsContextOrNull(name)
+        case .literal: true
+        case .listContains(.name(let name), _): !scope.contains("list contains") && scope.holdsList(name)
+        case .and(let left, let right), .or(let left, let right): left.canRead(scope) && right.canRead(scope)
+        default: false
         }
     }
 

@@ -174,8 +174,8 @@ public struct DMNEvaluator: Sendable {
     /// Evaluates one boxed expression in a scope.
     public func evaluate(_ logic: ExpressionLogic, named name: String, scope: FEELScope) -> DecisionTrace {
         switch logic {
-        case .table(let table):
-            return TableEvaluator(table: table).evaluate(named: name, scope: scope)
+        case .table:
+            return TableEvaluator(table: logic.compiledTable!).evaluate(named: name, scope: scope)
         case .literal(let literal):
             var problems: [FEELError] = []
             let value = literal.expression.evaluate(scope, problems: &problems)
@@ -213,8 +213,8 @@ public struct DMNEvaluator: Sendable {
     /// records neither its input values nor its rules.
     public func value(of logic: ExpressionLogic, named name: String, scope: FEELScope) -> (value: FEELValue, problems: [String]) {
         switch logic {
-        case .table(let table):
-            return TableEvaluator(table: table).value(scope: scope)
+        case .table:
+            return TableEvaluator(table: logic.compiledTable!).value(scope: scope)
         case .typed(let logic, let type):
             var (value, problems) = self.value(of: logic, named: name, scope: scope)
             let (coerced, problem) = model.coerce(value, to: type)

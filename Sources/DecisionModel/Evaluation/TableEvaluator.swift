@@ -3,9 +3,9 @@ struct TableEvaluator {
     /// The table with its index; every evaluation reads it from there, so no copy of the table is made.
     let table: CompiledTable
 
-    /// Borrowing: an initialiser otherwise takes its argument owned, and the caller copied the whole table for it.
-    init(table: borrowing DecisionTable) {
-        self.table = table.compiled
+    /// From `ExpressionLogic.compiledTable`: the table itself is not needed to evaluate it.
+    init(table: CompiledTable) {
+        self.table = table
     }
 
     private struct Hit {
@@ -44,11 +44,92 @@ struct TableEvaluator {
         var outcome = Outcome()
         withUnsafeTemporaryAllocation(of: CompiledTable.Probe.self, capacity: columns) { probes in
             withUnsafeTemporaryAllocation(of: FEELValue.self, capacity: columns) { values in
-                run(scope, traced: traced, probes: probes, values: values, into: &outcome)
-                _ = values.deinitialize()
+                var read: UInt64 = 0
+                // One by one: `deinitialize()` destroyed them through the runtime's generic array destroy.
+                let lazily = !traced && table.readsLazily
+                if lazily, runFirst(scope, probes: probes, values: values, read: &read, into: &outcome) {
+                    for index in 0..<columns where read & 1 << UInt64(index) != 0 { _ = (values.baseAddress! + index).move() }
+                } else {
+                    if lazily { for index in 0..<columns where read & 1 << UInt64(index) != 0 { _ = (values.baseAddress! + index).move() } }
+                    run(scope, traced: traced, probes: probes, values: values, into: &outcome)
+                    for index in 0..<columns { _ = (values.baseAddress! + index).move() }
+                }
             }
         }
         return outcome
+    }
+
+    /// A FIRST table without a trace, row by row: a column is read (and looked up in the index) only when a row
+    /// tried tests it, as FIRST's halting at its first hit allows (DMN 8.2.11). Gives what `run` gives: columns
+    /// that may report a problem (an expression, input values) are read first and in order, as there, and only
+    /// once every other column is known to read without one. False, before anything that spends from the budget
+    /// is evaluated, when one cannot (a name not in scope): the caller evaluates as usual. `read` marks the columns
+    /// whose value it initialised.
+    private func runFirst(_ scope: FEELScope, probes: UnsafeMutableBufferPointer<CompiledTable.Probe>,
+                          values: UnsafeMutableBufferPointer<FEELValue>, read: inout UInt64, into outcome: inout Outcome) -> Bool {
+        let columns = table.columnCount
+        // Checked before the first evaluator call (which spends from the budget, so may not run twice); a column read
+        // shows it itself, so a table of quiet columns checks only those it did not read, at its end.
+        func readable() -> Bool {
+            (0..<columns).allSatisfy { read & 1 << UInt64($0) != 0 || !table.quietColumns[$0] || table.canRead(column: $0, scope) }
+        }
+        var verified = !table.quietOnly
+        if verified, !readable() { return false }
+        var feelProblems: [FEELError] = []
+        for column in 0..<columns where !table.quietColumns[column] {
+            let value = table.read(column: column, scope) ?? table.inputs[column].expression.evaluate(scope, problems: &feelProblems)
+            let probe = table.probe(value, column: column)
+            if table.hasInputValues[column], value != .null,
+               !(table.isAllowed(probe, column: column) ?? table.inputs[column].inputValues!.matches(value, scope: scope)),
+               let allowed = table.inputs[column].inputValues {
+                outcome.problems.append("input \(table.inputs[column].title) = \(value) is not one of its input values \(allowed.source)")
+            }
+            probes.initializeElement(at: column, to: probe)
+            values.initializeElement(at: column, to: value)
+            read |= 1 << UInt64(column)
+        }
+        if !feelProblems.isEmpty { outcome.problems += feelProblems.map(\.description) }
+        if !outcome.problems.isEmpty { return true }
+        var matched: Int?
+        rows: for row in 0..<table.rowCount {
+            var tested = table.testedColumns[row]
+            while tested != 0 {
+                let column = tested.trailingZeroBitCount
+                tested &= tested - 1
+                if read & 1 << UInt64(column) == 0 {
+                    guard let value = table.read(column: column, scope) else { return false }
+                    probes.initializeElement(at: column, to: table.probe(value, column: column))
+                    values.initializeElement(at: column, to: value)
+                    read |= 1 << UInt64(column)
+                }
+                if table.rows(column: column, probes[column]) & 1 << UInt64(row) == 0 { continue rows }
+            }
+            // As `forEachMatch`: the cells the index leaves to the evaluator, in column order.
+            tested = table.testedColumns[row]
+            while tested != 0 {
+                let column = tested.trailingZeroBitCount
+                tested &= tested - 1
+                guard !table.decides(row: row, column: column, probes[column].kind) else { continue }
+                if let matches = table.test(row: row, column: column, values[column]) {
+                    if !matches { continue rows }
+                    continue
+                }
+                if !verified {
+                    guard readable() else { return false }
+                    verified = true
+                }
+                if !table.rules[row].inputEntries[column].matches(values[column], scope: scope) { continue rows }
+            }
+            matched = row
+            break
+        }
+        if !verified, !readable() { return false }
+        if let matched {
+            outcome.value = result(hit(matched, scope: scope, into: &outcome))
+        } else {
+            outcome.value = defaultResult(scope: scope)
+        }
+        return true
     }
 
     /// `probes` and `values` have room for one entry per input column; this initialises every one of them.
@@ -63,7 +144,7 @@ struct TableEvaluator {
             let probe = table.probe(value, column: index)
             probes.initializeElement(at: index, to: probe)
             // The column's input values are copied out only when the index cannot decide, or to name them.
-            if value != .null, table.hasInputValues[index],
+            if table.hasInputValues[index], value != .null,
                !(table.isAllowed(probe, column: index) ?? table.inputs[index].inputValues!.matches(value, scope: scope)),
                let allowed = table.inputs[index].inputValues {
                 outcome.problems.append("input \(table.inputs[index].title) = \(value) is not one of its input values \(allowed.source)")
@@ -71,12 +152,12 @@ struct TableEvaluator {
             values.initializeElement(at: index, to: value)
             if traced { outcome.inputs.append((table.inputs[index].expression.source, values[index])) }
         }
-        outcome.problems += feelProblems.map(\.description)
+        if !feelProblems.isEmpty { outcome.problems += feelProblems.map(\.description) }
         if !outcome.problems.isEmpty { return }
 
-        // The first hit apart, so that the usual single hit needs no array.
+        // The first hit apart, so that the usual single hit needs no array; with a second, all are in one.
         var firstHit: Hit?
-        var laterHits: [Hit] = []
+        var hits: [Hit] = []
         // FIRST may stop at its first hit (DMN 8.2.11: "evaluation can halt"); the others need every matching rule.
         let first = table.hitPolicy == .first
         let inputs = UnsafeBufferPointer(values)
@@ -84,39 +165,22 @@ struct TableEvaluator {
             table.test(row: row, column: column, inputs[column])
                 ?? table.rules[row].inputEntries[column].matches(inputs[column], scope: scope)
         }) { index in
-            if table.constantOutputs[index] != nil {
-                let problems = table.constantOutputs[index]!.problems
-                if !problems.isEmpty { outcome.problems += problems }
-                let hit = Hit(index: index, outputs: table.constantOutputs[index]!.values)
-                if firstHit == nil { firstHit = hit } else { laterHits.append(hit) }
-                return !first
+            let hit = hit(index, scope: scope, into: &outcome)
+            if let earlier = firstHit, hits.isEmpty {
+                hits.reserveCapacity(4)
+                hits.append(earlier)
             }
-            let rule = table.rules[index]
-            var problems: [FEELError] = []
-            let readers = table.outputReaders[index]
-            var outputs: [FEELValue] = []
-            outputs.reserveCapacity(rule.outputEntries.count)
-            for (k, entry) in rule.outputEntries.enumerated() {
-                outputs.append(readers[k]?.read(scope) ?? entry.evaluate(scope, problems: &problems))
-            }
-            outcome.problems += problems.map { "rule \(rule.row): \($0)" }
-            for (output, value) in zip(table.outputs, outputs) {
-                if let allowed = output.outputValues, value != .null, !allowed.matches(value, scope: scope) {
-                    outcome.problems.append("rule \(rule.row): output \(output.name ?? "") = \(value) is not one of its output values \(allowed.source)")
-                }
-            }
-            let hit = Hit(index: index, outputs: outputs)
-            if firstHit == nil { firstHit = hit } else { laterHits.append(hit) }
+            if firstHit == nil { firstHit = hit } else { hits.append(hit) }
             return !first
         }
         // One hit of a single-hit policy (the common case): its rule and value, with no array of hits made.
-        if let only = firstHit, laterHits.isEmpty, table.hitPolicy.isSingleHit {
+        if let only = firstHit, hits.isEmpty, table.hitPolicy.isSingleHit {
             outcome.value = result(only)
             if traced { outcome.rules = table.ruleHits[only.index] }
             return
         }
-        let hits = firstHit.map { [$0] + laterHits } ?? []
-        let (selected, value, problem) = apply(hits, scope: scope)
+        if let only = firstHit, hits.isEmpty { hits = [only] }
+        let (selected, value, problem) = apply(hits, scope: scope, traced: traced)
         if let problem {
             outcome.problems.append(problem)
             outcome.violation = problem
@@ -125,6 +189,30 @@ struct TableEvaluator {
         if traced {
             outcome.rules = selected.count == 1 ? table.ruleHits[selected[0].index] : selected.map { table.ruleHits[$0.index][0] }
         }
+    }
+
+    /// The outputs of a matching rule, with the problems they meet.
+    private func hit(_ index: Int, scope: FEELScope, into outcome: inout Outcome) -> Hit {
+        if let values = table.constantValues[index] {
+            if !table.constantProblems[index].isEmpty { outcome.problems += table.constantProblems[index] }
+            return Hit(index: index, outputs: values)
+        }
+        // The rule's parts are read where they lie: a copy of the whole rule (or output column) cost a retain and a
+        // release of each of its fields.
+        let entries = table.rules[index].outputEntries
+        var problems: [FEELError] = []
+        let readers = table.outputReaders[index]
+        var outputs: [FEELValue] = []
+        outputs.reserveCapacity(entries.count)
+        for (k, entry) in entries.enumerated() {
+            outputs.append(readers[k]?.read(scope) ?? entry.evaluate(scope, problems: &problems))
+        }
+        if !problems.isEmpty { outcome.problems += problems.map { "rule \(table.rules[index].row): \($0)" } }
+        for k in table.checkedOutputs where k < outputs.count && outputs[k] != .null {
+            guard let allowed = table.outputs[k].outputValues, !allowed.matches(outputs[k], scope: scope) else { continue }
+            outcome.problems.append("rule \(table.rules[index].row): output \(table.outputs[k].name ?? "") = \(outputs[k]) is not one of its output values \(allowed.source)")
+        }
+        return Hit(index: index, outputs: outputs)
     }
 
     /// The value of one hit: the single output, or a context of all outputs by name.
@@ -142,7 +230,7 @@ struct TableEvaluator {
 
     /// The value of one hit, made once for a rule with literal outputs.
     private func result(_ hit: Hit) -> FEELValue {
-        table.constantOutputs[hit.index]?.result ?? result(hit.outputs)
+        table.constantResults[hit.index] ?? result(hit.outputs)
     }
 
     private func defaultResult(scope: FEELScope) -> FEELValue {
@@ -163,7 +251,8 @@ struct TableEvaluator {
         return min(table.outputPriorities.count, a.outputs.count) < min(table.outputPriorities.count, b.outputs.count)
     }
 
-    private func apply(_ hits: [Hit], scope: FEELScope) -> (selected: [Hit], value: FEELValue, problem: String?) {
+    /// The hits selected are given only for a trace (`traced`), but for a violation or a list of hits.
+    private func apply(_ hits: [Hit], scope: FEELScope, traced: Bool) -> (selected: [Hit], value: FEELValue, problem: String?) {
         if hits.isEmpty { return ([], defaultResult(scope: scope), nil) }
         switch table.hitPolicy {
         case .unique:
@@ -175,14 +264,14 @@ struct TableEvaluator {
             if hits.contains(where: { $0.outputs != hits[0].outputs }) {
                 return (hits, .null, "ANY hit policy violated: rules \(hits.map { String(table.rules[$0.index].row) }.joined(separator: ", ")) match with different outputs")
             }
-            return ([hits[0]], result(hits[0]), nil)
+            return (traced ? [hits[0]] : [], result(hits[0]), nil)
         case .first:
-            return ([hits[0]], result(hits[0]), nil)
+            return (traced ? [hits[0]] : [], result(hits[0]), nil)
         case .priority:
             // The highest priority, the first written among equals.
             var best = hits[0]
             for hit in hits.dropFirst() where precedes(hit, best) { best = hit }
-            return ([best], result(best), nil)
+            return (traced ? [best] : [], result(best), nil)
         case .ruleOrder, .collect(nil):
             return (hits, .list(hits.map { result($0) }), nil)
         case .outputOrder:
@@ -198,6 +287,20 @@ struct TableEvaluator {
     /// priorities of rules with constant outputs made once.
     private func sortedByPriority(_ hits: [Hit]) -> [Hit] {
         guard hits.count > 1 else { return hits }
+        // Rules with literal outputs only (the usual case): sorted in one copy of the hits, by the ranks made once.
+        if hits.allSatisfy({ table.constantRanks[$0.index] != nil }) {
+            var sorted = hits
+            for i in 1..<sorted.count {
+                let item = sorted[i]
+                var j = i
+                while j > 0, table.constantRanks[item.index]!.lexicographicallyPrecedes(table.constantRanks[sorted[j - 1].index]!) {
+                    sorted[j] = sorted[j - 1]
+                    j -= 1
+                }
+                sorted[j] = item
+            }
+            return sorted
+        }
         var sorted = hits.map { (rank: table.constantRanks[$0.index] ?? Self.rank($0.outputs, table.outputPriorities), hit: $0) }
         for i in 1..<sorted.count {
             let item = sorted[i]

@@ -67,6 +67,18 @@ public enum FEELValue: Sendable, Equatable, CustomStringConvertible {
 
     public var isNull: Bool { self == .null }
 
+    var isList: Bool {
+        if case .list = self { return true }
+        return false
+    }
+
+    var isContextOrNull: Bool {
+        switch self {
+        case .context, .null: true
+        default: false
+        }
+    }
+
     /// The text of a string value, nil otherwise.
     public var stringValue: String? {
         if case .string(let value) = self { return value }
@@ -216,6 +228,19 @@ public struct FEELContext: Sendable, Equatable {
         }
     }
 
+    func contains(_ key: String) -> Bool { position(of: key) != nil }
+
+    /// Whether `member(_:of: key)` finds a value (see there), without copying it.
+    func holdsContextOrNull(_ key: String) -> Bool {
+        guard let position = position(of: key) else { return false }
+        return values[position].isContextOrNull
+    }
+
+    func holdsList(_ key: String) -> Bool {
+        guard let position = position(of: key) else { return false }
+        return values[position].isList
+    }
+
     public static func == (lhs: FEELContext, rhs: FEELContext) -> Bool {
         guard lhs.names.count == rhs.names.count else { return false }
         for (key, value) in zip(lhs.names, lhs.values) {
@@ -293,4 +318,13 @@ public struct FEELScope: Sendable {
 
     /// See `FEELContext.member(_:of:)`.
     func member(_ member: String, of name: String) -> FEELValue? { bindings.member(member, of: name) }
+
+    /// Whether `name` is bound, found without copying its value.
+    func contains(_ name: String) -> Bool { bindings.contains(name) }
+
+    /// Whether `member(_:of: name)` finds a value: `name` is bound to a context or to null.
+    func holdsContextOrNull(_ name: String) -> Bool { bindings.holdsContextOrNull(name) }
+
+    /// Whether `name` is bound to a list.
+    func holdsList(_ name: String) -> Bool { bindings.holdsList(name) }
 }

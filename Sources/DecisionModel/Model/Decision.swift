@@ -86,6 +86,14 @@ public indirect enum ExpressionLogic: Sendable {
         if case .typed(let logic, _) = self { return logic.untyped }
         return self
     }
+
+    /// The compiled form of a decision table, nil for other logic. The table is still copied out of the case here (a
+    /// retain and a release per field, a few per cent of a small table's evaluation): the compiler copies an indirect
+    /// case's payload that is passed on whole, as `DecisionTable.compiled` passes it to compile it the first time.
+    var compiledTable: CompiledTable? {
+        if case .table(let table) = self { return table.compiled }
+        return nil
+    }
 }
 
 public struct LiteralExpression: Sendable {
