@@ -16,6 +16,8 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --no-build) build=0; shift ;;
         --scratch-path) scratch=(--scratch-path "$2"); shift 2 ;;
+        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -*) echo "hostile.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
         *) break ;;
     esac
 done
