@@ -35,9 +35,11 @@ let package = Package(
         ),
         // Speed is measured here, never asserted in tests: `swift run -c release yakuji-bench`.
         .executableTarget(name: "yakuji-bench", dependencies: ["Advisor", "DecisionModel"], path: "Benchmarks/YakujiBench"),
-        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "DecisionModelTests", dependencies: ["DecisionModel"]),
-        .testTarget(name: "AdvisorTests", dependencies: ["Advisor"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["yakuji"]),
+        // Where the tests write temporary files: one folder per test process, removed at its exit.
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
+        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "TestScratch"], exclude: ["Fixtures"]),
+        .testTarget(name: "DecisionModelTests", dependencies: ["DecisionModel", "TestScratch"]),
+        .testTarget(name: "AdvisorTests", dependencies: ["Advisor", "TestScratch"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["yakuji", "TestScratch"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Advisor
+import TestScratch
 
 enum Fixtures {
     static var folder: String {
@@ -19,7 +20,7 @@ enum Fixtures {
     static func sample(_ name: String) -> String { bundledRules + "/../Samples/" + name }
 
     static func temporaryFile(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("yakuji-\(UUID().uuidString)-\(name)").path
+        TestScratch.path(name).path
     }
 }
 

@@ -2,6 +2,7 @@ import DecisionModel
 import Foundation
 import Testing
 @testable import Advisor
+import TestScratch
 
 @Suite struct JMDNImportTests {
     static let csv = """
@@ -45,7 +46,7 @@ import Testing
 
     @Test func generatedTableLoadsAndIsSearchable() throws {
         let entries = try JMDNImport.entries(csv: Self.csv, file: "list.csv")
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yakuji-jmdn-\(UUID().uuidString)")
+        let dir = TestScratch.path("jmdn")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try """
         <?xml version="1.0"?>

@@ -2,11 +2,12 @@ import Foundation
 import Testing
 import XMLSupport
 @testable import Advisor
+import TestScratch
 
 /// The on-disk cache of parsed rule files: same rule set with or without it, never trusted when damaged or stale.
 /// Every test uses a cache folder of its own under the temporary directory, never the user's.
 @Suite final class RulesCacheTests {
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("yakuji-rules-cache-\(UUID().uuidString)").path
+    let scratch = TestScratch.path("rules-cache").path
 
     deinit { try? FileManager.default.removeItem(atPath: scratch) }
 

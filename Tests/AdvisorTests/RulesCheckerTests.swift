@@ -2,6 +2,7 @@ import DecisionModel
 import Foundation
 import Testing
 @testable import Advisor
+import TestScratch
 
 /// `rules check` on copies of the bundled rules with one seeded defect each.
 @Suite(.serialized) struct RulesCheckerTests {
@@ -9,7 +10,7 @@ import Testing
 
     /// A fresh copy of the bundled rules (with the samples their scenarios use) in a temporary folder.
     static func copy() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("yakuji-rules-\(UUID().uuidString)")
+        let root = TestScratch.path("rules")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let rules = URL(fileURLWithPath: Fixtures.bundledRules)
         try FileManager.default.copyItem(at: rules, to: root.appendingPathComponent("Rules"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 
 @Suite struct AssessCommandTests {
     @Test func sampleAssessmentInEnglishText() throws {
@@ -151,7 +152,7 @@ import Testing
     }
 
     @Test func jmdnImportWritesTableAndScenarios() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yakuji-cli-jmdn-\(UUID().uuidString)")
+        let dir = TestScratch.path("cli-jmdn")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let csv = dir.appendingPathComponent("list.csv")
         try "code,nameJa,nameEn,class,certificationStandard\n16173000,自動電子血圧計,BP monitor,II,yes\n"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// Runs the built `yakuji` binary as a user would.
 enum CLI {
@@ -54,7 +55,7 @@ enum CLI {
     static let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("yakuji-cli-tests-cache").path
 
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("yakuji-cli-\(UUID().uuidString)")
+        let url = TestScratch.path("cli")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DecisionModel
+import TestScratch
 
 /// Models importing other models by namespace: `import.element` names, types, knowledge and decisions.
 @Suite struct ImportTests {
@@ -32,7 +33,7 @@ import Testing
     """
 
     static func folder(_ files: [String: String]) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yakuji-import-\(UUID().uuidString)")
+        let dir = TestScratch.path("import")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         return dir.path

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DecisionModel
+import TestScratch
 
 /// The TCK runner counts honestly: test cases, not result nodes; nothing left out.
 @Suite struct TCKRunnerTests {
@@ -33,7 +34,7 @@ import Testing
 
     /// A folder `group/` holding the model and one test file; returns the folder.
     static func folder(model: String = model, tests: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yakuji-tck-\(UUID().uuidString)/group")
+        let dir = TestScratch.path("tck").appendingPathComponent("group")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try model.write(to: dir.appendingPathComponent("m.dmn"), atomically: true, encoding: .utf8)
         try tests.write(to: dir.appendingPathComponent("m-test-01.xml"), atomically: true, encoding: .utf8)

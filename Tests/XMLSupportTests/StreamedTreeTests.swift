@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XMLSupport
+import TestScratch
 
 /// A file read without a schema is built from the parser's events, never as a libxml2 tree; it must come out
 /// exactly as the tree would have (the tree is still built where a DOCTYPE is allowed, which is how it is reached
@@ -58,7 +59,7 @@ import XMLSupport
 /// `loadRoot` keeps the root element alone (what kind of file this is) yet reads the whole file for its errors.
 @Suite struct RootOnlyLoadingTests {
     static func write(_ text: String) throws -> String {
-        let path = NSTemporaryDirectory() + "root-only-\(UUID().uuidString).xml"
+        let path = TestScratch.path("root-only.xml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XMLSupport
+import TestScratch
 
 /// A file with a schema is validated while it streams, with no libxml2 tree; the tree (still built where a DOCTYPE
 /// is allowed, which is how it is reached here) is the reference: the same elements for a valid file, the same
@@ -132,7 +133,7 @@ import XMLSupport
 /// the values of the plainer pattern it replaced.
 @Suite struct NonBlankPatternTests {
     static func schema(_ pattern: String) throws -> XMLSchema {
-        let path = NSTemporaryDirectory() + "pattern-\(UUID().uuidString).xsd"
+        let path = TestScratch.path("pattern.xsd").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let text = """
             <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
