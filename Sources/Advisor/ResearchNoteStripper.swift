@@ -1,3 +1,5 @@
+import Foundation
+
 /// `Citations.strippedByPatterns` without ICU: the same five note patterns and the same separator clean-up, each
 /// written out as the regular-expression engine would match it (leftmost match, greedy, no overlap), on Unicode
 /// scalars. ICU's first use costs a cold run about 2 ms, and every timeline cites benchmark sources that carry notes.
@@ -21,9 +23,7 @@ enum ResearchNoteStripper {
             let replacement: [Unicode.Scalar] = semicolon && start != 0 && end != s.count ? [";", " "] : []
             s.replaceSubrange(start..<end, with: replacement)
         }
-        var text = String(String.UnicodeScalarView(s))
-        text = trimmed(text)
-        return text
+        return String(String.UnicodeScalarView(s)).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     // MARK: - Classes
@@ -216,13 +216,5 @@ enum ResearchNoteStripper {
             if j < s.count, s[j] == ";" || s[j] == ",", spaces(s, from: j + 1) == s.count { return (i, s.count) }
         }
         return nil
-    }
-
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)`.
-    static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        func blank(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
-        guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
-        return String(scalars[first...last])
     }
 }

@@ -354,7 +354,7 @@ public final class OpenEvaluation {
     /// Products alike but for one variable's values are one product (the variable dropped when they cover all its
     /// values); a product inside another is dropped. Exact: the union is unchanged.
     static func join(_ start: [ProductTerm], sizes: [Int]) -> [ProductTerm] {
-        var packer = ProductPacker(sizes: sizes)
+        let packer = ProductPacker(sizes: sizes)
         return packer.join(start.map(packer.pack)).map(packer.unpack)
     }
 

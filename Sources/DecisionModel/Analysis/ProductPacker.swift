@@ -107,7 +107,7 @@ struct ProductPacker {
         return true
     }
 
-    mutating func join(_ start: [Packed]) -> [Packed] {
+    func join(_ start: [Packed]) -> [Packed] {
         var products = start
         var changed = true
         while changed {
