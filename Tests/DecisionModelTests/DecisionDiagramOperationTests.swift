@@ -7,9 +7,11 @@ import Testing
     // One wide variable (a code list, several bitset words) among narrow ones, as in the bundled rules.
     static let sizes = [3, 130, 2, 4, 2, 5]
 
-    static func randomCondition(_ d: DecisionDiagram, _ random: inout SplitMix64) -> DecisionDiagram.Node {
+    /// An or of up to `terms` ands of random literals over the diagram's variables.
+    static func randomCondition(_ d: DecisionDiagram, _ random: inout SplitMix64, terms: UInt64 = 4) -> DecisionDiagram.Node {
+        let sizes = d.sizes
         var node = DecisionDiagram.never
-        for _ in 0..<(1 + Int(random.next() % 4)) {
+        for _ in 0..<(1 + Int(random.next() % terms)) {
             var product = DecisionDiagram.always
             for v in sizes.indices where random.next() % 2 == 0 {
                 product = d.and(product, d.literal(v, (0..<sizes[v]).filter { _ in random.next() % 3 == 0 }))

@@ -88,18 +88,8 @@ import Testing
         // One wide variable (a code list) among narrow ones, as in the bundled rules.
         let sizes = [3, 40, 2, 4, 2]
         let d = DecisionDiagram(sizes: sizes)
-        func randomCondition() -> DecisionDiagram.Node {
-            var node = DecisionDiagram.never
-            for _ in 0..<(1 + Int(random.next() % 5)) {
-                var product = DecisionDiagram.always
-                for v in sizes.indices where random.next() % 2 == 0 {
-                    product = d.and(product, d.literal(v, (0..<sizes[v]).filter { _ in random.next() % 3 == 0 }))
-                }
-                node = d.or(node, product)
-            }
-            return node
-        }
-        let a = randomCondition(), care = randomCondition()
+        let a = DecisionDiagramOperationTests.randomCondition(d, &random, terms: 5)
+        let care = DecisionDiagramOperationTests.randomCondition(d, &random, terms: 5)
         let simple = d.simplify(a, within: care)
         #expect(d.and(simple, care) == d.and(a, care))
         // It tests only variables the condition tests.
