@@ -449,6 +449,21 @@ final class DecisionDiagram {
     /// An irredundant sum of products that contains `lower` and lies inside `upper` (assignments between the two
     /// are "don't care").
     func cover(_ lower: Node, upTo upper: Node) -> [[(Int, Int)]] {
+        let found = coverChains(lower, upTo: upper)
+        return found.heads.map { head in
+            var product: [(Int, Int)] = []
+            var cell = head
+            while cell >= 0 {
+                product.append((Int(found.literals[Int(cell)].0), Int(found.literals[Int(cell)].1)))
+                cell = found.next[Int(cell)]
+            }
+            return product
+        }
+    }
+
+    /// The cover of `cover(_:upTo:)` as its products' chains: a product is the literals (variable, value) from its
+    /// head along `next` to -1, variables in order. `ProductPacker` reads them without a list per literal.
+    func coverChains(_ lower: Node, upTo upper: Node) -> (literals: [(Int32, Int32)], next: [Int32], heads: [Int32]) {
         // Products share their tails (a branch prefixes one literal to every product below it), so each is a chain of
         // cells in `literals`/`next` (-1 ends it) and a list of products is a list of chain heads; they are written
         // out as literal lists once, at the end.
@@ -496,14 +511,7 @@ final class DecisionDiagram {
             memo[key] = (node, products)
             return (node, products)
         }
-        return isop(lower, upper).1.map { head in
-            var product: [(Int, Int)] = []
-            var cell = head
-            while cell != empty {
-                product.append((Int(literals[Int(cell)].0), Int(literals[Int(cell)].1)))
-                cell = next[Int(cell)]
-            }
-            return product
-        }
+        let heads = isop(lower, upper).1
+        return (literals, next, heads)
     }
 }

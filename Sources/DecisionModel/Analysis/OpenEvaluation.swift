@@ -294,9 +294,8 @@ public final class OpenEvaluation {
             let free = diagram.exists(lower, [v])
             if diagram.minus(diagram.and(free, space), upper) == DecisionDiagram.never { lower = free }
         }
-        let products = Self.join(diagram.cover(lower, upTo: upper).map { product in
-            ProductTerm(product.map { (Int32($0.0), [$0.1]) })
-        }, sizes: diagram.sizes)
+        let packer = ProductPacker(sizes: diagram.sizes)
+        let products = packer.join(packer.pack(chains: diagram.coverChains(lower, upTo: upper))).map(packer.unpack)
         return products.map { product in
             zip(product.variables, product.values).map { v, values in
                 let variable = variables[Int(v)]

@@ -27,6 +27,31 @@ struct ProductPacker {
         return Packed(variables: product.variables, bits: bits)
     }
 
+    /// The products of a cover's chains (`DecisionDiagram.coverChains`), each literal one value.
+    func pack(chains: (literals: [(Int32, Int32)], next: [Int32], heads: [Int32])) -> [Packed] {
+        chains.heads.map { head in
+            var variables: [Int32] = []
+            var words = 0
+            var cell = head
+            while cell >= 0 {
+                let v = chains.literals[Int(cell)].0
+                variables.append(v)
+                words += wordCounts[Int(v)]
+                cell = chains.next[Int(cell)]
+            }
+            var bits = [UInt64](repeating: 0, count: words)
+            var at = 0
+            cell = head
+            while cell >= 0 {
+                let (v, value) = chains.literals[Int(cell)]
+                bits[at + Int(value) >> 6] |= 1 << UInt64(value & 63)
+                at += wordCounts[Int(v)]
+                cell = chains.next[Int(cell)]
+            }
+            return Packed(variables: variables, bits: bits)
+        }
+    }
+
     func unpack(_ product: Packed) -> OpenEvaluation.ProductTerm {
         var literals: [(Int32, [Int])] = []
         var at = 0
@@ -164,10 +189,14 @@ struct ProductPacker {
                 }
                 products = joined
             }
+            // A product contains another only if it tests no variable the other does not: compared first on one
+            // word (variables folded onto 64 bits), which rules out most pairs without reading their literals.
+            let signatures = products.map { $0.variables.reduce(UInt64(0)) { $0 | 1 << UInt64($1 & 63) } }
             var kept: [Packed] = []
             for (i, product) in products.enumerated() {
+                let signature = signatures[i]
                 let inside = products.indices.contains { j in
-                    j != i && contains(products[j], product) && (products[j] != product || j < i)
+                    j != i && signatures[j] & ~signature == 0 && contains(products[j], product) && (products[j] != product || j < i)
                 }
                 if !inside { kept.append(product) }
             }
