@@ -60,7 +60,10 @@ extension DMNModel {
             case .table(let table):
                 for column in table.inputs { for name in Self.orderedNames(column.expression.source, column.expression.referencedNames) { add(name) } }
                 for rule in table.rules {
-                    for entry in rule.outputEntries { for name in Self.orderedNames(entry.source, entry.referencedNames) { add(name) } }
+                    // Most output entries are literals, which name nothing: their names are not collected.
+                    for entry in rule.outputEntries where entry.plainLiteral == nil {
+                        for name in Self.orderedNames(entry.source, entry.referencedNames) { add(name) }
+                    }
                 }
             case .literal(let literal):
                 for name in Self.orderedNames(literal.expression.source, literal.expression.referencedNames) { add(name) }

@@ -30,20 +30,21 @@ struct ProductPacker {
     /// The products of a cover's chains (`DecisionDiagram.coverChains`), each literal one value.
     func pack(chains: (literals: [(Int32, Int32)], next: [Int32], heads: [Int32])) -> [Packed] {
         chains.heads.map { head in
-            var variables: [Int32] = []
-            var words = 0
+            var length = 0, words = 0
             var cell = head
             while cell >= 0 {
-                let v = chains.literals[Int(cell)].0
-                variables.append(v)
-                words += wordCounts[Int(v)]
+                length += 1
+                words += wordCounts[Int(chains.literals[Int(cell)].0)]
                 cell = chains.next[Int(cell)]
             }
+            var variables: [Int32] = []
+            variables.reserveCapacity(length)
             var bits = [UInt64](repeating: 0, count: words)
             var at = 0
             cell = head
             while cell >= 0 {
                 let (v, value) = chains.literals[Int(cell)]
+                variables.append(v)
                 bits[at + Int(value) >> 6] |= 1 << UInt64(value & 63)
                 at += wordCounts[Int(v)]
                 cell = chains.next[Int(cell)]
