@@ -60,11 +60,14 @@ final class ConditionWriter {
                 else { readings.append((reading, option.condition, option.value!)) }
             }
             guard readings.count > 1 else { continue }
+            var distinct: [String: Int] = [:]
             let keys = (resultKeys[decision] ?? []).filter { key in
-                (fields.map { $0.contains(sources[key]?.path.first ?? "") } ?? true)
-                    && Set(all.map { self.value(key, in: $0.value!).description }).count > 1
+                guard fields.map({ $0.contains(sources[key]?.path.first ?? "") }) ?? true else { return false }
+                let count = Set(all.map { self.value(key, in: $0.value!).description }).count
+                distinct[key] = count
+                return count > 1
             }
-            for key in keys { readingCounts[key] = Set(all.map { self.value(key, in: $0.value!).description }).count }
+            for key in keys { readingCounts[key] = distinct[key] }
             var next: [(results: [AnswerCondition], condition: Condition)] = []
             for reading in readings where !evaluation.and(reading.condition, condition).isNever {
                 let named = keys.map { AnswerCondition(input: $0, value: value($0, in: reading.sample), isResult: true) }
