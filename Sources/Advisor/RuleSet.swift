@@ -9,15 +9,30 @@ public struct RuleSet: Sendable {
     public var directory: String
     public var model: DMNModel
     public var questions: Questions
-    public var outcomes: Outcomes
+    /// The outcome texts (`outcomes.xml`).
+    public var outcomes: Outcomes {
+        get { outcomesSource.value }
+        set { outcomesSource = OnFirstUse(made: newValue) }
+    }
     /// The bilingual glossary (`glossary.xml`); empty when the folder has none.
-    public var glossary = Glossary()
+    public var glossary: Glossary {
+        get { glossarySource.value }
+        set { glossarySource = OnFirstUse(made: newValue) }
+    }
     /// How cited laws, notices and pages are shown to readers (`citations.xml`; empty when the folder has none).
     public var citations = Citations()
     /// The time figures of the lag model (`benchmarks.xml`); empty when the folder has none.
     public var benchmarks = Benchmarks()
     /// Consultations, open-question routing and document checklists (`preparation.xml`); empty when absent.
-    public var preparation = Preparation()
+    public var preparation: Preparation {
+        get { preparationSource.value }
+        set { preparationSource = OnFirstUse(made: newValue) }
+    }
+    /// Built from their files when first used: a JSON report reads none of them, and building them was a
+    /// millisecond of a cold `assess`.
+    private var outcomesSource = OnFirstUse(made: Outcomes())
+    private var glossarySource = OnFirstUse(made: Glossary())
+    private var preparationSource = OnFirstUse(made: Preparation())
     public var answersSchema: XMLSchema?
     public var version: String
     /// `sha256:` over every rule file's relative path and bytes, in path order; hashed on first use, once per
@@ -33,8 +48,11 @@ public struct RuleSet: Sendable {
     /// `maxFileBytes` bounds each rule file (`--max-rule-file-size`): a generated nomenclature table may exceed
     /// the default. With a `cache`, the parsed and validated files of an earlier run with the same rules are used
     /// when there are some (see `RulesCache`), and this run's are kept when there were none.
-    public static func load(directory: String, maxFileBytes: Int = defaultMaxFileBytes,
-                            cache: RulesCache? = nil) throws(AdvisorError) -> RuleSet {
+    /// `keepDocuments`, when given, receives the parsed files the rule set was built from, instead of their being
+    /// freed here: a command that exits soon keeps them (freeing a rule set's element trees cost a cold `assess`
+    /// a millisecond, just before the process returns all its memory at once).
+    public static func load(directory: String, maxFileBytes: Int = defaultMaxFileBytes, cache: RulesCache? = nil,
+                            keepDocuments: ((any Sendable) -> Void)? = nil) throws(AdvisorError) -> RuleSet {
         if let problem = RulesLocation.problem(with: directory) { throw AdvisorError(file: directory, problem) }
         // The key needs the checksum, which the rule set then keeps instead of hashing the files again.
         guard let cache, let checksum = checksumIfReadable(of: directory),
@@ -44,11 +62,13 @@ public struct RuleSet: Sendable {
         let fingerprint = Fingerprint(directory: directory, checksum: checksum)
         if let documents = cache.read(key),
            let ruleSet = try? build(documents, directory: directory, maxFileBytes: maxFileBytes, fingerprint: fingerprint) {
+            keepDocuments?(documents)
             return ruleSet
         }
         let (ruleSet, documents) = try parse(directory: directory, maxFileBytes: maxFileBytes, fingerprint: fingerprint)
         // A file saved while it was read would store its new bytes under the old checksum.
         if cacheable(ruleSet), checksumIfReadable(of: directory) == checksum { cache.write(documents, key: key) }
+        keepDocuments?(documents)
         return ruleSet
     }
 
@@ -111,12 +131,13 @@ public struct RuleSet: Sendable {
                                  fingerprint: Fingerprint) -> RuleSet {
         var ruleSet = RuleSet(directory: directory, model: model,
                        questions: documents.questions.map(Questions.init(root:)) ?? Questions(),
-                       outcomes: documents.outcomes.map(Outcomes.init(root:)) ?? Outcomes(),
-                       glossary: documents.glossary.map(Glossary.init(root:)) ?? Glossary(),
                        citations: documents.citations.map(Citations.init(root:)) ?? Citations(),
                        benchmarks: documents.benchmarks.map(Benchmarks.init(root:)) ?? Benchmarks(),
                        answersSchema: answersSchema, version: documents.version, fingerprint: fingerprint)
-        ruleSet.preparation = documents.preparation.map(Preparation.init(root:)) ?? Preparation()
+        let (outcomes, glossary, preparation) = (documents.outcomes, documents.glossary, documents.preparation)
+        ruleSet.outcomesSource = OnFirstUse { outcomes.map(Outcomes.init(root:)) ?? Outcomes() }
+        ruleSet.glossarySource = OnFirstUse { glossary.map(Glossary.init(root:)) ?? Glossary() }
+        ruleSet.preparationSource = OnFirstUse { preparation.map(Preparation.init(root:)) ?? Preparation() }
         return ruleSet
     }
 
