@@ -48,11 +48,8 @@ public struct RuleSet: Sendable {
     /// `maxFileBytes` bounds each rule file (`--max-rule-file-size`): a generated nomenclature table may exceed
     /// the default. With a `cache`, the parsed and validated files of an earlier run with the same rules are used
     /// when there are some (see `RulesCache`), and this run's are kept when there were none.
-    /// `keepDocuments`, when given, receives the parsed files the rule set was built from, instead of their being
-    /// freed here: a command that exits soon keeps them (freeing a rule set's element trees cost a cold `assess`
-    /// a millisecond, just before the process returns all its memory at once).
-    public static func load(directory: String, maxFileBytes: Int = defaultMaxFileBytes, cache: RulesCache? = nil,
-                            keepDocuments: ((any Sendable) -> Void)? = nil) throws(AdvisorError) -> RuleSet {
+    public static func load(directory: String, maxFileBytes: Int = defaultMaxFileBytes,
+                            cache: RulesCache? = nil) throws(AdvisorError) -> RuleSet {
         if let problem = RulesLocation.problem(with: directory) { throw AdvisorError(file: directory, problem) }
         // The key needs the checksum, which the rule set then keeps instead of hashing the files again.
         guard let cache, let checksum = checksumIfReadable(of: directory),
@@ -62,13 +59,11 @@ public struct RuleSet: Sendable {
         let fingerprint = Fingerprint(directory: directory, checksum: checksum)
         if let documents = cache.read(key),
            let ruleSet = try? build(documents, directory: directory, maxFileBytes: maxFileBytes, fingerprint: fingerprint) {
-            keepDocuments?(documents)
             return ruleSet
         }
         let (ruleSet, documents) = try parse(directory: directory, maxFileBytes: maxFileBytes, fingerprint: fingerprint)
         // A file saved while it was read would store its new bytes under the old checksum.
         if cacheable(ruleSet), checksumIfReadable(of: directory) == checksum { cache.write(documents, key: key) }
-        keepDocuments?(documents)
         return ruleSet
     }
 

@@ -80,7 +80,7 @@ struct Assess: ParsableCommand {
         }
         do {
             let ruleSet = try RuleSet.load(directory: rulesFolder, maxFileBytes: limitOptions.ruleFiles.maxRuleFileSize,
-                                           cache: RulesCache.standard(), keepDocuments: ProcessLifetime.keep)
+                                           cache: RulesCache.standard())
             ProcessLifetime.keep(ruleSet)
             var answers = try answersFile.map { try AnswersFile.load($0, rules: ruleSet, limits: limitOptions.limits) } ?? Answers()
             for assignment in assignments {

@@ -75,7 +75,7 @@ struct Lag: ParsableCommand {
         let rulesFolder = try BundledRules.path(rules)
         do {
             let ruleSet = try RuleSet.load(directory: rulesFolder, maxFileBytes: limitOptions.ruleFiles.maxRuleFileSize,
-                                           cache: RulesCache.standard(), keepDocuments: ProcessLifetime.keep)
+                                           cache: RulesCache.standard())
             ProcessLifetime.keep(ruleSet)
             var query = LagQuery(route: route, category: category)
             query.schemes = schemes
