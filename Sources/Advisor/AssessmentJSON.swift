@@ -4,7 +4,14 @@ import DecisionModel
 public enum AssessmentJSON {
     /// `citations`: how each rule row's citation is shown (`trace[].rules[].citation`), in `language`.
     public static func render(_ a: Assessment, language: Language, citations: Citations = Citations()) -> String {
-        document(a, language: language, citations: citations).rendered() + "\n"
+        String(decoding: renderUTF8(a, language: language, citations: citations), as: UTF8.self)
+    }
+
+    /// `render` as UTF-8, for standard output: half a megabyte for an empty answer file.
+    public static func renderUTF8(_ a: Assessment, language: Language, citations: Citations = Citations()) -> [UInt8] {
+        var bytes = document(a, language: language, citations: citations).renderedUTF8()
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
     }
 
     public static func document(_ a: Assessment, language: Language, citations: Citations = Citations()) -> JSONValue {

@@ -9,15 +9,30 @@ public struct RuleSet: Sendable {
     public var directory: String
     public var model: DMNModel
     public var questions: Questions
-    public var outcomes: Outcomes
+    /// The outcome texts (`outcomes.xml`).
+    public var outcomes: Outcomes {
+        get { outcomesSource.value }
+        set { outcomesSource = OnFirstUse(made: newValue) }
+    }
     /// The bilingual glossary (`glossary.xml`); empty when the folder has none.
-    public var glossary = Glossary()
+    public var glossary: Glossary {
+        get { glossarySource.value }
+        set { glossarySource = OnFirstUse(made: newValue) }
+    }
     /// How cited laws, notices and pages are shown to readers (`citations.xml`; empty when the folder has none).
     public var citations = Citations()
     /// The time figures of the lag model (`benchmarks.xml`); empty when the folder has none.
     public var benchmarks = Benchmarks()
     /// Consultations, open-question routing and document checklists (`preparation.xml`); empty when absent.
-    public var preparation = Preparation()
+    public var preparation: Preparation {
+        get { preparationSource.value }
+        set { preparationSource = OnFirstUse(made: newValue) }
+    }
+    /// Built from their files when first used: a JSON report reads none of them, and building them was a
+    /// millisecond of a cold `assess`.
+    private var outcomesSource = OnFirstUse(made: Outcomes())
+    private var glossarySource = OnFirstUse(made: Glossary())
+    private var preparationSource = OnFirstUse(made: Preparation())
     public var answersSchema: XMLSchema?
     public var version: String
     /// `sha256:` over every rule file's relative path and bytes, in path order; hashed on first use, once per
@@ -111,12 +126,13 @@ public struct RuleSet: Sendable {
                                  fingerprint: Fingerprint) -> RuleSet {
         var ruleSet = RuleSet(directory: directory, model: model,
                        questions: documents.questions.map(Questions.init(root:)) ?? Questions(),
-                       outcomes: documents.outcomes.map(Outcomes.init(root:)) ?? Outcomes(),
-                       glossary: documents.glossary.map(Glossary.init(root:)) ?? Glossary(),
                        citations: documents.citations.map(Citations.init(root:)) ?? Citations(),
                        benchmarks: documents.benchmarks.map(Benchmarks.init(root:)) ?? Benchmarks(),
                        answersSchema: answersSchema, version: documents.version, fingerprint: fingerprint)
-        ruleSet.preparation = documents.preparation.map(Preparation.init(root:)) ?? Preparation()
+        let (outcomes, glossary, preparation) = (documents.outcomes, documents.glossary, documents.preparation)
+        ruleSet.outcomesSource = OnFirstUse { outcomes.map(Outcomes.init(root:)) ?? Outcomes() }
+        ruleSet.glossarySource = OnFirstUse { glossary.map(Glossary.init(root:)) ?? Glossary() }
+        ruleSet.preparationSource = OnFirstUse { preparation.map(Preparation.init(root:)) ?? Preparation() }
         return ruleSet
     }
 

@@ -116,6 +116,7 @@ public struct XMLElementNode: Sendable, Equatable {
     public var trimmedText: String {
         // Nothing to trim when both ends are ASCII and not spaces: no character properties need looking up.
         if let first = text.utf8.first, let last = text.utf8.last, Self.plainASCII(first), Self.plainASCII(last) { return text }
+        if text.hasPlainEnds { return text }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

@@ -124,6 +124,10 @@ struct Assess: ParsableCommand {
                 try TimelineWhyCommand.show(why, assessment, rules: ruleSet, language: language)
                 return
             }
+            if format == .json && output == nil {
+                Terminal.output(json: AssessmentJSON.renderUTF8(assessment, language: language, citations: ruleSet.citations))
+                return
+            }
             let meta = ReportMeta(applicant: applicant, author: author)
             let report = ReportFormat.render(assessment, format: format ?? .text, rules: ruleSet, language: language, meta: meta)
             if let output {

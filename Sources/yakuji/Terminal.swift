@@ -1,3 +1,4 @@
+import Advisor
 import DecisionModel
 import Foundation
 
@@ -15,5 +16,14 @@ enum Terminal {
     /// A result for people (text, Markdown, HTML, DOT) on standard output.
     static func output(_ text: String, terminator: String = "\n") {
         print(VisibleText.sanitize(text), terminator: terminator)
+    }
+
+    /// A JSON document on standard output, as written: JSON escapes every character `VisibleText` would show
+    /// differently, so there is nothing to sanitize (and a report is half a megabyte to check again).
+    /// Written past the C library's buffer, which is flushed first so that anything printed before stays before;
+    /// a failed write ends the output as a failed `print` does, silently.
+    static func output(json: [UInt8]) {
+        fflush(nil)
+        FileDescriptor.writeAll(json, to: STDOUT_FILENO)
     }
 }

@@ -63,7 +63,7 @@ public struct RulesCache: Sendable {
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return }
         let temporary = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
-        let complete = Self.writeAll(bytes, to: fd)
+        let complete = FileDescriptor.writeAll(bytes, to: fd)
         fchmod(fd, 0o644)
         if close(fd) != 0 || !complete || rename(temporary, path(for: key)) != 0 {
             unlink(temporary)
@@ -158,25 +158,10 @@ public struct RulesCache: Sendable {
         }
         return complete ? bytes : nil
     }
-
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = posixWrite(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return false }
-                done += n
-            }
-            return true
-        }
-    }
 }
 
 #if canImport(Glibc)
 private func posixRead(_ fd: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int { Glibc.read(fd, bytes, count) }
-private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { Glibc.write(fd, bytes, count) }
 #elseif canImport(Darwin)
 private func posixRead(_ fd: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int { Darwin.read(fd, bytes, count) }
-private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { Darwin.write(fd, bytes, count) }
 #endif

@@ -41,7 +41,13 @@ struct FEELSourceText: Sendable {
 
     /// Made for each use (the lexer's one pass, an error's offset), not kept: every cell of a table holds its
     /// source text, and an array of its scalars beside it was one more allocation per cell for nothing.
-    var scalars: [Unicode.Scalar] { Array(text.unicodeScalars) }
+    /// Filled in one pass: `Array(_:)` of the scalar view counted the scalars first.
+    var scalars: [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        return scalars
+    }
 
     func characterOffset(ofScalar offset: Int) -> Int {
         let clamped = max(0, offset)

@@ -146,6 +146,8 @@ struct FEELLexer {
     }
 
     private mutating func run() throws(FEELError) {
+        // Room for a short cell's tokens at once: growing from empty cost most texts two copies.
+        tokens.reserveCapacity(8)
         while true {
             while let scalar = current, FEELLexer.isWhitespace(scalar) { position += 1 }
             if try skipComment() { continue }

@@ -26,73 +26,76 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// On one line with no spaces (a line of JSON Lines output).
     public func compact() -> String {
-        var out = ""
+        var out = JSONBytes()
         appendCompact(to: &out)
-        return out
+        return out.string
     }
 
-    private func appendCompact(to out: inout String) {
+    private func appendCompact(to out: inout JSONBytes) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += n
-        case .string(let s): Self.appendQuoted(s, to: &out)
+        case .null: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .number(let n): out.append(n)
+        case .string(let s): out.appendQuoted(s)
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 item.appendCompact(to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let entries):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, entry) in entries.enumerated() {
-                if i > 0 { out += "," }
-                Self.appendQuoted(entry.0, to: &out)
-                out += ":"
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.appendQuoted(entry.0)
+                out.append(UInt8(ascii: ":"))
                 entry.1.appendCompact(to: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     /// Pretty-printed with two-space indentation.
     public func rendered(indent: String = "") -> String {
-        var out = ""
-        appendRendered(indent: indent, to: &out)
-        return out
+        String(decoding: renderedUTF8(indent: indent), as: UTF8.self)
+    }
+
+    /// `rendered` as UTF-8, for writing out without making a `String` of it (which checks every byte again).
+    public func renderedUTF8(indent: String = "") -> [UInt8] {
+        var out = JSONBytes()
+        appendRendered(indent: Array(indent.utf8), depth: 0, to: &out)
+        return out.bytes
     }
 
     /// `rendered`, appended in place: the report of an empty answer file is half a megabyte of nested objects,
-    /// which joining each level's strings copied once per level.
-    private func appendRendered(indent: String, to out: inout String) {
+    /// which joining each level's strings copied once per level. A level's indentation is `indent` and two spaces
+    /// per `depth`.
+    private func appendRendered(indent: [UInt8], depth: Int, to out: inout JSONBytes) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += n
-        case .string(let s): Self.appendQuoted(s, to: &out)
+        case .null, .bool, .number, .string: appendCompact(to: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            let inner = indent + "  "
-            out += "[\n"
+            if items.isEmpty { out.append("[]"); return }
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += ",\n" }
-                out += inner
-                item.appendRendered(indent: inner, to: &out)
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.newline(indent: indent, depth: depth + 1)
+                item.appendRendered(indent: indent, depth: depth + 1, to: &out)
             }
-            out += "\n" + indent + "]"
+            out.newline(indent: indent, depth: depth)
+            out.append(UInt8(ascii: "]"))
         case .object(let entries):
-            if entries.isEmpty { out += "{}"; return }
-            let inner = indent + "  "
-            out += "{\n"
+            if entries.isEmpty { out.append("{}"); return }
+            out.append(UInt8(ascii: "{"))
             for (i, entry) in entries.enumerated() {
-                if i > 0 { out += ",\n" }
-                out += inner
-                Self.appendQuoted(entry.0, to: &out)
-                out += ": "
-                entry.1.appendRendered(indent: inner, to: &out)
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.newline(indent: indent, depth: depth + 1)
+                out.appendQuoted(entry.0)
+                out.append(": ")
+                entry.1.appendRendered(indent: indent, depth: depth + 1, to: &out)
             }
-            out += "\n" + indent + "}"
+            out.newline(indent: indent, depth: depth)
+            out.append(UInt8(ascii: "}"))
         }
     }
 

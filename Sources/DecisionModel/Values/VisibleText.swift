@@ -47,25 +47,38 @@ public enum VisibleText {
         let n = bytes.count
         func at(_ i: Int) -> UInt8 { i < n ? bytes[i] : 0 }
         var i = 0
-        while i < n {
-            let b = bytes[i]
-            switch b {
-            case 0x0A, 0x09: if !keepNewlines { return true }
-            case 0x00...0x1F, 0x7F: return true
-            case 0x22, 0x5C: if forJSON { return true }
-            case 0xC2: if (0x80...0x9F).contains(at(i + 1)) { return true }                        // U+0080–U+009F
-            case 0xD8: if at(i + 1) == 0x9C { return true }                                         // U+061C
-            case 0xE2:
-                let (x, y) = (at(i + 1), at(i + 2))
-                if x == 0x80 && (y == 0x8E || y == 0x8F || (0xAA...0xAE).contains(y)) { return true }  // U+200E/F, U+202A–E
-                if forJSON && x == 0x80 && (y == 0xA8 || y == 0xA9) { return true }                 // U+2028/9
-                if x == 0x81 && (0xA6...0xA9).contains(y) { return true }                           // U+2066–U+2069
-            case 0xEF: if at(i + 1) == 0xBF && (at(i + 2) == 0xBE || at(i + 2) == 0xBF) { return true }  // U+FFFE/F
-            default: break
+        // Most bytes are skipped on one table lookup: every string of a JSON report, and every text report, is scanned.
+        return skippableBytes.withUnsafeBufferPointer { skippable in
+            while i < n {
+                let b = bytes[i]
+                if skippable[Int(b)] {
+                    i += 1
+                    continue
+                }
+                switch b {
+                case 0x0A, 0x09: if !keepNewlines { return true }
+                case 0x00...0x1F, 0x7F: return true
+                case 0x22, 0x5C: if forJSON { return true }
+                case 0xC2: if (0x80...0x9F).contains(at(i + 1)) { return true }                        // U+0080–U+009F
+                case 0xD8: if at(i + 1) == 0x9C { return true }                                         // U+061C
+                case 0xE2:
+                    let (x, y) = (at(i + 1), at(i + 2))
+                    if x == 0x80 && (y == 0x8E || y == 0x8F || (0xAA...0xAE).contains(y)) { return true }  // U+200E/F, U+202A–E
+                    if forJSON && x == 0x80 && (y == 0xA8 || y == 0xA9) { return true }                 // U+2028/9
+                    if x == 0x81 && (0xA6...0xA9).contains(y) { return true }                           // U+2066–U+2069
+                case 0xEF: if at(i + 1) == 0xBF && (at(i + 2) == 0xBE || at(i + 2) == 0xBF) { return true }  // U+FFFE/F
+                default: break
+                }
+                i += 1
             }
-            i += 1
+            return false
         }
-        return false
+    }
+
+    /// The bytes `mayHoldHazard` never needs to look at, by value: printable ASCII other than `"` and `\`, and
+    /// every byte of a multi-byte character other than the four lead bytes a hazard can start with.
+    private static let skippableBytes: [Bool] = (0...255).map { b in
+        (0x20...0x7E).contains(b) && b != 0x22 && b != 0x5C || b >= 0x80 && ![0xC2, 0xD8, 0xE2, 0xEF].contains(b)
     }
 
     /// One character as it may be shown inside a single-line message.
