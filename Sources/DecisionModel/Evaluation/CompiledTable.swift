@@ -171,7 +171,10 @@ final class CompiledTable: Sendable {
         }
         (allowedKinds, allowedNegated) = (index.allowedKinds, index.allowedNegated)
         hasInputValues = table.inputs.map { $0.inputValues != nil }
-        let constantOutputs = table.rules.map { Self.constantOutput($0, of: table) }
+        let outputNames = table.outputs.map { $0.name ?? "" }
+        let distinctNames = outputNames.count > 1 && Set(outputNames).count == outputNames.count ? outputNames : nil
+        distinctOutputNames = distinctNames
+        let constantOutputs = table.rules.map { Self.constantOutput($0, of: table, names: distinctNames) }
         constantValues = constantOutputs.map { $0?.values }
         constantResults = constantOutputs.map { $0?.result }
         constantProblems = constantOutputs.map { $0?.problems ?? [] }
@@ -189,8 +192,6 @@ final class CompiledTable: Sendable {
             }
         }
         (self.numberCells, self.numberTests) = (numberCells, numberTests)
-        let outputNames = table.outputs.map { $0.name ?? "" }
-        distinctOutputNames = outputNames.count > 1 && Set(outputNames).count == outputNames.count ? outputNames : nil
         outputPriorities = table.outputs.map { $0.outputValues?.literalValues }
         constantRanks = constantValues.map { [outputPriorities] in $0.map { TableEvaluator.rank($0, outputPriorities) } }
         if !table.outputs.contains(where: { $0.defaultOutputEntry != nil }) {
@@ -302,7 +303,8 @@ final class CompiledTable: Sendable {
         }
     }
 
-    private static func constantOutput(_ rule: DecisionTable.Rule, of table: DecisionTable) -> ConstantOutput? {
+    /// `names`: the distinct output names, when they are, shared by every rule's context as evaluation shares them.
+    private static func constantOutput(_ rule: DecisionTable.Rule, of table: DecisionTable, names: [String]?) -> ConstantOutput? {
         guard rule.outputEntries.count == table.outputs.count else { return nil }
         var values: [FEELValue] = []
         var problems: [String] = []
@@ -317,7 +319,9 @@ final class CompiledTable: Sendable {
             }
             values.append(value)
         }
-        return ConstantOutput(values: values, result: TableEvaluator.result(values, outputs: table.outputs), problems: problems)
+        let result = names.map { FEELValue.context(FEELContext(distinctKeys: $0, values: values)) }
+            ?? TableEvaluator.result(values, outputs: table.outputs)
+        return ConstantOutput(values: values, result: result, problems: problems)
     }
 
     /// The value of an input column read without the evaluator, nil when only the evaluator can tell.

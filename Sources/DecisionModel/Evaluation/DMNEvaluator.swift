@@ -33,22 +33,49 @@ public struct DMNEvaluator: Sendable {
             }
         }
         let needed = targets.map(requiredClosure)
+        let checked = check(inputs)
         var result = EvaluationResult()
-        var inputValues: [String: FEELValue] = [:]
-        for input in model.inputs {
-            let value = inputs[input.name] ?? .null
-            if let why = model.nonConformance(of: value, to: input.typeRef) {
-                result.problems.append(EvaluationProblem(element: input.name, location: input.location,
-                                                         message: "input value does not conform to its type: \(why)"))
-                inputValues[input.name] = .null
-            } else {
-                inputValues[input.name] = value
-            }
-        }
+        result.problems = checked.problems
         let decisions = needed.map { ids in model.decisionsInDependencyOrder.filter { ids.contains($0.id) } }
             ?? model.decisionsInDependencyOrder
         let imports = importedValues(importedInputs, for: decisions, problems: &result.problems)
-        evaluate(decisions, inputs: inputValues, imports: imports, fixing: fixed, into: &result, depth: 0)
+        evaluate(decisions, inputs: checked.values, imports: imports, fixing: fixed, into: &result, depth: 0)
+        return result
+    }
+
+    /// Input values as evaluation reads them: checked against their types, those that do not conform made null
+    /// and reported. Checked once for several evaluations of the same inputs (what-ifs fixing different decisions).
+    public struct CheckedInputs: Sendable {
+        let values: [String: FEELValue]
+        let problems: [EvaluationProblem]
+    }
+
+    public func check(_ inputs: [String: FEELValue]) -> CheckedInputs {
+        var problems: [EvaluationProblem] = []
+        var values: [String: FEELValue] = [:]
+        for input in model.inputs {
+            let value = inputs[input.name] ?? .null
+            if let why = model.nonConformance(of: value, to: input.typeRef) {
+                problems.append(EvaluationProblem(element: input.name, location: input.location,
+                                                  message: "input value does not conform to its type: \(why)"))
+                values[input.name] = .null
+            } else {
+                values[input.name] = value
+            }
+        }
+        return CheckedInputs(values: values, problems: problems)
+    }
+
+    /// `evaluate(_:fixing:)` of inputs checked before: the same result, without checking them again.
+    public func evaluate(_ inputs: CheckedInputs, fixing fixed: [String: FEELValue] = [:]) -> EvaluationResult {
+        guard FEELBudget.model != nil else {
+            return FEELBudget.$model.withValue(FEELBudget(limit: FEELBudget.modelUnits)) { evaluate(inputs, fixing: fixed) }
+        }
+        var result = EvaluationResult()
+        result.problems = inputs.problems
+        let decisions = model.decisionsInDependencyOrder
+        let imports = importedValues([:], for: decisions, problems: &result.problems)
+        evaluate(decisions, inputs: inputs.values, imports: imports, fixing: fixed, into: &result, depth: 0)
         return result
     }
 
