@@ -50,6 +50,8 @@ public struct TimelineEstimator: Sendable {
     /// each contract key. Made once per assessment, so that each set only walks names it already has.
     struct Reuse {
         let inputs: [String: FEELValue]
+        /// One evaluator for the plain evaluation and every set's, keeping the names each decision's scope binds.
+        let evaluator: DMNEvaluator
         let checked: DMNEvaluator.CheckedInputs
         let plain: EvaluationResult
         let traces: [String: DecisionTrace]
@@ -59,18 +61,20 @@ public struct TimelineEstimator: Sendable {
 
         /// The plain evaluation of `inputs` made here.
         init(inputs: [String: FEELValue], model: DMNModel, keys: some Sequence<String>) {
-            let evaluator = DMNEvaluator(model: model)
+            let evaluator = DMNEvaluator(model: model, keepingScopeNames: true)
             let checked = evaluator.check(inputs)
-            self.init(plain: evaluator.evaluate(checked), checked: checked, inputs: inputs, model: model, keys: keys)
+            self.init(plain: evaluator.evaluate(checked), evaluator: evaluator, checked: checked, inputs: inputs, model: model, keys: keys)
         }
 
         init(plain: EvaluationResult, inputs: [String: FEELValue], model: DMNModel, keys: some Sequence<String>) {
-            self.init(plain: plain, checked: DMNEvaluator(model: model).check(inputs), inputs: inputs, model: model, keys: keys)
+            let evaluator = DMNEvaluator(model: model, keepingScopeNames: true)
+            self.init(plain: plain, evaluator: evaluator, checked: evaluator.check(inputs), inputs: inputs, model: model, keys: keys)
         }
 
-        private init(plain: EvaluationResult, checked: DMNEvaluator.CheckedInputs, inputs: [String: FEELValue], model: DMNModel,
-                     keys: some Sequence<String>) {
+        private init(plain: EvaluationResult, evaluator: DMNEvaluator, checked: DMNEvaluator.CheckedInputs, inputs: [String: FEELValue],
+                     model: DMNModel, keys: some Sequence<String>) {
             self.inputs = inputs
+            self.evaluator = evaluator
             self.checked = checked
             self.plain = plain
             traces = Dictionary(plain.traces.map { ($0.decision, $0) }, uniquingKeysWith: { first, _ in first })
@@ -101,7 +105,7 @@ public struct TimelineEstimator: Sendable {
                 given[name] = reuse.plain.values[name] ?? .null
             }
         }
-        var evaluation = DMNEvaluator(model: model).evaluate(reuse.checked, fixing: given)
+        var evaluation = reuse.evaluator.evaluate(reuse.checked, fixing: given)
         // The traces as one evaluation fixing only `fixed` gives them: in dependency order, none for a fixed decision.
         let fresh = Dictionary(evaluation.traces.map { ($0.decision, $0) }, uniquingKeysWith: { first, _ in first })
         evaluation.traces = reuse.decisions.compactMap { name, _ in

@@ -79,6 +79,8 @@ struct TimelineSimulation {
     /// stage's arithmetic.
     static func total(_ stages: UnsafeBufferPointer<Draw>, groups: UnsafeMutableBufferPointer<Double>,
                       _ random: inout SeededRandom) -> Double {
+        // A phase without stages sums its one empty group: zero.
+        if stages.isEmpty { return 0 }
         // Most phases have one stage per group, numbered in stage order: the groups' sum is then the stages'
         // sum, each stage counted as `max(0, length)` counts it, in the same order — the same additions.
         if stages.count == groups.count {

@@ -241,7 +241,8 @@ final class CompiledTable: Sendable {
 
         mutating func add(_ column: Int, of table: DecisionTable, cells: [UInt8]) {
             let rows = table.rules.count, columns = table.inputs.count
-            var base = [[UInt64]](repeating: [UInt64](repeating: 0, count: wordCount), count: Kind.count)
+            // Kind after kind, `wordCount` words each: one array, not one per kind checked for uniqueness per row.
+            var base = [UInt64](repeating: 0, count: Kind.count * wordCount)
             var listing: [Key: (on: [Int32], off: [Int32])] = [:]
             var null: (on: [Int32], off: [Int32]) = ([], [])
             for row in 0..<rows {
@@ -249,13 +250,18 @@ final class CompiledTable: Sendable {
                 let cell = column < table.rules[row].inputEntries.count ? table.rules[row].inputEntries[column] : nil
                 let negated = cell?.literals?.negated ?? false
                 for kind in 0..<Kind.count where !decided(flags, for: Kind(rawValue: kind)!) || flags & wildcardBit != 0 || negated {
-                    base[kind][row >> 6] |= 1 << UInt64(row & 63)
+                    base[kind * wordCount + (row >> 6)] |= 1 << UInt64(row & 63)
                 }
                 guard flags & wildcardBit == 0, let literals = cell?.literals else { continue }
-                var listed: Set<Key> = []
+                // Distinct keys in an array: a cell lists a value or a few, fewer than a set is worth hashing for.
+                var listed: [Key] = []
                 var listsNull = false
                 for value in literals.values {
-                    if let key = Key(value) { listed.insert(key) } else { listsNull = true }
+                    if let key = Key(value) {
+                        if !listed.contains(key) { listed.append(key) }
+                    } else {
+                        listsNull = true
+                    }
                 }
                 // Indexed only where the cell is decided for the key's kind; elsewhere the evaluator decides.
                 for key in listed where decided(flags, for: key.kind) {
@@ -265,7 +271,7 @@ final class CompiledTable: Sendable {
                     if negated { null.off.append(Int32(row)) } else { null.on.append(Int32(row)) }
                 }
             }
-            bases += base.joined()
+            bases += base
             var allowedKeys: Set<Key> = []
             var allowedKind: Int8 = -1
             if let literals = table.inputs[column].inputValues?.literals {

@@ -1,12 +1,19 @@
+import Synchronization
+
 /// Evaluates every decision of a model, in dependency order, from input values.
 public struct DMNEvaluator: Sendable {
     public let model: DMNModel
     /// Made once: every scope carries it, and building it copies the model into a closure.
     private let typeResolver: @Sendable (String) -> FEELType?
+    /// See `init(model:keepingScopeNames:)`.
+    private let scopeNames: ScopeNames?
 
-    public init(model: DMNModel) {
+    /// `keepingScopeNames`: remember the names each decision's scope binds, for an evaluator that evaluates the same
+    /// decisions again (what-ifs fixing different decisions): looking a requirement up copies the element out of the model.
+    public init(model: DMNModel, keepingScopeNames: Bool = false) {
         self.model = model
         self.typeResolver = model.typeResolver
+        scopeNames = keepingScopeNames ? ScopeNames() : nil
     }
 
     /// Evaluates all decisions. Inputs not given are null; inputs that do not conform to their type become null
@@ -153,11 +160,16 @@ public struct DMNEvaluator: Sendable {
                 }
             }
         }
-        for ref in decision.requiredInputs where model.isLocal(ref) {
-            if let input = model.input(id: ref.id) { scope[input.name] = inputs[input.name] ?? .null }
-        }
-        for ref in decision.requiredDecisions where model.isLocal(ref) {
-            if let required = model.decision(id: ref.id) { scope[required.name] = decisions[required.name] ?? .null }
+        if let names = scopeNames?.names(of: decision, in: model) {
+            for name in names.inputs { scope[name] = inputs[name] ?? .null }
+            for name in names.decisions { scope[name] = decisions[name] ?? .null }
+        } else {
+            for ref in decision.requiredInputs where model.isLocal(ref) {
+                if let input = model.input(id: ref.id) { scope[input.name] = inputs[input.name] ?? .null }
+            }
+            for ref in decision.requiredDecisions where model.isLocal(ref) {
+                if let required = model.decision(id: ref.id) { scope[required.name] = decisions[required.name] ?? .null }
+            }
         }
         addKnowledge(decision.requiredKnowledge, to: &scope, depth: depth)
         return scope
@@ -284,5 +296,34 @@ public struct DMNEvaluator: Sendable {
         }
         let call = function.callReportingProblems(function.parameters.map { bound[$0] ?? .null })
         return DecisionTrace(decision: name, hitPolicy: nil, inputs: inputs, value: call.value, problems: problems + call.problems)
+    }
+}
+
+/// The local inputs and decisions a decision's scope binds, by name, kept per decision (see `DMNEvaluator.scopeNames`).
+final class ScopeNames: Sendable {
+    struct Names: Sendable {
+        let inputs: [String]
+        let decisions: [String]
+
+        init(_ decision: Decision, in model: DMNModel) {
+            inputs = decision.requiredInputs.filter(model.isLocal).compactMap { model.input(id: $0.id)?.name }
+            decisions = decision.requiredDecisions.filter(model.isLocal).compactMap { model.decision(id: $0.id)?.name }
+        }
+    }
+
+    /// By id and name: a caller may make up a decision (OpenEvaluator's knowledge-only scope) under a real one's id.
+    private struct Key: Hashable {
+        let id: String
+        let name: String
+    }
+
+    private let known = Mutex<[Key: Names]>([:])
+
+    func names(of decision: Decision, in model: DMNModel) -> Names {
+        let key = Key(id: decision.id, name: decision.name)
+        if let names = known.withLock({ $0[key] }) { return names }
+        let names = Names(decision, in: model)
+        known.withLock { $0[key] = names }
+        return names
     }
 }
