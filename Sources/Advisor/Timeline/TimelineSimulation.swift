@@ -53,13 +53,23 @@ struct TimelineSimulation {
         var applicationLag: [Double] { values(.applicationLag) }
         var reviewLag: [Double] { values(.reviewLag) }
 
+        /// Quantiles already found, by column: a series that shares its column with another is not selected twice.
+        private var found: [(column: Int, ps: [Double], values: [Double])] = []
+
+        init(storage: [Double], count: Int, columns: [Int?], japanFirst: Int, clamped: Int) {
+            (self.storage, self.count, self.columns, self.japanFirst, self.clamped) = (storage, count, columns, japanFirst, clamped)
+        }
+
         /// The quantiles of a series (nil when the run has none); reorders its values.
         mutating func quantiles(_ series: Series, _ ps: [Double]) -> [Double]? {
             guard let column = columns[series.rawValue] else { return nil }
+            if let known = found.first(where: { $0.column == column && $0.ps == ps }) { return known.values }
             let count = count
-            return storage.withUnsafeMutableBufferPointer {
+            let values = storage.withUnsafeMutableBufferPointer {
                 TimelineSimulation.quantiles(in: UnsafeMutableBufferPointer(rebasing: $0[column * count..<(column + 1) * count]), ps)
             }
+            found.append((column, ps, values))
+            return values
         }
     }
 
@@ -77,8 +87,9 @@ struct TimelineSimulation {
     /// Σ over groups of the longest stage in the group; a stage is the sum of its cycles, and may not happen.
     /// On buffers: it runs three times per draw, and an array's uniqueness and bounds checks cost more than a
     /// stage's arithmetic.
+    /// `random`: the next of the run's random numbers (see `RandomStream`), advanced past those the stages take.
     static func total(_ stages: UnsafeBufferPointer<Draw>, groups: UnsafeMutableBufferPointer<Double>,
-                      _ random: inout SeededRandom) -> Double {
+                      _ random: inout UnsafePointer<Double>) -> Double {
         // A phase without stages sums its one empty group: zero.
         if stages.isEmpty { return 0 }
         // Most phases have one stage per group, numbered in stage order: the groups' sum is then the stages'
@@ -102,18 +113,22 @@ struct TimelineSimulation {
     }
 
     @inline(__always)
-    private static func length(_ stage: Draw, _ random: inout SeededRandom) -> Double {
+    private static func length(_ stage: Draw, _ random: inout UnsafePointer<Double>) -> Double {
+        func next() -> Double {
+            defer { random += 1 }
+            return random.pointee
+        }
         var length = 0.0
         for _ in 0..<stage.cycles {
-            length += stage.sigma == 0 ? stage.mu : exp(stage.mu + stage.sigma * random.normal())
+            length += stage.sigma == 0 ? stage.mu : exp(stage.mu + stage.sigma * next())
         }
-        if stage.probability < 1 && random.uniform() >= stage.probability { length = 0 }
+        if stage.probability < 1 && next() >= stage.probability { length = 0 }
         return length
     }
 
     func run() -> Samples {
-        var random = SeededRandom(seed: seed)
         let phases = (draws(for: .submission), draws(for: .review), draws(for: .reference))
+        let randomValues = RandomStream.values(for: phases.0 + phases.1 + phases.2, draws: draws, seed: seed)
         func slots(_ stages: [Draw]) -> [Double] { [Double](repeating: 0, count: (stages.map(\.group).max() ?? 0) + 1) }
         let groups = (submission: slots(phases.0), review: slots(phases.1), reference: slots(phases.2))
         let hasReference = plan.referenceMarket != nil
@@ -125,10 +140,19 @@ struct TimelineSimulation {
         typealias Series = Samples.Series
         var columns: [Int?] = Array(repeating: nil, count: Series.allCases.count)
         var present = 0
+        // Without a reference market, or from the as-of date, the Japanese work starts at 0 in every draw: the
+        // calendar positions are then 0 + the submission and that + the review, the very values (a sum of stages
+        // is never -0) of the submission and decision series, whose columns they share.
+        let startsAtZero = plan.start == .asOf || !hasReference
         for series in Series.allCases {
             switch series {
             case .submission, .review, .decision: break
-            case .submissionAt, .decisionAt: guard anchored else { continue }
+            case .submissionAt, .decisionAt:
+                guard anchored else { continue }
+                if startsAtZero {
+                    columns[series.rawValue] = columns[(series == .submissionAt ? Series.submission : .decision).rawValue]
+                    continue
+                }
             case .lag, .applicationLag, .reviewLag, .referenceStart, .referenceLength: guard hasReference else { continue }
             }
             columns[series.rawValue] = present
@@ -154,52 +178,58 @@ struct TimelineSimulation {
             && decisionGiven == nil
         var japanFirst = 0, clamped = 0
         let storage = [Double](unsafeUninitializedCapacity: present * draws) { buffer, initialized in
-            // A series the run does not have shares the first column: it is never written.
-            func column(_ series: Series) -> UnsafeMutablePointer<Double> { buffer.baseAddress! + (columns[series.rawValue] ?? 0) * draws }
-            let (submissions, reviews, decisions) = (column(.submission), column(.review), column(.decision))
-            let (submissionsAt, decisionsAt) = (column(.submissionAt), column(.decisionAt))
-            let (lags, applicationLags, reviewLags) = (column(.lag), column(.applicationLag), column(.reviewLag))
-            let (referenceStarts, referenceLengths) = (column(.referenceStart), column(.referenceLength))
-            for i in 0..<draws {
-                let submission = Self.total(submissionStages, groups: submissionSlots, &random)
-                let review = Self.total(reviewStages, groups: reviewSlots, &random)
-                let referenceReview = Self.total(referenceStages, groups: referenceSlots, &random)
-                // Reference submission S and decision D (months after the as-of date when anchored, else after S).
-                var refSubmission = 0.0, refDecision = referenceReview
-                switch (submissionGiven, decisionGiven) {
-                case let (sub?, dec?): refSubmission = sub; refDecision = dec
-                case let (nil, dec?): refDecision = dec; refSubmission = dec - referenceReview
-                case let (sub?, nil): refSubmission = sub; refDecision = sub + referenceReview
-                case (nil, nil): break
+            randomValues.withUnsafeBufferPointer { randomBuffer in
+                // An empty stream (no stage draws anything) is never read.
+                var random = randomBuffer.baseAddress ?? UnsafePointer(buffer.baseAddress!)
+                // A series the run does not have shares the first column: it is never written.
+                func column(_ series: Series) -> UnsafeMutablePointer<Double> {
+                    buffer.baseAddress! + (columns[series.rawValue] ?? 0) * draws
                 }
-                var start: Double
-                switch plan.start {
-                case .referenceDecision: start = hasReference ? refDecision : 0
-                case .referenceSubmission: start = hasReference ? refSubmission : 0
-                case .asOf: start = 0
-                }
-                // Japanese work still to do cannot start before the as-of date.
-                if anchored && start < 0 { start = 0; clamped += 1 }
-                let japanSubmission = start + submission
-                let japanDecision = japanSubmission + review
-                if followsJapaneseSubmission {
-                    refSubmission = japanSubmission
-                    refDecision = japanSubmission + referenceReview
-                }
-                submissions[i] = submission
-                reviews[i] = review
-                decisions[i] = submission + review
-                if anchored {
-                    submissionsAt[i] = japanSubmission
-                    decisionsAt[i] = japanDecision
-                }
-                if hasReference {
-                    lags[i] = japanDecision - refDecision
-                    applicationLags[i] = japanSubmission - refSubmission
-                    reviewLags[i] = review - (refDecision - refSubmission)
-                    referenceStarts[i] = refSubmission - start
-                    referenceLengths[i] = refDecision - refSubmission
-                    if japanDecision < refDecision { japanFirst += 1 }
+                let (submissions, reviews, decisions) = (column(.submission), column(.review), column(.decision))
+                let (submissionsAt, decisionsAt) = (column(.submissionAt), column(.decisionAt))
+                let (lags, applicationLags, reviewLags) = (column(.lag), column(.applicationLag), column(.reviewLag))
+                let (referenceStarts, referenceLengths) = (column(.referenceStart), column(.referenceLength))
+                for i in 0..<draws {
+                    let submission = Self.total(submissionStages, groups: submissionSlots, &random)
+                    let review = Self.total(reviewStages, groups: reviewSlots, &random)
+                    let referenceReview = Self.total(referenceStages, groups: referenceSlots, &random)
+                    // Reference submission S and decision D (months after the as-of date when anchored, else after S).
+                    var refSubmission = 0.0, refDecision = referenceReview
+                    switch (submissionGiven, decisionGiven) {
+                    case let (sub?, dec?): refSubmission = sub; refDecision = dec
+                    case let (nil, dec?): refDecision = dec; refSubmission = dec - referenceReview
+                    case let (sub?, nil): refSubmission = sub; refDecision = sub + referenceReview
+                    case (nil, nil): break
+                    }
+                    var start: Double
+                    switch plan.start {
+                    case .referenceDecision: start = hasReference ? refDecision : 0
+                    case .referenceSubmission: start = hasReference ? refSubmission : 0
+                    case .asOf: start = 0
+                    }
+                    // Japanese work still to do cannot start before the as-of date.
+                    if anchored && start < 0 { start = 0; clamped += 1 }
+                    let japanSubmission = start + submission
+                    let japanDecision = japanSubmission + review
+                    if followsJapaneseSubmission {
+                        refSubmission = japanSubmission
+                        refDecision = japanSubmission + referenceReview
+                    }
+                    submissions[i] = submission
+                    reviews[i] = review
+                    decisions[i] = submission + review
+                    if anchored {
+                        submissionsAt[i] = japanSubmission
+                        decisionsAt[i] = japanDecision
+                    }
+                    if hasReference {
+                        lags[i] = japanDecision - refDecision
+                        applicationLags[i] = japanSubmission - refSubmission
+                        reviewLags[i] = review - (refDecision - refSubmission)
+                        referenceStarts[i] = refSubmission - start
+                        referenceLengths[i] = refDecision - refSubmission
+                        if japanDecision < refDecision { japanFirst += 1 }
+                    }
                 }
             }
             initialized = present * draws
