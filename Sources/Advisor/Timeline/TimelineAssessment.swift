@@ -18,7 +18,8 @@ extension Assessment {
               let date = FEELDate(iso8601: asOf) else { return }
         let estimator = TimelineEstimator(rules: rules)
         let inputs = answers.inputValues
-        let routeOpen = alternatives.contains { $0.outcome.contains { Self.routeKeys.contains($0.key) } }
+        let routeKeys = Self.routeKeys
+        let routeOpen = alternatives.contains { $0.outcome.contains { routeKeys.contains($0.key) } }
         // Tried first even with the route open: when an open answer changes only what the timeline tables do not
         // read (the licence type that follows the class), they are settled and the figure is stated once.
         var result = estimator.estimate(evaluation, inputs: inputs, asOf: date)
@@ -27,7 +28,7 @@ extension Assessment {
             // change) leaves their result open: they read it as they read an unanswered input, their
             // conservative row, with the route fixed as it is settled; the answer stays an open question.
             var contract: [String: FEELValue] = [:]
-            for key in Self.routeKeys where value(key) != .null { contract[key] = value(key) }
+            for key in routeKeys where value(key) != .null { contract[key] = value(key) }
             result = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date, base: evaluation.values).0
         }
         if case .success(let estimate) = result {
@@ -37,14 +38,17 @@ extension Assessment {
         // Only route alternatives get their own timeline: scheme and QMS alternatives keep the route's, and
         // simulating each of them would cost more than the few milliseconds the estimate may add.
         guard routeOpen, timeline == nil else { return }
-        let plain = DMNEvaluator(model: rules.model).evaluate(inputs)
-        for i in alternatives.indices where alternatives[i].outcome.contains(where: { Self.routeKeys.contains($0.key) }) {
-            // The route keys every still-possible answer agrees on, with this alternative's values for the others.
-            var contract: [String: FEELValue] = [:]
-            for key in Self.routeKeys where value(key) != .null { contract[key] = value(key) }
+        let routes = alternatives.indices.filter { alternatives[$0].outcome.contains { routeKeys.contains($0.key) } }
+        let keys = routeKeys.union(routes.flatMap { alternatives[$0].outcome.map(\.key) })
+        let reuse = TimelineEstimator.Reuse(inputs: inputs, model: rules.model, keys: keys)
+        // The route keys every still-possible answer agrees on; each alternative sets its values for the others.
+        var settled: [String: FEELValue] = [:]
+        for key in routeKeys where value(key) != .null { settled[key] = value(key) }
+        for i in routes {
+            var contract = settled
             for (key, value) in alternatives[i].outcome { contract[key] = value }
-            guard case .success(let estimate) = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date,
-                                                                   base: evaluation.values, reusing: plain) else { continue }
+            guard case .success(let estimate) = estimator.estimate(contractValues: contract, asOf: date, base: evaluation.values,
+                                                                   reusing: reuse) else { continue }
             alternatives[i].timeline = estimate
         }
     }

@@ -41,38 +41,89 @@ public struct TimelineEstimator: Sendable {
     /// one feeds, value and trace, so each set re-evaluates only the decisions downstream of the ones it fixes.
     func estimate(contractValues: [String: FEELValue], inputs: [String: FEELValue], asOf: FEELDate, base: [String: FEELValue],
                   reusing plain: EvaluationResult) -> Result<TimelineEstimate, TimelinePlan.Problem> {
+        estimate(contractValues: contractValues, asOf: asOf, base: base,
+                 reusing: Reuse(plain: plain, inputs: inputs, model: rules.model, keys: Array(contractValues.keys)))
+    }
+
+    /// What every set of contract values over the same answers shares: the answers checked, the plain
+    /// evaluation, its traces by decision, the local decisions each decision requires, and the decisions producing
+    /// each contract key. Made once per assessment, so that each set only walks names it already has.
+    struct Reuse {
+        let inputs: [String: FEELValue]
+        /// One evaluator for the plain evaluation and every set's, keeping the names each decision's scope binds.
+        let evaluator: DMNEvaluator
+        let checked: DMNEvaluator.CheckedInputs
+        let plain: EvaluationResult
+        let traces: [String: DecisionTrace]
+        /// In dependency order: each decision's name and the names of the local decisions it requires.
+        let decisions: [(name: String, requires: [String])]
+        let producers: [String: [String]]
+
+        /// The plain evaluation of `inputs` made here.
+        init(inputs: [String: FEELValue], model: DMNModel, keys: some Sequence<String>) {
+            let evaluator = DMNEvaluator(model: model, keepingScopeNames: true)
+            let checked = evaluator.check(inputs)
+            self.init(plain: evaluator.evaluate(checked), evaluator: evaluator, checked: checked, inputs: inputs, model: model, keys: keys)
+        }
+
+        init(plain: EvaluationResult, inputs: [String: FEELValue], model: DMNModel, keys: some Sequence<String>) {
+            let evaluator = DMNEvaluator(model: model, keepingScopeNames: true)
+            self.init(plain: plain, evaluator: evaluator, checked: evaluator.check(inputs), inputs: inputs, model: model, keys: keys)
+        }
+
+        private init(plain: EvaluationResult, evaluator: DMNEvaluator, checked: DMNEvaluator.CheckedInputs, inputs: [String: FEELValue],
+                     model: DMNModel, keys: some Sequence<String>) {
+            self.inputs = inputs
+            self.evaluator = evaluator
+            self.checked = checked
+            self.plain = plain
+            traces = Dictionary(plain.traces.map { ($0.decision, $0) }, uniquingKeysWith: { first, _ in first })
+            decisions = model.decisionsInDependencyOrder.map { decision in
+                (decision.name, decision.requiredDecisions.compactMap { model.decision(id: $0.id)?.name })
+            }
+            var producers: [String: [String]] = [:]
+            for key in keys { producers[key] = ContractKeys.producers(in: model, keys: [key]).sorted() }
+            self.producers = producers
+        }
+    }
+
+    func estimate(contractValues: [String: FEELValue], asOf: FEELDate, base: [String: FEELValue],
+                  reusing reuse: Reuse) -> Result<TimelineEstimate, TimelinePlan.Problem> {
         let model = rules.model
+        let inputs = reuse.inputs
         // A decision service may evaluate decisions of its own, out of reach of the fixed values: evaluate it all.
         guard model.decisionServices.isEmpty else {
             return estimate(contractValues: contractValues, inputs: inputs, asOf: asOf, base: base).0
         }
-        let fixed = Self.fixedDecisions(for: contractValues, in: model, base: base)
+        let fixed = Self.fixedDecisions(for: contractValues, in: model, base: base, producers: reuse.producers)
         var given = fixed
         var downstream: Set<String> = []
-        for decision in model.decisionsInDependencyOrder where fixed[decision.name] == nil {
-            let fed = decision.requiredDecisions.contains { ref in
-                model.decision(id: ref.id).map { fixed[$0.name] != nil || downstream.contains($0.name) } ?? false
+        for (name, requires) in reuse.decisions where fixed[name] == nil {
+            if requires.contains(where: { fixed[$0] != nil || downstream.contains($0) }) {
+                downstream.insert(name)
+            } else {
+                given[name] = reuse.plain.values[name] ?? .null
             }
-            if fed { downstream.insert(decision.name) } else { given[decision.name] = plain.values[decision.name] ?? .null }
         }
-        var evaluation = DMNEvaluator(model: model).evaluate(inputs, fixing: given)
+        var evaluation = reuse.evaluator.evaluate(reuse.checked, fixing: given)
         // The traces as one evaluation fixing only `fixed` gives them: in dependency order, none for a fixed decision.
         let fresh = Dictionary(evaluation.traces.map { ($0.decision, $0) }, uniquingKeysWith: { first, _ in first })
-        let reused = Dictionary(plain.traces.map { ($0.decision, $0) }, uniquingKeysWith: { first, _ in first })
-        evaluation.traces = model.decisionsInDependencyOrder.compactMap { decision in
-            guard fixed[decision.name] == nil else { return nil }
-            return downstream.contains(decision.name) ? fresh[decision.name] : reused[decision.name]
+        evaluation.traces = reuse.decisions.compactMap { name, _ in
+            guard fixed[name] == nil else { return nil }
+            return downstream.contains(name) ? fresh[name] : reuse.traces[name]
         }
         return estimate(evaluation, inputs: inputs, asOf: asOf)
     }
 
     /// Decision values that give the contract keys: each key's producing decision holds it as an output member,
-    /// or is the value itself when the decision has a single output named like the key.
-    static func fixedDecisions(for values: [String: FEELValue], in model: DMNModel, base: [String: FEELValue]) -> [String: FEELValue] {
+    /// or is the value itself when the decision has a single output named like the key. `producers`: the sorted
+    /// producers of keys already looked up (the others are looked up here).
+    static func fixedDecisions(for values: [String: FEELValue], in model: DMNModel, base: [String: FEELValue],
+                               producers: [String: [String]] = [:]) -> [String: FEELValue] {
         var fixed: [String: FEELValue] = [:]
         for (key, value) in values.sorted(by: { $0.key < $1.key }) {
             let member = String(key.split(separator: ".").last ?? "")
-            for name in ContractKeys.producers(in: model, keys: [key]).sorted() {
+            for name in producers[key] ?? ContractKeys.producers(in: model, keys: [key]).sorted() {
                 guard let decision = model.decision(named: name) else { continue }
                 if let outputs = decision.decisionTable?.outputs, outputs.count == 1, outputs[0].name == member || name == member {
                     fixed[name] = value
@@ -116,33 +167,32 @@ public struct TimelineEstimator: Sendable {
         var referenceStart: Double?
         var referenceLength: TimelineEstimate.Range?
 
-        init(_ samples: TimelineSimulation.Samples, asOf: FEELDate) {
-            var s = samples
+        /// Consumes the samples: the quantiles reorder them in place.
+        init(_ samples: consuming TimelineSimulation.Samples, asOf: FEELDate) {
+            var s = consume samples
             let ps = [0.5, 0.8]
-            func range(_ values: inout [Double]) -> TimelineEstimate.Range {
-                TimelineEstimate.Range(TimelineSimulation.quantiles(&values, ps))
+            func range(_ series: TimelineSimulation.Samples.Series) -> TimelineEstimate.Range? {
+                s.quantiles(series, ps).map(TimelineEstimate.Range.init)
             }
-            func optionalRange(_ values: inout [Double]) -> TimelineEstimate.Range? { values.isEmpty ? nil : range(&values) }
-            func dates(_ values: inout [Double]) -> TimelineEstimate.DateRange? {
-                guard !values.isEmpty else { return nil }
-                let q = TimelineSimulation.quantiles(&values, ps).map {
+            func dates(_ series: TimelineSimulation.Samples.Series) -> TimelineEstimate.DateRange? {
+                guard let q = s.quantiles(series, ps)?.map({
                     FEELDate(daysSinceEpoch: asOf.daysSinceEpoch + Int(($0 * TimelineSimulation.daysPerMonth).rounded())) ?? asOf
-                }
+                }) else { return nil }
                 return TimelineEstimate.DateRange(p50: q[0], p80: q[1])
             }
-            review = range(&s.review)
-            submission = range(&s.submission)
-            decision = range(&s.decision)
-            lag = optionalRange(&s.lag)
-            applicationLag = optionalRange(&s.applicationLag)
-            reviewLag = optionalRange(&s.reviewLag)
-            let count = samples.submission.count
-            probabilityJapanFirst = samples.lag.isEmpty ? nil : Double(samples.japanFirst) / Double(count)
-            submissionDate = dates(&s.submissionAt)
-            decisionDate = dates(&s.decisionAt)
-            startsOnAsOf = samples.clamped * 2 > count
-            referenceStart = s.referenceStart.isEmpty ? nil : TimelineSimulation.quantiles(&s.referenceStart, [0.5])[0]
-            referenceLength = optionalRange(&s.referenceLength)
+            review = range(.review)!
+            submission = range(.submission)!
+            decision = range(.decision)!
+            lag = range(.lag)
+            applicationLag = range(.applicationLag)
+            reviewLag = range(.reviewLag)
+            let count = s.count
+            probabilityJapanFirst = s.columns[TimelineSimulation.Samples.Series.lag.rawValue] == nil ? nil : Double(s.japanFirst) / Double(count)
+            submissionDate = dates(.submissionAt)
+            decisionDate = dates(.decisionAt)
+            startsOnAsOf = s.clamped * 2 > count
+            referenceStart = s.quantiles(.referenceStart, [0.5])?[0]
+            referenceLength = range(.referenceLength)
         }
     }
 

@@ -32,7 +32,10 @@ public struct TimelinePlan: Sendable {
         public var decision: String
         public var row: Int
         public var id: String?
-        public var source: String?
+        /// The row's `source` annotation as written; `source` reads it without research notes, only when asked
+        /// (the reports of most plans never show it, and stripping a citation is slow the first time).
+        var annotatedSource: String?
+        public var source: String? { annotatedSource.map(Citations.withoutResearchNotes) }
         public var reason: LocalizedText
         public var location: SourceLocation
     }
@@ -85,6 +88,7 @@ public struct TimelinePlan: Sendable {
                             benchmarks: Benchmarks) -> Result<TimelinePlan, Problem> {
         guard case .list(let items)? = values[Decision.stages] else { return .failure(.noRoute) }
         let stageTrace = traces.first { $0.decision == Decision.stages }
+        var naming = Naming(traces)
         var stages: [Stage] = []
         for (index, item) in items.enumerated() {
             guard case .context(let c) = item, let stage = c["stage"]?.string, let figure = c["figure"]?.string,
@@ -101,7 +105,7 @@ public struct TimelinePlan: Sendable {
             stages.append(Stage(stage: stage, figure: figure, phase: phase, group: c["group"]?.string ?? stage,
                                 cycles: max(cycles, 0), probabilityFigure: probabilityFigure, p50: p50, p80: p80,
                                 probability: probability, source: Citations.withoutResearchNotes(used.source), sourceLocation: used.location, rule: rule,
-                                chosenBy: naming(figure, in: traces)))
+                                chosenBy: naming.rules(figure)))
         }
         guard stages.contains(where: { $0.phase == .review }) else { return .failure(.noRoute) }
         let strategy = context(values[Decision.strategy])
@@ -126,17 +130,39 @@ public struct TimelinePlan: Sendable {
             assumptions: assumptions))
     }
 
-    /// The hits of decisions (other than the stage table) whose value holds the figure key.
-    static func naming(_ figure: String, in traces: [DecisionTrace]) -> [RuleRef] {
-        func holds(_ value: FEELValue) -> Bool {
-            switch value {
-            case .string(let s): s == figure
-            case .context(let c): c.entries.contains { holds($0.value) }
-            default: false
+    /// The hits of decisions (other than the stage table) whose value holds a figure key. The traces are walked
+    /// once for all the stages: each stage asking every trace again cost more than reading the plan.
+    struct Naming {
+        let traces: [DecisionTrace]
+        /// Each string a trace's value holds, with the traces holding it in trace order.
+        var holders: [String: [Int]] = [:]
+        var refs: [Int: [RuleRef]] = [:]
+
+        init(_ traces: [DecisionTrace]) {
+            self.traces = traces
+            for (index, trace) in traces.enumerated() where trace.decision != Decision.stages {
+                var held: Set<String> = []
+                func collect(_ value: FEELValue) {
+                    switch value {
+                    case .string(let s): held.insert(s)
+                    case .context(let c): for entry in c.entries { collect(entry.value) }
+                    default: break
+                    }
+                }
+                collect(trace.value)
+                for string in held { holders[string, default: []].append(index) }
             }
         }
-        return traces.filter { $0.decision != Decision.stages && holds($0.value) }
-            .flatMap { trace in trace.rules.map { ruleRef(trace.decision, $0) } }
+
+        mutating func rules(_ figure: String) -> [RuleRef] {
+            (holders[figure] ?? []).flatMap { index in
+                if let known = refs[index] { return known }
+                let trace = traces[index]
+                let made = trace.rules.map { ruleRef(trace.decision, $0) }
+                refs[index] = made
+                return made
+            }
+        }
     }
 
     static func context(_ value: FEELValue?) -> FEELContext? {
@@ -147,7 +173,7 @@ public struct TimelinePlan: Sendable {
     static func ruleRef(_ decision: String, _ hit: DecisionTrace.RuleHit) -> RuleRef {
         var reason = LocalizedText()
         for language in Language.allCases { reason[language] = hit.annotation(language.rawValue) }
-        return RuleRef(decision: decision, row: hit.row, id: hit.id, source: hit.annotation("source").map(Citations.withoutResearchNotes), reason: reason,
+        return RuleRef(decision: decision, row: hit.row, id: hit.id, annotatedSource: hit.annotation("source"), reason: reason,
                        location: hit.location)
     }
 }

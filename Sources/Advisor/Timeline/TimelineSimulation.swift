@@ -25,21 +25,52 @@ struct TimelineSimulation {
         var probability: Double
     }
 
-    /// The samples of one run, in months.
+    /// The samples of one run, in months: one column of `count` values per series the run has, in one array
+    /// that the run fills in place (appending to ten arrays per draw cost more than the draw's arithmetic).
     struct Samples {
-        var submission: [Double] = []
-        var review: [Double] = []
-        var decision: [Double] = []
-        /// Calendar positions (months after the as-of date) when the timeline is anchored in time.
-        var submissionAt: [Double] = []
-        var decisionAt: [Double] = []
-        var lag: [Double] = []
-        var applicationLag: [Double] = []
-        var reviewLag: [Double] = []
-        var referenceStart: [Double] = []
-        var referenceLength: [Double] = []
+        enum Series: Int, CaseIterable {
+            case submission, review, decision
+            /// Calendar positions (months after the as-of date) when the timeline is anchored in time.
+            case submissionAt, decisionAt
+            /// Against the reference market, when there is one.
+            case lag, applicationLag, reviewLag, referenceStart, referenceLength
+        }
+
+        var storage: [Double]
+        let count: Int
+        /// Per series, its column in `storage` (nil when the run has no such series).
+        let columns: [Int?]
         var japanFirst = 0
         var clamped = 0
+
+        /// The values of a series, in draw order (empty when the run has none).
+        func values(_ series: Series) -> [Double] {
+            guard let column = columns[series.rawValue] else { return [] }
+            return Array(storage[column * count..<(column + 1) * count])
+        }
+
+        var lag: [Double] { values(.lag) }
+        var applicationLag: [Double] { values(.applicationLag) }
+        var reviewLag: [Double] { values(.reviewLag) }
+
+        /// Quantiles already found, by column: a series that shares its column with another is not selected twice.
+        private var found: [(column: Int, ps: [Double], values: [Double])] = []
+
+        init(storage: [Double], count: Int, columns: [Int?], japanFirst: Int, clamped: Int) {
+            (self.storage, self.count, self.columns, self.japanFirst, self.clamped) = (storage, count, columns, japanFirst, clamped)
+        }
+
+        /// The quantiles of a series (nil when the run has none); reorders its values.
+        mutating func quantiles(_ series: Series, _ ps: [Double]) -> [Double]? {
+            guard let column = columns[series.rawValue] else { return nil }
+            if let known = found.first(where: { $0.column == column && $0.ps == ps }) { return known.values }
+            let count = count
+            let values = storage.withUnsafeMutableBufferPointer {
+                TimelineSimulation.quantiles(in: UnsafeMutableBufferPointer(rebasing: $0[column * count..<(column + 1) * count]), ps)
+            }
+            found.append((column, ps, values))
+            return values
+        }
     }
 
     func draws(for phase: TimelinePlan.Phase) -> [Draw] {
@@ -56,15 +87,24 @@ struct TimelineSimulation {
     /// Σ over groups of the longest stage in the group; a stage is the sum of its cycles, and may not happen.
     /// On buffers: it runs three times per draw, and an array's uniqueness and bounds checks cost more than a
     /// stage's arithmetic.
+    /// `random`: the next of the run's random numbers (see `RandomStream`), advanced past those the stages take.
     static func total(_ stages: UnsafeBufferPointer<Draw>, groups: UnsafeMutableBufferPointer<Double>,
-                      _ random: inout SeededRandom) -> Double {
+                      _ random: inout UnsafePointer<Double>) -> Double {
+        // A phase without stages sums its one empty group: zero.
+        if stages.isEmpty { return 0 }
+        // Most phases have one stage per group, numbered in stage order: the groups' sum is then the stages'
+        // sum, each stage counted as `max(0, length)` counts it, in the same order — the same additions.
+        if stages.count == groups.count {
+            var sum = 0.0
+            for stage in stages {
+                let length = length(stage, &random)
+                sum += max(0, length)
+            }
+            return sum
+        }
         for i in groups.indices { groups[i] = 0 }
         for stage in stages {
-            var length = 0.0
-            for _ in 0..<stage.cycles {
-                length += stage.sigma == 0 ? stage.mu : exp(stage.mu + stage.sigma * random.normal())
-            }
-            if stage.probability < 1 && random.uniform() >= stage.probability { length = 0 }
+            let length = length(stage, &random)
             groups[stage.group] = max(groups[stage.group], length)
         }
         var sum = 0.0
@@ -72,9 +112,23 @@ struct TimelineSimulation {
         return sum
     }
 
+    @inline(__always)
+    private static func length(_ stage: Draw, _ random: inout UnsafePointer<Double>) -> Double {
+        func next() -> Double {
+            defer { random += 1 }
+            return random.pointee
+        }
+        var length = 0.0
+        for _ in 0..<stage.cycles {
+            length += stage.sigma == 0 ? stage.mu : exp(stage.mu + stage.sigma * next())
+        }
+        if stage.probability < 1 && next() >= stage.probability { length = 0 }
+        return length
+    }
+
     func run() -> Samples {
-        var random = SeededRandom(seed: seed)
         let phases = (draws(for: .submission), draws(for: .review), draws(for: .reference))
+        let randomValues = RandomStream.values(for: phases.0 + phases.1 + phases.2, draws: draws, seed: seed)
         func slots(_ stages: [Draw]) -> [Double] { [Double](repeating: 0, count: (stages.map(\.group).max() ?? 0) + 1) }
         let groups = (submission: slots(phases.0), review: slots(phases.1), reference: slots(phases.2))
         let hasReference = plan.referenceMarket != nil
@@ -83,10 +137,27 @@ struct TimelineSimulation {
         // In calendar time when a date places the reference market, or when the Japanese work starts on the as-of date.
         let anchored = decisionGiven != nil || submissionGiven != nil || plan.start == .asOf
 
-        var s = Samples()
-        s.submission.reserveCapacity(draws); s.review.reserveCapacity(draws); s.decision.reserveCapacity(draws)
-        if anchored { s.submissionAt.reserveCapacity(draws); s.decisionAt.reserveCapacity(draws) }
-        if hasReference { s.lag.reserveCapacity(draws); s.applicationLag.reserveCapacity(draws); s.reviewLag.reserveCapacity(draws) }
+        typealias Series = Samples.Series
+        var columns: [Int?] = Array(repeating: nil, count: Series.allCases.count)
+        var present = 0
+        // Without a reference market, or from the as-of date, the Japanese work starts at 0 in every draw: the
+        // calendar positions are then 0 + the submission and that + the review, the very values (a sum of stages
+        // is never -0) of the submission and decision series, whose columns they share.
+        let startsAtZero = plan.start == .asOf || !hasReference
+        for series in Series.allCases {
+            switch series {
+            case .submission, .review, .decision: break
+            case .submissionAt, .decisionAt:
+                guard anchored else { continue }
+                if startsAtZero {
+                    columns[series.rawValue] = columns[(series == .submissionAt ? Series.submission : .decision).rawValue]
+                    continue
+                }
+            case .lag, .applicationLag, .reviewLag, .referenceStart, .referenceLength: guard hasReference else { continue }
+            }
+            columns[series.rawValue] = present
+            present += 1
+        }
         let stageCount = phases.0.count + phases.1.count + phases.2.count
         let slotCount = groups.submission.count + groups.review.count + groups.reference.count
         let stages = UnsafeMutableBufferPointer<Draw>.allocate(capacity: stageCount)
@@ -103,49 +174,67 @@ struct TimelineSimulation {
         let submissionSlots = part(slots, 0, groups.submission.count)
         let reviewSlots = part(slots, groups.submission.count, groups.review.count)
         let referenceSlots = part(slots, groups.submission.count + groups.review.count, groups.reference.count)
-        for _ in 0..<draws {
-            let submission = Self.total(submissionStages, groups: submissionSlots, &random)
-            let review = Self.total(reviewStages, groups: reviewSlots, &random)
-            let referenceReview = Self.total(referenceStages, groups: referenceSlots, &random)
-            // Reference submission S and decision D (months after the as-of date when anchored, else after S).
-            var refSubmission = 0.0, refDecision = referenceReview
-            switch (submissionGiven, decisionGiven) {
-            case let (sub?, dec?): refSubmission = sub; refDecision = dec
-            case let (nil, dec?): refDecision = dec; refSubmission = dec - referenceReview
-            case let (sub?, nil): refSubmission = sub; refDecision = sub + referenceReview
-            case (nil, nil): break
+        let followsJapaneseSubmission = hasReference && plan.referenceFollowsJapaneseSubmission && submissionGiven == nil
+            && decisionGiven == nil
+        var japanFirst = 0, clamped = 0
+        let storage = [Double](unsafeUninitializedCapacity: present * draws) { buffer, initialized in
+            randomValues.withUnsafeBufferPointer { randomBuffer in
+                // An empty stream (no stage draws anything) is never read.
+                var random = randomBuffer.baseAddress ?? UnsafePointer(buffer.baseAddress!)
+                // A series the run does not have shares the first column: it is never written.
+                func column(_ series: Series) -> UnsafeMutablePointer<Double> {
+                    buffer.baseAddress! + (columns[series.rawValue] ?? 0) * draws
+                }
+                let (submissions, reviews, decisions) = (column(.submission), column(.review), column(.decision))
+                let (submissionsAt, decisionsAt) = (column(.submissionAt), column(.decisionAt))
+                let (lags, applicationLags, reviewLags) = (column(.lag), column(.applicationLag), column(.reviewLag))
+                let (referenceStarts, referenceLengths) = (column(.referenceStart), column(.referenceLength))
+                for i in 0..<draws {
+                    let submission = Self.total(submissionStages, groups: submissionSlots, &random)
+                    let review = Self.total(reviewStages, groups: reviewSlots, &random)
+                    let referenceReview = Self.total(referenceStages, groups: referenceSlots, &random)
+                    // Reference submission S and decision D (months after the as-of date when anchored, else after S).
+                    var refSubmission = 0.0, refDecision = referenceReview
+                    switch (submissionGiven, decisionGiven) {
+                    case let (sub?, dec?): refSubmission = sub; refDecision = dec
+                    case let (nil, dec?): refDecision = dec; refSubmission = dec - referenceReview
+                    case let (sub?, nil): refSubmission = sub; refDecision = sub + referenceReview
+                    case (nil, nil): break
+                    }
+                    var start: Double
+                    switch plan.start {
+                    case .referenceDecision: start = hasReference ? refDecision : 0
+                    case .referenceSubmission: start = hasReference ? refSubmission : 0
+                    case .asOf: start = 0
+                    }
+                    // Japanese work still to do cannot start before the as-of date.
+                    if anchored && start < 0 { start = 0; clamped += 1 }
+                    let japanSubmission = start + submission
+                    let japanDecision = japanSubmission + review
+                    if followsJapaneseSubmission {
+                        refSubmission = japanSubmission
+                        refDecision = japanSubmission + referenceReview
+                    }
+                    submissions[i] = submission
+                    reviews[i] = review
+                    decisions[i] = submission + review
+                    if anchored {
+                        submissionsAt[i] = japanSubmission
+                        decisionsAt[i] = japanDecision
+                    }
+                    if hasReference {
+                        lags[i] = japanDecision - refDecision
+                        applicationLags[i] = japanSubmission - refSubmission
+                        reviewLags[i] = review - (refDecision - refSubmission)
+                        referenceStarts[i] = refSubmission - start
+                        referenceLengths[i] = refDecision - refSubmission
+                        if japanDecision < refDecision { japanFirst += 1 }
+                    }
+                }
             }
-            var start: Double
-            switch plan.start {
-            case .referenceDecision: start = hasReference ? refDecision : 0
-            case .referenceSubmission: start = hasReference ? refSubmission : 0
-            case .asOf: start = 0
-            }
-            // Japanese work still to do cannot start before the as-of date.
-            if anchored && start < 0 { start = 0; s.clamped += 1 }
-            let japanSubmission = start + submission
-            let japanDecision = japanSubmission + review
-            if hasReference && plan.referenceFollowsJapaneseSubmission && submissionGiven == nil && decisionGiven == nil {
-                refSubmission = japanSubmission
-                refDecision = japanSubmission + referenceReview
-            }
-            s.submission.append(submission)
-            s.review.append(review)
-            s.decision.append(submission + review)
-            if anchored {
-                s.submissionAt.append(japanSubmission)
-                s.decisionAt.append(japanDecision)
-            }
-            if hasReference {
-                s.lag.append(japanDecision - refDecision)
-                s.applicationLag.append(japanSubmission - refSubmission)
-                s.reviewLag.append(review - (refDecision - refSubmission))
-                s.referenceStart.append(refSubmission - start)
-                s.referenceLength.append(refDecision - refSubmission)
-                if japanDecision < refDecision { s.japanFirst += 1 }
-            }
+            initialized = present * draws
         }
-        return s
+        return Samples(storage: storage, count: draws, columns: columns, japanFirst: japanFirst, clamped: clamped)
     }
 
     func months(since date: FEELDate) -> Double {
@@ -154,13 +243,17 @@ struct TimelineSimulation {
 
     /// The interpolated quantiles (type 7) of `values`, found by selection rather than a full sort; reorders them.
     static func quantiles(_ values: inout [Double], _ ps: [Double]) -> [Double] {
+        values.withUnsafeMutableBufferPointer { quantiles(in: $0, ps) }
+    }
+
+    static func quantiles(in values: UnsafeMutableBufferPointer<Double>, _ ps: [Double]) -> [Double] {
         guard !values.isEmpty else { return ps.map { _ in 0 } }
         // After selecting index k nothing after it is smaller, so a higher quantile is selected among those only.
         var selected = -1
         return ps.map { p in
             let h = Double(values.count - 1) * p
             let lower = Int(h.rounded(.down))
-            let low = lower == selected ? values[lower] : select(&values, lower, from: lower > selected ? selected + 1 : 0)
+            let low = lower == selected ? values[lower] : select(in: values, lower, from: lower > selected ? selected + 1 : 0)
             selected = lower
             guard lower + 1 < values.count else { return low }
             // After selecting `lower`, the next order statistic is the smallest value above it.
@@ -171,29 +264,46 @@ struct TimelineSimulation {
     }
 
     /// The k-th smallest value (0-based); afterwards no value before k is larger and none after k is smaller.
-    /// `from`: an index before which no value is larger than any value at or after it (0: none known).
-    static func select(_ values: inout [Double], _ k: Int, from start: Int = 0) -> Double {
-        // Through a buffer: checking the array's uniqueness and bounds at every swap cost more than the selection.
-        values.withUnsafeMutableBufferPointer { select(in: $0, k, from: start) }
+    /// `from`: an index before which no value is larger than any value at or after it (0: none known). On a
+    /// buffer: checking an array's uniqueness and bounds at every swap cost more than the selection.
+    private static func select(in values: UnsafeMutableBufferPointer<Double>, _ k: Int, from start: Int) -> Double {
+        floydRivest(values, k, start, values.count - 1)
+        return values[k]
     }
 
-    private static func select(in values: UnsafeMutableBufferPointer<Double>, _ k: Int, from start: Int) -> Double {
-        var low = start, high = values.count - 1
-        while low < high {
-            // Median of three as the pivot keeps sorted input linear.
-            let mid = low + (high - low) / 2
-            if values[mid] < values[low] { values.swapAt(mid, low) }
-            if values[high] < values[low] { values.swapAt(high, low) }
-            if values[high] < values[mid] { values.swapAt(high, mid) }
-            let pivot = values[mid]
-            var i = low, j = high
-            while i <= j {
-                while values[i] < pivot { i += 1 }
-                while values[j] > pivot { j -= 1 }
-                if i <= j { values.swapAt(i, j); i += 1; j -= 1 }
+    /// Floyd and Rivest's SELECT (CACM algorithm 489): before partitioning a large range it selects within a small
+    /// sample range around k, so that the pivot lies close to the k-th value and the range shrinks to a sliver in
+    /// about one pass; about 1.5 comparisons per value for a median where quickselect takes nearer 3. Any
+    /// selection leaves the same value at k, so the quantiles do not depend on it.
+    private static func floydRivest(_ a: UnsafeMutableBufferPointer<Double>, _ k: Int, _ low: Int, _ high: Int) {
+        var left = low, right = high
+        while right > left {
+            if right - left > 600 {
+                let n = Double(right - left + 1), i = Double(k - left + 1)
+                let z = log(n)
+                let s = 0.5 * exp(2 * z / 3)
+                let sd = 0.5 * (z * s * (n - s) / n).squareRoot() * (i < n / 2 ? -1 : 1)
+                floydRivest(a, k, max(left, Int(Double(k) - i * s / n + sd)), min(right, Int(Double(k) + (n - i) * s / n + sd)))
             }
-            if k <= j { high = j } else if k >= i { low = i } else { return values[k] }
+            let t = a[k]
+            var i = left, j = right
+            a.swapAt(left, k)
+            if a[right] > t { a.swapAt(right, left) }
+            while i < j {
+                a.swapAt(i, j)
+                i += 1
+                j -= 1
+                while a[i] < t { i += 1 }
+                while a[j] > t { j -= 1 }
+            }
+            if a[left] == t {
+                a.swapAt(left, j)
+            } else {
+                j += 1
+                a.swapAt(j, right)
+            }
+            if j <= k { left = j + 1 }
+            if k <= j { right = j - 1 }
         }
-        return values[k]
     }
 }

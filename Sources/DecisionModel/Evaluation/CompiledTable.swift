@@ -171,7 +171,10 @@ final class CompiledTable: Sendable {
         }
         (allowedKinds, allowedNegated) = (index.allowedKinds, index.allowedNegated)
         hasInputValues = table.inputs.map { $0.inputValues != nil }
-        let constantOutputs = table.rules.map { Self.constantOutput($0, of: table) }
+        let outputNames = table.outputs.map { $0.name ?? "" }
+        let distinctNames = outputNames.count > 1 && Set(outputNames).count == outputNames.count ? outputNames : nil
+        distinctOutputNames = distinctNames
+        let constantOutputs = table.rules.map { Self.constantOutput($0, of: table, names: distinctNames) }
         constantValues = constantOutputs.map { $0?.values }
         constantResults = constantOutputs.map { $0?.result }
         constantProblems = constantOutputs.map { $0?.problems ?? [] }
@@ -189,8 +192,6 @@ final class CompiledTable: Sendable {
             }
         }
         (self.numberCells, self.numberTests) = (numberCells, numberTests)
-        let outputNames = table.outputs.map { $0.name ?? "" }
-        distinctOutputNames = outputNames.count > 1 && Set(outputNames).count == outputNames.count ? outputNames : nil
         outputPriorities = table.outputs.map { $0.outputValues?.literalValues }
         constantRanks = constantValues.map { [outputPriorities] in $0.map { TableEvaluator.rank($0, outputPriorities) } }
         if !table.outputs.contains(where: { $0.defaultOutputEntry != nil }) {
@@ -240,7 +241,8 @@ final class CompiledTable: Sendable {
 
         mutating func add(_ column: Int, of table: DecisionTable, cells: [UInt8]) {
             let rows = table.rules.count, columns = table.inputs.count
-            var base = [[UInt64]](repeating: [UInt64](repeating: 0, count: wordCount), count: Kind.count)
+            // Kind after kind, `wordCount` words each: one array, not one per kind checked for uniqueness per row.
+            var base = [UInt64](repeating: 0, count: Kind.count * wordCount)
             var listing: [Key: (on: [Int32], off: [Int32])] = [:]
             var null: (on: [Int32], off: [Int32]) = ([], [])
             for row in 0..<rows {
@@ -248,13 +250,18 @@ final class CompiledTable: Sendable {
                 let cell = column < table.rules[row].inputEntries.count ? table.rules[row].inputEntries[column] : nil
                 let negated = cell?.literals?.negated ?? false
                 for kind in 0..<Kind.count where !decided(flags, for: Kind(rawValue: kind)!) || flags & wildcardBit != 0 || negated {
-                    base[kind][row >> 6] |= 1 << UInt64(row & 63)
+                    base[kind * wordCount + (row >> 6)] |= 1 << UInt64(row & 63)
                 }
                 guard flags & wildcardBit == 0, let literals = cell?.literals else { continue }
-                var listed: Set<Key> = []
+                // Distinct keys in an array: a cell lists a value or a few, fewer than a set is worth hashing for.
+                var listed: [Key] = []
                 var listsNull = false
                 for value in literals.values {
-                    if let key = Key(value) { listed.insert(key) } else { listsNull = true }
+                    if let key = Key(value) {
+                        if !listed.contains(key) { listed.append(key) }
+                    } else {
+                        listsNull = true
+                    }
                 }
                 // Indexed only where the cell is decided for the key's kind; elsewhere the evaluator decides.
                 for key in listed where decided(flags, for: key.kind) {
@@ -264,7 +271,7 @@ final class CompiledTable: Sendable {
                     if negated { null.off.append(Int32(row)) } else { null.on.append(Int32(row)) }
                 }
             }
-            bases += base.joined()
+            bases += base
             var allowedKeys: Set<Key> = []
             var allowedKind: Int8 = -1
             if let literals = table.inputs[column].inputValues?.literals {
@@ -302,7 +309,8 @@ final class CompiledTable: Sendable {
         }
     }
 
-    private static func constantOutput(_ rule: DecisionTable.Rule, of table: DecisionTable) -> ConstantOutput? {
+    /// `names`: the distinct output names, when they are, shared by every rule's context as evaluation shares them.
+    private static func constantOutput(_ rule: DecisionTable.Rule, of table: DecisionTable, names: [String]?) -> ConstantOutput? {
         guard rule.outputEntries.count == table.outputs.count else { return nil }
         var values: [FEELValue] = []
         var problems: [String] = []
@@ -317,7 +325,9 @@ final class CompiledTable: Sendable {
             }
             values.append(value)
         }
-        return ConstantOutput(values: values, result: TableEvaluator.result(values, outputs: table.outputs), problems: problems)
+        let result = names.map { FEELValue.context(FEELContext(distinctKeys: $0, values: values)) }
+            ?? TableEvaluator.result(values, outputs: table.outputs)
+        return ConstantOutput(values: values, result: result, problems: problems)
     }
 
     /// The value of an input column read without the evaluator, nil when only the evaluator can tell.

@@ -1,12 +1,19 @@
+import Synchronization
+
 /// Evaluates every decision of a model, in dependency order, from input values.
 public struct DMNEvaluator: Sendable {
     public let model: DMNModel
     /// Made once: every scope carries it, and building it copies the model into a closure.
     private let typeResolver: @Sendable (String) -> FEELType?
+    /// See `init(model:keepingScopeNames:)`.
+    private let scopeNames: ScopeNames?
 
-    public init(model: DMNModel) {
+    /// `keepingScopeNames`: remember the names each decision's scope binds, for an evaluator that evaluates the same
+    /// decisions again (what-ifs fixing different decisions): looking a requirement up copies the element out of the model.
+    public init(model: DMNModel, keepingScopeNames: Bool = false) {
         self.model = model
         self.typeResolver = model.typeResolver
+        scopeNames = keepingScopeNames ? ScopeNames() : nil
     }
 
     /// Evaluates all decisions. Inputs not given are null; inputs that do not conform to their type become null
@@ -33,22 +40,49 @@ public struct DMNEvaluator: Sendable {
             }
         }
         let needed = targets.map(requiredClosure)
+        let checked = check(inputs)
         var result = EvaluationResult()
-        var inputValues: [String: FEELValue] = [:]
-        for input in model.inputs {
-            let value = inputs[input.name] ?? .null
-            if let why = model.nonConformance(of: value, to: input.typeRef) {
-                result.problems.append(EvaluationProblem(element: input.name, location: input.location,
-                                                         message: "input value does not conform to its type: \(why)"))
-                inputValues[input.name] = .null
-            } else {
-                inputValues[input.name] = value
-            }
-        }
+        result.problems = checked.problems
         let decisions = needed.map { ids in model.decisionsInDependencyOrder.filter { ids.contains($0.id) } }
             ?? model.decisionsInDependencyOrder
         let imports = importedValues(importedInputs, for: decisions, problems: &result.problems)
-        evaluate(decisions, inputs: inputValues, imports: imports, fixing: fixed, into: &result, depth: 0)
+        evaluate(decisions, inputs: checked.values, imports: imports, fixing: fixed, into: &result, depth: 0)
+        return result
+    }
+
+    /// Input values as evaluation reads them: checked against their types, those that do not conform made null
+    /// and reported. Checked once for several evaluations of the same inputs (what-ifs fixing different decisions).
+    public struct CheckedInputs: Sendable {
+        let values: [String: FEELValue]
+        let problems: [EvaluationProblem]
+    }
+
+    public func check(_ inputs: [String: FEELValue]) -> CheckedInputs {
+        var problems: [EvaluationProblem] = []
+        var values: [String: FEELValue] = [:]
+        for input in model.inputs {
+            let value = inputs[input.name] ?? .null
+            if let why = model.nonConformance(of: value, to: input.typeRef) {
+                problems.append(EvaluationProblem(element: input.name, location: input.location,
+                                                  message: "input value does not conform to its type: \(why)"))
+                values[input.name] = .null
+            } else {
+                values[input.name] = value
+            }
+        }
+        return CheckedInputs(values: values, problems: problems)
+    }
+
+    /// `evaluate(_:fixing:)` of inputs checked before: the same result, without checking them again.
+    public func evaluate(_ inputs: CheckedInputs, fixing fixed: [String: FEELValue] = [:]) -> EvaluationResult {
+        guard FEELBudget.model != nil else {
+            return FEELBudget.$model.withValue(FEELBudget(limit: FEELBudget.modelUnits)) { evaluate(inputs, fixing: fixed) }
+        }
+        var result = EvaluationResult()
+        result.problems = inputs.problems
+        let decisions = model.decisionsInDependencyOrder
+        let imports = importedValues([:], for: decisions, problems: &result.problems)
+        evaluate(decisions, inputs: inputs.values, imports: imports, fixing: fixed, into: &result, depth: 0)
         return result
     }
 
@@ -126,11 +160,16 @@ public struct DMNEvaluator: Sendable {
                 }
             }
         }
-        for ref in decision.requiredInputs where model.isLocal(ref) {
-            if let input = model.input(id: ref.id) { scope[input.name] = inputs[input.name] ?? .null }
-        }
-        for ref in decision.requiredDecisions where model.isLocal(ref) {
-            if let required = model.decision(id: ref.id) { scope[required.name] = decisions[required.name] ?? .null }
+        if let names = scopeNames?.names(of: decision, in: model) {
+            for name in names.inputs { scope[name] = inputs[name] ?? .null }
+            for name in names.decisions { scope[name] = decisions[name] ?? .null }
+        } else {
+            for ref in decision.requiredInputs where model.isLocal(ref) {
+                if let input = model.input(id: ref.id) { scope[input.name] = inputs[input.name] ?? .null }
+            }
+            for ref in decision.requiredDecisions where model.isLocal(ref) {
+                if let required = model.decision(id: ref.id) { scope[required.name] = decisions[required.name] ?? .null }
+            }
         }
         addKnowledge(decision.requiredKnowledge, to: &scope, depth: depth)
         return scope
@@ -257,5 +296,34 @@ public struct DMNEvaluator: Sendable {
         }
         let call = function.callReportingProblems(function.parameters.map { bound[$0] ?? .null })
         return DecisionTrace(decision: name, hitPolicy: nil, inputs: inputs, value: call.value, problems: problems + call.problems)
+    }
+}
+
+/// The local inputs and decisions a decision's scope binds, by name, kept per decision (see `DMNEvaluator.scopeNames`).
+final class ScopeNames: Sendable {
+    struct Names: Sendable {
+        let inputs: [String]
+        let decisions: [String]
+
+        init(_ decision: Decision, in model: DMNModel) {
+            inputs = decision.requiredInputs.filter(model.isLocal).compactMap { model.input(id: $0.id)?.name }
+            decisions = decision.requiredDecisions.filter(model.isLocal).compactMap { model.decision(id: $0.id)?.name }
+        }
+    }
+
+    /// By id and name: a caller may make up a decision (OpenEvaluator's knowledge-only scope) under a real one's id.
+    private struct Key: Hashable {
+        let id: String
+        let name: String
+    }
+
+    private let known = Mutex<[Key: Names]>([:])
+
+    func names(of decision: Decision, in model: DMNModel) -> Names {
+        let key = Key(id: decision.id, name: decision.name)
+        if let names = known.withLock({ $0[key] }) { return names }
+        let names = Names(decision, in: model)
+        known.withLock { $0[key] = names }
+        return names
     }
 }
