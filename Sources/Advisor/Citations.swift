@@ -35,7 +35,14 @@ public struct Citations: Sendable {
 
     /// Ids as written in a `cite` annotation or attribute, separated by spaces or commas.
     public static func ids(_ text: String?) -> [String] {
-        (text ?? "").split { $0 == " " || $0 == "," || $0 == ";" || $0.isNewline }.map(String.init)
+        let text = text ?? ""
+        // Ids are ASCII: split on bytes, which gives what splitting on characters gives there ("\r\n" is one
+        // newline character, and both of its bytes separate) without finding character boundaries.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.split { $0 == 0x20 || $0 == 0x2C || $0 == 0x3B || (0x0A...0x0D).contains($0) }
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
+        return text.split { $0 == " " || $0 == "," || $0 == ";" || $0.isNewline }.map(String.init)
     }
 
     /// The cited entries in the reader's language, each with its page when it has one; nil when none is known.
