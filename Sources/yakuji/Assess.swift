@@ -4,17 +4,24 @@ import DecisionModel
 import Foundation
 
 struct Assess: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "assess",
-        abstract: "Is it a medical device, which class, which route — from a questionnaire or an answer file.",
-        discussion: """
-        On a terminal the questions that still matter are asked one by one (? = don't know, back, help, why).
-        Answers are saved as they are given, so an interrupted session resumes with --answers.
-        Exit 0 done; 1 stopped by the user (answers kept); 2 bad input.
-        With --batch, many profiles at once: a folder of answer files, or a CSV file with a header row of input
-        names (optional columns id and device; an empty cell or ? is unknown). One JSON line per profile, or an
-        error line naming its file or row; exit 0 when every profile was assessed, 1 otherwise, 2 bad input.
-        """)
+    static let configuration = {
+        var configuration = CommandConfiguration(
+            commandName: "assess",
+            abstract: "Is it a medical device, which class, which route — from a questionnaire or an answer file.",
+            discussion: """
+            On a terminal the questions that still matter are asked one by one (? = don't know, back, help, why).
+            Answers are saved as they are given, so an interrupted session resumes with --answers.
+            Exit 0 done; 1 stopped by the user (answers kept); 2 bad input.
+            With --batch, many profiles at once: a folder of answer files, or a CSV file with a header row of input
+            names (optional columns id and device; an empty cell or ? is unknown). One JSON line per profile, or an
+            error line naming its file or row; exit 0 when every profile was assessed, 1 otherwise, 2 bad input.
+            """)
+        // Read only when this command is the root of a parse, as in `Yakuji.directParse` (from `yakuji` it is a
+        // subcommand): it spares that parse two trial parses for `--generate-completion-script` (~0.9 ms), an
+        // option `assess` does not know, so that such a request fails there and `yakuji` parses it as before.
+        configuration._superCommandName = "yakuji"
+        return configuration
+    }()
 
     @Option(name: .customLong("answers"), help: "An answer file (XML, urn:yakuji:answers:1).")
     var answersFile: String?

@@ -30,7 +30,7 @@ struct Yakuji: ParsableCommand {
     /// Usage errors (an unknown option, a bad --format) exit 2 like every other bad input, not ArgumentParser's 64.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try directParse(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
