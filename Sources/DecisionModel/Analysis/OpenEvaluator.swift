@@ -14,6 +14,8 @@ public struct OpenEvaluator: Sendable {
     /// Inputs in the order a questionnaire asks them, which is also the order of the variables.
     public let inputOrder: [String]
     let indexes: [String: TableIndex]
+    /// What every evaluation reads again (a batch evaluates the same tables for each profile).
+    let memo = OpenEvaluatorMemo()
 
     public init(model: DMNModel) {
         self.model = model
@@ -30,7 +32,7 @@ public struct OpenEvaluator: Sendable {
         var variables: [OpenVariable] = []
         for name in inputOrder {
             guard case .open(let nullable)? = states[name], let input = model.input(named: name) else { continue }
-            variables.append(model.openCases(of: input, nullable: nullable))
+            variables.append(memo.openCases(of: input, nullable: nullable, in: model))
         }
         let evaluation = OpenEvaluation(model: model, variables: variables)
         var walker = OpenWalker(evaluator: self, evaluation: evaluation, states: states)
@@ -228,9 +230,9 @@ struct OpenWalker {
 
     /// The values an expression can take. A value that only stands in for a range passes through a bare name
     /// (`x`, `x.y`) unchanged; any other use of it is not determined.
-    func values(of expression: FEELExpression, _ scope: [String: [Possibility]], base: FEELScope, within: Node = DecisionDiagram.always)
-        -> [Possibility] {
-        let use = Use(expression, scope)
+    func values(of expression: FEELExpression, in decision: String, _ scope: [String: [Possibility]], base: FEELScope,
+                within: Node = DecisionDiagram.always) -> [Possibility] {
+        let use = Use(expression, scope, evaluator.memo.facts(expression, in: decision))
         var results: [Possibility] = []
         combinations(use.names, scope, within: within) { bound, condition in
             results.append(value(of: use, bound, condition, base: base))
@@ -245,13 +247,27 @@ struct OpenWalker {
         let bare: Bool
         let path: [String]
 
-        init(_ expression: FEELExpression, _ scope: [String: [Possibility]]) {
+        init(_ expression: FEELExpression, _ scope: [String: [Possibility]], _ facts: ExpressionFacts) {
             self.expression = expression
+            names = facts.names.filter { scope[$0] != nil }
+            bare = !names.isEmpty && facts.isPath
+            path = bare ? facts.path : []
+        }
+    }
+
+    /// What `Use` reads of an expression's text, whatever the scope: the names it refers to in the order they are
+    /// written, and whether it is a bare name or path (and which).
+    struct ExpressionFacts: Sendable {
+        let names: [String]
+        let isPath: Bool
+        let path: [String]
+
+        init(_ expression: FEELExpression) {
+            let all = expression.referencedNames
             // Most entries read no name or one: no ordering to find in the text.
-            let inScope = expression.referencedNames.filter { scope[$0] != nil }
-            names = inScope.count < 2 ? Array(inScope) : DMNModel.orderedNames(expression.source, inScope)
-            bare = !names.isEmpty && OpenWalker.isPath(expression.source)
-            path = bare ? expression.source.trimmingWhitespace().split(separator: ".").map(String.init) : []
+            names = all.count < 2 ? Array(all) : DMNModel.orderedNames(expression.source, all)
+            isPath = OpenWalker.isPath(expression.source)
+            path = isPath ? expression.source.trimmingWhitespace().split(separator: ".").map(String.init) : []
         }
     }
 
@@ -442,7 +458,7 @@ struct OpenWalker {
             let tested = !index.untested[c]
             var kept: [(possibility: Possibility, rows: RowSet)] = []
             var reachable = RowSet(count: index.rowCount)
-            for p in values(of: input.expression, scope, base: base) {
+            for p in values(of: input.expression, in: decision.name, scope, base: base) {
                 if p.problem {
                     failed = d.or(failed, p.condition)
                     result.problems.append(("input \(input.title) could not be evaluated", p.condition))
@@ -490,7 +506,7 @@ struct OpenWalker {
             } else {
                 // All entries under each combination of the names any of them reads: entries that read the same
                 // wide decision (a code list) then cost one pass over its possibilities, not one per pair of entries.
-                let uses = rule.outputEntries.map { Use($0, scope) }
+                let uses = rule.outputEntries.map { Use($0, scope, evaluator.memo.facts($0, in: decision.name)) }
                 var names: [String] = []
                 for use in uses { for name in use.names where !names.contains(name) { names.append(name) } }
                 produced = []
