@@ -236,11 +236,23 @@ struct OpenFacts {
         let model = rules.model
         var result = EvaluationResult()
         var openness: [String: DecisionOpenness] = [:]
-        var upstreamOpen: [String: Set<String>] = [:]
-        let open = Set(evaluation.variables.map(\.input))
+        // The open answers feeding each decision, as bits by their place in `order`: a batch profile leaves tens of
+        // answers open, and sets of their names cost more to merge than the rest of the trace.
+        let order = evaluation.variables.map(\.input)
+        var place: [String: Int] = [:]
+        for (i, name) in order.enumerated() { place[name] = i }
+        let words = (order.count + 63) / 64
+        func has(_ bits: [UInt64], _ i: Int) -> Bool { bits[i >> 6] & 1 << UInt64(i & 63) != 0 }
+        var upstreamOpen: [String: [UInt64]] = [:]
         for decision in model.decisionsInDependencyOrder {
-            var feeding = Set(decision.requiredInputs.compactMap { model.input(id: $0.id)?.name }).intersection(open)
-            for ref in decision.requiredDecisions { if let up = model.decision(id: ref.id) { feeding.formUnion(upstreamOpen[up.name] ?? []) } }
+            var feeding = [UInt64](repeating: 0, count: words)
+            for ref in decision.requiredInputs {
+                if let name = model.input(id: ref.id)?.name, let i = place[name] { feeding[i >> 6] |= 1 << UInt64(i & 63) }
+            }
+            for ref in decision.requiredDecisions {
+                guard let up = model.decision(id: ref.id), let bits = upstreamOpen[up.name] else { continue }
+                for w in 0..<words { feeding[w] |= bits[w] }
+            }
             upstreamOpen[decision.name] = feeding
             let options = evaluation.possible(decision.name)
             let value = Self.settled(options) ?? .null
@@ -265,10 +277,9 @@ struct OpenFacts {
             }
             result.traces.append(trace)
             let depends = dependencies(options)
-            if !feeding.isEmpty {
-                let order = evaluation.variables.map(\.input)
-                openness[decision.name] = DecisionOpenness(dependsOn: order.filter(depends.contains),
-                                                           independentOf: order.filter { feeding.contains($0) && !depends.contains($0) })
+            if feeding.contains(where: { $0 != 0 }) {
+                let independent = order.indices.filter { has(feeding, $0) && !depends.contains(order[$0]) }.map { order[$0] }
+                openness[decision.name] = DecisionOpenness(dependsOn: order.filter(depends.contains), independentOf: independent)
             }
         }
         return (result, openness)
