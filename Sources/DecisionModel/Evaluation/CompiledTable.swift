@@ -359,6 +359,35 @@ final class CompiledTable: Sendable {
         return rows
     }
 
+    /// Whether the cell at `row`, `column` is `-`.
+    func isWildcard(row: Int, column: Int) -> Bool { cells[row * columnCount + column] & Self.wildcardBit != 0 }
+
+    /// Whether the cell at `row`, `column` lists literals (`"a", "b"`, `not(null)`): it names nothing.
+    func isLiteral(row: Int, column: Int) -> Bool { cells[row * columnCount + column] & Self.literalBit != 0 }
+
+    /// Calls `body` with each row the index lets through in one column for a probed value, in row order, and
+    /// whether its cell is decided to match (else only the evaluator can tell whether it does).
+    func forEachRow(column: Int, _ probe: Probe, _ body: (Int, Bool) -> Void) {
+        guard rowCount > 0 else { return }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordCount) { rows in
+            let base = (column * Kind.count + probe.kind.rawValue) * wordCount
+            for i in 0..<wordCount { rows[i] = bases[base + i] }
+            if probe.entry >= 0 {
+                let entry = entries[Int(probe.entry)]
+                for i in entry.on { let row = toggledRows[Int(i)]; rows[Int(row) >> 6] |= 1 << UInt64(row & 63) }
+                for i in entry.off { let row = toggledRows[Int(i)]; rows[Int(row) >> 6] &= ~(1 << UInt64(row & 63)) }
+            }
+            for word in 0..<wordCount {
+                var bits = rows[word]
+                while bits != 0 {
+                    let row = word * 64 + bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    body(row, Self.decided(cells[row * columnCount + column], for: probe.kind))
+                }
+            }
+        }
+    }
+
     /// Whether the index decides the cell at `row`, `column` for an input of `kind` (else the evaluator does).
     func decides(row: Int, column: Int, _ kind: Kind) -> Bool {
         Self.decided(cells[row * columnCount + column], for: kind)
