@@ -149,9 +149,11 @@ final class CompiledTable: Sendable {
         }
         quietOnly = !quietColumns.contains(false)
         var cells = [UInt8](repeating: Self.wildcardBit, count: rowCount * columnCount)
-        for (row, rule) in table.rules.enumerated() {
-            for column in 0..<min(columnCount, rule.inputEntries.count) {
-                cells[row * columnCount + column] = Self.flags(rule.inputEntries[column])
+        // Rules read by index here and below: a cold run compiles every table, and iterating copies each rule.
+        for row in table.rules.indices {
+            let entries = table.rules[row].inputEntries
+            for column in 0..<min(columnCount, entries.count) {
+                cells[row * columnCount + column] = Self.flags(entries[column])
             }
         }
         self.cells = cells
@@ -178,15 +180,16 @@ final class CompiledTable: Sendable {
         constantValues = constantOutputs.map { $0?.values }
         constantResults = constantOutputs.map { $0?.result }
         constantProblems = constantOutputs.map { $0?.problems ?? [] }
-        outputReaders = zip(table.rules, constantOutputs).map { rule, constant in
-            constant == nil ? rule.outputEntries.map { InputReader($0) } : []
+        outputReaders = table.rules.indices.map { row in
+            constantOutputs[row] == nil ? table.rules[row].outputEntries.map { InputReader($0) } : []
         }
         checkedOutputs = table.outputs.indices.filter { table.outputs[$0].outputValues != nil }
         var numberCells = [Int32](repeating: -1, count: rowCount * columnCount)
         var numberTests: [NumberTests] = []
-        for (row, rule) in table.rules.enumerated() {
-            for column in 0..<min(columnCount, rule.inputEntries.count) where cells[row * columnCount + column] == 0 {
-                guard let tests = NumberTests(rule.inputEntries[column]) else { continue }
+        for row in table.rules.indices {
+            let entries = table.rules[row].inputEntries
+            for column in 0..<min(columnCount, entries.count) where cells[row * columnCount + column] == 0 {
+                guard let tests = NumberTests(entries[column]) else { continue }
                 numberCells[row * columnCount + column] = Int32(numberTests.count)
                 numberTests.append(tests)
             }
