@@ -49,74 +49,54 @@ enum ValueKey: Hashable, Sendable {
     }
 }
 
-/// Per-column row indexes of one decision table: for each column, the rows whose entry is `-`, the rows each
-/// plain value listed in an entry matches (`"a", "b"`, `2`, `true`), and the rows with any other entry, which are
-/// tested one by one. So "which rows can this value match" is a few set operations instead of a scan.
+/// Per-column row indexes of one decision table: for each column, the rows whose entry is `-`, and which rows a
+/// value can match. Read from the table's compiled form (`CompiledTable`), which indexes the same cells for
+/// evaluation and is made in a run anyway: a cold run then indexes each table once, not twice.
 struct TableIndex: Sendable {
+    let compiled: CompiledTable
     let rowCount: Int
     let wildcard: [RowSet]
     /// Columns whose every row is `-` (no value of theirs can change which rows match).
     let untested: [Bool]
-    let listed: [[ValueKey: RowSet]]
-    /// Rows of each column whose entry lists plain values (tested directly for a value with no key).
-    let listedRows: [[Int]]
-    let tested: [[Int]]
     /// Whether an entry names something from the scope (then the table is evaluated combination by combination).
     let entriesUseNames: Bool
     /// Each rule's outputs when no output entry names anything.
     let constantOutputs: [[FEELValue]?]
 
     init(_ table: DecisionTable) {
+        let compiled = table.compiled
+        self.compiled = compiled
         rowCount = table.rules.count
-        var wildcard: [RowSet] = [], listed: [[ValueKey: RowSet]] = [], listedRows: [[Int]] = [], tested: [[Int]] = []
-        var usesNames = false
+        var wildcard: [RowSet] = [], untested: [Bool] = []
         for column in table.inputs.indices {
             var any = RowSet(count: rowCount)
-            var byValue: [ValueKey: RowSet] = [:]
-            var literalRows: [Int] = []
-            var others: [Int] = []
-            for (row, rule) in table.rules.enumerated() {
-                let entry = rule.inputEntries[column]
-                if !entry.referencedNames.isEmpty { usesNames = true }
-                if entry.isWildcard { any.insert(row); continue }
-                if let values = entry.literalValues, !values.isEmpty, values.allSatisfy({ ValueKey($0) != nil }) {
-                    literalRows.append(row)
-                    for value in values { byValue[ValueKey(value)!, default: RowSet(count: rowCount)].insert(row) }
-                } else {
-                    others.append(row)
-                }
-            }
+            for row in 0..<rowCount where compiled.isWildcard(row: row, column: column) { any.insert(row) }
+            untested.append(any.rows.count == rowCount)
             wildcard.append(any)
-            listed.append(byValue)
-            listedRows.append(literalRows)
-            tested.append(others)
         }
         self.wildcard = wildcard
-        let rows = rowCount
-        untested = wildcard.map { $0.rows.count == rows }
-        self.listed = listed
-        self.listedRows = listedRows
-        self.tested = tested
-        entriesUseNames = usesNames
-        constantOutputs = table.rules.map { rule in
-            guard rule.outputEntries.allSatisfy({ $0.referencedNames.isEmpty }) else { return nil }
-            // Most entries are literals: read without starting an evaluator (a cold run indexes every table).
+        self.untested = untested
+        // Only cells that are neither `-` nor literals can name anything.
+        entriesUseNames = table.rules.indices.contains { row in
+            table.inputs.indices.contains { column in
+                !compiled.isWildcard(row: row, column: column) && !compiled.isLiteral(row: row, column: column)
+                    && !table.rules[row].inputEntries[column].referencedNames.isEmpty
+            }
+        }
+        constantOutputs = table.rules.indices.map { row in
+            if let values = compiled.constantValues[row] { return values }
+            let rule = table.rules[row]
+            // Most entries are literals, which name nothing: read without a set of names or an evaluator.
+            guard rule.outputEntries.allSatisfy({ $0.plainLiteral != nil || $0.referencedNames.isEmpty }) else { return nil }
             return rule.outputEntries.map { $0.plainLiteral ?? $0.evaluate(FEELScope()) }
         }
     }
 
     /// The rows whose entry in `column` matches `value` (`-` included).
     func rows(_ table: DecisionTable, column: Int, matching value: FEELValue) -> RowSet {
-        var result = wildcard[column]
-        if let key = ValueKey(value) {
-            if let rows = listed[column][key] { result.formUnion(rows) }
-        } else {
-            for row in listedRows[column] where table.rules[row].inputEntries[column].matches(value, scope: FEELScope()) {
-                result.insert(row)
-            }
-        }
-        for row in tested[column] where table.rules[row].inputEntries[column].matches(value, scope: FEELScope()) {
-            result.insert(row)
+        var result = RowSet(count: rowCount)
+        compiled.forEachRow(column: column, compiled.probe(value, column: column)) { row, decided in
+            if decided || table.rules[row].inputEntries[column].matches(value, scope: FEELScope()) { result.insert(row) }
         }
         return result
     }

@@ -149,9 +149,11 @@ final class CompiledTable: Sendable {
         }
         quietOnly = !quietColumns.contains(false)
         var cells = [UInt8](repeating: Self.wildcardBit, count: rowCount * columnCount)
-        for (row, rule) in table.rules.enumerated() {
-            for column in 0..<min(columnCount, rule.inputEntries.count) {
-                cells[row * columnCount + column] = Self.flags(rule.inputEntries[column])
+        // Rules read by index here and below: a cold run compiles every table, and iterating copies each rule.
+        for row in table.rules.indices {
+            let entries = table.rules[row].inputEntries
+            for column in 0..<min(columnCount, entries.count) {
+                cells[row * columnCount + column] = Self.flags(entries[column])
             }
         }
         self.cells = cells
@@ -178,15 +180,16 @@ final class CompiledTable: Sendable {
         constantValues = constantOutputs.map { $0?.values }
         constantResults = constantOutputs.map { $0?.result }
         constantProblems = constantOutputs.map { $0?.problems ?? [] }
-        outputReaders = zip(table.rules, constantOutputs).map { rule, constant in
-            constant == nil ? rule.outputEntries.map { InputReader($0) } : []
+        outputReaders = table.rules.indices.map { row in
+            constantOutputs[row] == nil ? table.rules[row].outputEntries.map { InputReader($0) } : []
         }
         checkedOutputs = table.outputs.indices.filter { table.outputs[$0].outputValues != nil }
         var numberCells = [Int32](repeating: -1, count: rowCount * columnCount)
         var numberTests: [NumberTests] = []
-        for (row, rule) in table.rules.enumerated() {
-            for column in 0..<min(columnCount, rule.inputEntries.count) where cells[row * columnCount + column] == 0 {
-                guard let tests = NumberTests(rule.inputEntries[column]) else { continue }
+        for row in table.rules.indices {
+            let entries = table.rules[row].inputEntries
+            for column in 0..<min(columnCount, entries.count) where cells[row * columnCount + column] == 0 {
+                guard let tests = NumberTests(entries[column]) else { continue }
                 numberCells[row * columnCount + column] = Int32(numberTests.count)
                 numberTests.append(tests)
             }
@@ -243,16 +246,35 @@ final class CompiledTable: Sendable {
             let rows = table.rules.count, columns = table.inputs.count
             // Kind after kind, `wordCount` words each: one array, not one per kind checked for uniqueness per row.
             var base = [UInt64](repeating: 0, count: Kind.count * wordCount)
-            var listing: [Key: (on: [Int32], off: [Int32])] = [:]
+            // Each value listed gets a number in the order met (its entry's place after the null entry), in the
+            // dictionaries a lookup reads; a cell's toggles are kept as (number, row, off) and laid out per value
+            // once the column is read: no pair of arrays per value.
+            var strings: [String: Int32] = [:], numbers: [FEELNumber: Int32] = [:], booleans: [Int32] = [-1, -1]
+            var count: Int32 = 0
+            func number(_ key: Key) -> Int32 {
+                func next() -> Int32 { count += 1; return count - 1 }
+                switch key {
+                case .string(let s): if let n = strings[s] { return n }; let n = next(); strings[s] = n; return n
+                case .number(let v): if let n = numbers[v] { return n }; let n = next(); numbers[v] = n; return n
+                case .boolean(let b):
+                    if booleans[b ? 1 : 0] < 0 { booleans[b ? 1 : 0] = next() }
+                    return booleans[b ? 1 : 0]
+                }
+            }
+            var toggles: [(value: Int32, row: Int32, off: Bool)] = []
             var null: (on: [Int32], off: [Int32]) = ([], [])
             for row in 0..<rows {
                 let flags = cells[row * columns + column]
-                let cell = column < table.rules[row].inputEntries.count ? table.rules[row].inputEntries[column] : nil
-                let negated = cell?.literals?.negated ?? false
-                for kind in 0..<Kind.count where !decided(flags, for: Kind(rawValue: kind)!) || flags & wildcardBit != 0 || negated {
-                    base[kind * wordCount + (row >> 6)] |= 1 << UInt64(row & 63)
+                let bit = UInt64(1) << UInt64(row & 63)
+                guard flags & literalBit != 0, let literals = table.rules[row].inputEntries[column].literals else {
+                    // `-` and cells left to the evaluator: through for every kind.
+                    for kind in 0..<Kind.count { base[kind * wordCount + (row >> 6)] |= bit }
+                    continue
                 }
-                guard flags & wildcardBit == 0, let literals = cell?.literals else { continue }
+                let negated = literals.negated
+                for kind in 0..<Kind.count where negated || !decided(flags, for: Kind(rawValue: kind)!) {
+                    base[kind * wordCount + (row >> 6)] |= bit
+                }
                 // Distinct keys in an array: a cell lists a value or a few, fewer than a set is worth hashing for.
                 var listed: [Key] = []
                 var listsNull = false
@@ -265,20 +287,21 @@ final class CompiledTable: Sendable {
                 }
                 // Indexed only where the cell is decided for the key's kind; elsewhere the evaluator decides.
                 for key in listed where decided(flags, for: key.kind) {
-                    if negated { listing[key, default: ([], [])].off.append(Int32(row)) } else { listing[key, default: ([], [])].on.append(Int32(row)) }
+                    toggles.append((number(key), Int32(row), negated))
                 }
                 if listsNull {
                     if negated { null.off.append(Int32(row)) } else { null.on.append(Int32(row)) }
                 }
             }
             bases += base
-            var allowedKeys: Set<Key> = []
+            var allowed: [Int32] = []
             var allowedKind: Int8 = -1
             if let literals = table.inputs[column].inputValues?.literals {
-                let kinds = Set(literals.values.filter { $0 != .null }.map(Kind.init))
+                var kinds: Set<Kind> = []
+                for value in literals.values where value != .null { kinds.insert(Kind(value)) }
                 if kinds.count <= 1 {
                     allowedKind = Int8(kinds.first?.rawValue ?? Kind.count)
-                    allowedKeys = Set(literals.values.compactMap(Key.init))
+                    allowed = literals.values.compactMap(Key.init).map(number)
                 }
                 allowedNegated.append(literals.negated)
             } else {
@@ -287,18 +310,26 @@ final class CompiledTable: Sendable {
             allowedKinds.append(allowedKind)
             nullEntries.append(Int32(entries.count))
             append(null.on, null.off, allowed: false)
-            var strings: [String: Int32] = [:], numbers: [FEELNumber: Int32] = [:], booleans: [Int32] = [-1, -1]
-            for key in Set(listing.keys).union(allowedKeys) {
-                switch key {
-                case .string(let s): strings[s] = Int32(entries.count)
-                case .number(let n): numbers[n] = Int32(entries.count)
-                case .boolean(let b): booleans[b ? 1 : 0] = Int32(entries.count)
-                }
-                append(listing[key]?.on ?? [], listing[key]?.off ?? [], allowed: allowedKeys.contains(key))
+            // Entries of the values in their numbers' order, each its rows on, then off, in row order.
+            let first = Int32(entries.count)
+            var ons = [Int32](repeating: 0, count: Int(count)), offs = ons
+            for toggle in toggles { if toggle.off { offs[Int(toggle.value)] += 1 } else { ons[Int(toggle.value)] += 1 } }
+            var isAllowed = [Bool](repeating: false, count: Int(count))
+            for n in allowed { isAllowed[Int(n)] = true }
+            var start = Int32(toggledRows.count)
+            for n in 0..<Int(count) {
+                let on = start..<start + ons[n], off = on.upperBound..<on.upperBound + offs[n]
+                entries.append(Entry(on: on, off: off, allowed: isAllowed[n]))
+                (ons[n], offs[n], start) = (on.lowerBound, off.lowerBound, off.upperBound)
             }
-            stringEntries.append(strings)
-            numberEntries.append(numbers)
-            booleanEntries += booleans
+            toggledRows += repeatElement(0, count: Int(start) - toggledRows.count)
+            for toggle in toggles {
+                let n = Int(toggle.value)
+                if toggle.off { toggledRows[Int(offs[n])] = toggle.row; offs[n] += 1 } else { toggledRows[Int(ons[n])] = toggle.row; ons[n] += 1 }
+            }
+            stringEntries.append(strings.mapValues { first + $0 })
+            numberEntries.append(numbers.mapValues { first + $0 })
+            booleanEntries += booleans.map { $0 < 0 ? -1 : first + $0 }
         }
 
         private mutating func append(_ on: [Int32], _ off: [Int32], allowed: Bool) {
@@ -313,14 +344,16 @@ final class CompiledTable: Sendable {
     private static func constantOutput(_ rule: DecisionTable.Rule, of table: DecisionTable, names: [String]?) -> ConstantOutput? {
         guard rule.outputEntries.count == table.outputs.count else { return nil }
         var values: [FEELValue] = []
+        values.reserveCapacity(table.outputs.count)
         var problems: [String] = []
-        for (output, entry) in zip(table.outputs, rule.outputEntries) {
-            guard let value = entry.plainLiteral else { return nil }
+        // By index, not zipped: a cold run reads every rule, and zipping copies each output and entry.
+        for column in table.outputs.indices {
+            guard let value = rule.outputEntries[column].plainLiteral else { return nil }
             // Allowed values are checked here only when they are literals too, so no scope can change the outcome.
-            if let allowed = output.outputValues {
+            if let allowed = table.outputs[column].outputValues {
                 guard allowed.literals != nil else { return nil }
                 if value != .null, !allowed.matches(value, scope: FEELScope()) {
-                    problems.append("rule \(rule.row): output \(output.name ?? "") = \(value) is not one of its output values \(allowed.source)")
+                    problems.append("rule \(rule.row): output \(table.outputs[column].name ?? "") = \(value) is not one of its output values \(allowed.source)")
                 }
             }
             values.append(value)
@@ -357,6 +390,40 @@ final class CompiledTable: Sendable {
         for i in entry.on { rows |= 1 << UInt64(toggledRows[Int(i)]) }
         for i in entry.off { rows &= ~(1 << UInt64(toggledRows[Int(i)])) }
         return rows
+    }
+
+    /// Whether the cell at `row`, `column` is `-`.
+    func isWildcard(row: Int, column: Int) -> Bool { cells[row * columnCount + column] & Self.wildcardBit != 0 }
+
+    /// Whether the cell at `row`, `column` lists literals (`"a", "b"`, `not(null)`): it names nothing.
+    func isLiteral(row: Int, column: Int) -> Bool { cells[row * columnCount + column] & Self.literalBit != 0 }
+
+    /// Calls `body` with each row the index lets through in one column for a probed value, in row order, and
+    /// whether its cell is decided to match (else only the evaluator can tell whether it does).
+    func forEachRow(column: Int, _ probe: Probe, _ body: (Int, Bool) -> Void) {
+        guard rowCount > 0 else { return }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordCount) { rows in
+            fill(rows, column: column, probe)
+            for word in 0..<wordCount {
+                var bits = rows[word]
+                while bits != 0 {
+                    let row = word * 64 + bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    body(row, Self.decided(cells[row * columnCount + column], for: probe.kind))
+                }
+            }
+        }
+    }
+
+    /// The rows the index lets through in one column for a probed value, `wordCount` words.
+    @inline(__always)
+    private func fill(_ rows: UnsafeMutableBufferPointer<UInt64>, column: Int, _ probe: Probe) {
+        let base = (column * Kind.count + probe.kind.rawValue) * wordCount
+        for i in 0..<wordCount { rows[i] = bases[base + i] }
+        guard probe.entry >= 0 else { return }
+        let entry = entries[Int(probe.entry)]
+        for i in entry.on { let row = toggledRows[Int(i)]; rows[Int(row) >> 6] |= 1 << UInt64(row & 63) }
+        for i in entry.off { let row = toggledRows[Int(i)]; rows[Int(row) >> 6] &= ~(1 << UInt64(row & 63)) }
     }
 
     /// Whether the index decides the cell at `row`, `column` for an input of `kind` (else the evaluator does).
@@ -416,9 +483,7 @@ final class CompiledTable: Sendable {
                     for i in 0..<wordCount { candidates[i] &= bases[base + i] }
                     continue
                 }
-                for i in 0..<wordCount { scratch[i] = bases[base + i] }
-                for i in entry.on { let row = toggledRows[Int(i)]; scratch[Int(row) >> 6] |= 1 << UInt64(row & 63) }
-                for i in entry.off { let row = toggledRows[Int(i)]; scratch[Int(row) >> 6] &= ~(1 << UInt64(row & 63)) }
+                fill(scratch, column: column, probe)
                 for i in 0..<wordCount { candidates[i] &= scratch[i] }
             }
             for word in 0..<wordCount {
