@@ -9,7 +9,12 @@ public enum AssessmentJSON {
 
     /// `render` as UTF-8, for standard output: half a megabyte for an empty answer file.
     public static func renderUTF8(_ a: Assessment, language: Language, citations: Citations = Citations()) -> [UInt8] {
-        var bytes = document(a, language: language, citations: citations).renderedUTF8()
+        renderUTF8(document(a, language: language, citations: citations))
+    }
+
+    /// The document's bytes and a newline, as `assess --format json` writes them.
+    public static func renderUTF8(_ document: JSONValue) -> [UInt8] {
+        var bytes = document.renderedUTF8()
         bytes.append(UInt8(ascii: "\n"))
         return bytes
     }

@@ -132,7 +132,10 @@ struct Assess: ParsableCommand {
                 return
             }
             if format == .json && output == nil {
-                Terminal.output(json: AssessmentJSON.renderUTF8(assessment, language: language, citations: ruleSet.citations))
+                let document = AssessmentJSON.document(assessment, language: language, citations: ruleSet.citations)
+                // The report's tree (tens of thousands of values with the route open) is freed with the process.
+                ProcessLifetime.keep(document)
+                Terminal.output(json: AssessmentJSON.renderUTF8(document))
                 return
             }
             let meta = ReportMeta(applicant: applicant, author: author)
