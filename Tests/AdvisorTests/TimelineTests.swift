@@ -112,6 +112,60 @@ import Testing
         #expect(abs((c.lag?.p50 ?? 0) - (a.lag?.p50 ?? 0)) < 0.5, "10,000 draws settle the median")
     }
 
+    /// The phase totals drawn one number at a time, as the stages ask for them: per draw and phase, each stage the
+    /// sum of its cycles (a normal each when it has a spread), dropped when a uniform says it does not happen, and
+    /// the longest stage of each group summed.
+    static func drawnOneByOne(_ plan: TimelinePlan, draws: Int, seed: UInt64) -> [[Double]] {
+        let simulation = TimelineSimulation(plan: plan, asOf: 0, draws: draws, seed: seed)
+        let phases = [simulation.draws(for: .submission), simulation.draws(for: .review), simulation.draws(for: .reference)]
+        var random = SeededRandom(seed: seed)
+        var totals: [[Double]] = [[], [], []]
+        for _ in 0..<draws {
+            for (p, stages) in phases.enumerated() {
+                var groups = [Double](repeating: 0, count: (stages.map(\.group).max() ?? 0) + 1)
+                for stage in stages {
+                    var length = 0.0
+                    for _ in 0..<stage.cycles { length += stage.sigma == 0 ? stage.mu : exp(stage.mu + stage.sigma * random.normal()) }
+                    if stage.probability < 1 && random.uniform() >= stage.probability { length = 0 }
+                    groups[stage.group] = max(groups[stage.group], length)
+                }
+                totals[p].append(groups.reduce(0, +))
+            }
+        }
+        return totals
+    }
+
+    /// A run takes its numbers from a stream drawn once per pattern and replayed for other plans, and sums
+    /// one-stage groups without a group table: the totals must be the very numbers of drawing them one by one,
+    /// whether the stream is drawn for the plan or replayed.
+    @Test func aRunGivesTheTotalsOfDrawingEachNumberInTurn() throws {
+        let plans = try [
+            Self.lag("certification", nil, ["referenceMarket": "none", "manufacturerLocation": "domestic"]).plan,
+            Self.lag("approval", "new", Self.foreignNewDevice.merging(["japanStrategy": "parallel"]) { $1 }).plan,
+            Self.lag("approval", "new", Self.foreignNewDevice.merging(["japanStrategy": "sequential", "plannedConsultations": "3"]) { $1 }).plan,
+            Self.lag("approval", "improved-with-clinical", ["manufacturerLocation": "foreign", "deviceClass": "3"]).plan,
+        ]
+        let simulations = plans.map { TimelineSimulation(plan: $0, asOf: 0, draws: 700, seed: 5) }
+        // Both sums are exercised: a phase with a group of several stages, and stages that may not happen.
+        #expect(simulations.contains { s in [TimelinePlan.Phase.submission, .review].contains { s.draws(for: $0).count > Set(s.draws(for: $0).map(\.group)).count } })
+        #expect(simulations.contains { s in s.draws(for: .submission).contains { $0.probability < 1 } || s.draws(for: .review).contains { $0.probability < 1 } })
+        RandomStream.cache.withLock { $0.removeAll() }
+        for round in ["drawn", "replayed"] {
+            for (plan, simulation) in zip(plans, simulations) {
+                let expected = Self.drawnOneByOne(plan, draws: 700, seed: 5)
+                let samples = simulation.run()
+                // The first draw that differs, rather than two arrays of 700 numbers.
+                func differing(_ got: [Double], _ want: [Double]) -> String? {
+                    guard got.count == want.count else { return "\(got.count) draws, not \(want.count)" }
+                    return got.indices.first { got[$0] != want[$0] }.map { "draw \($0): \(got[$0]), not \(want[$0])" }
+                }
+                #expect(differing(samples.values(.submission), expected[0]) == nil, "\(round): submission")
+                #expect(differing(samples.values(.review), expected[1]) == nil, "\(round): review")
+                #expect(differing(samples.values(.decision), zip(expected[0], expected[1]).map { $0 + $1 }) == nil, "\(round): decision")
+            }
+        }
+    }
+
     @Test func lagIsApplicationLagPlusReviewLagInEveryDraw() throws {
         let estimate = try Self.lag("approval", "new", Self.foreignNewDevice.merging(["japanStrategy": "parallel"]) { $1 })
         let samples = TimelineSimulation(plan: estimate.plan, asOf: FEELDate(iso8601: Self.asOf)!.daysSinceEpoch, draws: 500, seed: 3).run()

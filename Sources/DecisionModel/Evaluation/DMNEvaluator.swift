@@ -311,7 +311,8 @@ final class ScopeNames: Sendable {
         }
     }
 
-    /// By id and name: a caller may make up a decision (OpenEvaluator's knowledge-only scope) under a real one's id.
+    /// By id and name, for the model's own decisions: a decision made up under a real one's id and name with other
+    /// requirements (OpenEvaluator's knowledge-only scope) must go to an evaluator that does not keep names.
     private struct Key: Hashable {
         let id: String
         let name: String
