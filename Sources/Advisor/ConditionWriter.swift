@@ -24,7 +24,6 @@ final class ConditionWriter {
 
     // Per writer (one assessment): what each decision can be, and what the graph says about who reads what.
     private var possibleCache: [String: [Possible]] = [:]
-    private var fieldsCache: [String: [String]?] = [:]
     /// By decisions and the results standing for answers: the answers that are not the decisions' own, and the
     /// possible answers with those left free.
     private var ownAnswers: [String: (others: Set<String>, possible: Condition)] = [:]
@@ -36,21 +35,27 @@ final class ConditionWriter {
         return found
     }
 
-    /// The conditions of a result of `decisions`.
-    func when(_ condition: Condition, for decisions: Set<String>) -> [[AnswerCondition]] {
+    /// An open upstream result that can stand for the answers behind it: its readings (equal readings joined) and
+    /// the keys it names that differ between them, with how many values each takes.
+    private struct Stand {
+        var decision: String
+        var readings: [(value: FEELValue, condition: Condition, sample: FEELValue)]
+        var keys: [String]
+        var distinct: [String: Int]
+    }
+
+    /// By `decisions` (sorted, joined): the upstream results that can stand for answers, in dependency order. They
+    /// do not depend on the condition written, and the alternatives write tens of conditions for the same decisions.
+    private var standsCache: [String: [Stand]] = [:]
+
+    private func stands(for decisions: Set<String>, key: String) -> [Stand] {
+        if let known = standsCache[key] { return known }
         let upstream = closure(decisions).subtracting(decisions)
         let context = model.decisionsInDependencyOrder.map(\.name).filter { upstream.contains($0) && resultKeys[$0] != nil }
-        var combinations: [(results: [AnswerCondition], condition: Condition)] = [([], .always)]
-        var used: Set<String> = []
-        var readingCounts: [String: Int] = [:]
+        var found: [Stand] = []
         for decision in context {
             // The fields of the result the decisions read; equal readings joined.
-            let fieldsKey = decision + "|" + decisions.sorted().joined(separator: ",")
-            let fields: [String]?
-            if let known = fieldsCache[fieldsKey] { fields = known } else {
-                fields = readFields(of: decision, from: decisions, stoppingAt: Set(context))
-                fieldsCache[fieldsKey] = fields
-            }
+            let fields = readFields(of: decision, from: decisions, stoppingAt: Set(context))
             var readings: [(value: FEELValue, condition: Condition, sample: FEELValue)] = []
             let all = possible(decision)
             guard all.allSatisfy({ $0.value != nil && $0.loose.isEmpty }) else { continue }
@@ -67,20 +72,33 @@ final class ConditionWriter {
                 distinct[key] = count
                 return count > 1
             }
-            for key in keys { readingCounts[key] = distinct[key] }
+            found.append(Stand(decision: decision, readings: readings, keys: keys, distinct: distinct))
+        }
+        standsCache[key] = found
+        return found
+    }
+
+    /// The conditions of a result of `decisions`.
+    func when(_ condition: Condition, for decisions: Set<String>) -> [[AnswerCondition]] {
+        let decisionsKey = decisions.sorted().joined(separator: ",")
+        var combinations: [(results: [AnswerCondition], condition: Condition)] = [([], .always)]
+        var used: Set<String> = []
+        var readingCounts: [String: Int] = [:]
+        for stand in stands(for: decisions, key: decisionsKey) {
+            for key in stand.keys { readingCounts[key] = stand.distinct[key] }
             var next: [(results: [AnswerCondition], condition: Condition)] = []
-            for reading in readings where !evaluation.and(reading.condition, condition).isNever {
-                let named = keys.map { AnswerCondition(input: $0, value: value($0, in: reading.sample), isResult: true) }
+            for reading in stand.readings where !evaluation.and(reading.condition, condition).isNever {
+                let named = stand.keys.map { AnswerCondition(input: $0, value: value($0, in: reading.sample), isResult: true) }
                 for partial in combinations {
                     let both = evaluation.and(partial.condition, reading.condition)
                     if !both.isNever { next.append((partial.results + named, both)) }
                 }
             }
             combinations = next
-            used.insert(decision)
+            used.insert(stand.decision)
         }
         guard !used.isEmpty else { return evaluation.cover(condition) }
-        let ownKey = decisions.sorted().joined(separator: ",") + "|" + used.sorted().joined(separator: ",")
+        let ownKey = decisionsKey + "|" + used.sorted().joined(separator: ",")
         let (others, ownPossible) = ownAnswers[ownKey] ?? {
             let others = Set(evaluation.variables.map(\.input)).subtracting(ownInputs(decisions, stoppingAt: used))
             return (others, evaluation.exists(evaluation.possibleAnswers, inputs: others))

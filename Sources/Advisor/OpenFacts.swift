@@ -254,8 +254,7 @@ struct OpenFacts {
                 for w in 0..<words { feeding[w] |= bits[w] }
             }
             upstreamOpen[decision.name] = feeding
-            let options = evaluation.possible(decision.name)
-            let value = Self.settled(options) ?? .null
+            let (value, depends) = summary(of: decision.name)
             result.values[decision.name] = value
             let table = decision.decisionTable
             var trace = DecisionTrace(decision: decision.name, hitPolicy: table?.hitPolicy.description, value: value)
@@ -276,13 +275,34 @@ struct OpenFacts {
                 trace.rules = violation.rows.compactMap { evaluation.ruleHit(decision.name, row: $0) }
             }
             result.traces.append(trace)
-            let depends = dependencies(options)
             if feeding.contains(where: { $0 != 0 }) {
                 let independent = order.indices.filter { has(feeding, $0) && !depends.contains(order[$0]) }.map { order[$0] }
                 openness[decision.name] = DecisionOpenness(dependsOn: order.filter(depends.contains), independentOf: independent)
             }
         }
         return (result, openness)
+    }
+
+    /// A decision's value when the open answers leave it one (null otherwise), and the open answers it depends on.
+    private func summary(of decision: String) -> (value: FEELValue, dependsOn: Set<String>) {
+        switch evaluation.listValues(decision) {
+        case nil:
+            let options = evaluation.possible(decision)
+            return (Self.settled(options) ?? .null, dependencies(options))
+        case .one(let option)?:
+            return (Self.settled([option]) ?? .null, dependencies([option]))
+        case .none?:
+            return (.null, [])
+        case .several?:
+            // A list depends on what its items and its other values do: the same answers as its combinations'
+            // conditions name (ListDependencyTests compares the two), without listing every combination.
+            var names: Set<String> = []
+            for part in (evaluation.items(decision) ?? []) + evaluation.valuesBesideItems(decision) where !part.condition.isNever {
+                names.formUnion(evaluation.inputs(of: part.condition))
+                names.formUnion(part.loose)
+            }
+            return (.null, names)
+        }
     }
 
     /// The answers an implication can contradict (the `contradicted` outputs' literals), in the model's order.

@@ -94,33 +94,9 @@ public final class OpenEvaluation {
         guard var result = decisions[name] else { return [Possibility(value: .null, condition: DecisionDiagram.always)] }
         if let values = result.values { return values }
         // Lists from the items: each combination of items in and out that can hold together.
-        let items = result.items ?? []
         var values: [Possibility] = result.otherValues
-        var chosen: [Possibility] = []
         let d = diagram
-        let rest = d.not(d.or(result.otherValues.map(\.condition)))
-        func go(_ i: Int, _ condition: Node) {
-            if condition == DecisionDiagram.never { return }
-            if i == items.count {
-                if chosen.isEmpty {
-                    values.append(Possibility(value: result.emptyValue, condition: d.and(condition, result.empty), ruled: false))
-                } else {
-                    let loose = Array(Set(chosen.flatMap(\.loose))).sorted()
-                    let undetermined = chosen.contains { $0.value == nil }
-                    values.append(Possibility(value: undetermined ? nil : .list(chosen.map { $0.value! }), condition: condition, loose: loose))
-                }
-                return
-            }
-            // Within most combinations an item is certainly in or certainly out: the other side is then known
-            // without computing it.
-            let inside = d.and(condition, items[i].condition)
-            chosen.append(items[i])
-            go(i + 1, inside)
-            chosen.removeLast()
-            go(i + 1, inside == condition ? DecisionDiagram.never
-                : inside == DecisionDiagram.never ? condition : d.minus(condition, items[i].condition))
-        }
-        go(0, rest)
+        _ = forEachList(result, within: d.not(d.or(result.otherValues.map(\.condition)))) { values.append($0); return true }
         result.values = OpenWalker.merged(values, d)
         decisions[name] = result
         return result.values!
@@ -147,9 +123,9 @@ public final class OpenEvaluation {
     /// Whether the condition holds under every possible answer.
     public func isCertain(_ condition: Condition) -> Bool { within(condition.node) == universe }
 
-    private func within(_ node: Node) -> Node { diagram.and(node, universe) }
+    func within(_ node: Node) -> Node { diagram.and(node, universe) }
 
-    private func possible(_ p: Possibility) -> Possible {
+    func possible(_ p: Possibility) -> Possible {
         if p.value == OpenWalker.undeterminedField { return Possible(value: nil, condition: Condition(node: p.condition), ruled: false, loose: p.loose.map { variables[$0].input }) }
         return Possible(value: p.value, condition: Condition(node: p.condition), ruled: p.ruled, loose: p.loose.map { variables[$0].input })
     }
