@@ -172,13 +172,26 @@ public struct RuleSet: Sendable {
 
     /// Scenario tests are not part of the fingerprint: they check the rules, they are not the rules.
     public static func ruleFiles(in directory: String) -> [String] {
+        entries(in: directory).filter { relative in
+            [".dmn", ".xml", ".xsd", ".csv"].contains(where: relative.hasSuffix) || relative == "VERSION"
+        }.sorted()
+    }
+
+    /// The folders `ruleFiles` lists files from (the rules folder itself as ""): those whose entries decide the list.
+    /// A link to a folder counts as the folder, whether or not the listing follows it.
+    static func ruleFolders(in directory: String) -> [String] {
+        [""] + entries(in: directory).filter { FileStamp.ofFolder(directory, $0) != nil }
+    }
+
+    /// Every path under `directory`, relative to it, outside the scenario tests.
+    private static func entries(in directory: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var files: [String] = []
+        var entries: [String] = []
         while let relative = enumerator.nextObject() as? String {
             if relative.hasPrefix("tests/") || relative == "tests" { continue }
-            if [".dmn", ".xml", ".xsd", ".csv"].contains(where: relative.hasSuffix) || relative == "VERSION" { files.append(relative) }
+            entries.append(relative)
         }
-        return files.sorted()
+        return entries
     }
 
     /// The checksum, computed when first asked for: hashing every rule file costs more than parsing the largest of

@@ -9,10 +9,17 @@ import XMLSupport
 /// than the hashing by a margin (`RulesCache.racyMargin`), as git does for its index: a write within the timestamp
 /// granularity of the hash could otherwise leave the stamp it was hashed with. Anything else (another program,
 /// another folder, another list of files, a file that cannot be opened now, a damaged memo) means hashing the files.
+///
+/// The list of files is not made again either (listing the folder cost as much as the rest of the check): it is
+/// the one remembered while every folder it was made from keeps its stamp, since adding, removing or renaming an
+/// entry moves its folder's times.
 struct ChecksumMemo: Equatable {
     static let magic = Array("YAKUJI-RULES-SUMS\n".utf8)
     static let suffix = ".sums"
 
+    /// Relative to the rules folder; "" is the rules folder itself.
+    var folders: [String]
+    var folderStamps: [FileStamp]
     var files: [String]
     var stamps: [FileStamp]
     var checksum: String
@@ -20,29 +27,40 @@ struct ChecksumMemo: Equatable {
     func encode() -> [UInt8] {
         var writer = ByteWriter()
         writer.string(checksum)
-        writer.varint(files.count)
-        for (file, stamp) in zip(files, stamps) {
-            writer.string(file)
-            for field in [stamp.device, stamp.inode, stamp.size, UInt64(bitPattern: stamp.modified), UInt64(bitPattern: stamp.changed)] {
-                writer.uint64(field)
-            }
-        }
+        Self.write(folders, folderStamps, into: &writer)
+        Self.write(files, stamps, into: &writer)
         return writer.bytes
     }
 
     static func decode(_ bytes: UnsafeRawBufferPointer) -> ChecksumMemo? {
         var reader = ByteReader(bytes)
-        // A file is at least its name's length and five 8-byte fields.
-        guard let checksum = reader.string(), let count = reader.count(itemBytes: 41) else { return nil }
-        var memo = ChecksumMemo(files: [], stamps: [], checksum: checksum)
-        for _ in 0..<count {
-            guard let file = reader.string(), let device = reader.uint64(), let inode = reader.uint64(), let size = reader.uint64(),
-                  let modified = reader.uint64(), let changed = reader.uint64() else { return nil }
-            memo.files.append(file)
-            memo.stamps.append(FileStamp(device: device, inode: inode, size: size, modified: Int64(bitPattern: modified),
-                                         changed: Int64(bitPattern: changed)))
+        guard let checksum = reader.string(), let (folders, folderStamps) = read(&reader),
+              let (files, stamps) = read(&reader), reader.remaining == 0 else { return nil }
+        return ChecksumMemo(folders: folders, folderStamps: folderStamps, files: files, stamps: stamps, checksum: checksum)
+    }
+
+    private static func write(_ paths: [String], _ stamps: [FileStamp], into writer: inout ByteWriter) {
+        writer.varint(paths.count)
+        for (path, stamp) in zip(paths, stamps) {
+            writer.string(path)
+            for field in [stamp.device, stamp.inode, stamp.size, UInt64(bitPattern: stamp.modified), UInt64(bitPattern: stamp.changed)] {
+                writer.uint64(field)
+            }
         }
-        return reader.remaining == 0 ? memo : nil
+    }
+
+    private static func read(_ reader: inout ByteReader) -> ([String], [FileStamp])? {
+        // A path is at least its length and five 8-byte fields.
+        guard let count = reader.count(itemBytes: 41) else { return nil }
+        var paths: [String] = [], stamps: [FileStamp] = []
+        for _ in 0..<count {
+            guard let path = reader.string(), let device = reader.uint64(), let inode = reader.uint64(), let size = reader.uint64(),
+                  let modified = reader.uint64(), let changed = reader.uint64() else { return nil }
+            paths.append(path)
+            stamps.append(FileStamp(device: device, inode: inode, size: size, modified: Int64(bitPattern: modified),
+                                    changed: Int64(bitPattern: changed)))
+        }
+        return (paths, stamps)
     }
 }
 
@@ -53,16 +71,24 @@ extension RulesCache {
     func checksumIfReadable(of directory: String) -> String? {
         guard let key = memoKey(directory: directory) else { return RuleSet.checksumIfReadable(of: directory) }
         let path = memoPath(key: key)
-        let files = RuleSet.ruleFiles(in: directory)
-        if let memo = readFramed(at: path, magic: ChecksumMemo.magic, key: key, ChecksumMemo.decode), memo.files == files,
-           zip(files, memo.stamps).allSatisfy({ FileStamp.ofReadableFile((directory as NSString).appendingPathComponent($0)) == $1 }) {
+        func stamp(_ relative: String) -> FileStamp? { FileStamp.ofReadableFile((directory as NSString).appendingPathComponent(relative)) }
+        if let memo = readFramed(at: path, magic: ChecksumMemo.magic, key: key, ChecksumMemo.decode),
+           zip(memo.folders, memo.folderStamps).allSatisfy({ FileStamp.ofFolder(directory, $0) == $1 }),
+           zip(memo.files, memo.stamps).allSatisfy({ stamp($0) == $1 }) {
             return memo.checksum
         }
         let start = FileStamp.now()
+        // Stamped before they are listed: an entry added meanwhile moves its folder's times past the stamp.
+        let folders = RuleSet.ruleFolders(in: directory)
+        let folderStamps = folders.map { FileStamp.ofFolder(directory, $0) }
+        let files = RuleSet.ruleFiles(in: directory)
         let hashed = RuleSet.hashRuleFiles(in: directory, files: files)
         guard hashed.readable else { return nil }
-        if hashed.stamps.allSatisfy({ $0.isSettled(before: start - racyMargin) }) {
-            let memo = ChecksumMemo(files: files, stamps: hashed.stamps, checksum: hashed.checksum)
+        let folderStampsFound = folderStamps.compactMap { $0 }
+        if folderStampsFound.count == folders.count,
+           (hashed.stamps + folderStampsFound).allSatisfy({ $0.isSettled(before: start - racyMargin) }) {
+            let memo = ChecksumMemo(folders: folders, folderStamps: folderStampsFound, files: files, stamps: hashed.stamps,
+                                    checksum: hashed.checksum)
             if store(Self.frame(memo.encode(), magic: ChecksumMemo.magic, key: key), at: path) { prune() }
         }
         return hashed.checksum

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -32,6 +33,15 @@ struct FileStamp: Equatable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, RulesCache.isReadable(info) else { return nil }
+        return FileStamp(info)
+    }
+
+    /// The stamp of a folder of the rules (`relative` to `directory`, "" for the rules folder itself), a symbolic
+    /// link followed as listing the folder follows it; nil when it is not a folder now.
+    static func ofFolder(_ directory: String, _ relative: String) -> FileStamp? {
+        var info = stat()
+        let path = relative.isEmpty ? directory : (directory as NSString).appendingPathComponent(relative)
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
         return FileStamp(info)
     }
 
