@@ -55,7 +55,7 @@ public struct RuleSet: Sendable {
                             cache: RulesCache? = nil) throws(AdvisorError) -> RuleSet {
         if let problem = RulesLocation.problem(with: directory) { throw AdvisorError(file: directory, problem) }
         // The key needs the checksum, which the rule set then keeps instead of hashing the files again.
-        guard let cache, let checksum = checksumIfReadable(of: directory),
+        guard let cache, let checksum = cache.checksumIfReadable(of: directory),
               let key = RulesCacheKey(directory: directory, checksum: checksum, maxFileBytes: maxFileBytes) else {
             return try parse(directory: directory, maxFileBytes: maxFileBytes, fingerprint: Fingerprint(directory: directory)).ruleSet
         }
@@ -172,13 +172,26 @@ public struct RuleSet: Sendable {
 
     /// Scenario tests are not part of the fingerprint: they check the rules, they are not the rules.
     public static func ruleFiles(in directory: String) -> [String] {
+        entries(in: directory).filter { relative in
+            [".dmn", ".xml", ".xsd", ".csv"].contains(where: relative.hasSuffix) || relative == "VERSION"
+        }.sorted()
+    }
+
+    /// The folders `ruleFiles` lists files from (the rules folder itself as ""): those whose entries decide the list.
+    /// A link to a folder counts as the folder, whether or not the listing follows it.
+    static func ruleFolders(in directory: String) -> [String] {
+        [""] + entries(in: directory).filter { FileStamp.ofFolder(directory, $0) != nil }
+    }
+
+    /// Every path under `directory`, relative to it, outside the scenario tests.
+    private static func entries(in directory: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var files: [String] = []
+        var entries: [String] = []
         while let relative = enumerator.nextObject() as? String {
             if relative.hasPrefix("tests/") || relative == "tests" { continue }
-            if [".dmn", ".xml", ".xsd", ".csv"].contains(where: relative.hasSuffix) || relative == "VERSION" { files.append(relative) }
+            entries.append(relative)
         }
-        return files.sorted()
+        return entries
     }
 
     /// The checksum, computed when first asked for: hashing every rule file costs more than parsing the largest of
@@ -207,22 +220,26 @@ public struct RuleSet: Sendable {
     /// The checksum, or nil when a rule file cannot be read (its bytes then count as empty, which would let a cached
     /// rule set stand in for files that no longer load).
     static func checksumIfReadable(of directory: String) -> String? {
-        let (checksum, readable) = hashRuleFiles(in: directory)
-        return readable ? checksum : nil
+        let hashed = hashRuleFiles(in: directory)
+        return hashed.readable ? hashed.checksum : nil
     }
 
-    private static func hashRuleFiles(in directory: String) -> (checksum: String, readable: Bool) {
+    /// The checksum of `files` (relative to `directory`), whether each could be read, and the stamps of those read.
+    static func hashRuleFiles(in directory: String, files: [String]? = nil)
+        -> (checksum: String, readable: Bool, stamps: [FileStamp]) {
         var hasher = SHA256()
         var readable = true
-        for relative in ruleFiles(in: directory) {
+        var stamps: [FileStamp] = []
+        for relative in files ?? ruleFiles(in: directory) {
             hasher.update(Array(relative.utf8) + [0])
-            if let bytes = RulesCache.bytes(of: (directory as NSString).appendingPathComponent(relative)) {
+            if let (bytes, stamp) = RulesCache.stampedBytes(of: (directory as NSString).appendingPathComponent(relative)) {
                 hasher.update(bytes)
+                stamps.append(stamp)
             } else {
                 readable = false
             }
             hasher.update([0])
         }
-        return ("sha256:" + hasher.finalize(), readable)
+        return ("sha256:" + hasher.finalize(), readable, stamps)
     }
 }

@@ -44,6 +44,16 @@ import Testing
         #expect(model.decisions.count == 2)
     }
 
+    /// The reader's matcher remembers a namespace it accepted; every answer is still `DMNNamespaces.isModel`'s.
+    @Test func theNamespaceMatcherAgreesWithTheNamespaceList() {
+        let matcher = ModelNamespaceMatcher()
+        let others: [String?] = [nil, "", "urn:other", "https://www.omg.org/spec/DMN/20230324/DMNDI/",
+                                 "https://www.omg.org/spec/DMN/20230324/MODEL"]
+        for namespace in Array(DMNNamespaces.model.keys) + others + Array(DMNNamespaces.model.keys).reversed() + others {
+            #expect(matcher.isModel(namespace) == (namespace.map { DMNNamespaces.model[$0] != nil } ?? false), "\(namespace ?? "nil")")
+        }
+    }
+
     @Test func dmn11TypeRefChildrenAndFeelPrefixesAreRead() throws {
         let xml = Self.definitions("""
         <itemDefinition name="tAge"><typeRef>feel:number</typeRef><allowedValues><text>[0..150]</text></allowedValues></itemDefinition>

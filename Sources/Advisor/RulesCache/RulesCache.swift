@@ -17,6 +17,9 @@ public struct RulesCache: Sendable {
     public let folder: String
     /// Entries kept; older ones (by last use) are deleted when a new one is written.
     public var keep = 8
+    /// How much older than their hashing (in nanoseconds) rule files must be for the checksum memo to trust their
+    /// stamps: more than the coarsest timestamps a file system keeps (FAT's two seconds).
+    public var racyMargin: Int64 = 3_000_000_000
 
     /// Bumped whenever the layout of an entry, or of what it holds, changes.
     static let formatVersion = 1
@@ -46,30 +49,29 @@ public struct RulesCache: Sendable {
 
     /// The documents stored under `key`, or nil (no entry, or one that is damaged, foreign or of another key).
     func read(_ key: RulesCacheKey) -> RuleDocuments? {
-        let path = path(for: key)
-        guard let bytes = Self.contents(of: path) else { return nil }
-        let documents = bytes.withUnsafeBytes { Self.decode($0, key: key) }
-        // Last use decides which entries pruning keeps.
-        if documents != nil { utimensat(AT_FDCWD, path, nil, 0) }
-        return documents
+        readFramed(at: path(for: key), magic: Self.magic, key: key.text, Self.decodePayload)
     }
 
-    /// Stores `documents` under `key`: written to a temporary file of this process's own and renamed into place, so
-    /// that a concurrent reader sees the old entry, the new one, or none. Failures are ignored.
+    /// Stores `documents` under `key`. Failures are ignored.
     func write(_ documents: RuleDocuments, key: RulesCacheKey) {
-        guard makeFolder() else { return }
-        let bytes = Self.encode(documents, key: key)
+        if store(Self.encode(documents, key: key), at: path(for: key)) { prune() }
+    }
+
+    /// Writes `bytes` to a temporary file of this process's own and renames it to `path`, so that a concurrent
+    /// reader sees the old file, the new one, or none. False when that fails (nothing is left behind).
+    func store(_ bytes: [UInt8], at path: String) -> Bool {
+        guard makeFolder() else { return false }
         var template = Array(((folder as NSString).appendingPathComponent(Self.temporaryPrefix + "XXXXXX")).utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { return }
+        guard fd >= 0 else { return false }
         let temporary = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
         let complete = FileDescriptor.writeAll(bytes, to: fd)
         fchmod(fd, 0o644)
-        if close(fd) != 0 || !complete || rename(temporary, path(for: key)) != 0 {
+        if close(fd) != 0 || !complete || rename(temporary, path) != 0 {
             unlink(temporary)
-            return
+            return false
         }
-        prune()
+        return true
     }
 
     private func makeFolder() -> Bool {
@@ -80,47 +82,64 @@ public struct RulesCache: Sendable {
                                                          attributes: [.posixPermissions: 0o700])) != nil
     }
 
-    /// Keeps the `keep` most recently used entries, and removes temporary files a killed process left (an hour old).
+    /// Keeps the `keep` most recently used entries, and as many checksum memos (`ChecksumMemo`), and removes
+    /// temporary files a killed process left (an hour old).
     func prune() {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        var entries: [(path: String, used: Double)] = []
+        var kinds: [String: [(path: String, used: Double)]] = [:]
         let now = Date().timeIntervalSince1970
         for name in names {
             let path = (folder as NSString).appendingPathComponent(name)
             var info = stat()
             guard stat(path, &info) == 0 else { continue }
             let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-            if name.hasPrefix(Self.entryPrefix) && name.hasSuffix(Self.entrySuffix) {
-                entries.append((path, modified))
+            if name.hasPrefix(Self.entryPrefix), let suffix = [Self.entrySuffix, ChecksumMemo.suffix].first(where: name.hasSuffix) {
+                kinds[suffix, default: []].append((path, modified))
             } else if name.hasPrefix(Self.temporaryPrefix) && now - modified > 3600 {
                 unlink(path)
             }
         }
-        guard entries.count > keep else { return }
-        for entry in entries.sorted(by: { $0.used > $1.used }).dropFirst(keep) { unlink(entry.path) }
+        for entries in kinds.values where entries.count > keep {
+            for entry in entries.sorted(by: { $0.used > $1.used }).dropFirst(keep) { unlink(entry.path) }
+        }
+    }
+
+    /// The whole file at `path` if it is this user's and holds what `frame` made with `magic` and `key`; nil
+    /// otherwise. A file that is used has its time set to now: last use decides which files pruning keeps.
+    func readFramed<T>(at path: String, magic: [UInt8], key: String, _ decode: (UnsafeRawBufferPointer) -> T?) -> T? {
+        guard let bytes = Self.contents(of: path) else { return nil }
+        let value = bytes.withUnsafeBytes { all -> T? in
+            var reader = ByteReader(all)
+            guard let found = reader.bytes(magic.count), found.elementsEqual(magic),
+                  let storedKey = reader.string(), storedKey == key,
+                  let length = reader.uint64(), let hash = reader.uint64(), length == UInt64(reader.remaining),
+                  let payload = reader.bytes(Int(length)), fastHash64(payload) == hash else { return nil }
+            return decode(payload)
+        }
+        if value != nil { utimensat(AT_FDCWD, path, nil, 0) }
+        return value
+    }
+
+    /// magic, key, payload length, payload hash, payload.
+    static func frame(_ payload: [UInt8], magic: [UInt8], key: String) -> [UInt8] {
+        var out = ByteWriter()
+        out.raw(magic)
+        out.string(key)
+        out.uint64(UInt64(payload.count))
+        out.uint64(payload.withUnsafeBytes(fastHash64))
+        out.raw(payload)
+        return out.bytes
     }
 
     // MARK: - Bytes
 
-    /// magic, key, payload length, payload hash, payload.
     static func encode(_ documents: RuleDocuments, key: RulesCacheKey) -> [UInt8] {
         var payload = ByteWriter()
         documents.encode(into: &payload)
-        var out = ByteWriter()
-        out.raw(magic)
-        out.string(key.text)
-        out.uint64(UInt64(payload.bytes.count))
-        out.uint64(payload.bytes.withUnsafeBytes(fastHash64))
-        out.raw(payload.bytes)
-        return out.bytes
+        return frame(payload.bytes, magic: magic, key: key.text)
     }
 
-    static func decode(_ bytes: UnsafeRawBufferPointer, key: RulesCacheKey) -> RuleDocuments? {
-        var reader = ByteReader(bytes)
-        guard let magic = reader.bytes(Self.magic.count), magic.elementsEqual(Self.magic),
-              let storedKey = reader.string(), storedKey == key.text,
-              let length = reader.uint64(), let hash = reader.uint64(), length == UInt64(reader.remaining),
-              let payload = reader.bytes(Int(length)), fastHash64(payload) == hash else { return nil }
+    static func decodePayload(_ payload: UnsafeRawBufferPointer) -> RuleDocuments? {
         var inner = ByteReader(payload)
         guard let documents = RuleDocuments.decode(from: &inner), inner.remaining == 0 else { return nil }
         return documents
@@ -136,13 +155,15 @@ public struct RulesCache: Sendable {
 
     /// The bytes of a regular file (a symbolic link followed), or nil when there is none or it cannot be read:
     /// what `FileManager.contents(atPath:)` gives, at a third of its cost.
-    static func bytes(of path: String, owner: uid_t? = nil) -> [UInt8]? {
+    static func bytes(of path: String, owner: uid_t? = nil) -> [UInt8]? { stampedBytes(of: path, owner: owner)?.bytes }
+
+    /// The bytes and the stamp the open file had before they were read (a write while they were read moves it).
+    static func stampedBytes(of path: String, owner: uid_t? = nil) -> (bytes: [UInt8], stamp: FileStamp)? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size < 1 << 31,
-              owner.map({ $0 == info.st_uid }) ?? true else { return nil }
+        guard fstat(fd, &info) == 0, isReadable(info), owner.map({ $0 == info.st_uid }) ?? true else { return nil }
         let size = Int(info.st_size)
         var complete = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
@@ -156,8 +177,11 @@ public struct RulesCache: Sendable {
             complete = done == size
             initialized = done
         }
-        return complete ? bytes : nil
+        return complete ? (bytes, FileStamp(info)) : nil
     }
+
+    /// A regular file of a size `stampedBytes` reads.
+    static func isReadable(_ info: stat) -> Bool { (info.st_mode & S_IFMT) == S_IFREG && info.st_size < 1 << 31 }
 }
 
 #if canImport(Glibc)

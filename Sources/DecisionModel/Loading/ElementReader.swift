@@ -18,6 +18,7 @@ struct ElementReader {
     private var seenTests: Set<Int> = []
     private var seenExpressions: Set<Int> = []
     private var scopeDepth = 0
+    private let namespaces = ModelNamespaceMatcher()
 
     init(knownNames: Set<String>) {
         self.knownNames = knownNames
@@ -41,11 +42,11 @@ struct ElementReader {
     }
 
     func dmnChildren(_ element: XMLElementNode, _ name: String) -> [XMLElementNode] {
-        element.children.filter { $0.name == name && DMNNamespaces.isModel($0.namespace) }
+        element.children.filter { $0.name == name && namespaces.isModel($0.namespace) }
     }
 
     func dmnChild(_ element: XMLElementNode, _ name: String) -> XMLElementNode? {
-        element.children.first { $0.name == name && DMNNamespaces.isModel($0.namespace) }
+        element.children.first { $0.name == name && namespaces.isModel($0.namespace) }
     }
 
     /// The `<text>` and its line of a row's cell at a position, read in place: a large table is most of a model's
@@ -53,7 +54,7 @@ struct ElementReader {
     /// than parsing the cells.
     func cellText(_ cells: [XMLElementNode], _ cell: Int) -> (source: String, line: Int)? {
         let children = cells[cell].children
-        guard let index = children.firstIndex(where: { $0.name == "text" && DMNNamespaces.isModel($0.namespace) }) else {
+        guard let index = children.firstIndex(where: { $0.name == "text" && namespaces.isModel($0.namespace) }) else {
             return nil
         }
         return (children[index].text, children[index].line)
@@ -313,7 +314,7 @@ struct ElementReader {
         // reused from row to row (allocating three per row was a tenth of reading a table).
         let rows = element.children
         var inputEntries: [Int] = [], outputEntries: [Int] = [], annotationEntries: [Int] = []
-        for rowIndex in rows.indices where rows[rowIndex].name == "rule" && DMNNamespaces.isModel(rows[rowIndex].namespace) {
+        for rowIndex in rows.indices where rows[rowIndex].name == "rule" && namespaces.isModel(rows[rowIndex].namespace) {
             index += 1
             let rule = rows[rowIndex]
             let cells = rule.children
@@ -321,7 +322,7 @@ struct ElementReader {
             outputEntries.removeAll(keepingCapacity: true)
             annotationEntries.removeAll(keepingCapacity: true)
             var descriptionIndex: Int?
-            for cell in cells.indices where DMNNamespaces.isModel(cells[cell].namespace) {
+            for cell in cells.indices where namespaces.isModel(cells[cell].namespace) {
                 switch cells[cell].name {
                 case "inputEntry": inputEntries.append(cell)
                 case "outputEntry": outputEntries.append(cell)
