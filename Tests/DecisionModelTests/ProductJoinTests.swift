@@ -57,14 +57,18 @@ import Testing
         return products.map { [$0.0.map(Int.init)] + $0.1 }
     }
 
-    @Test(arguments: 0..<40) func joinSkippingVariablesEqualsThePlainJoin(seed: Int) {
+    /// Seeds 40 and up add a variable of more than 64 values (a code list: several words per literal), whose
+    /// products join only on the few values they share.
+    @Test(arguments: 0..<60) func joinSkippingVariablesEqualsThePlainJoin(seed: Int) {
         var random = SplitMix64(state: UInt64(seed) &+ 17)
-        let sizes = (0..<(3 + seed % 6)).map { _ in 2 + Int(random.next() % 3) }
+        var sizes = (0..<(3 + seed % 6)).map { _ in 2 + Int(random.next() % 3) }
+        if seed >= 40 { sizes.insert(seed % 2 == 0 ? 70 : 130, at: Int(random.next() % UInt64(sizes.count))) }
         var products: [OpenEvaluation.ProductTerm] = []
         for _ in 0..<(1 + Int(random.next() % 40)) {
             var literals: [(Int32, [Int])] = []
             for v in sizes.indices where random.next() % 3 != 0 {
-                let value = Int(random.next() % UInt64(sizes[v]))
+                // On a wide variable most products share a few values, so that they join.
+                let value = Int(random.next() % UInt64(sizes[v] > 64 ? 5 : sizes[v]))
                 let values = random.next() % 4 == 0 ? Array(Set([value, Int(random.next() % UInt64(sizes[v]))])).sorted() : [value]
                 literals.append((Int32(v), values))
             }

@@ -140,56 +140,55 @@ struct ProductPacker {
             changed = false
             // Joining on one variable only changes that variable's literals and drops products, so a variable in fewer
             // than two products when the pass starts cannot join any: skipped, which leaves the result as it was.
-            var uses = [Int](repeating: 0, count: sizes.count)
-            for product in products { for v in product.variables { uses[Int(v)] += 1 } }
-            for v in sizes.indices where uses[v] > 1 {
+            // The products testing each variable are listed once per pass: a variable's step visits those alone (a
+            // cover of every open answer has hundreds of products and tens of variables), in order, products it drops
+            // marked and left in place until the pass ends.
+            var holders = [[Int32]](repeating: [], count: sizes.count)
+            for (p, product) in products.enumerated() { for v in product.variables { holders[Int(v)].append(Int32(p)) } }
+            var dropped = [Bool](repeating: false, count: products.count)
+            var anyDropped = false
+            var earlier = [Int32](repeating: -1, count: products.count)
+            var open = [Bool](repeating: false, count: products.count)
+            for v in sizes.indices where holders[v].count > 1 {
                 let variable = Int32(v)
                 let n = wordCounts[v]
-                var joined: [Packed] = []
-                joined.reserveCapacity(products.count)
-                // Products in `joined` that still test `variable`, by the hash of the rest (each rest has at most one
+                // Products of this step still testing `variable`, by the hash of the rest (each rest has at most one
                 // open): the last of a hash's chain, earlier ones through `earlier`, closed ones skipped.
-                var last: [UInt64: Int] = [:]
-                last.reserveCapacity(uses[v])
-                var earlier: [Int] = []
-                var open: [Bool] = []
-                earlier.reserveCapacity(products.count)
-                open.reserveCapacity(products.count)
-                for product in products {
-                    guard let at = offset(of: variable, in: product) else {
-                        joined.append(product)
-                        earlier.append(-1)
-                        open.append(false)
-                        continue
-                    }
-                    let key = hash(product, without: variable)
+                var last: [UInt64: Int32] = [:]
+                last.reserveCapacity(holders[v].count)
+                for p32 in holders[v] {
+                    let p = Int(p32)
+                    guard !dropped[p], let at = offset(of: variable, in: products[p]) else { continue }
+                    let key = hash(products[p], without: variable)
                     var found = -1
-                    var i = last[key] ?? -1
+                    var i = Int(last[key] ?? -1)
                     while i >= 0 {
-                        if open[i], equal(joined[i], product, without: variable) { found = i; break }
-                        i = earlier[i]
+                        if open[i], equal(products[i], products[p], without: variable) { found = i; break }
+                        i = Int(earlier[i])
                     }
                     if found >= 0 {
-                        let k = offset(of: variable, in: joined[found])!
+                        let k = offset(of: variable, in: products[found])!
                         var count = 0
                         for w in 0..<n {
-                            joined[found].bits[k + w] |= product.bits[at + w]
-                            count += joined[found].bits[k + w].nonzeroBitCount
+                            products[found].bits[k + w] |= products[p].bits[at + w]
+                            count += products[found].bits[k + w].nonzeroBitCount
                         }
                         if count == sizes[v] {
-                            joined[found] = without(joined[found], variable)
+                            products[found] = without(products[found], variable)
                             open[found] = false
                         }
+                        dropped[p] = true
+                        anyDropped = true
                         changed = true
                     } else {
-                        earlier.append(last[key] ?? -1)
-                        open.append(true)
-                        last[key] = joined.count
-                        joined.append(product)
+                        earlier[p] = last[key] ?? -1
+                        open[p] = true
+                        last[key] = p32
                     }
                 }
-                products = joined
+                for p in holders[v] { open[Int(p)] = false }
             }
+            if anyDropped { products = products.indices.filter { !dropped[$0] }.map { products[$0] } }
             // A product contains another only if it tests no variable the other does not: compared first on one
             // word (variables folded onto 64 bits), which rules out most pairs without reading their literals.
             let signatures = products.map { $0.variables.reduce(UInt64(0)) { $0 | 1 << UInt64($1 & 63) } }
