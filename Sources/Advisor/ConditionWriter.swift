@@ -182,21 +182,62 @@ final class ConditionWriter {
             guard let table = reader.decisionTable else { return nil }
             let texts = table.inputs.map(\.expression.source) + table.rules.flatMap { $0.outputEntries.map(\.source) }
             for text in texts {
-                var rest = Substring(text)
-                while let range = rest.range(of: decision) {
-                    let after = rest[range.upperBound...]
-                    let before = range.lowerBound == rest.startIndex ? nil : rest[rest.index(before: range.lowerBound)]
-                    rest = after
-                    if let before, before.isLetter || before.isNumber || before == "_" || before == "." { continue }
-                    if after.first == "." {
-                        fields.insert(String(after.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "_" }))
-                    } else if after.first.map({ $0.isLetter || $0.isNumber || $0 == "_" }) != true {
-                        return nil
-                    }
-                }
+                guard let read = Self.reads(of: decision, in: text) else { return nil }
+                fields.formUnion(read)
             }
         }
         return fields.sorted()
+    }
+
+    /// The fields of `name` that a text reads (`name.field`), or nil when it reads the whole value.
+    static func reads(of name: String, in text: String) -> Set<String>? {
+        if let read = asciiReads(of: name, in: text) { return read }
+        return characterReads(of: name, in: text)
+    }
+
+    static func characterReads(of name: String, in text: String) -> Set<String>? {
+        var fields: Set<String> = []
+        var rest = Substring(text)
+        while let range = rest.range(of: name) {
+            let after = rest[range.upperBound...]
+            let before = range.lowerBound == rest.startIndex ? nil : rest[rest.index(before: range.lowerBound)]
+            rest = after
+            if let before, before.isLetter || before.isNumber || before == "_" || before == "." { continue }
+            if after.first == "." {
+                fields.insert(String(after.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "_" }))
+            } else if after.first.map({ $0.isLetter || $0.isNumber || $0 == "_" }) != true {
+                return nil
+            }
+        }
+        return fields
+    }
+
+    /// `characterReads` for an ASCII text and name; nil (outside) for a text or name that is not ASCII, left to
+    /// Foundation's search, which compares Characters. Searching the bytes costs a hundredth of Foundation's
+    /// `range(of:)`, and the alternatives read every output entry of the tables downstream of a result.
+    static func asciiReads(of name: String, in text: String) -> Set<String>?? {
+        let needle = Array(name.utf8), hay = Array(text.utf8)
+        guard !needle.isEmpty, needle.allSatisfy({ $0 < 0x80 }), hay.allSatisfy({ $0 < 0x80 }) else { return .none }
+        func isWord(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == 0x5F }
+        var fields: Set<String> = []
+        // As the search it stands for, each match is looked for after the last and sees nothing before that.
+        var i = 0, from = 0
+        while i + needle.count <= hay.count {
+            guard hay[i] == needle[0], hay[i..<(i + needle.count)].elementsEqual(needle) else { i += 1; continue }
+            let end = i + needle.count
+            defer { i = end; from = end }
+            if i > from, isWord(hay[i - 1]) || hay[i - 1] == 0x2E { continue }
+            if end < hay.count, hay[end] == 0x2E {
+                var j = end + 1
+                while j < hay.count, isWord(hay[j]) { j += 1 }
+                fields.insert(String(decoding: hay[(end + 1)..<j], as: UTF8.self))
+            } else if end < hay.count, isWord(hay[end]) {
+                continue
+            } else {
+                return .some(nil)
+            }
+        }
+        return .some(fields)
     }
 
     private func value(_ key: String, in whole: FEELValue) -> FEELValue {

@@ -23,7 +23,20 @@ enum ResearchNoteStripper {
             let replacement: [Unicode.Scalar] = semicolon && start != 0 && end != s.count ? [";", " "] : []
             s.replaceSubrange(start..<end, with: replacement)
         }
-        return String(String.UnicodeScalarView(s)).trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmedText(s)
+    }
+
+    /// `String(s).trimmingCharacters(in: .whitespacesAndNewlines)`, trimmed on the scalars and written as UTF-8 once:
+    /// the string's scalar view and Foundation's trimming cost more than the stripping itself.
+    static func trimmedText(_ s: [Unicode.Scalar]) -> String {
+        let blank = CharacterSet.whitespacesAndNewlines
+        var start = 0, end = s.count
+        while start < end, blank.contains(s[start]) { start += 1 }
+        while end > start, blank.contains(s[end - 1]) { end -= 1 }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(end - start)
+        for scalar in s[start..<end] { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: - Classes

@@ -47,6 +47,25 @@ import Testing
 
     /// Texts put together from the pieces the patterns look for (brackets, separators, `brief`, tags, every kind of
     /// space and digit the classes name), so that each branch of each pattern meets near-misses.
+    /// The stripper trims on scalars what Foundation trims on the string: every kind of blank at either end.
+    @Test func trimmingOnScalarsEqualsFoundationTrimming() {
+        let blanks: [Unicode.Scalar] = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}",
+                                        "\u{200A}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{200B}", "\u{FEFF}"]
+        let inner: [Unicode.Scalar] = ["a", "薬", "é", ";", "(", "\u{1F600}"] + blanks
+        var random = SeededRandom(seed: 15)
+        var differing: [String] = []
+        for _ in 0..<3_000 {
+            let scalars = (0..<random.next(below: 9)).map { _ in
+                random.next(below: 2) == 0 ? blanks[random.next(below: blanks.count)] : inner[random.next(below: inner.count)]
+            }
+            let text = String(String.UnicodeScalarView(scalars))
+            if ResearchNoteStripper.trimmedText(scalars) != text.trimmingCharacters(in: .whitespacesAndNewlines) {
+                differing.append(scalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+            }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+
     @Test(arguments: 0..<8) func theStripperCleansGeneratedTextsAsThePatternsDo(seed: Int) {
         let pieces = ["[", "]", "(", ")", ";", ",", ":", " ", "  ", "\t", "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}",
                       "\u{3000}", "\u{2028}", "brief ", "brief", "see ", "§", "§ ", "3.3", "1", "٣", "S", "S12", "|", "|H",

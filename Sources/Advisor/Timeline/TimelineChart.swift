@@ -58,7 +58,7 @@ public struct TimelineChart: Sendable {
         let axisY = top + Double(rows.count) * Self.rowHeight + 4
         let legendY = axisY + 36
         let height = legendY + 16
-        func n(_ v: Double) -> String { String(format: "%.1f", v) }
+        func n(_ v: Double) -> String { FixedDecimals.text(v, places: 1) }
         func esc(_ s: String) -> String { AnswersFile.escape(s) }
 
         var s: [String] = []

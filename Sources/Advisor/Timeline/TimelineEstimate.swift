@@ -27,10 +27,10 @@ public struct TimelineEstimate: Sendable {
         var feel: FEELValue { .context(FEELContext([("p50", Self.number(p50)), ("p80", Self.number(p80))])) }
 
         static func number(_ x: Double) -> FEELValue {
-            .number(FEELNumber(String(format: "%.1f", x)) ?? FEELNumber(0))
+            .number(FEELNumber(FixedDecimals.text(x, places: 1)) ?? FEELNumber(0))
         }
 
-        public var text: String { "\(String(format: "%.1f", p50))–\(String(format: "%.1f", p80))" }
+        public var text: String { "\(FixedDecimals.text(p50, places: 1))–\(FixedDecimals.text(p80, places: 1))" }
     }
 
     public struct DateRange: Sendable, Equatable {
@@ -91,7 +91,7 @@ public struct TimelineEstimate: Sendable {
             ("lagMonths", optional(lag)),
             ("applicationLagMonths", optional(applicationLag)),
             ("reviewLagMonths", optional(reviewLag)),
-            ("probabilityJapanFirst", probabilityJapanFirst.map { .number(FEELNumber(String(format: "%.2f", $0)) ?? FEELNumber(0)) } ?? .null),
+            ("probabilityJapanFirst", probabilityJapanFirst.map { .number(FEELNumber(FixedDecimals.text($0, places: 2)) ?? FEELNumber(0)) } ?? .null),
             ("stages", .list(stages)),
             ("draws", .number(FEELNumber(draws))),
             ("seed", .number(FEELNumber(String(seed)) ?? FEELNumber(0))),
