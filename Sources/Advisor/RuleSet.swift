@@ -66,7 +66,7 @@ public struct RuleSet: Sendable {
         }
         let (ruleSet, documents) = try parse(directory: directory, maxFileBytes: maxFileBytes, fingerprint: fingerprint)
         // A file saved while it was read would store its new bytes under the old checksum.
-        if cacheable(ruleSet), checksumIfReadable(of: directory) == checksum { cache.write(documents, key: key) }
+        if cacheable(ruleSet), checksumIfReadable(of: directory) == checksum { cache.write(documents.keeping(ruleSet.model), key: key) }
         return ruleSet
     }
 
@@ -100,19 +100,25 @@ public struct RuleSet: Sendable {
                                           namespace: Benchmarks.namespace, maxFileBytes: maxFileBytes)
         let preparationRoot = try document(directory, Preparation.fileName, schema: try schema(schemaDir, "preparation.xsd"),
                                            namespace: Preparation.namespace, maxFileBytes: maxFileBytes)
-        let documents = RuleDocuments(dmnFiles: files, dmnRoots: roots, questions: questionsRoot, outcomes: outcomesRoot,
+        let documents = RuleDocuments(dmnFiles: files, dmnRoots: roots, builtModel: nil, questions: questionsRoot, outcomes: outcomesRoot,
                                       glossary: glossaryRoot, citations: citationsRoot, benchmarks: benchmarksRoot,
                                       preparation: preparationRoot, version: version)
         return (assemble(documents, directory: directory, model: model, answersSchema: answersSchema, fingerprint: fingerprint),
                 documents)
     }
 
-    /// The rule set from documents an earlier run parsed and validated: the model is built again (its every check
-    /// runs), only libxml2's parse and validation are skipped.
+    /// The rule set from documents an earlier run parsed and validated: the model as that run built it when the
+    /// entry holds it (it passed every check then, and its inputs are the same by the entry's key), else built again
+    /// (its every check runs); libxml2's parse and validation are skipped either way.
     private static func build(_ documents: RuleDocuments, directory: String, maxFileBytes: Int,
                               fingerprint: Fingerprint) throws -> RuleSet {
-        let loader = DMNLoader(xmlLoader: XMLLoader(maxBytes: maxFileBytes))
-        let model = try loader.build(roots: documents.dmnRoots, files: documents.dmnFiles)
+        let model: DMNModel
+        if let built = documents.builtModel {
+            model = built.model
+        } else {
+            let loader = DMNLoader(xmlLoader: XMLLoader(maxBytes: maxFileBytes))
+            model = try loader.build(roots: documents.dmnRoots, files: documents.dmnFiles)
+        }
         try requireRows(model)
         let answersSchema = try schema((directory as NSString).appendingPathComponent("schema"), "answers.xsd")
         return assemble(documents, directory: directory, model: model, answersSchema: answersSchema, fingerprint: fingerprint)

@@ -26,6 +26,12 @@ public struct ByteWriter: Sendable {
     }
 
     public mutating func raw(_ value: some Sequence<UInt8>) { bytes.append(contentsOf: value) }
+
+    /// A count, then each string (what `ByteReader.strings` reads).
+    public mutating func strings(_ values: some Collection<String>) {
+        varint(values.count)
+        for value in values { string(value) }
+    }
 }
 
 /// Reads what `ByteWriter` wrote, checking every length against the bytes left: a damaged or foreign input makes a
@@ -83,6 +89,18 @@ public struct ByteReader {
     public mutating func string() -> String? {
         guard let length = varint(), let raw = bytes(length) else { return nil }
         return String(decoding: raw, as: UTF8.self)
+    }
+
+    /// What `ByteWriter.strings` wrote.
+    public mutating func strings() -> [String]? {
+        guard let count = count() else { return nil }
+        var strings: [String] = []
+        strings.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let string = string() else { return nil }
+            strings.append(string)
+        }
+        return strings
     }
 }
 

@@ -20,8 +20,7 @@ public enum XMLTreeCodec {
             elements.byte(tree == nil ? 0 : 1)
             if let tree { encoder.write(tree, into: &elements) }
         }
-        writer.varint(encoder.strings.count)
-        for string in encoder.strings { writer.string(string) }
+        writer.strings(encoder.strings)
         writer.varint(encoder.contexts.count)
         for context in encoder.contexts { writer.raw(context) }
         writer.raw(elements.bytes)
@@ -29,13 +28,7 @@ public enum XMLTreeCodec {
 
     /// The trees, or nil when the bytes are not a whole, well-formed encoding.
     public static func decode(from reader: inout ByteReader) -> [XMLElementNode?]? {
-        guard let stringCount = reader.count() else { return nil }
-        var strings: [String] = []
-        strings.reserveCapacity(stringCount)
-        for _ in 0..<stringCount {
-            guard let string = reader.string() else { return nil }
-            strings.append(string)
-        }
+        guard let strings = reader.strings() else { return nil }
         guard let contextCount = reader.count(itemBytes: 3) else { return nil }
         var contexts: [XMLElementNode.Context] = []
         contexts.reserveCapacity(contextCount)

@@ -1,11 +1,14 @@
+import DecisionModel
 import XMLSupport
 
-/// A rule set's files as parsed and validated element trees, before anything is built from them: what the rules
-/// cache keeps. Building the rule set from these runs the same code as building it from freshly parsed files, so
-/// every check of the DMN loader still runs.
+/// A rule set's files as parsed and validated element trees, before anything is built from them, and the DMN model
+/// built from them when it has a binary form (`ModelEncoder`): what the rules cache keeps. Without a built model,
+/// building the rule set from these runs the same code as building it from freshly parsed files.
 struct RuleDocuments: Equatable {
     var dmnFiles: [String]
+    /// Empty when read from an entry that holds the built model instead.
     var dmnRoots: [XMLElementNode]
+    var builtModel: BuiltModel?
     var questions: XMLElementNode?
     var outcomes: XMLElementNode?
     var glossary: XMLElementNode?
@@ -16,11 +19,43 @@ struct RuleDocuments: Equatable {
 
     private var optionalRoots: [XMLElementNode?] { [questions, outcomes, glossary, citations, benchmarks, preparation] }
 
+    /// A model built from the DMN roots, with the names its FEEL was parsed with.
+    struct BuiltModel: Equatable {
+        var model: DMNModel
+        var announcedNames: Set<String>
+
+        func encode(into writer: inout ByteWriter) {
+            ModelEncoder.encode(model, announcedNames: announcedNames, into: &writer)
+        }
+
+        /// Equal when their binary forms are: that is all the cache keeps of them.
+        static func == (a: BuiltModel, b: BuiltModel) -> Bool {
+            var (first, second) = (ByteWriter(), ByteWriter())
+            a.encode(into: &first)
+            b.encode(into: &second)
+            return first.bytes == second.bytes
+        }
+    }
+
+    /// These documents with `model` (built from them) to be kept instead of the DMN trees, when it has a binary form.
+    func keeping(_ model: DMNModel) -> RuleDocuments {
+        guard ModelEncoder.canEncode(model) else { return self }
+        var documents = self
+        documents.builtModel = BuiltModel(model: model, announcedNames: DMNLoader.announcedNames(in: dmnRoots))
+        return documents
+    }
+
     func encode(into writer: inout ByteWriter) {
         writer.string(version)
         writer.varint(dmnFiles.count)
         for file in dmnFiles { writer.string(file) }
-        XMLTreeCodec.encode(dmnRoots + optionalRoots, into: &writer)
+        writer.byte(builtModel == nil ? 0 : 1)
+        if let builtModel {
+            builtModel.encode(into: &writer)
+            XMLTreeCodec.encode(optionalRoots, into: &writer)
+        } else {
+            XMLTreeCodec.encode(dmnRoots + optionalRoots, into: &writer)
+        }
     }
 
     static func decode(from reader: inout ByteReader) -> RuleDocuments? {
@@ -30,11 +65,20 @@ struct RuleDocuments: Equatable {
             guard let file = reader.string() else { return nil }
             files.append(file)
         }
-        guard let trees = XMLTreeCodec.decode(from: &reader), trees.count == fileCount + 6 else { return nil }
-        let dmnRoots = trees.prefix(fileCount).compactMap { $0 }
-        guard dmnRoots.count == fileCount else { return nil }
+        var builtModel: BuiltModel?
+        switch reader.byte() {
+        case 0: break
+        case 1:
+            guard let (model, names) = ModelDecoder.decode(from: &reader) else { return nil }
+            builtModel = BuiltModel(model: model, announcedNames: names)
+        default: return nil
+        }
+        let rootCount = builtModel == nil ? fileCount : 0
+        guard let trees = XMLTreeCodec.decode(from: &reader), trees.count == rootCount + 6 else { return nil }
+        let dmnRoots = trees.prefix(rootCount).compactMap { $0 }
+        guard dmnRoots.count == rootCount else { return nil }
         let rest = Array(trees.suffix(6))
-        return RuleDocuments(dmnFiles: files, dmnRoots: dmnRoots, questions: rest[0], outcomes: rest[1], glossary: rest[2],
-                             citations: rest[3], benchmarks: rest[4], preparation: rest[5], version: version)
+        return RuleDocuments(dmnFiles: files, dmnRoots: dmnRoots, builtModel: builtModel, questions: rest[0], outcomes: rest[1],
+                             glossary: rest[2], citations: rest[3], benchmarks: rest[4], preparation: rest[5], version: version)
     }
 }

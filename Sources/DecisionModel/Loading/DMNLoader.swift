@@ -59,16 +59,7 @@ public struct DMNLoader: Sendable {
 
         let imports = imports(of: roots, files: files, problems: &problems)
         if !problems.isEmpty { throw DMNLoadError(problems) }
-        var names = Set<String>()
-        for root in roots { NameCollector.collect(root, into: &names) }
-        // Imported elements are named `import.element`: both parts must lex as names.
-        for declaration in imports {
-            names.insert(declaration.name)
-            names.formUnion(declaration.model?.knownNames ?? [])
-        }
-        // Plain identifiers lex without help; only names with spaces or symbols must be announced.
-        names = names.filter(NameCollector.needsAnnouncing)
-        var reader = ElementReader(knownNames: names)
+        var reader = ElementReader(knownNames: Self.announcedNames(in: roots, imports: imports))
         let partial = mode == .partial
         /// In partial mode, the problems found since `start` belong to the element just read.
         func owned(since start: Int) -> [DMNProblem] {
@@ -142,6 +133,22 @@ public struct DMNLoader: Sendable {
         }
         if !problems.isEmpty { throw DMNLoadError(problems) }
         return model
+    }
+}
+
+extension DMNLoader {
+    /// The names with spaces or symbols that `build` announces to the lexer for every expression outside a scope of
+    /// its own: what a model's FEEL texts must be parsed with to give the model `build` gives.
+    public static func announcedNames(in roots: [XMLElementNode], imports: [DMNImport] = []) -> Set<String> {
+        var names = Set<String>()
+        for root in roots { NameCollector.collect(root, into: &names) }
+        // Imported elements are named `import.element`: both parts must lex as names.
+        for declaration in imports {
+            names.insert(declaration.name)
+            names.formUnion(declaration.model?.knownNames ?? [])
+        }
+        // Plain identifiers lex without help; only names with spaces or symbols must be announced.
+        return names.filter(NameCollector.needsAnnouncing)
     }
 }
 
