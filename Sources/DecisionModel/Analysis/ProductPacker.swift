@@ -148,9 +148,11 @@ struct ProductPacker {
                 var joined: [Packed] = []
                 joined.reserveCapacity(products.count)
                 // Products in `joined` that still test `variable`, by the hash of the rest (each rest has at most one
-                // open): the last of a hash's chain, earlier ones through `earlier`, closed ones skipped.
-                var last: [UInt64: Int] = [:]
-                last.reserveCapacity(uses[v])
+                // open): the last of a hash's chain, earlier ones through `earlier`, closed ones skipped. The table is
+                // open addressing over the hashes (at most half full: at most `uses[v]` of them), which a Dictionary
+                // would hash again.
+                let mask = (1 << (Int.bitWidth - (2 * uses[v] - 1).leadingZeroBitCount)) - 1
+                var hashes = [UInt64](repeating: 0, count: mask + 1), last = [Int](repeating: -1, count: mask + 1)
                 var earlier: [Int] = []
                 var open: [Bool] = []
                 earlier.reserveCapacity(products.count)
@@ -163,8 +165,10 @@ struct ProductPacker {
                         continue
                     }
                     let key = hash(product, without: variable)
+                    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+                    while last[slot] >= 0, hashes[slot] != key { slot = (slot + 1) & mask }
                     var found = -1
-                    var i = last[key] ?? -1
+                    var i = last[slot]
                     while i >= 0 {
                         if open[i], equal(joined[i], product, without: variable) { found = i; break }
                         i = earlier[i]
@@ -182,9 +186,10 @@ struct ProductPacker {
                         }
                         changed = true
                     } else {
-                        earlier.append(last[key] ?? -1)
+                        earlier.append(last[slot])
                         open.append(true)
-                        last[key] = joined.count
+                        hashes[slot] = key
+                        last[slot] = joined.count
                         joined.append(product)
                     }
                 }
