@@ -14,65 +14,56 @@ final class DecisionDiagram {
 
     /// Number of values of each variable, in test order.
     let sizes: [Int]
+    /// `sizes` again, read without an array's bounds check on the hot paths.
+    @exclusivity(unchecked) private var widths = DiagramBuffer<Int32>(capacity: 16)
 
-    // Per node: the variable it tests (terminals: past every variable) and where its children start.
-    // No access to one of these overlaps another to it: the runtime's exclusivity check on each would cost more
-    // than the work itself, so it is off for them.
-    @exclusivity(unchecked) private var level = DiagramBuffer<Int32>(capacity: 4096)
-    @exclusivity(unchecked) private var start = DiagramBuffer<Int32>(capacity: 4096)
+    // The nodes, and their children. No access to one of these tables overlaps another to it: the runtime's
+    // exclusivity check on each would cost more than the work itself, so it is off for them.
+    @exclusivity(unchecked) private var nodes = DiagramBuffer<DiagramNode>(capacity: 4096)
     @exclusivity(unchecked) private var children = DiagramBuffer<Int32>(capacity: 16384)
 
-    // Per node: a bitset of the values whose child is not `never`, `words[v]` words from `liveStart`. A variable
-    // with hundreds of values (a code list) gives wide nodes of which conditions use one or two children; `and`
-    // of two such nodes is then decided on the bitsets, not child by child.
-    @exclusivity(unchecked) private var liveStart = DiagramBuffer<Int32>(capacity: 4096)
+    // Per node: a bitset of the values whose child is not `never`, `(size + 63) / 64` words from its `liveStart`. A
+    // variable with hundreds of values (a code list) gives wide nodes of which conditions use one or two children;
+    // and/or/minus of two such nodes then visit only the values the bitsets leave possible, not every child.
     @exclusivity(unchecked) private var live = DiagramBuffer<UInt64>(capacity: 4096)
-    private let words: [Int]
 
     // Hash-consing: open addressing over node ids (-1 empty), keyed by (variable, children).
     @exclusivity(unchecked) private var slots = DiagramBuffer<Int32>(repeating: -1, count: 1024)
-    /// Per node, its hash-consing hash (the terminals' unused), so that growing `slots` need not rehash children.
-    @exclusivity(unchecked) private var hashes = DiagramBuffer<UInt64>(repeating: 0, count: 2)
     @exclusivity(unchecked) private var used = 0
 
-    // A lossy cache of and/or/minus results (as decision-diagram packages keep): a miss only costs recomputation.
-    private static let cacheSize = 1 << 16
-    private let cacheKeys = DiagramBuffer<UInt64>(repeating: .max, count: cacheSize)
-    private let cacheValues = DiagramBuffer<Node>(repeating: 0, count: cacheSize)
-    private var negations: [Node: Node] = [:]
+    /// Results of and/or/minus and simplify, grown with `slots` up to `cacheLimit` slots.
+    @exclusivity(unchecked) private var cache = DiagramCache(count: 1024)
+    private static let cacheLimit = 1 << 16
 
     init(sizes: [Int]) {
         self.sizes = sizes
         let terminal = Int32(sizes.count)
-        for _ in 0..<2 {
-            level.append(terminal)
-            start.append(0)
-            liveStart.append(0)
-        }
-        words = sizes.map { ($0 + 63) / 64 }
+        for _ in 0..<2 { nodes.append(DiagramNode(hash: 0, level: terminal, start: 0, liveStart: 0, negation: 0)) }
+        for size in sizes { widths.append(Int32(size)) }
     }
 
     deinit {
-        for buffer in [level, start, children, liveStart, slots, cacheValues, scratch] { buffer.free() }
-        for buffer in [live, cacheKeys, hashes] { buffer.free() }
+        for buffer in [children, slots, scratch, widths] { buffer.free() }
+        nodes.free()
+        live.free()
+        cache.free()
+        existsMemo?.free()
         visits.free()
-        if !quantifiedSets.isEmpty {
-            quantifiedKeys.free()
-            quantifiedValues.free()
-        }
+        tested.free()
+        walk.free()
     }
 
-    var nodeCount: Int { level.count }
+    var nodeCount: Int { nodes.count }
 
     func variable(of node: Node) -> Int? {
-        let v = Int(level[Int(node)])
+        let v = Int(nodes[Int(node)].level)
         return v < sizes.count ? v : nil
     }
 
     /// The child of `node` for value `value` of variable `v`, which `node` may not test (then it is its own child).
     @inline(__always)
     func child(_ node: Node, _ v: Int32, _ value: Int) -> Node {
-        level[Int(node)] == v ? children[Int(start[Int(node)]) + value] : node
+        nodes[Int(node)].level == v ? children[Int(nodes[Int(node)].start) + value] : node
     }
 
     /// The node testing `v` with these children, or the one child when they are all equal.
@@ -89,53 +80,61 @@ final class DecisionDiagram {
 
     /// `make` with the children at `scratch[base...]`.
     private func makeFromScratch(_ v: Int, _ base: Int) -> Node {
-        let k = sizes[v]
-        let first = scratch[base]
+        // Index arithmetic wraps (`&+`): indices are the diagram's own and in range, and a checked add per child
+        // is a good part of the cost of a node of a few children.
+        let k = Int(widths[v])
+        let kids = scratch.base + base
+        let first = kids[0]
         var same = true
-        var hash = UInt64(v) &* 0x9E37_79B9_7F4A_7C15
+        var hash = UInt64(truncatingIfNeeded: v) &* 0x9E37_79B9_7F4A_7C15
         for j in 0..<k {
-            let kid = scratch[base + j]
+            let kid = kids[j]
             if kid != first { same = false }
             hash = (hash ^ UInt64(UInt32(bitPattern: kid))) &* 0x1000_0000_01B3
         }
         if same { return first }
-        let mask = slots.count - 1
+        let mask = slots.count &- 1
         var i = Int(truncatingIfNeeded: hash >> 7) & mask
         while slots[i] >= 0 {
             let n = Int(slots[i])
-            if Int(level[n]) == v {
-                let s = Int(start[n])
+            // The stored hash rejects almost every other node before a child is compared.
+            if nodes[n].hash == hash, Int(nodes[n].level) == v {
+                let other = children.base + Int(nodes[n].start)
                 var equal = true
-                for j in 0..<k where children[s + j] != scratch[base + j] { equal = false; break }
+                for j in 0..<k where other[j] != kids[j] { equal = false; break }
                 if equal { return Node(n) }
             }
-            i = (i + 1) & mask
+            i = (i &+ 1) & mask
         }
-        let node = Node(level.count)
-        level.append(Int32(v))
-        start.append(Int32(children.count))
-        children.append(copying: scratch.base + base, count: k)
-        liveStart.append(Int32(live.count))
-        let w = live.count
-        live.append(repeating: 0, count: words[v])
-        for j in 0..<k where scratch[base + j] != Self.never { live[w + j >> 6] |= 1 << UInt64(j & 63) }
+        let node = Node(truncatingIfNeeded: nodes.count)
+        nodes.append(DiagramNode(hash: hash, level: Int32(truncatingIfNeeded: v),
+                                 start: Int32(truncatingIfNeeded: children.count),
+                                 liveStart: Int32(truncatingIfNeeded: live.count), negation: 0))
+        children.append(copying: kids, count: k)
+        var word = 0
+        while word << 6 < k {
+            var bits: UInt64 = 0
+            for j in word << 6..<min(k, word << 6 &+ 64) where kids[j] != Self.never { bits |= 1 << UInt64(j & 63) }
+            live.append(bits)
+            word &+= 1
+        }
         slots[i] = node
-        hashes.append(hash)
-        used += 1
-        if used * 2 > slots.count { grow() }
+        used &+= 1
+        if used &* 2 > slots.count { grow() }
         return node
     }
 
     private func grow() {
         let bigger = DiagramBuffer<Int32>(repeating: -1, count: slots.count * 2)
         let mask = bigger.count - 1
-        for n in 2..<level.count {
-            var i = Int(truncatingIfNeeded: hashes[n] >> 7) & mask
+        for n in 2..<nodes.count {
+            var i = Int(truncatingIfNeeded: nodes[n].hash >> 7) & mask
             while bigger[i] >= 0 { i = (i + 1) & mask }
             bigger[i] = Int32(n)
         }
         slots.free()
         slots = bigger
+        if cache.count < min(slots.count, Self.cacheLimit) { cache.grow(to: min(slots.count, Self.cacheLimit)) }
     }
 
     /// Variable `v` takes one of `values`.
@@ -148,12 +147,26 @@ final class DecisionDiagram {
     func not(_ a: Node) -> Node {
         if a == Self.never { return Self.always }
         if a == Self.always { return Self.never }
-        if let known = negations[a] { return known }
-        let v = level[Int(a)], s = Int(start[Int(a)])
-        let kids = (0..<sizes[Int(v)]).map { self.not(children[s + $0]) }
-        let result = make(Int(v), kids)
-        negations[a] = result
-        negations[result] = a
+        let known = nodes[Int(a)].negation
+        if known != 0 { return known }
+        let result = mapChildren(a) { self.not($0) }
+        nodes[Int(a)].negation = result
+        nodes[Int(result)].negation = a
+        return result
+    }
+
+    /// The node testing `n`'s variable with `transform` of each of `n`'s children, in value order (built on the
+    /// scratch stack: an array per node would cost an allocation for each).
+    @inline(__always)
+    private func mapChildren(_ n: Node, _ transform: (Node) -> Node) -> Node {
+        let l = Int(nodes[Int(n)].level), s = Int(nodes[Int(n)].start), k = Int(widths[l])
+        let base = scratch.count
+        for j in 0..<k {
+            let kid = transform(children[s + j])
+            scratch.append(kid)
+        }
+        let result = makeFromScratch(l, base)
+        scratch.removeLast(k)
         return result
     }
 
@@ -161,14 +174,14 @@ final class DecisionDiagram {
         if a == Self.never || b == Self.never { return Self.never }
         if a == Self.always { return b }
         if b == Self.always || a == b { return a }
-        return apply(0, min(a, b), max(a, b))
+        return cached(0, min(a, b), max(a, b))
     }
 
     func or(_ a: Node, _ b: Node) -> Node {
         if a == Self.always || b == Self.always { return Self.always }
         if a == Self.never { return b }
         if b == Self.never || a == b { return a }
-        return apply(1, min(a, b), max(a, b))
+        return cached(1, min(a, b), max(a, b))
     }
 
     /// `a` and not `b`, without building the negation of `b` (most of which `a` never reaches).
@@ -176,7 +189,7 @@ final class DecisionDiagram {
         if a == Self.never || b == Self.always || a == b { return Self.never }
         if b == Self.never { return a }
         if a == Self.always { return not(b) }
-        return apply(2, a, b)
+        return cached(2, a, b)
     }
 
     func and(_ nodes: some Sequence<Node>) -> Node {
@@ -197,49 +210,58 @@ final class DecisionDiagram {
         return result
     }
 
-    private func apply(_ op: UInt64, _ a: Node, _ b: Node) -> Node {
+    /// The result of and (op 0), or (op 1) or minus (op 2) from the lossy cache, else computed. Inlined into the
+    /// operations (and so into `apply`'s own recursion): most calls are hits, which then cost no call.
+    @inline(__always)
+    private func cached(_ op: UInt64, _ a: Node, _ b: Node) -> Node {
         let key = op << 62 | UInt64(UInt32(a)) << 31 | UInt64(UInt32(b))
-        let slot = Self.slot(key)
-        if cacheKeys[slot] == key { return cacheValues[slot] }
-        let la = level[Int(a)], lb = level[Int(b)]
+        if let known = cache.value(for: key) { return known }
+        switch op {
+        case 0: return applyAnd(a, b, key)
+        case 1: return applyOr(a, b, key)
+        default: return applyMinus(a, b, key)
+        }
+    }
+
+    // `apply` once per operation, each with its operation a constant: the tests on it leave the loop over children.
+    private func applyAnd(_ a: Node, _ b: Node, _ key: UInt64) -> Node { apply(0, a, b, key) }
+    private func applyOr(_ a: Node, _ b: Node, _ key: UInt64) -> Node { apply(1, a, b, key) }
+    private func applyMinus(_ a: Node, _ b: Node, _ key: UInt64) -> Node { apply(2, a, b, key) }
+
+    @inline(__always)
+    private func apply(_ op: UInt64, _ a: Node, _ b: Node, _ key: UInt64) -> Node {
+        let la = nodes[Int(a)].level, lb = nodes[Int(b)].level
         let v = min(la, lb)
-        let k = sizes[Int(v)]
+        let k = Int(widths[Int(v)]), w = (k &+ 63) >> 6
+        // Where each side's children start; -1: the side does not test `v` and is its own child for every value.
+        let ca = la == v ? Int(nodes[Int(a)].start) : -1, cb = lb == v ? Int(nodes[Int(b)].start) : -1
+        // A child can be other than `never` only at values live in both sides (and: op 0), in either (or: op 1), or
+        // in `a` (minus: op 2); a side not testing `v` is live everywhere. Only those values are visited, in value
+        // order, so nodes are made in the order a walk over every value would make them.
+        let sa = ca >= 0 ? Int(nodes[Int(a)].liveStart) : -1
+        let sb = op != 2 && cb >= 0 ? Int(nodes[Int(b)].liveStart) : -1
+        if op == 0, sa >= 0, sb >= 0, !(0..<w).contains(where: { live[sa &+ $0] & live[sb &+ $0] != 0 }) {
+            return Self.never
+        }
         let base = scratch.count
-        if op != 1 {
-            // Only values live in both (and: op 0), or in `a` (minus: op 2), can give a child other than `never`;
-            // a node not testing `v` is live everywhere.
-            let w = words[Int(v)]
-            let sa = la == v ? Int(liveStart[Int(a)]) : -1, sb = op == 0 && lb == v ? Int(liveStart[Int(b)]) : -1
-            if sa >= 0, sb >= 0, !(0..<w).contains(where: { live[sa + $0] & live[sb + $0] != 0 }) { return Self.never }
-            scratch.append(repeating: Self.never, count: k)
-            var any = false
-            for i in 0..<w {
-                var bits = (sa < 0 ? ~0 : live[sa + i]) & (sb < 0 ? ~0 : live[sb + i])
-                while bits != 0 {
-                    let value = i << 6 | bits.trailingZeroBitCount
-                    bits &= bits - 1
-                    guard value < k else { break }
-                    let x = child(a, v, value), y = child(b, v, value)
-                    let kid = op == 0 ? and(x, y) : minus(x, y)
-                    scratch[base + value] = kid
-                    if kid != Self.never { any = true }
-                }
+        scratch.append(repeating: Self.never, count: k)
+        var any = false
+        for i in 0..<w {
+            let liveA = sa < 0 ? ~0 : live[sa &+ i], liveB = sb < 0 ? ~0 : live[sb &+ i]
+            var bits = op == 1 ? liveA | liveB : liveA & liveB
+            while bits != 0 {
+                let value = i << 6 | bits.trailingZeroBitCount
+                guard value < k else { break }
+                bits &= bits &- 1
+                let x = ca < 0 ? a : children[ca &+ value], y = cb < 0 ? b : children[cb &+ value]
+                let kid = op == 0 ? and(x, y) : op == 1 ? or(x, y) : minus(x, y)
+                scratch[base &+ value] = kid
+                if kid != Self.never { any = true }
             }
-            let result = any ? makeFromScratch(Int(v), base) : Self.never
-            scratch.removeLast(k)
-            cacheKeys[slot] = key
-            cacheValues[slot] = result
-            return result
         }
-        for value in 0..<k {
-            let x = child(a, v, value), y = child(b, v, value)
-            let kid = or(x, y)
-            scratch.append(kid)
-        }
-        let result = makeFromScratch(Int(v), base)
+        let result = any ? makeFromScratch(Int(v), base) : Self.never
         scratch.removeLast(k)
-        cacheKeys[slot] = key
-        cacheValues[slot] = result
+        cache.store(result, for: key)
         return result
     }
 
@@ -247,11 +269,10 @@ final class DecisionDiagram {
     func restrict(_ a: Node, _ v: Int, _ value: Int) -> Node {
         var seen: [Node: Node] = [:]
         func go(_ n: Node) -> Node {
-            let l = Int(level[Int(n)])
+            let l = Int(nodes[Int(n)].level)
             if l > v { return n }
             if let known = seen[n] { return known }
-            let s = Int(start[Int(n)])
-            let result = l == v ? children[s + value] : make(l, (0..<sizes[l]).map { go(children[s + $0]) })
+            let result = l == v ? children[Int(nodes[Int(n)].start) + value] : mapChildren(n, go)
             seen[n] = result
             return result
         }
@@ -268,13 +289,12 @@ final class DecisionDiagram {
             if c == Self.never { return Self.never }
             if c == Self.always || f <= Self.always { return f }
             let key = 3 << 62 | UInt64(UInt32(f)) << 31 | UInt64(UInt32(c))
-            let slot = Self.slot(key)
-            if cacheKeys[slot] == key { return cacheValues[slot] }
-            let lf = Int(level[Int(f)]), lc = Int(level[Int(c)])
+            if let known = cache.value(for: key) { return known }
+            let lf = Int(nodes[Int(f)].level), lc = Int(nodes[Int(c)].level)
             let result: Node
             if lc < lf {
                 // `a` does not test this variable of the care set: the result should not either.
-                let s = Int(start[Int(c)])
+                let s = Int(nodes[Int(c)].start)
                 var any = Self.never
                 for j in 0..<sizes[lc] {
                     any = or(any, children[s + j])
@@ -284,7 +304,7 @@ final class DecisionDiagram {
             } else {
                 // Children are built on the scratch stack (the recursion pushes and pops its own above them): a wide
                 // variable (a code list) would otherwise cost arrays of its width at every node.
-                let v = lf, sf = Int(start[Int(f)]), k = sizes[v]
+                let v = lf, sf = Int(nodes[Int(f)].start), k = sizes[v]
                 var first = -1, second = -1
                 for j in 0..<k where child(c, Int32(v), j) != Self.never {
                     if first < 0 { first = j } else { second = j; break }
@@ -305,8 +325,7 @@ final class DecisionDiagram {
                     scratch.removeLast(k)
                 }
             }
-            cacheKeys[slot] = key
-            cacheValues[slot] = result
+            cache.store(result, for: key)
             return result
         }
         return go(a, care)
@@ -321,15 +340,23 @@ final class DecisionDiagram {
             quantifiedSets[variables] = id
             return id
         }())
-        let (quantifiedKeys, quantifiedValues) = (self.quantifiedKeys, self.quantifiedValues)
+        // Grown here only, never inside the walk, which holds the table's storage.
+        let memo: DiagramCache
+        if let known = existsMemo, known.count >= cache.count {
+            memo = known
+        } else {
+            var grown = existsMemo ?? DiagramCache(count: cache.count)
+            if grown.count < cache.count { grown.grow(to: cache.count) }
+            memo = grown
+            existsMemo = grown
+        }
         var quantified = [Bool](repeating: false, count: sizes.count)
         for v in variables where v < sizes.count { quantified[v] = true }
         func go(_ n: Node) -> Node {
             if n <= Self.always { return n }
             let key = set << 32 | UInt64(UInt32(n))
-            let slot = Self.slot(key)
-            if quantifiedKeys[slot] == key { return quantifiedValues[slot] }
-            let l = Int(level[Int(n)]), s = Int(start[Int(n)])
+            if let known = memo.value(for: key) { return known }
+            let l = Int(nodes[Int(n)].level), s = Int(nodes[Int(n)].start)
             let result: Node
             if quantified[l] {
                 var any = Self.never
@@ -339,14 +366,9 @@ final class DecisionDiagram {
                 }
                 result = any
             } else {
-                // Children on the scratch stack, as in `apply` (each call leaves it as it found it).
-                let base = scratch.count
-                for j in 0..<sizes[l] { let kid = go(children[s + j]); scratch.append(kid) }
-                result = makeFromScratch(l, base)
-                scratch.removeLast(sizes[l])
+                result = mapChildren(n, go)
             }
-            quantifiedKeys[slot] = key
-            quantifiedValues[slot] = result
+            memo.store(result, for: key)
             return result
         }
         return go(a)
@@ -354,41 +376,53 @@ final class DecisionDiagram {
 
     /// Ids of the variable sets `exists` has quantified, for its cache keys.
     private var quantifiedSets: [Set<Int>: Int32] = [:]
-    // Made on the first `exists`: most assessments never quantify.
-    private lazy var quantifiedKeys = DiagramBuffer<UInt64>(repeating: .max, count: Self.cacheSize)
-    private lazy var quantifiedValues = DiagramBuffer<Node>(repeating: 0, count: Self.cacheSize)
-
-    @inline(__always)
-    private static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> (64 - 16)) }
+    /// `exists` results, made on the first `exists` (most assessments never quantify) as large as `cache`.
+    private var existsMemo: DiagramCache?
 
     /// The variables the condition depends on.
     func support(_ a: Node, into found: inout Set<Int>) {
-        // Nodes visited in this walk carry its number in `visits` (a set of nodes would hash each one), and a wide
-        // node's many equal children are pushed once.
-        while visits.count < level.count { visits.append(0) }
+        // Nodes reached in this walk carry its number in `visits` (a set of nodes would hash each one), marked when
+        // pushed so that a node many parents share is pushed once; the stack and the variables' marks are kept
+        // between walks.
+        while visits.count < nodes.count { visits.append(0) }
         visit &+= 1
         if visit == 0 {
             for i in 0..<visits.count { visits[i] = 0 }
+            for v in 0..<tested.count { tested[v] = 0 }
             visit = 1
         }
-        var tested = [Bool](repeating: false, count: sizes.count)
-        var stack = [a]
-        while let n = stack.popLast() {
-            guard n > Self.always, visits[Int(n)] != visit else { continue }
-            visits[Int(n)] = visit
-            let l = Int(level[Int(n)]), s = Int(start[Int(n)])
-            tested[l] = true
-            for j in 0..<sizes[l] {
-                let kid = children[s + j]
-                if kid > Self.always, visits[Int(kid)] != visit { stack.append(kid) }
+        while tested.count < sizes.count { tested.append(0) }
+        guard a > Self.always else { return }
+        visits[Int(a)] = visit
+        walk.append(a)
+        var count = 0
+        while walk.count > 0 {
+            let n = Int(walk[walk.count &- 1])
+            walk.removeLast(1)
+            let l = Int(nodes[n].level), s = Int(nodes[n].start)
+            if tested[l] != visit {
+                tested[l] = visit
+                count &+= 1
+            }
+            for j in 0..<Int(widths[l]) {
+                let kid = children[s &+ j]
+                if kid > Self.always, visits[Int(kid)] != visit {
+                    visits[Int(kid)] = visit
+                    walk.append(kid)
+                }
             }
         }
-        for v in tested.indices where tested[v] { found.insert(v) }
+        // One allocation for a fresh set rather than one per doubling.
+        if found.isEmpty { found.reserveCapacity(count) }
+        for v in 0..<sizes.count where tested[v] == visit { found.insert(v) }
     }
 
-    /// Per node, the number of the last `support` walk that reached it.
+    /// Per node, the number of the last `support` walk that reached it; per variable, of the last that found it
+    /// tested; the walk's stack.
     @exclusivity(unchecked) private var visits = DiagramBuffer<UInt32>(capacity: 4096)
     @exclusivity(unchecked) private var visit: UInt32 = 0
+    @exclusivity(unchecked) private var tested = DiagramBuffer<UInt32>(capacity: 64)
+    @exclusivity(unchecked) private var walk = DiagramBuffer<Node>(capacity: 256)
 
     func support(_ a: Node) -> Set<Int> {
         var found: Set<Int> = []
@@ -410,7 +444,7 @@ final class DecisionDiagram {
             if n == Self.always { return true }
             if n == Self.never { return false }
             if !seen.insert(n).inserted { return true }
-            let l = Int(level[Int(n)]), s = Int(start[Int(n)])
+            let l = Int(nodes[Int(n)].level), s = Int(nodes[Int(n)].start)
             if let allowed = cube[l] { return allowed.allSatisfy { go(children[s + $0]) } }
             return (0..<sizes[l]).allSatisfy { go(children[s + $0]) }
         }
@@ -425,7 +459,7 @@ final class DecisionDiagram {
         func go(_ n: Node) {
             if n == Self.never { return }
             if n == Self.always { result.append(path); return }
-            let l = Int(level[Int(n)]), s = Int(start[Int(n)])
+            let l = Int(nodes[Int(n)].level), s = Int(nodes[Int(n)].start)
             var groups: [(child: Node, values: [Int])] = []
             for value in 0..<sizes[l] {
                 let c = children[s + value]
@@ -476,7 +510,7 @@ final class DecisionDiagram {
             if upper == Self.always { return (Self.always, [empty]) }
             let key = UInt64(UInt32(lower)) << 32 | UInt64(UInt32(upper))
             if let known = memo[key] { return known }
-            let v = min(level[Int(lower)], level[Int(upper)])
+            let v = min(nodes[Int(lower)].level, nodes[Int(upper)].level)
             let k = sizes[Int(v)]
             var shared = Self.always
             for value in 0..<k {

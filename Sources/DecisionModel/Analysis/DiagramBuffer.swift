@@ -38,20 +38,24 @@ struct DiagramBuffer<Element: BitwiseCopyable> {
         count += 1
     }
 
+    // The diagram appends a node's few children (two to a few dozen) at a time: a plain loop, inlined, costs less
+    // than the call into the library's bulk initialisers.
+    @inline(__always)
     mutating func append(repeating value: Element, count n: Int) {
         if count + n > capacity { reserve(count + n) }
-        (base + count).initialize(repeating: value, count: n)
+        for i in 0..<n { base[count + i] = value }
         count += n
     }
 
     /// Appends `n` values read from `source` (which may lie in this buffer: it is read before any move).
+    @inline(__always)
     mutating func append(copying source: UnsafePointer<Element>, count n: Int) {
         if count + n > capacity {
             let copy = Array(UnsafeBufferPointer(start: source, count: n))
             reserve(count + n)
             copy.withUnsafeBufferPointer { (base + count).initialize(from: $0.baseAddress!, count: n) }
         } else {
-            (base + count).initialize(from: source, count: n)
+            for i in 0..<n { base[count + i] = source[i] }
         }
         count += n
     }
@@ -62,6 +66,7 @@ struct DiagramBuffer<Element: BitwiseCopyable> {
         count -= n
     }
 
+    @inline(never)
     private mutating func reserve(_ needed: Int) {
         var bigger = capacity * 2
         while bigger < needed { bigger *= 2 }

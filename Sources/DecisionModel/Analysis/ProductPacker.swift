@@ -153,15 +153,19 @@ struct ProductPacker {
                 let variable = Int32(v)
                 let n = wordCounts[v]
                 // Products of this step still testing `variable`, by the hash of the rest (each rest has at most one
-                // open): the last of a hash's chain, earlier ones through `earlier`, closed ones skipped.
-                var last: [UInt64: Int32] = [:]
-                last.reserveCapacity(holders[v].count)
+                // open): the last of a hash's chain, earlier ones through `earlier`, closed ones skipped. The table is
+                // open addressing over the hashes (at most half full: at most `holders[v].count` of them), which a
+                // Dictionary would hash again.
+                let mask = (1 << (Int.bitWidth - (2 * holders[v].count - 1).leadingZeroBitCount)) - 1
+                var hashes = [UInt64](repeating: 0, count: mask + 1), last = [Int32](repeating: -1, count: mask + 1)
                 for p32 in holders[v] {
                     let p = Int(p32)
                     guard !dropped[p], let at = offset(of: variable, in: products[p]) else { continue }
                     let key = hash(products[p], without: variable)
+                    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+                    while last[slot] >= 0, hashes[slot] != key { slot = (slot + 1) & mask }
                     var found = -1
-                    var i = Int(last[key] ?? -1)
+                    var i = Int(last[slot])
                     while i >= 0 {
                         if open[i], equal(products[i], products[p], without: variable) { found = i; break }
                         i = Int(earlier[i])
@@ -181,9 +185,10 @@ struct ProductPacker {
                         anyDropped = true
                         changed = true
                     } else {
-                        earlier[p] = last[key] ?? -1
+                        earlier[p] = last[slot]
                         open[p] = true
-                        last[key] = p32
+                        hashes[slot] = key
+                        last[slot] = p32
                     }
                 }
                 for p in holders[v] { open[Int(p)] = false }
