@@ -26,7 +26,7 @@ final class ConditionWriter {
     private var possibleCache: [String: [Possible]] = [:]
     /// By decisions and the results standing for answers: the answers that are not the decisions' own, and the
     /// possible answers with those left free.
-    private var ownAnswers: [String: (others: Set<String>, possible: Condition)] = [:]
+    private var ownAnswers: [String: (others: OpenEvaluation.Variables, possible: Condition)] = [:]
 
     private func possible(_ decision: String) -> [Possible] {
         if let known = possibleCache[decision] { return known }
@@ -100,8 +100,8 @@ final class ConditionWriter {
         guard !used.isEmpty else { return evaluation.cover(condition) }
         let ownKey = decisionsKey + "|" + used.sorted().joined(separator: ",")
         let (others, ownPossible) = ownAnswers[ownKey] ?? {
-            let others = Set(evaluation.variables.map(\.input)).subtracting(ownInputs(decisions, stoppingAt: used))
-            return (others, evaluation.exists(evaluation.possibleAnswers, inputs: others))
+            let others = evaluation.variables(of: Set(evaluation.variables.map(\.input)).subtracting(ownInputs(decisions, stoppingAt: used)))
+            return (others, evaluation.exists(evaluation.possibleAnswers, variables: others))
         }()
         ownAnswers[ownKey] = (others, ownPossible)
         var paths: [[AnswerCondition]] = []
@@ -109,7 +109,7 @@ final class ConditionWriter {
         for combination in combinations {
             let inside = evaluation.and(condition, combination.condition)
             if inside.isNever { continue }
-            let rest = evaluation.exists(inside, inputs: others)
+            let rest = evaluation.exists(inside, variables: others)
             union = evaluation.or(union, evaluation.and(combination.condition, rest))
             paths += evaluation.cover(rest, possible: ownPossible).map { combination.results + $0 }
         }

@@ -211,7 +211,21 @@ public final class OpenEvaluation {
 
     /// The condition with these inputs left free: the answers to the others that some answers to these complete.
     public func exists(_ condition: Condition, inputs: Set<String>) -> Condition {
-        Condition(node: diagram.exists(condition.node, Set(inputs.compactMap { variableIndex[$0] })))
+        exists(condition, variables: variables(of: inputs))
+    }
+
+    /// Open inputs as the evaluation's variables, for `exists(_:variables:)`: a caller that quantifies the same
+    /// answers out of many conditions looks their names up once.
+    public struct Variables: Sendable {
+        fileprivate let indices: Set<Int>
+    }
+
+    public func variables(of inputs: Set<String>) -> Variables {
+        Variables(indices: Set(inputs.compactMap { variableIndex[$0] }))
+    }
+
+    public func exists(_ condition: Condition, variables: Variables) -> Condition {
+        Condition(node: diagram.exists(condition.node, variables.indices))
     }
 
     /// The open inputs the condition depends on, in question order.
