@@ -5,8 +5,8 @@ import Foundation
 enum FixedDecimals {
     static func text(_ x: Double, places: Int) -> String {
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: 352) { buffer in
-            // "%.1f" of the largest double is 310 digits long; the format is written out so that the C compiler
-            // checks nothing at run time but the number.
+            // "%.2f" of the largest double is 312 characters long. The formats the timeline uses are literals, so
+            // that no format string is built per number.
             let count = withVaList([x]) { arguments in
                 switch places {
                 case 1: vsnprintf(buffer.baseAddress!, buffer.count, "%.1f", arguments)

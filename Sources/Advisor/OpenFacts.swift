@@ -291,7 +291,7 @@ struct OpenFacts {
             return (Self.settled(options) ?? .null, dependencies(options))
         case .one(let option)?:
             return (Self.settled([option]) ?? .null, dependencies([option]))
-        case .none?:
+        case .impossible?:
             return (.null, [])
         case .several?:
             // A list depends on what its items and its other values do: the same answers as its combinations'

@@ -125,6 +125,15 @@ public final class OpenEvaluation {
 
     func within(_ node: Node) -> Node { diagram.and(node, universe) }
 
+    /// A value as the accessors report it: inside the possible answers, and no longer marked as a problem (problems
+    /// are reported on their own).
+    func reported(_ p: Possibility) -> Possibility {
+        var p = p
+        p.problem = false
+        p.condition = within(p.condition)
+        return p
+    }
+
     func possible(_ p: Possibility) -> Possible {
         if p.value == OpenWalker.undeterminedField { return Possible(value: nil, condition: Condition(node: p.condition), ruled: false, loose: p.loose.map { variables[$0].input }) }
         return Possible(value: p.value, condition: Condition(node: p.condition), ruled: p.ruled, loose: p.loose.map { variables[$0].input })
@@ -135,12 +144,7 @@ public final class OpenEvaluation {
     public func possible(_ decision: String, path: [String] = []) -> [Possible] {
         let key = [decision] + path
         if let known = possibleCache[key] { return known }
-        let values = possibilities(decision).map { p -> Possibility in
-            var field = OpenWalker.project(p, path)
-            field.problem = false
-            field.condition = within(field.condition)
-            return field
-        }
+        let values = possibilities(decision).map { reported(OpenWalker.project($0, path)) }
         let found = OpenWalker.merged(values, diagram).map(possible)
         possibleCache[key] = found
         return found
@@ -168,7 +172,7 @@ public final class OpenEvaluation {
     /// The values each input column of a decision's table can take.
     public func columns(_ decision: String) -> [(name: String, values: [Possible])] {
         (decisions[decision]?.columns ?? []).map { column in
-            (column.name, OpenWalker.merged(column.values.map { var p = $0; p.problem = false; p.condition = within(p.condition); return p },
+            (column.name, OpenWalker.merged(column.values.map(reported),
                                             diagram).map(possible))
         }
     }

@@ -7,7 +7,7 @@ extension OpenEvaluation {
         /// The open answers leave it at least two values.
         case several
         /// No answer is possible.
-        case none
+        case impossible
     }
 
     /// Nil for a decision that is not a collecting table. Listing every combination of items costs more than the rest
@@ -17,13 +17,11 @@ extension OpenEvaluation {
         guard let result = decisions[decision], result.items != nil else { return nil }
         if result.values != nil {
             let found = possible(decision)
-            return found.count == 1 ? .one(found[0]) : found.isEmpty ? ListValues.none : .several
+            return found.count == 1 ? .one(found[0]) : found.isEmpty ? .impossible : .several
         }
         var sole: Possibility?
         func take(_ candidate: Possibility) -> Bool {
-            var p = candidate
-            p.problem = false
-            p.condition = within(p.condition)
+            let p = reported(candidate)
             guard p.condition != DecisionDiagram.never else { return true }
             guard let found = sole else { sole = p; return true }
             // Equal as `OpenWalker.merged` joins values: the same value, loose answers and origin.
@@ -35,7 +33,7 @@ extension OpenEvaluation {
         let d = diagram
         let rest = within(d.not(d.or(result.otherValues.map(\.condition))))
         guard forEachList(result, within: rest, take) else { return .several }
-        return sole.map { .one(possible($0)) } ?? ListValues.none
+        return sole.map { .one(possible($0)) } ?? .impossible
     }
 
     /// Calls `visit` with each combination of the table's items that can hold together within `rest` (an empty one
@@ -72,12 +70,6 @@ extension OpenEvaluation {
     /// where one cannot be enumerated), each with the answers under which it does.
     public func valuesBesideItems(_ decision: String) -> [Possible] {
         guard let result = decisions[decision], result.items != nil else { return [] }
-        let values = result.otherValues.map { other -> Possibility in
-            var p = other
-            p.problem = false
-            p.condition = within(p.condition)
-            return p
-        }
-        return OpenWalker.merged(values, diagram).map(possible)
+        return OpenWalker.merged(result.otherValues.map(reported), diagram).map(possible)
     }
 }
