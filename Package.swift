@@ -24,11 +24,14 @@ let package = Package(
         // SHA-256 blocks on the processor's SHA instructions, for the rules checksum (portable code elsewhere).
         .target(name: "CSHA256"),
         .target(name: "Advisor", dependencies: ["DecisionModel", "XMLSupport", "CSHA256"]),
+        // The command's heap on transparent huge pages (glibc on Linux; elsewhere a no-op): see Sources/yakuji/HeapPages.swift.
+        .target(name: "CHeap"),
         .executableTarget(
             name: "yakuji",
             dependencies: [
                 "Advisor",
                 "DecisionModel",
+                "CHeap",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("../../Rules"), .copy("../../Samples")]
@@ -40,6 +43,6 @@ let package = Package(
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport", "TestScratch"], exclude: ["Fixtures"]),
         .testTarget(name: "DecisionModelTests", dependencies: ["DecisionModel", "TestScratch"]),
         .testTarget(name: "AdvisorTests", dependencies: ["Advisor", "TestScratch"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["yakuji", "TestScratch"]),
+        .testTarget(name: "CLITests", dependencies: ["yakuji", "CHeap", "TestScratch"]),
     ]
 )

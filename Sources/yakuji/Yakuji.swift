@@ -29,6 +29,7 @@ struct Yakuji: ParsableCommand {
 
     /// Usage errors (an unknown option, a bad --format) exit 2 like every other bad input, not ArgumentParser's 64.
     static func main() {
+        HeapPages.prepare()
         do {
             var command = try directParse(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
             try command.run()

@@ -14,7 +14,8 @@ final class PseudoTerminal {
     }
 
     private let master: Int32
-    private let pid: pid_t
+    /// The program's process, for tests that look at it from outside (its memory maps).
+    let pid: pid_t
     /// Everything the program has written, with the terminal's \r\n turned into \n.
     private(set) var output = ""
     private var consumed: String.Index
