@@ -85,6 +85,40 @@ public struct TimelineEstimator: Sendable {
             for key in keys { producers[key] = ContractKeys.producers(in: model, keys: [key]).sorted() }
             self.producers = producers
         }
+
+        /// What an evaluation fixing some decisions takes from the plain one. Every route alternative fixes the same
+        /// decisions (the route's), so it is worked out once rather than walking the graph for each.
+        struct Split {
+            /// The plain values of the decisions that no fixed decision feeds.
+            var given: [String: FEELValue] = [:]
+            /// In dependency order, each decision not fixed: its plain trace, or `evaluated` when a fixed one feeds it.
+            var traces: [(name: String, evaluated: Bool, plain: DecisionTrace?)] = []
+        }
+
+        private final class Splits {
+            var byFixed: [[String]: Split] = [:]
+        }
+
+        private let splits = Splits()
+
+        func split(fixing names: some Collection<String>) -> Split {
+            let key = names.sorted()
+            if let known = splits.byFixed[key] { return known }
+            let fixed = Set(names)
+            var split = Split()
+            var downstream: Set<String> = []
+            for (name, requires) in decisions where !fixed.contains(name) {
+                if requires.contains(where: { fixed.contains($0) || downstream.contains($0) }) {
+                    downstream.insert(name)
+                    split.traces.append((name, true, nil))
+                } else {
+                    split.given[name] = plain.values[name] ?? .null
+                    split.traces.append((name, false, traces[name]))
+                }
+            }
+            splits.byFixed[key] = split
+            return split
+        }
     }
 
     func estimate(contractValues: [String: FEELValue], asOf: FEELDate, base: [String: FEELValue],
@@ -96,22 +130,13 @@ public struct TimelineEstimator: Sendable {
             return estimate(contractValues: contractValues, inputs: inputs, asOf: asOf, base: base).0
         }
         let fixed = Self.fixedDecisions(for: contractValues, in: model, base: base, producers: reuse.producers)
-        var given = fixed
-        var downstream: Set<String> = []
-        for (name, requires) in reuse.decisions where fixed[name] == nil {
-            if requires.contains(where: { fixed[$0] != nil || downstream.contains($0) }) {
-                downstream.insert(name)
-            } else {
-                given[name] = reuse.plain.values[name] ?? .null
-            }
-        }
+        let split = reuse.split(fixing: fixed.keys)
+        var given = split.given
+        given.merge(fixed) { _, fixed in fixed }
         var evaluation = reuse.evaluator.evaluate(reuse.checked, fixing: given)
         // The traces as one evaluation fixing only `fixed` gives them: in dependency order, none for a fixed decision.
         let fresh = Dictionary(evaluation.traces.map { ($0.decision, $0) }, uniquingKeysWith: { first, _ in first })
-        evaluation.traces = reuse.decisions.compactMap { name, _ in
-            guard fixed[name] == nil else { return nil }
-            return downstream.contains(name) ? fresh[name] : reuse.traces[name]
-        }
+        evaluation.traces = split.traces.compactMap { $0.evaluated ? fresh[$0.name] : $0.plain }
         return estimate(evaluation, inputs: inputs, asOf: asOf)
     }
 
@@ -196,18 +221,33 @@ public struct TimelineEstimator: Sendable {
         }
     }
 
-    /// What a simulation depends on: the numbers of the plan, not its citations.
+    /// What a simulation depends on: the numbers of the plan, not its citations. Figures by their bits, so that
+    /// only the very same numbers meet (formatting each stage into a string cost more than the lookup saved).
     struct CacheKey: Hashable, Sendable {
-        var stages: [String]
-        var start: String
+        struct Stage: Hashable, Sendable {
+            var phase: TimelinePlan.Phase
+            var group: String
+            var p50, p80, probability: UInt64
+            var cycles: Int
+        }
+
+        var stages: [Stage]
+        var start: TimelinePlan.Start
+        var referenceFollowsJapaneseSubmission: Bool
+        var referenceMarket: String?
         var dates: [Int?]
         var asOf: Int
         var draws: Int
         var seed: UInt64
 
         init(plan: TimelinePlan, asOf: Int, draws: Int, seed: UInt64) {
-            stages = plan.stages.map { "\($0.phase.rawValue)|\($0.group)|\($0.p50)|\($0.p80)|\($0.cycles)|\($0.probability)" }
-            start = "\(plan.start.rawValue)|\(plan.referenceFollowsJapaneseSubmission)|\(plan.referenceMarket ?? "-")"
+            stages = plan.stages.map {
+                Stage(phase: $0.phase, group: $0.group, p50: $0.p50.bitPattern, p80: $0.p80.bitPattern,
+                      probability: $0.probability.bitPattern, cycles: $0.cycles)
+            }
+            start = plan.start
+            referenceFollowsJapaneseSubmission = plan.referenceFollowsJapaneseSubmission
+            referenceMarket = plan.referenceMarket
             dates = [plan.referenceSubmissionDate?.daysSinceEpoch, plan.referenceDecisionDate?.daysSinceEpoch]
             self.asOf = asOf
             self.draws = draws
