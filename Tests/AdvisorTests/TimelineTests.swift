@@ -73,6 +73,9 @@ import Testing
         let inputs = a.answers.inputValues
         let plain = DMNEvaluator(model: Self.rules.model).evaluate(inputs)
         let date = try #require(FEELDate(iso8601: Self.asOf))
+        // One `Reuse` for all the alternatives, as an assessment makes it: what it works out for the first is kept.
+        let keys = Assessment.routeKeys.union(a.alternatives.flatMap { $0.outcome.map(\.key) })
+        let shared = TimelineEstimator.Reuse(plain: plain, inputs: inputs, model: Self.rules.model, keys: keys)
         var compared = 0
         for alternative in a.alternatives where alternative.outcome.contains(where: { Assessment.routeKeys.contains($0.key) }) {
             var contract: [String: FEELValue] = [:]
@@ -80,6 +83,8 @@ import Testing
             for (key, value) in alternative.outcome { contract[key] = value }
             let whole = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date, base: a.evaluation.values).0
             let reusing = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date, base: a.evaluation.values, reusing: plain)
+            let sharing = estimator.estimate(contractValues: contract, asOf: date, base: a.evaluation.values, reusing: shared)
+            #expect(String(describing: sharing.map(\.contractValue)) == String(describing: reusing.map(\.contractValue)))
             switch (whole, reusing) {
             case (.success(let x), .success(let y)):
                 #expect(x.contractValue == y.contractValue)
@@ -88,6 +93,7 @@ import Testing
                     return plan.stages.map { ref($0.rule) + " / " + $0.chosenBy.map(ref).joined(separator: ", ") } + plan.assumptions.map(ref)
                 }
                 #expect(refs(x.plan) == refs(y.plan))
+                if case .success(let z) = sharing { #expect(refs(z.plan) == refs(y.plan)) }
                 compared += 1
             case (.failure(let x), .failure(let y)): #expect(x == y)
             default: Issue.record("one succeeded, the other did not: \(whole) / \(reusing)")

@@ -39,14 +39,35 @@ struct SeededRandom: RandomNumberGenerator {
             spareNormal = nil
             return spare
         }
+        let (first, second) = normalPair()
+        spareNormal = second
+        return first
+    }
+
+    /// The next `buffer.count` values of `normal()`, in order: a long stream is drawn a pair at a time, without
+    /// parking every second value in `spareNormal`.
+    mutating func fillNormals(_ buffer: UnsafeMutableBufferPointer<Double>) {
+        var i = 0
+        if i < buffer.count, let spare = spareNormal {
+            spareNormal = nil
+            buffer[i] = spare
+            i += 1
+        }
+        while i + 1 < buffer.count {
+            (buffer[i], buffer[i + 1]) = normalPair()
+            i += 2
+        }
+        if i < buffer.count { buffer[i] = normal() }
+    }
+
+    private mutating func normalPair() -> (Double, Double) {
         while true {
             let u = 2 * uniform() - 1
             let v = 2 * uniform() - 1
             let s = u * u + v * v
             guard s > 0 && s < 1 else { continue }
             let factor = (-2 * log(s) / s).squareRoot()
-            spareNormal = v * factor
-            return u * factor
+            return (u * factor, v * factor)
         }
     }
 }

@@ -45,76 +45,6 @@ public struct TimelineEstimator: Sendable {
                  reusing: Reuse(plain: plain, inputs: inputs, model: rules.model, keys: Array(contractValues.keys)))
     }
 
-    /// What every set of contract values over the same answers shares: the answers checked, the plain
-    /// evaluation, its traces by decision, the local decisions each decision requires, and the decisions producing
-    /// each contract key. Made once per assessment, so that each set only walks names it already has.
-    struct Reuse {
-        let inputs: [String: FEELValue]
-        /// One evaluator for the plain evaluation and every set's, keeping the names each decision's scope binds.
-        let evaluator: DMNEvaluator
-        let checked: DMNEvaluator.CheckedInputs
-        let plain: EvaluationResult
-        let traces: [String: DecisionTrace]
-        /// In dependency order: each decision's name and the names of the local decisions it requires.
-        let decisions: [(name: String, requires: [String])]
-        let producers: [String: [String]]
-
-        /// The plain evaluation of `inputs` made here.
-        init(inputs: [String: FEELValue], model: DMNModel, keys: some Sequence<String>) {
-            let evaluator = DMNEvaluator(model: model, keepingScopeNames: true)
-            let checked = evaluator.check(inputs)
-            self.init(plain: evaluator.evaluate(checked), evaluator: evaluator, checked: checked, inputs: inputs, model: model, keys: keys)
-        }
-
-        init(plain: EvaluationResult, inputs: [String: FEELValue], model: DMNModel, keys: some Sequence<String>) {
-            let evaluator = DMNEvaluator(model: model, keepingScopeNames: true)
-            self.init(plain: plain, evaluator: evaluator, checked: evaluator.check(inputs), inputs: inputs, model: model, keys: keys)
-        }
-
-        private init(plain: EvaluationResult, evaluator: DMNEvaluator, checked: DMNEvaluator.CheckedInputs, inputs: [String: FEELValue],
-                     model: DMNModel, keys: some Sequence<String>) {
-            self.inputs = inputs
-            self.evaluator = evaluator
-            self.checked = checked
-            self.plain = plain
-            traces = Dictionary(plain.traces.map { ($0.decision, $0) }, uniquingKeysWith: { first, _ in first })
-            decisions = model.decisionsInDependencyOrder.map { decision in
-                (decision.name, decision.requiredDecisions.compactMap { model.decision(id: $0.id)?.name })
-            }
-            var producers: [String: [String]] = [:]
-            for key in keys { producers[key] = ContractKeys.producers(in: model, keys: [key]).sorted() }
-            self.producers = producers
-        }
-    }
-
-    func estimate(contractValues: [String: FEELValue], asOf: FEELDate, base: [String: FEELValue],
-                  reusing reuse: Reuse) -> Result<TimelineEstimate, TimelinePlan.Problem> {
-        let model = rules.model
-        let inputs = reuse.inputs
-        // A decision service may evaluate decisions of its own, out of reach of the fixed values: evaluate it all.
-        guard model.decisionServices.isEmpty else {
-            return estimate(contractValues: contractValues, inputs: inputs, asOf: asOf, base: base).0
-        }
-        let fixed = Self.fixedDecisions(for: contractValues, in: model, base: base, producers: reuse.producers)
-        var given = fixed
-        var downstream: Set<String> = []
-        for (name, requires) in reuse.decisions where fixed[name] == nil {
-            if requires.contains(where: { fixed[$0] != nil || downstream.contains($0) }) {
-                downstream.insert(name)
-            } else {
-                given[name] = reuse.plain.values[name] ?? .null
-            }
-        }
-        var evaluation = reuse.evaluator.evaluate(reuse.checked, fixing: given)
-        // The traces as one evaluation fixing only `fixed` gives them: in dependency order, none for a fixed decision.
-        let fresh = Dictionary(evaluation.traces.map { ($0.decision, $0) }, uniquingKeysWith: { first, _ in first })
-        evaluation.traces = reuse.decisions.compactMap { name, _ in
-            guard fixed[name] == nil else { return nil }
-            return downstream.contains(name) ? fresh[name] : reuse.traces[name]
-        }
-        return estimate(evaluation, inputs: inputs, asOf: asOf)
-    }
-
     /// Decision values that give the contract keys: each key's producing decision holds it as an output member,
     /// or is the value itself when the decision has a single output named like the key. `producers`: the sorted
     /// producers of keys already looked up (the others are looked up here).
@@ -196,18 +126,33 @@ public struct TimelineEstimator: Sendable {
         }
     }
 
-    /// What a simulation depends on: the numbers of the plan, not its citations.
+    /// What a simulation depends on: the numbers of the plan, not its citations. Figures by their bits, so that
+    /// only the very same numbers meet (formatting each stage into a string cost more than the lookup saved).
     struct CacheKey: Hashable, Sendable {
-        var stages: [String]
-        var start: String
+        struct Stage: Hashable, Sendable {
+            var phase: TimelinePlan.Phase
+            var group: String
+            var p50, p80, probability: UInt64
+            var cycles: Int
+        }
+
+        var stages: [Stage]
+        var start: TimelinePlan.Start
+        var referenceFollowsJapaneseSubmission: Bool
+        var referenceMarket: String?
         var dates: [Int?]
         var asOf: Int
         var draws: Int
         var seed: UInt64
 
         init(plan: TimelinePlan, asOf: Int, draws: Int, seed: UInt64) {
-            stages = plan.stages.map { "\($0.phase.rawValue)|\($0.group)|\($0.p50)|\($0.p80)|\($0.cycles)|\($0.probability)" }
-            start = "\(plan.start.rawValue)|\(plan.referenceFollowsJapaneseSubmission)|\(plan.referenceMarket ?? "-")"
+            stages = plan.stages.map {
+                Stage(phase: $0.phase, group: $0.group, p50: $0.p50.bitPattern, p80: $0.p80.bitPattern,
+                      probability: $0.probability.bitPattern, cycles: $0.cycles)
+            }
+            start = plan.start
+            referenceFollowsJapaneseSubmission = plan.referenceFollowsJapaneseSubmission
+            referenceMarket = plan.referenceMarket
             dates = [plan.referenceSubmissionDate?.daysSinceEpoch, plan.referenceDecisionDate?.daysSinceEpoch]
             self.asOf = asOf
             self.draws = draws

@@ -88,7 +88,9 @@ public struct TimelinePlan: Sendable {
                             benchmarks: Benchmarks) -> Result<TimelinePlan, Problem> {
         guard case .list(let items)? = values[Decision.stages] else { return .failure(.noRoute) }
         let stageTrace = traces.first { $0.decision == Decision.stages }
-        var naming = Naming(traces)
+        var naming = Naming(traces, figures: items.compactMap { item in
+            if case .context(let c) = item { c["figure"]?.string } else { nil }
+        })
         var stages: [Stage] = []
         for (index, item) in items.enumerated() {
             guard case .context(let c) = item, let stage = c["stage"]?.string, let figure = c["figure"]?.string,
@@ -134,17 +136,19 @@ public struct TimelinePlan: Sendable {
     /// once for all the stages: each stage asking every trace again cost more than reading the plan.
     struct Naming {
         let traces: [DecisionTrace]
-        /// Each string a trace's value holds, with the traces holding it in trace order.
+        /// Each of the figures that a trace's value holds, with the traces holding it in trace order.
         var holders: [String: [Int]] = [:]
         var refs: [Int: [RuleRef]] = [:]
 
-        init(_ traces: [DecisionTrace]) {
+        /// `figures`: the keys the stages name, the only strings asked for (hashing every string of every trace
+        /// into a set cost more than comparing it with a few keys).
+        init(_ traces: [DecisionTrace], figures: [String]) {
             self.traces = traces
             for (index, trace) in traces.enumerated() where trace.decision != Decision.stages {
-                var held: Set<String> = []
+                var held: [String] = []
                 func collect(_ value: FEELValue) {
                     switch value {
-                    case .string(let s): held.insert(s)
+                    case .string(let s): if figures.contains(s) && !held.contains(s) { held.append(s) }
                     case .context(let c): for entry in c.entries { collect(entry.value) }
                     default: break
                     }
