@@ -36,6 +36,9 @@ import Testing
         "\"a\",\"b\"", "\"a\", \"b\"", " \"a\" ,  \"b\" ", "\"が\",\"\u{304B}\u{3099}\", null", "null", " null ", "null,\"x\"",
         "nullable", "null x", "\"a\",nullx", "\"a\",", ",\"a\"", "\"a\",,\"b\"", "\"a\";\"b\"", "\"a\"\t,\"b\"", "\"a\",\n\"b\"",
         "\"a\" \"b\"", "\"a\",\"b\\\"\"", "\"\u{7F}\",null", "\"a\u{85}\"", "\"\u{AD}\", \"x\"", "\"\u{1F600}\", null", "\"a\",\"b", "\"a\",\"hu\u{200B}man\"", "nul", "NULL", "\"a\",-", "-", "",
+        // Names: reserved words, digits first, paths, spaces, non-ASCII letters, a lone ?, names announced below.
+        "usAuthorised", "_x", "x1", "x_", "X", "1x", "true", "false", "null", "not", "and", "instance", "function",
+        "satisfies", "date", "?", "a.b", "a b", "é", "x?", "us", "usA", "change", "changed", "Monthly", "Monthly Salary",
     ]
 
     static func outcome<T>(_ parse: () throws(FEELError) -> T) -> String {
@@ -49,7 +52,7 @@ import Testing
     }
 
     static let nameSets: [FEELNames] = [FEELNames([]), FEELNames(["Monthly Salary", "a b"]), FEELNames(["\"odd name", "x y"]),
-                                        FEELNames(["null value"]), FEELNames([", odd"])]
+                                        FEELNames(["null value"]), FEELNames([", odd"]), FEELNames(["us", "change", "usA b"])]
 
     @Test(arguments: [("model texts", modelTexts), ("edge texts", edgeTexts)])
     func readsAsTheParserReads(_ label: String, _ texts: [String]) {
@@ -76,5 +79,7 @@ import Testing
         #expect(FEELPlainString.listedItems("\"が\", null", names: none)?.items.map(\.offset) == [0, 5])
         #expect(FEELPlainString.listedItems("\"a\", null", names: FEELNames(["null value"])) == nil)
         #expect(FEELPlainString.listedItems("nullable", names: none) == nil)
+        #expect(FEELPlainString.name("usAuthorised") == "usAuthorised")
+        #expect(FEELPlainString.name("in") == nil && FEELPlainString.name("9a") == nil && FEELPlainString.name("a.b") == nil)
     }
 }

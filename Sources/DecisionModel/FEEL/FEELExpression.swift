@@ -17,6 +17,8 @@ public struct FEELExpression: Sendable, CustomStringConvertible {
     public init(_ source: String, names: FEELNames) throws(FEELError) {
         if let (value, text) = FEELPlainString.read(source, names: names) {
             self.init(source: source, text: text, root: FEELNode(.literal(.string(value)), at: 0))
+        } else if let name = FEELPlainString.name(source) {
+            self.init(source: source, text: FEELSourceText(source, isASCII: true), root: FEELNode(.name(name), at: 0))
         } else {
             try self.init(parsing: source, names: names)
         }

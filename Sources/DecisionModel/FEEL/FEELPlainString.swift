@@ -1,5 +1,5 @@
 /// A text that is one string literal and nothing else (`"Gravity/pump infusion set"`), the form of most table cells,
-/// or a list of such literals and nulls: read without the lexer and the parser, which make the same literal nodes of
+/// a list of such literals and nulls, or one plain name: read without the lexer and the parser, which make the same literal nodes of
 /// it for 8,000–25,000 instructions a text (a warm start parsed some 1,300 such texts from the rules cache).
 enum FEELPlainString {
     /// The literal's value and the text as the parser would hold it, or nil for any other text: an escape,
@@ -79,6 +79,21 @@ enum FEELPlainString {
             return FEELNode(.literal(.string(String(Substring(utf8[range])))), at: item.offset)
         }
         return (items, FEELSourceText(source, isASCII: high < 0x80), unusual || high >= 0x80)
+    }
+
+    /// A text that is one plain name (`usAuthorised`, `change_type2`): ASCII letters, digits and underscores, not
+    /// starting with a digit, not a reserved word. The lexer reads it as one name token whatever names are announced:
+    /// an announced name that is a shorter part of it is refused before a letter or digit, and one that is all of it
+    /// reads the same. The parser makes one name node of it.
+    static func name(_ source: String) -> String? {
+        let plain = source.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, !(0x30...0x39).contains(first) else { return false }
+            return bytes.allSatisfy { byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x5F
+            }
+        }
+        guard plain == true, !FEELLexer.reservedWords.contains(source) else { return nil }
+        return source
     }
 
     private static let quote = UInt8(ascii: "\"")

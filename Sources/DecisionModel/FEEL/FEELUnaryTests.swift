@@ -19,6 +19,10 @@ public struct FEELUnaryTests: Sendable, CustomStringConvertible {
         if let (items, text, unusual) = FEELPlainString.listedItems(source, names: names) {
             if unusual { try Self.refuseInvisible(text) }
             self.init(source: source, text: text, body: .positive(items.map { .expression($0, usesInput: false) }))
+        } else if let name = FEELPlainString.name(source) {
+            // Nothing invisible to refuse in ASCII letters and digits.
+            self.init(source: source, text: FEELSourceText(source, isASCII: true),
+                      body: .positive([.expression(FEELNode(.name(name), at: 0), usesInput: false)]))
         } else {
             try self.init(parsing: source, names: names)
         }
