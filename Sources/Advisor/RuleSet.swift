@@ -100,9 +100,10 @@ public struct RuleSet: Sendable {
                                           namespace: Benchmarks.namespace, maxFileBytes: maxFileBytes)
         let preparationRoot = try document(directory, Preparation.fileName, schema: try schema(schemaDir, "preparation.xsd"),
                                            namespace: Preparation.namespace, maxFileBytes: maxFileBytes)
-        let documents = RuleDocuments(dmnFiles: files, dmnRoots: roots, builtModel: nil, questions: questionsRoot, outcomes: outcomesRoot,
-                                      glossary: glossaryRoot, citations: citationsRoot, benchmarks: benchmarksRoot,
-                                      preparation: preparationRoot, version: version)
+        let documents = RuleDocuments(dmnFiles: files, dmnRoots: roots, builtModel: nil, questions: questionsRoot,
+                                      outcomes: StoredTree(outcomesRoot), glossary: StoredTree(glossaryRoot),
+                                      citations: citationsRoot, benchmarks: benchmarksRoot,
+                                      preparation: StoredTree(preparationRoot), version: version)
         return (assemble(documents, directory: directory, model: model, answersSchema: answersSchema, fingerprint: fingerprint),
                 documents)
     }
@@ -139,9 +140,9 @@ public struct RuleSet: Sendable {
                        benchmarks: documents.benchmarks.map(Benchmarks.init(root:)) ?? Benchmarks(),
                        answersSchema: answersSchema, version: documents.version, fingerprint: fingerprint)
         let (outcomes, glossary, preparation) = (documents.outcomes, documents.glossary, documents.preparation)
-        ruleSet.outcomesSource = OnFirstUse { outcomes.map(Outcomes.init(root:)) ?? Outcomes() }
-        ruleSet.glossarySource = OnFirstUse { glossary.map(Glossary.init(root:)) ?? Glossary() }
-        ruleSet.preparationSource = OnFirstUse { preparation.map(Preparation.init(root:)) ?? Preparation() }
+        ruleSet.outcomesSource = OnFirstUse { outcomes.root.map(Outcomes.init(root:)) ?? Outcomes() }
+        ruleSet.glossarySource = OnFirstUse { glossary.root.map(Glossary.init(root:)) ?? Glossary() }
+        ruleSet.preparationSource = OnFirstUse { preparation.root.map(Preparation.init(root:)) ?? Preparation() }
         ruleSet.sourceDocuments = documents
         return ruleSet
     }

@@ -77,8 +77,10 @@ struct Assess: ParsableCommand {
             Terminal.error("--as-of \(asOf): expected a date YYYY-MM-DD")
             throw ExitCode(2)
         }
-        let language = lang ?? Language(locale: ProcessInfo.processInfo.environment["LANG"])
-        let rulesFolder = try BundledRules.path(rules)
+        // Read once: every read of `ProcessInfo.environment` copies all the variables (~370,000 instructions).
+        let environment = ProcessInfo.processInfo.environment
+        let language = lang ?? Language(locale: environment["LANG"])
+        let rulesFolder = try BundledRules.path(rules, environment: environment)
         if let batch {
             try AssessBatch(source: batch, assignments: assignments, format: format, asOf: asOf, language: language,
                             rules: rules, conflicting: answersFile != nil || why != nil,
@@ -87,7 +89,7 @@ struct Assess: ParsableCommand {
         }
         do {
             let ruleSet = try RuleSet.load(directory: rulesFolder, maxFileBytes: limitOptions.ruleFiles.maxRuleFileSize,
-                                           cache: RulesCache.standard())
+                                           cache: RulesCache.standard(environment: environment))
             ProcessLifetime.keep(ruleSet)
             var answers = try answersFile.map { try AnswersFile.load($0, rules: ruleSet, limits: limitOptions.limits) } ?? Answers()
             for assignment in assignments {
@@ -183,7 +185,7 @@ extension Assess {
     }
 }
 
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+enum ReportFormat: String, ChoiceArgument {
     case text, json, jsonl, markdown, html
 
     static func render(_ a: Assessment, format: ReportFormat, rules: RuleSet, language: Language, meta: ReportMeta = ReportMeta()) -> String {
@@ -197,4 +199,4 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-extension Language: ExpressibleByArgument {}
+extension Language: ChoiceArgument {}

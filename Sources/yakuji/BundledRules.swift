@@ -11,9 +11,9 @@ enum BundledRules {
                                executableFolder: RulesLocation.executableFolder())
     }
 
-    static func path(_ option: String? = nil) throws -> String {
+    static func path(_ option: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         do {
-            return try RulesLocation.find(option: option, environment: ProcessInfo.processInfo.environment,
+            return try RulesLocation.find(option: option, environment: environment,
                                           executableFolder: RulesLocation.executableFolder())
         } catch {
             Terminal.error(error.summary())

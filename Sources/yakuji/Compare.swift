@@ -52,7 +52,7 @@ struct Compare: ParsableCommand {
     }
 }
 
-enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+enum DiffFormat: String, ChoiceArgument {
     case text, json, markdown
 
     func render(_ diff: AssessmentDiff, rules: RuleSet, language: Language, labels: (String, String)) -> String {

@@ -59,6 +59,6 @@ struct DmnEval: ParsableCommand {
     }
 }
 
-enum EvalFormat: String, ExpressibleByArgument, CaseIterable {
+enum EvalFormat: String, ChoiceArgument {
     case text, json
 }

@@ -107,7 +107,7 @@ struct Lag: ParsableCommand {
     }
 }
 
-enum LagFormat: String, ExpressibleByArgument, CaseIterable {
+enum LagFormat: String, ChoiceArgument {
     case text, json
 }
 

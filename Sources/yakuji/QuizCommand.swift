@@ -56,4 +56,4 @@ struct QuizCommand: ParsableCommand {
     }
 }
 
-extension QuizTopic: ExpressibleByArgument {}
+extension QuizTopic: ChoiceArgument {}

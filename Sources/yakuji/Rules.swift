@@ -62,7 +62,7 @@ struct RulesCheck: ParsableCommand {
     }
 }
 
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif }
+enum CheckFormat: String, ChoiceArgument { case text, json, sarif }
 
 enum AsOf {
     static func parse(_ text: String?) throws -> FEELDate {

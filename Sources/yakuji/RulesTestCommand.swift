@@ -55,7 +55,7 @@ struct RulesGraphCommand: ParsableCommand {
     }
 }
 
-enum GraphFormat: String, ExpressibleByArgument, CaseIterable { case dot, mermaid }
+enum GraphFormat: String, ChoiceArgument { case dot, mermaid }
 
 struct RulesDiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import XMLSupport
-import DecisionModel
+@testable import DecisionModel
 @testable import Advisor
 import TestScratch
 
@@ -25,7 +25,8 @@ import TestScratch
         let type = String(describing: mirror.subjectType)
         // A table's compiled form, built on first use from the table's other fields (and an atomic, which reflection
         // cannot read): a fresh one in every model.
-        if type == "CompiledTableCache" {
+        // The question order the entry brings is compared with a fresh computation on its own (below).
+        if type == "CompiledTableCache" || type == "Optional<QuestionOrderMemo>" {
             out += type
             return
         }
@@ -80,6 +81,7 @@ import TestScratch
     @Test func theBundledRulesComeBackFieldForField() throws {
         let (cached, built) = try models(Fixtures.bundledRules)
         #expect(Self.difference(cached, built) == nil)
+        Self.expectTheQuestionOrderOf(cached, built)
         // The dump reaches the parsed FEEL and the source lines, not just the outline.
         let text = String(decoding: Self.dump(built), as: UTF8.self)
         #expect(text.contains("FEELNode(") && text.contains("line: "))
@@ -95,6 +97,22 @@ import TestScratch
         let (cached, built) = try models(rules)
         #expect(built.decisions.contains { $0.name == "typed table" })
         #expect(Self.difference(cached, built) == nil)
+        Self.expectTheQuestionOrderOf(cached, built)
+    }
+
+    /// The entry brings the question order the files' model computes, and any edit of the model forgets it.
+    static func expectTheQuestionOrderOf(_ cached: DMNModel, _ built: DMNModel) {
+        #expect(built.knownQuestionOrder == nil)
+        #expect(cached.knownQuestionOrder?.order == built.questionOrder(from: []))
+        #expect(cached.questionOrder == built.questionOrder && !built.questionOrder.isEmpty)
+        var edited = cached
+        edited.inputs.reverse()
+        #expect(edited.knownQuestionOrder == nil)
+        edited.inputs.reverse()
+        #expect(edited.questionOrder == built.questionOrder)
+        var rewired = cached
+        rewired.decisions[0].requiredInputs = []
+        #expect(rewired.knownQuestionOrder == nil)
     }
 
     /// A model with a knowledge model announces names of its own scope: it is kept as element trees and still

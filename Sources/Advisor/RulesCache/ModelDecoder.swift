@@ -9,17 +9,20 @@ struct ModelDecoder {
     private var reader: ByteReader
     private let strings: [String]
     private let names: FEELNames
-    /// Each distinct text parsed once, by its string number (texts are numbered by their bytes).
-    private var tests: [FEELUnaryTests?]
-    private var expressions: [FEELExpression?]
+    /// Each distinct text parsed once (texts are numbered by their bytes): per string number, where its parse is in
+    /// `tests` or `expressions` (-1 before it is parsed). Small numbers per string, not an optional parse per
+    /// string: the table has thousands of strings, most of which are not FEEL.
+    private var testPlaces: [Int32]
+    private var expressionPlaces: [Int32]
+    private var tests: [FEELUnaryTests] = []
+    private var expressions: [FEELExpression] = []
 
-    /// The model and the names its FEEL was parsed with.
     /// The model and the names its FEEL was parsed with.
     static func decode(from reader: inout ByteReader) -> (DMNModel, Set<String>)? {
         guard let names = reader.strings().map(Set.init), let strings = reader.strings() else { return nil }
+        let unparsed = [Int32](repeating: -1, count: strings.count)
         var decoder = ModelDecoder(reader: reader, strings: strings, names: FEELNames(names),
-                                   tests: Array(repeating: nil, count: strings.count),
-                                   expressions: Array(repeating: nil, count: strings.count))
+                                   testPlaces: unparsed, expressionPlaces: unparsed)
         guard let model = try? decoder.model() else { return nil }
         reader = decoder.reader
         return (model, names)
@@ -79,7 +82,7 @@ struct ModelDecoder {
 
     private mutating func expression(_ number: Int) throws -> FEELExpression {
         let (text, names) = (strings[number], names)
-        return try Self.parsedOnce(number, in: &expressions) { try FEELExpression(text, names: names) }
+        return try Self.parsedOnce(number, places: &expressionPlaces, in: &expressions) { try FEELExpression(text, names: names) }
     }
 
     private mutating func unaryTests() throws -> FEELUnaryTests { try unaryTests(try number()) }
@@ -90,14 +93,15 @@ struct ModelDecoder {
 
     private mutating func unaryTests(_ number: Int) throws -> FEELUnaryTests {
         let (text, names) = (strings[number], names)
-        return try Self.parsedOnce(number, in: &tests) { try FEELUnaryTests(text, names: names) }
+        return try Self.parsedOnce(number, places: &testPlaces, in: &tests) { try FEELUnaryTests(text, names: names) }
     }
 
-    private static func parsedOnce<T>(_ number: Int, in memo: inout [T?], _ parse: () throws -> T) throws -> T {
-        if let parsed = memo[number] { return parsed }
-        let parsed = try parse()
-        memo[number] = parsed
-        return parsed
+    private static func parsedOnce<T>(_ number: Int, places: inout [Int32], in parsed: inout [T], _ parse: () throws -> T) throws -> T {
+        if places[number] >= 0 { return parsed[Int(places[number])] }
+        let value = try parse()
+        places[number] = Int32(parsed.count)
+        parsed.append(value)
+        return value
     }
 
     private mutating func model() throws -> DMNModel {
@@ -113,8 +117,11 @@ struct ModelDecoder {
                       label: try decoder.optionalString(), location: try decoder.location())
         }
         let decisions = try array { try $0.decision() }
-        return DMNModel(name: name, namespaces: namespaces, files: files, itemDefinitions: items, inputs: inputs,
-                        decisions: decisions)
+        let questionOrder = try array { try $0.string() }
+        var model = DMNModel(name: name, namespaces: namespaces, files: files, itemDefinitions: items, inputs: inputs,
+                             decisions: decisions)
+        model.assumeQuestionOrder(questionOrder)
+        return model
     }
 
     private mutating func item() throws -> ItemDefinition {

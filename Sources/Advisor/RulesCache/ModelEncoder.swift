@@ -89,6 +89,8 @@ struct ModelEncoder {
             encoder.location(input.location)
         }
         array(model.decisions) { $0.decision($1) }
+        // Derived, but recomputing it walks every cell of every table at each start.
+        array(model.questionOrder) { $0.string($1) }
     }
 
     private mutating func item(_ item: ItemDefinition) {

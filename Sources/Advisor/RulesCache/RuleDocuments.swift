@@ -10,14 +10,17 @@ struct RuleDocuments: Equatable {
     var dmnRoots: [XMLElementNode]
     var builtModel: BuiltModel?
     var questions: XMLElementNode?
-    var outcomes: XMLElementNode?
-    var glossary: XMLElementNode?
+    /// Decoded from an entry only when first read (see `StoredTree`).
+    var outcomes: StoredTree
+    var glossary: StoredTree
     var citations: XMLElementNode?
     var benchmarks: XMLElementNode?
-    var preparation: XMLElementNode?
+    var preparation: StoredTree
     var version: String
 
-    private var optionalRoots: [XMLElementNode?] { [questions, outcomes, glossary, citations, benchmarks, preparation] }
+    /// The trees every rule set reads as it is built.
+    private var eagerRoots: [XMLElementNode?] { [questions, citations, benchmarks] }
+    private var storedTrees: [StoredTree] { [outcomes, glossary, preparation] }
 
     /// A model built from the DMN roots, with the names its FEEL was parsed with.
     struct BuiltModel: Equatable {
@@ -52,10 +55,11 @@ struct RuleDocuments: Equatable {
         writer.byte(builtModel == nil ? 0 : 1)
         if let builtModel {
             builtModel.encode(into: &writer)
-            XMLTreeCodec.encode(optionalRoots, into: &writer)
+            XMLTreeCodec.encode(eagerRoots, into: &writer)
         } else {
-            XMLTreeCodec.encode(dmnRoots + optionalRoots, into: &writer)
+            XMLTreeCodec.encode(dmnRoots + eagerRoots, into: &writer)
         }
+        for tree in storedTrees { tree.encode(into: &writer) }
     }
 
     static func decode(from reader: inout ByteReader) -> RuleDocuments? {
@@ -74,11 +78,13 @@ struct RuleDocuments: Equatable {
         default: return nil
         }
         let rootCount = builtModel == nil ? fileCount : 0
-        guard let trees = XMLTreeCodec.decode(from: &reader), trees.count == rootCount + 6 else { return nil }
+        guard let trees = XMLTreeCodec.decode(from: &reader), trees.count == rootCount + 3 else { return nil }
         let dmnRoots = trees.prefix(rootCount).compactMap { $0 }
         guard dmnRoots.count == rootCount else { return nil }
-        let rest = Array(trees.suffix(6))
-        return RuleDocuments(dmnFiles: files, dmnRoots: dmnRoots, builtModel: builtModel, questions: rest[0], outcomes: rest[1],
-                             glossary: rest[2], citations: rest[3], benchmarks: rest[4], preparation: rest[5], version: version)
+        let eager = Array(trees.suffix(3))
+        guard let outcomes = StoredTree.decode(from: &reader), let glossary = StoredTree.decode(from: &reader),
+              let preparation = StoredTree.decode(from: &reader) else { return nil }
+        return RuleDocuments(dmnFiles: files, dmnRoots: dmnRoots, builtModel: builtModel, questions: eager[0], outcomes: outcomes,
+                             glossary: glossary, citations: eager[1], benchmarks: eager[2], preparation: preparation, version: version)
     }
 }

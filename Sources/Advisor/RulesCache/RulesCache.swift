@@ -22,7 +22,7 @@ public struct RulesCache: Sendable {
     public var racyMargin: Int64 = 3_000_000_000
 
     /// Bumped whenever the layout of an entry, or of what it holds, changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let magic = Array("YAKUJI-RULES-CACHE\n".utf8)
     static let entryPrefix = "rules-"
     static let entrySuffix = ".cache"

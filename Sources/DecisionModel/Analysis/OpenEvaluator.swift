@@ -45,7 +45,10 @@ extension DMNModel {
     /// Inputs in the order a questionnaire should ask them: decisions in dependency order, each table's columns
     /// in order (an upstream decision's own inputs where its column comes), then names its outputs use, then
     /// inputs no decision reads.
-    public var questionOrder: [String] { questionOrder(from: []) }
+    public var questionOrder: [String] { knownQuestionOrder?.order ?? questionOrder(from: []) }
+
+    /// Gives the model the `questionOrder` an earlier build of the very same model computed (see `QuestionOrderMemo`).
+    public mutating func assumeQuestionOrder(_ order: [String]) { knownQuestionOrder = QuestionOrderMemo(order: order) }
 
     /// The same, visiting the decisions `roots` (by name) first, in that order.
     public func questionOrder(from roots: [String]) -> [String] {

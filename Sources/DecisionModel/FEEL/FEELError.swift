@@ -39,6 +39,12 @@ struct FEELSourceText: Sendable {
         self.isASCII = text.utf8.allSatisfy { $0 < 0x80 }
     }
 
+    /// For a caller that has just scanned the bytes.
+    init(_ text: String, isASCII: Bool) {
+        self.text = text
+        self.isASCII = isASCII
+    }
+
     /// Made for each use (the lexer's one pass, an error's offset), not kept: every cell of a table holds its
     /// source text, and an array of its scalars beside it was one more allocation per cell for nothing.
     /// Filled in one pass: `Array(_:)` of the scalar view counted the scalars first.

@@ -15,6 +15,21 @@ public struct FEELExpression: Sendable, CustomStringConvertible {
 
     /// Parses with names arranged once for a whole model.
     public init(_ source: String, names: FEELNames) throws(FEELError) {
+        if let (value, text) = FEELPlainString.read(source, names: names) {
+            self.init(source: source, text: text, root: FEELNode(.literal(.string(value)), at: 0))
+        } else if let name = FEELPlainString.name(source) {
+            self.init(source: source, text: FEELSourceText(source, isASCII: true), root: FEELNode(.name(name), at: 0))
+        } else {
+            try self.init(parsing: source, names: names)
+        }
+    }
+
+    private init(source: String, text: FEELSourceText, root: FEELNode) {
+        (self.source, self.text, self.root) = (source, text, root)
+    }
+
+    /// Always by the lexer and the parser (the reference `FEELPlainString` is tested against).
+    init(parsing source: String, names: FEELNames) throws(FEELError) {
         self.source = source
         self.text = FEELSourceText(source)
         var parser = try FEELParser(text, names: names)

@@ -10,6 +10,10 @@ public struct FEELNames: Sendable {
     }
 
     private var layers: [Trie]
+    /// Whether a name begins where a token of a plain list of literals could (`FEELPlainString`), with a quote or a
+    /// comma, or with the n of null: then the lexer could read a name there. Known once, not looked up for every cell.
+    let startsAtQuoteOrComma: Bool
+    let startsAtN: Bool
 
     public init(_ knownNames: Set<String>) {
         // Most expressions announce no names: the built-in names, arranged once, serve them all.
@@ -17,11 +21,15 @@ public struct FEELNames: Sendable {
             self = FEELNames.builtin
             return
         }
-        layers = [Trie(knownNames.map { ($0, nil) }
-            + FEELLexer.builtinMultiWordNames.filter { !knownNames.contains($0.name) }.map { ($0.name, $0.placement) })]
+        self.init(layers: [Trie(knownNames.map { ($0, nil) }
+            + FEELLexer.builtinMultiWordNames.filter { !knownNames.contains($0.name) }.map { ($0.name, $0.placement) })])
     }
 
-    private init(layers: [Trie]) { self.layers = layers }
+    private init(layers: [Trie]) {
+        self.layers = layers
+        startsAtQuoteOrComma = layers.contains { $0.startsWith("\"") || $0.startsWith(",") }
+        startsAtN = layers.contains { $0.startsWith("n") }
+    }
 
     private static let builtin = FEELNames(layers: [Trie(FEELLexer.builtinMultiWordNames.map { ($0.name, $0.placement) })])
 
@@ -82,6 +90,8 @@ public struct FEELNames: Sendable {
             if space { nodes[node].space = index } else { nodes[node].next[scalar] = index }
             return Int(index)
         }
+
+        func startsWith(_ scalar: Unicode.Scalar) -> Bool { nodes[0].next[scalar] != nil }
 
         /// Every name written at `start`, shortest first.
         func matches(in scalars: [Unicode.Scalar], at start: Int, into found: inout [(candidates: [Candidate], end: Int)]) {

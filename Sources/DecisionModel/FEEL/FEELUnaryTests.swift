@@ -16,6 +16,25 @@ public struct FEELUnaryTests: Sendable, CustomStringConvertible {
 
     /// Parses with names arranged once for a whole model.
     public init(_ source: String, names: FEELNames) throws(FEELError) {
+        if let (items, text, unusual) = FEELPlainString.listedItems(source, names: names) {
+            if unusual { try Self.refuseInvisible(text) }
+            self.init(source: source, text: text, body: .positive(items.map { .expression($0, usesInput: false) }))
+        } else if let name = FEELPlainString.name(source) {
+            // Nothing invisible to refuse in ASCII letters and digits.
+            self.init(source: source, text: FEELSourceText(source, isASCII: true),
+                      body: .positive([.expression(FEELNode(.name(name), at: 0), usesInput: false)]))
+        } else {
+            try self.init(parsing: source, names: names)
+        }
+    }
+
+    private init(source: String, text: FEELSourceText, body: FEELUnaryTestsBody) {
+        (self.source, self.text, self.body) = (source, text, body)
+        literals = LiteralTests(body)
+    }
+
+    /// Always by the lexer and the parser (the reference `FEELPlainString` is tested against).
+    init(parsing source: String, names: FEELNames) throws(FEELError) {
         self.source = source
         self.text = FEELSourceText(source)
         try Self.refuseInvisible(text)

@@ -17,8 +17,12 @@ public struct DMNModel: Sendable {
     private var knowledgeIndex: [String: Int] = [:]
     private var serviceIndex: [String: Int] = [:]
     private var dependencyOrder: [Int] = []
+    /// `questionOrder` as an earlier build of this same model computed it (the rules cache keeps it): recomputing it
+    /// walks every cell. Cleared with the indexes, so that an edited model never answers with a stale order.
+    var knownQuestionOrder: QuestionOrderMemo?
 
     private mutating func reindex() {
+        knownQuestionOrder = nil
         inputIndex = [:]
         for (i, input) in inputs.enumerated() {
             if inputIndex["n:" + input.name] == nil { inputIndex["n:" + input.name] = i }
