@@ -95,6 +95,7 @@ struct TimelineSimulation {
 
     static func quantiles(in values: UnsafeMutableBufferPointer<Double>, _ ps: [Double]) -> [Double] {
         guard !values.isEmpty else { return ps.map { _ in 0 } }
+        if let found = BucketQuantiles.quantiles(in: UnsafeBufferPointer(values), ps) { return found }
         // After selecting index k nothing after it is smaller, so a higher quantile is selected among those only.
         var selected = -1
         return ps.map { p in

@@ -165,9 +165,20 @@ final class DecisionDiagram {
             let kid = transform(children[s + j])
             scratch.append(kid)
         }
-        let result = makeFromScratch(l, base)
+        let result = sameChildren(s, base, k) ? n : makeFromScratch(l, base)
         scratch.removeLast(k)
         return result
+    }
+
+    /// Whether the `k` children at `scratch[base...]` are those starting at `children[start]` (`start` < 0: none).
+    /// A result whose children are an operand's is that operand: no lookup in the unique table, whose random
+    /// reads are most of the cost of making a node.
+    @inline(__always)
+    private func sameChildren(_ start: Int, _ base: Int, _ k: Int) -> Bool {
+        guard start >= 0 else { return false }
+        let kids = scratch.base + base, other = children.base + start
+        for j in 0..<k where kids[j] != other[j] { return false }
+        return true
     }
 
     func and(_ a: Node, _ b: Node) -> Node {
@@ -259,7 +270,7 @@ final class DecisionDiagram {
                 if kid != Self.never { any = true }
             }
         }
-        let result = any ? makeFromScratch(Int(v), base) : Self.never
+        let result = !any ? Self.never : sameChildren(ca, base, k) ? a : sameChildren(cb, base, k) ? b : makeFromScratch(Int(v), base)
         scratch.removeLast(k)
         cache.store(result, for: key)
         return result
@@ -321,7 +332,7 @@ final class DecisionDiagram {
                     }
                     // Values the care set rules out may take any result: the first live one, so that equal children merge.
                     for j in 0..<k where child(c, Int32(v), j) == Self.never { scratch[base + j] = scratch[base + first] }
-                    result = makeFromScratch(v, base)
+                    result = sameChildren(sf, base, k) ? f : makeFromScratch(v, base)
                     scratch.removeLast(k)
                 }
             }
