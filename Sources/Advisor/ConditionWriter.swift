@@ -87,7 +87,7 @@ final class ConditionWriter {
         for stand in stands(for: decisions, key: decisionsKey) {
             for key in stand.keys { readingCounts[key] = stand.distinct[key] }
             var next: [(results: [AnswerCondition], condition: Condition)] = []
-            for reading in stand.readings where !evaluation.and(reading.condition, condition).isNever {
+            for reading in stand.readings where evaluation.intersects(reading.condition, condition) {
                 let named = stand.keys.map { AnswerCondition(input: $0, value: value($0, in: reading.sample), isResult: true) }
                 for partial in combinations {
                     let both = evaluation.and(partial.condition, reading.condition)

@@ -51,6 +51,30 @@ import Testing
         }
     }
 
+    /// `intersects` against the conjunction made on a second diagram that never tests emptiness (`intersects`
+    /// stores the disjoint pairs it finds into the and cache, so the same diagram's `and` would not be a reference).
+    @Test(arguments: 0..<12) func intersectsIsANonEmptyConjunction(seed: Int) {
+        var random = SplitMix64(state: UInt64(seed) &+ 101)
+        var same = random
+        let d = DecisionDiagram(sizes: Self.sizes), reference = DecisionDiagram(sizes: Self.sizes)
+        let conditions = (0..<10).map { _ in Self.randomCondition(d, &random, terms: 3) }
+        let plain = (0..<10).map { _ in Self.randomCondition(reference, &same, terms: 3) }
+        var disjoint = 0
+        for i in conditions.indices {
+            for j in conditions.indices {
+                let expected = reference.and(plain[i], plain[j]) != DecisionDiagram.never
+                #expect(d.intersects(conditions[i], conditions[j]) == expected)
+                #expect(d.intersects(conditions[j], conditions[i]) == expected, "either order")
+                #expect((d.and(conditions[i], conditions[j]) != DecisionDiagram.never) == expected, "and after intersects")
+                if !expected { disjoint += 1 }
+            }
+        }
+        #expect(d.intersects(conditions[0], DecisionDiagram.never) == false)
+        #expect(d.intersects(DecisionDiagram.always, conditions[0]) == (conditions[0] != DecisionDiagram.never))
+        // Both answers occur, or the test would not tell a constant from the real thing.
+        #expect(disjoint > 0 && disjoint < conditions.count * conditions.count)
+    }
+
     @Test func equalValuesMergeWhateverTheOrderOfTheirContextsEntries() {
         let d = DecisionDiagram(sizes: [3])
         let one = FEELValue.context(FEELContext([("a", .number(1)), ("b", .list([.string("x")]))]))

@@ -221,6 +221,33 @@ final class DecisionDiagram {
         return result
     }
 
+    /// Whether `a` and `b` share an assignment: `and(a, b) != never`, decided without making the conjunction's
+    /// nodes (most of an and's cost), stopping at the first shared assignment. Pairs found disjoint go into the
+    /// and cache as what they are, `never`.
+    func intersects(_ a: Node, _ b: Node) -> Bool {
+        if a == Self.never || b == Self.never { return false }
+        if a == Self.always || b == Self.always || a == b { return true }
+        let x = min(a, b), y = max(a, b)
+        let key = UInt64(UInt32(x)) << 31 | UInt64(UInt32(y))
+        if let known = cache.value(for: key) { return known != Self.never }
+        let la = nodes[Int(x)].level, lb = nodes[Int(y)].level
+        let v = min(la, lb)
+        let k = Int(widths[Int(v)]), w = (k &+ 63) >> 6
+        let ca = la == v ? Int(nodes[Int(x)].start) : -1, cb = lb == v ? Int(nodes[Int(y)].start) : -1
+        let sa = ca >= 0 ? Int(nodes[Int(x)].liveStart) : -1, sb = cb >= 0 ? Int(nodes[Int(y)].liveStart) : -1
+        for i in 0..<w {
+            var bits = (sa < 0 ? ~0 : live[sa &+ i]) & (sb < 0 ? ~0 : live[sb &+ i])
+            while bits != 0 {
+                let value = i << 6 | bits.trailingZeroBitCount
+                guard value < k else { break }
+                bits &= bits &- 1
+                if intersects(ca < 0 ? x : children[ca &+ value], cb < 0 ? y : children[cb &+ value]) { return true }
+            }
+        }
+        cache.store(Self.never, for: key)
+        return false
+    }
+
     /// The result of and (op 0), or (op 1) or minus (op 2) from the lossy cache, else computed. Inlined into the
     /// operations (and so into `apply`'s own recursion): most calls are hits, which then cost no call.
     @inline(__always)

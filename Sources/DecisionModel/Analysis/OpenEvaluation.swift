@@ -207,6 +207,8 @@ public final class OpenEvaluation {
     // MARK: - Conditions
 
     public func and(_ a: Condition, _ b: Condition) -> Condition { Condition(node: diagram.and(a.node, b.node)) }
+    /// Whether some answers meet both: `!and(a, b).isNever`, without making the conjunction.
+    public func intersects(_ a: Condition, _ b: Condition) -> Bool { diagram.intersects(a.node, b.node) }
     public func or(_ a: Condition, _ b: Condition) -> Condition { Condition(node: diagram.or(a.node, b.node)) }
     public func not(_ a: Condition) -> Condition { Condition(node: diagram.not(a.node)) }
 

@@ -582,7 +582,7 @@ struct OpenWalker {
                     overlap = conflict
                 }
                 if overlap != DecisionDiagram.never {
-                    let involved = outputs.filter { d.and($0.condition, overlap) != DecisionDiagram.never }.map { table.rules[$0.row].row }
+                    let involved = outputs.filter { d.intersects($0.condition, overlap) }.map { table.rules[$0.row].row }
                     let rows = involved.map(String.init).joined(separator: ", ")
                     let message = table.hitPolicy == .unique
                         ? "UNIQUE hit policy violated: rules \(rows) can match together"
@@ -699,7 +699,7 @@ struct OpenWalker {
             var condition = rest
             var satisfied: Set<Int> = []
             for c in asking {
-                let within = columns[c].filter { d.and($0.possibility.condition, rest) != DecisionDiagram.never }
+                let within = columns[c].filter { d.intersects($0.possibility.condition, rest) }
                 if within.count > 1 || within.contains(where: { !$0.possibility.loose.isEmpty }) {
                     for option in within { d.support(option.possibility.condition, into: &satisfied); satisfied.formUnion(option.possibility.loose) }
                 } else {
