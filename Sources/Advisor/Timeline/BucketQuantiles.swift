@@ -1,26 +1,17 @@
 /// The quantiles of a run's samples from a histogram, without moving them. Selection (`TimelineSimulation.quantiles`)
-/// partitions ten thousand values around a pivot whose comparisons the processor cannot predict: the empty answer
-/// file's ninety selections took a tenth of its CPU time in mispredicted branches. Here one pass finds the range,
-/// one counts the values into equal-width buckets by value, and one copies out the few values of the buckets that
-/// hold the order statistics wanted, which are then sorted. An order statistic is one value whatever finds it, so
-/// the quantiles are the selection's to the bit.
+/// partitions ten thousand values around a pivot whose comparisons the processor cannot predict. Here one pass
+/// counts the values into equal-width buckets over the range of a sample of them (values beyond it go to the end
+/// buckets), and one copies out the few values of the buckets that hold the wanted order statistics, which are then
+/// sorted. An order statistic is one value whatever finds it, so the quantiles are the selection's to the bit.
 enum BucketQuantiles {
     static let buckets = 1024
 
     /// The interpolated quantiles (type 7) of `values`, or nil where selection is left to do it: fewer than 256
-    /// values, a NaN or a negative zero (whose order against zero is not defined), or a bucket holding more than a
-    /// quarter of the values (a few values far from the rest).
+    /// values, a NaN or a negative zero (whose order against zero is not defined), or a wanted order statistic in a
+    /// bucket holding more than a quarter of the values.
     static func quantiles(in values: UnsafeBufferPointer<Double>, _ ps: [Double]) -> [Double]? {
         let n = values.count
         guard n >= 256 else { return nil }
-        var low = Double.infinity, high = -Double.infinity
-        var odd = false
-        for v in values {
-            low = Swift.min(low, v)
-            high = Swift.max(high, v)
-            odd = odd || v.isNaN || (v == 0 && v.sign == .minus)
-        }
-        guard !odd else { return nil }
         // Order statistics wanted: each quantile's lower one and the next.
         var ranks: [Int] = []
         for p in ps {
@@ -29,53 +20,71 @@ enum BucketQuantiles {
             ranks.append(lower)
             if lower + 1 < n { ranks.append(lower + 1) }
         }
-        guard low < high else { return interpolate(ps, n) { _ in low } }
-        let scale = Double(buckets) / (high - low)
-        guard scale.isFinite, scale > 0 else { return nil }
-        // Monotone in the value: (v - low) * scale never decreases as v grows, and equal values share a bucket.
-        @inline(__always) func bucket(_ v: Double) -> Int { Swift.min(buckets - 1, Int((v - low) * scale)) }
-        var counts = [Int](repeating: 0, count: buckets)
-        counts.withUnsafeMutableBufferPointer { counts in
-            for v in values { counts[bucket(v)] &+= 1 }
+        // The buckets span a sample's range: 256 values spread over the run.
+        var low = Double.infinity, high = -Double.infinity
+        let stride = n / 256
+        for i in Swift.stride(from: 0, to: n, by: stride) {
+            let v = values[i]
+            if v < low { low = v }
+            if v > high { high = v }
         }
-        // For each wanted rank: its bucket and its place among that bucket's values.
+        let scale = Double(buckets) / (high - low)
+        let top = Double(buckets - 1)
+        var counts = [Int](repeating: 0, count: buckets)
+        var bucketOf = [UInt16](repeating: 0, count: n)
+        // A NaN makes the sum NaN, and compares false (bucket 0) before that is seen; a negative zero is one bit
+        // pattern. Neither test branches per value.
+        var sum = 0.0
+        var negativeZero = false
+        let negativeZeroBits = (-0.0 as Double).bitPattern
+        let spread = scale.isFinite && scale > 0
+        counts.withUnsafeMutableBufferPointer { counts in
+            bucketOf.withUnsafeMutableBufferPointer { bucketOf in
+                for i in 0..<n {
+                    let v = values[i]
+                    sum += v
+                    negativeZero = negativeZero || v.bitPattern == negativeZeroBits
+                    // Monotone in the value: (v - low) * scale never decreases as v grows, and equal values share a
+                    // bucket; those below the sample's range go to the first, those above to the last.
+                    let x = spread ? (v - low) * scale : 0
+                    let b = x > 0 ? Int(x < top ? x : top) : 0
+                    bucketOf[i] = UInt16(truncatingIfNeeded: b)
+                    counts[b] &+= 1
+                }
+            }
+        }
+        guard !sum.isNaN, !negativeZero else { return nil }
         var starts = [Int](repeating: 0, count: buckets)
         var total = 0
         for b in 0..<buckets {
             starts[b] = total
             total += counts[b]
         }
-        var wanted = [Bool](repeating: false, count: buckets)
-        for rank in ranks {
+        /// The bucket holding the order statistic of `rank`: the last whose values start at or before it.
+        func bucket(holding rank: Int) -> Int {
             var b = 0, upper = buckets - 1
             while b < upper {
                 let middle = (b + upper + 1) / 2
                 if starts[middle] <= rank { b = middle } else { upper = middle - 1 }
             }
+            return b
+        }
+        var wanted = [Bool](repeating: false, count: buckets)
+        for rank in ranks {
+            let b = bucket(holding: rank)
             guard counts[b] <= n / 4 else { return nil }
             wanted[b] = true
         }
         var inside: [Int: [Double]] = [:]
-        for v in values {
-            let b = bucket(v)
-            if wanted[b] { inside[b, default: []].append(v) }
-        }
+        for i in 0..<n where wanted[Int(bucketOf[i])] { inside[Int(bucketOf[i]), default: []].append(values[i]) }
         for key in inside.keys { inside[key]!.sort() }
-        return interpolate(ps, n) { rank in
-            var b = 0, upper = buckets - 1
-            while b < upper {
-                let middle = (b + upper + 1) / 2
-                if starts[middle] <= rank { b = middle } else { upper = middle - 1 }
-            }
-            return inside[b]![rank - starts[b]]
-        }
-    }
-
-    /// Type 7 from the order statistics: `statistic(r)` is the r-th smallest value (0-based).
-    private static func interpolate(_ ps: [Double], _ n: Int, _ statistic: (Int) -> Double) -> [Double] {
-        ps.map { p in
+        return ps.map { p in
             let h = Double(n - 1) * p
             let lower = Int(h.rounded(.down))
+            let statistic = { (rank: Int) -> Double in
+                let b = bucket(holding: rank)
+                return inside[b]![rank - starts[b]]
+            }
             let low = statistic(lower)
             guard lower + 1 < n else { return low }
             let next = statistic(lower + 1)
