@@ -71,6 +71,8 @@ public struct Citations: Sendable {
     static let leftoverNote = try! NSRegularExpression(pattern: #"^\s*(?:and|or)\s+[A-D]\d+\b|\s*\[[HML]\]\s*$"#)
 
     public static func withoutResearchNotes(_ source: String) -> String {
+        // The stored forms first: finding one hashes nothing, and a source that loses nothing is returned as given.
+        if let known = stored.withLock({ $0.stripped(source) }) { return known }
         // The rules hold a few hundred sources and every assessment of a batch cites some of them again.
         if let known = cleaned.withLock({ $0[source] }) { return known }
         let text = stripped(source)
@@ -79,8 +81,15 @@ public struct Citations: Sendable {
     }
 
     private static let cleaned = Mutex<[String: String]>([:])
+    /// What the rules cache entry of the last rule set read from one held (`StoredSources`). Removing notes depends
+    /// on the text alone, so a table stays right for any rule set; and an entry's key names the program that wrote it,
+    /// so its forms are this program's removal.
+    private static let stored = Mutex(StoredSources())
 
-    private static func stripped(_ source: String) -> String {
+    /// Takes the stripped sources a rules cache entry kept instead of stripping them again.
+    static func useStored(_ sources: StoredSources) { stored.withLock { $0 = sources } }
+
+    static func stripped(_ source: String) -> String {
         // Most sources carry no note: proving that no pattern below can match skips ICU's regular expressions, whose
         // first use costs a cold run milliseconds.
         if !mayHoldNote(source) && !mayNeedSeparatorCleanup(source) {

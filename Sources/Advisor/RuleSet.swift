@@ -66,7 +66,9 @@ public struct RuleSet: Sendable {
         }
         let (ruleSet, documents) = try parse(directory: directory, maxFileBytes: maxFileBytes, fingerprint: fingerprint)
         // A file saved while it was read would store its new bytes under the old checksum.
-        if cacheable(ruleSet), checksumIfReadable(of: directory) == checksum { cache.write(documents.keeping(ruleSet.model), key: key) }
+        if cacheable(ruleSet), checksumIfReadable(of: directory) == checksum {
+            cache.write(documents.keeping(ruleSet.model).strippingSources(of: ruleSet.model, benchmarks: ruleSet.benchmarks), key: key)
+        }
         return ruleSet
     }
 
@@ -144,6 +146,7 @@ public struct RuleSet: Sendable {
         ruleSet.glossarySource = OnFirstUse { glossary.root.map(Glossary.init(root:)) ?? Glossary() }
         ruleSet.preparationSource = OnFirstUse { preparation.root.map(Preparation.init(root:)) ?? Preparation() }
         ruleSet.sourceDocuments = documents
+        if documents.strippedSources.count > 0 { Citations.useStored(documents.strippedSources) }
         return ruleSet
     }
 

@@ -20,4 +20,28 @@ import Testing
         let differing = values.filter { FixedDecimals.text($0, places: places) != String(format: "%.\(places)f", $0) }
         #expect(differing.isEmpty, "\(differing.prefix(5).map { "\($0)" })")
     }
+
+    /// The exact rounding without the C library: it must take every ordinary timeline number, and agree with
+    /// Foundation on ties at every magnitude it takes (the product argument is tightest near its bound).
+    @Test(arguments: [1, 2])
+    func exactRoundingWithoutTheCLibrary(places: Int) throws {
+        var random = SystemRandomNumberGenerator()
+        var values = Self.special
+        for exponent in -3...12 {
+            let scale = pow(10, Double(exponent))
+            for _ in 0..<400 { values.append(Double.random(in: -scale...scale, using: &random)) }
+            for k in 0..<200 { values.append((Double(Int.random(in: -1_000_000...1_000_000, using: &random)) + Double(k % 4) / 4) * scale / 1000) }
+        }
+        for k in -2_000...2_000 { values.append(Double(k) / 40) }
+        var differing: [Double] = []
+        var taken = 0
+        for value in values {
+            guard let text = FixedDecimals.rounded(value, scale: places == 1 ? 10 : 100, places: places) else { continue }
+            taken += 1
+            if text != String(format: "%.\(places)f", value) { differing.append(value) }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5).map { "\($0)" })")
+        #expect(taken == values.filter { $0.magnitude < 1e13 }.count && taken > 10_000)
+        #expect(FixedDecimals.rounded(.nan, scale: 10, places: 1) == nil && FixedDecimals.rounded(1e300, scale: 10, places: 1) == nil)
+    }
 }

@@ -17,6 +17,8 @@ struct RuleDocuments: Equatable {
     var benchmarks: XMLElementNode?
     var preparation: StoredTree
     var version: String
+    /// The sources reports show, with research notes removed; empty unless read from or written to an entry.
+    var strippedSources = StoredSources()
 
     /// The trees every rule set reads as it is built.
     private var eagerRoots: [XMLElementNode?] { [questions, citations, benchmarks] }
@@ -48,6 +50,13 @@ struct RuleDocuments: Equatable {
         return documents
     }
 
+    /// These documents with the stripped sources of the rule set built from them, worked out once for the entry.
+    func strippingSources(of model: DMNModel, benchmarks: Benchmarks) -> RuleDocuments {
+        var documents = self
+        documents.strippedSources = StoredSources(model: model, benchmarks: benchmarks, strip: Citations.stripped)
+        return documents
+    }
+
     func encode(into writer: inout ByteWriter) {
         writer.string(version)
         writer.varint(dmnFiles.count)
@@ -60,6 +69,7 @@ struct RuleDocuments: Equatable {
             XMLTreeCodec.encode(dmnRoots + eagerRoots, into: &writer)
         }
         for tree in storedTrees { tree.encode(into: &writer) }
+        strippedSources.encode(into: &writer)
     }
 
     static func decode(from reader: inout ByteReader) -> RuleDocuments? {
@@ -83,8 +93,9 @@ struct RuleDocuments: Equatable {
         guard dmnRoots.count == rootCount else { return nil }
         let eager = Array(trees.suffix(3))
         guard let outcomes = StoredTree.decode(from: &reader), let glossary = StoredTree.decode(from: &reader),
-              let preparation = StoredTree.decode(from: &reader) else { return nil }
+              let preparation = StoredTree.decode(from: &reader), let sources = StoredSources.decode(from: &reader) else { return nil }
         return RuleDocuments(dmnFiles: files, dmnRoots: dmnRoots, builtModel: builtModel, questions: eager[0], outcomes: outcomes,
-                             glossary: glossary, citations: eager[1], benchmarks: eager[2], preparation: preparation, version: version)
+                             glossary: glossary, citations: eager[1], benchmarks: eager[2], preparation: preparation, version: version,
+                             strippedSources: sources)
     }
 }

@@ -21,8 +21,8 @@ public struct RulesCache: Sendable {
     /// stamps: more than the coarsest timestamps a file system keeps (FAT's two seconds).
     public var racyMargin: Int64 = 3_000_000_000
 
-    /// Bumped whenever the layout of an entry, or of what it holds, changes.
-    static let formatVersion = 3
+    /// Bumped whenever the layout of an entry, or of what it holds, changes (4: the stripped sources).
+    static let formatVersion = 4
     static let magic = Array("YAKUJI-RULES-CACHE\n".utf8)
     static let entryPrefix = "rules-"
     static let entrySuffix = ".cache"
