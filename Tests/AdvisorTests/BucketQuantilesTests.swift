@@ -58,7 +58,11 @@ import Testing
         let plain = (0..<1000).map { _ in random.uniform() }
         #expect(Self.bucketQuantiles(Array(plain.prefix(100)), [0.5]) == nil, "few values")
         #expect(Self.bucketQuantiles(plain + [.nan], [0.5]) == nil, "a NaN")
-        #expect(Self.bucketQuantiles(plain + [-0.0], [0.5]) == nil, "a negative zero")
+        let aroundZero = (1...500).map { -Double($0) } + [-0.0] + (1...500).map { Double($0) }
+        #expect(Self.bucketQuantiles(aroundZero, [0.5]) == nil, "a negative zero beside the median")
+        // A negative zero far from the wanted statistics changes nothing.
+        let farFromZero = plain.map { $0 + 10 } + [-0.0]
+        #expect(Self.bucketQuantiles(farFromZero, [0.5, 0.8])?.map(\.bitPattern) == Self.sortedQuantiles(farFromZero, [0.5, 0.8]).map(\.bitPattern))
         #expect(Self.bucketQuantiles(plain + Array(repeating: 0.5, count: 1000), [0.5]) == nil, "the median among many equal values")
         // Values beyond the sampled range go to the end buckets and are still counted in order.
         let outliers = plain.map { $0 * 1e-3 } + [1e6, -1e6]

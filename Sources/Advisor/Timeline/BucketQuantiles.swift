@@ -7,8 +7,8 @@ enum BucketQuantiles {
     static let buckets = 1024
 
     /// The interpolated quantiles (type 7) of `values`, or nil where selection is left to do it: fewer than 256
-    /// values, a NaN or a negative zero (whose order against zero is not defined), or a wanted order statistic in a
-    /// bucket holding more than a quarter of the values.
+    /// values, a NaN, a negative zero beside a wanted order statistic (its order against zero is not defined), or
+    /// a wanted order statistic in a bucket holding more than a quarter of the values.
     static func quantiles(in values: UnsafeBufferPointer<Double>, _ ps: [Double]) -> [Double]? {
         let n = values.count
         guard n >= 256 else { return nil }
@@ -32,28 +32,30 @@ enum BucketQuantiles {
         let top = Double(buckets - 1)
         var counts = [Int](repeating: 0, count: buckets)
         var bucketOf = [UInt16](repeating: 0, count: n)
-        // A NaN makes the sum NaN, and compares false (bucket 0) before that is seen; a negative zero is one bit
-        // pattern. Neither test branches per value.
-        var sum = 0.0
-        var negativeZero = false
-        let negativeZeroBits = (-0.0 as Double).bitPattern
+        // A NaN (which would land in bucket 0) is remembered in a flag or-ed per value: a running sum would chain
+        // every value's addition onto the last one's. A negative zero shares its bucket with zero, so it is looked
+        // for only among the values copied out below.
+        var nan = false
         let spread = scale.isFinite && scale > 0
+        // Adding 2^52 leaves round(x) in the low bits of the sum for 0 <= x < 2^20: a bucket without the checks of
+        // a conversion to Int, and rounding keeps the bucketing monotone.
+        let magic = 4_503_599_627_370_496.0
         counts.withUnsafeMutableBufferPointer { counts in
             bucketOf.withUnsafeMutableBufferPointer { bucketOf in
                 for i in 0..<n {
                     let v = values[i]
-                    sum += v
-                    negativeZero = negativeZero || v.bitPattern == negativeZeroBits
+                    nan = nan || v.isNaN
                     // Monotone in the value: (v - low) * scale never decreases as v grows, and equal values share a
                     // bucket; those below the sample's range go to the first, those above to the last.
                     let x = spread ? (v - low) * scale : 0
-                    let b = x > 0 ? Int(x < top ? x : top) : 0
+                    let clamped = x > 0 ? (x < top ? x : top) : 0
+                    let b = Int(truncatingIfNeeded: (clamped + magic).bitPattern & 0x3FF)
                     bucketOf[i] = UInt16(truncatingIfNeeded: b)
                     counts[b] &+= 1
                 }
             }
         }
-        guard !sum.isNaN, !negativeZero else { return nil }
+        guard !nan else { return nil }
         var starts = [Int](repeating: 0, count: buckets)
         var total = 0
         for b in 0..<buckets {
@@ -77,6 +79,8 @@ enum BucketQuantiles {
         }
         var inside: [Int: [Double]] = [:]
         for i in 0..<n where wanted[Int(bucketOf[i])] { inside[Int(bucketOf[i]), default: []].append(values[i]) }
+        let negativeZeroBits = (-0.0 as Double).bitPattern
+        guard !inside.values.contains(where: { $0.contains { $0.bitPattern == negativeZeroBits } }) else { return nil }
         for key in inside.keys { inside[key]!.sort() }
         return ps.map { p in
             let h = Double(n - 1) * p
