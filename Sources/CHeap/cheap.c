@@ -8,13 +8,12 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-int yakuji_heap_use_huge_pages(size_t region, void **advised_start, size_t *advised_length) {
+int yakuji_heap_use_huge_pages(size_t region) {
     const uintptr_t huge = (uintptr_t)2 << 20;
-    *advised_start = NULL;
-    *advised_length = 0;
     if (region > (size_t)1 << 30) return -1;
     // Large blocks from the heap too: a block mapped on its own is faulted in page by page and unmapped when freed.
-    if (!mallopt(M_MMAP_THRESHOLD, 256 << 20)) return -1;
+    // Some glibc versions refuse a threshold over 32 MiB; that ceiling still keeps an assessment's blocks in the heap.
+    if (!mallopt(M_MMAP_THRESHOLD, 256 << 20)) (void)mallopt(M_MMAP_THRESHOLD, 32 << 20);
     // The heap grows by `region` at a time, so one growth, made now by the probe, covers a whole assessment.
     if (!mallopt(M_TOP_PAD, (int)region)) return -1;
     void *probe = malloc((size_t)1 << 20);
@@ -23,21 +22,15 @@ int yakuji_heap_use_huge_pages(size_t region, void **advised_start, size_t *advi
     uintptr_t end = (uintptr_t)sbrk(0) & ~(huge - 1);
     int result = -1;
     // The probe lies in the heap below its end unless the heap could not grow in place (then it is mapped apart).
-    if ((uintptr_t)probe < end && end > start && madvise((void *)start, end - start, MADV_HUGEPAGE) == 0) {
-        *advised_start = (void *)start;
-        *advised_length = end - start;
-        result = 0;
-    }
+    if ((uintptr_t)probe < end && end > start && madvise((void *)start, end - start, MADV_HUGEPAGE) == 0) result = 0;
     free(probe);
     return result;
 }
 
 #else
 
-int yakuji_heap_use_huge_pages(size_t region, void **advised_start, size_t *advised_length) {
+int yakuji_heap_use_huge_pages(size_t region) {
     (void)region;
-    *advised_start = NULL;
-    *advised_length = 0;
     return -1;
 }
 
