@@ -353,6 +353,6 @@ public final class OpenEvaluation {
         return packer.join(start.map(packer.pack)).map(packer.unpack)
     }
 
-    /// Diagram size, for benchmarks.    /// Diagram size, for benchmarks.
+    /// Diagram size, for benchmarks.
     public var nodeCount: Int { diagram.nodeCount }
 }

@@ -35,7 +35,7 @@ public struct OpenEvaluator: Sendable {
             variables.append(memo.openCases(of: input, nullable: nullable, in: model))
         }
         let evaluation = OpenEvaluation(model: model, variables: variables)
-        var walker = OpenWalker(evaluator: self, evaluation: evaluation, states: states)
+        let walker = OpenWalker(evaluator: self, evaluation: evaluation, states: states)
         walker.run()
         return evaluation
     }
@@ -130,7 +130,7 @@ struct DecisionPossibilities {
 }
 
 /// Walks the graph once in dependency order.
-struct OpenWalker {
+final class OpenWalker {
     typealias Node = DecisionDiagram.Node
     let evaluator: OpenEvaluator
     let evaluation: OpenEvaluation
@@ -144,7 +144,7 @@ struct OpenWalker {
         self.states = states
     }
 
-    mutating func run() {
+    func run() {
         for input in model.inputs {
             if let v = evaluation.variableIndex[input.name] {
                 evaluation.inputs[input.name] = evaluation.variables[v].cases.enumerated().map { i, c in
