@@ -67,6 +67,9 @@ import Testing
         // Values beyond the sampled range go to the end buckets and are still counted in order.
         let outliers = plain.map { $0 * 1e-3 } + [1e6, -1e6]
         #expect(Self.bucketQuantiles(outliers, [0.0, 0.5, 1.0])?.map(\.bitPattern) == Self.sortedQuantiles(outliers, [0.0, 0.5, 1.0]).map(\.bitPattern))
+        // Infinities outside the sample go to the end buckets like any outlier.
+        let infinite = plain + [.infinity, -.infinity]
+        #expect(Self.bucketQuantiles(infinite, [0.5, 0.8])?.map(\.bitPattern) == Self.sortedQuantiles(infinite, [0.5, 0.8]).map(\.bitPattern))
     }
 
     @Test func theSimulationsQuantilesEqualTheSortedValues() {

@@ -29,33 +29,37 @@ enum BucketQuantiles {
             if v > high { high = v }
         }
         let scale = Double(buckets) / (high - low)
+        // Equal sample values (or an infinite range) leave no width to spread over: every value would share one
+        // crowded bucket.
+        guard scale.isFinite, scale > 0 else { return nil }
         let top = Double(buckets - 1)
         var counts = [Int](repeating: 0, count: buckets)
-        var bucketOf = [UInt16](repeating: 0, count: n)
-        // A NaN (which would land in bucket 0) is remembered in a flag or-ed per value: a running sum would chain
-        // every value's addition onto the last one's. A negative zero shares its bucket with zero, so it is looked
-        // for only among the values copied out below.
-        var nan = false
-        let spread = scale.isFinite && scale > 0
+        // Every place is written by the counting pass: no zeroing first.
+        var bucketOf = [UInt16](unsafeUninitializedCapacity: n) { _, initialized in initialized = n }
         // Adding 2^52 leaves round(x) in the low bits of the sum for 0 <= x < 2^20: a bucket without the checks of
         // a conversion to Int, and rounding keeps the bucketing monotone.
         let magic = 4_503_599_627_370_496.0
+        // A NaN fails every comparison: it is counted apart (`x == x` false), without a branch (it lands in the last
+        // bucket). A negative zero shares its bucket with zero, so it is looked for only among the values
+        // copied out below.
+        var nans = 0
         counts.withUnsafeMutableBufferPointer { counts in
             bucketOf.withUnsafeMutableBufferPointer { bucketOf in
+                guard let source = values.baseAddress, let count = counts.baseAddress,
+                      let into = bucketOf.baseAddress else { return }
                 for i in 0..<n {
-                    let v = values[i]
-                    nan = nan || v.isNaN
                     // Monotone in the value: (v - low) * scale never decreases as v grows, and equal values share a
                     // bucket; those below the sample's range go to the first, those above to the last.
-                    let x = spread ? (v - low) * scale : 0
-                    let clamped = x > 0 ? (x < top ? x : top) : 0
+                    let x = (source[i] - low) * scale
+                    nans &+= x == x ? 0 : 1
+                    let clamped = x < top ? (x > 0 ? x : 0) : top
                     let b = Int(truncatingIfNeeded: (clamped + magic).bitPattern & 0x3FF)
-                    bucketOf[i] = UInt16(truncatingIfNeeded: b)
-                    counts[b] &+= 1
+                    into[i] = UInt16(truncatingIfNeeded: b)
+                    count[b] &+= 1
                 }
             }
         }
-        guard !nan else { return nil }
+        guard nans == 0 else { return nil }
         var starts = [Int](repeating: 0, count: buckets)
         var total = 0
         for b in 0..<buckets {
@@ -78,7 +82,12 @@ enum BucketQuantiles {
             wanted[b] = true
         }
         var inside: [Int: [Double]] = [:]
-        for i in 0..<n where wanted[Int(bucketOf[i])] { inside[Int(bucketOf[i]), default: []].append(values[i]) }
+        wanted.withUnsafeBufferPointer { wanted in
+            bucketOf.withUnsafeBufferPointer { bucketOf in
+                guard let want = wanted.baseAddress, let from = bucketOf.baseAddress else { return }
+                for i in 0..<n where want[Int(from[i])] { inside[Int(from[i]), default: []].append(values[i]) }
+            }
+        }
         let negativeZeroBits = (-0.0 as Double).bitPattern
         guard !inside.values.contains(where: { $0.contains { $0.bitPattern == negativeZeroBits } }) else { return nil }
         for key in inside.keys { inside[key]!.sort() }
