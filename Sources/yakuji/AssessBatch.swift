@@ -50,7 +50,7 @@ struct AssessBatch {
         var barShown = false
         let failed = batch.run(profiles, emit: { line in
             if barShown { bar?.clear(); barShown = false }
-            output.append(line.json)
+            output.append(line.utf8)
             output.append("\n")
             if let error = line.error { Terminal.error(error.description) }
         }, progress: { done in
@@ -85,6 +85,11 @@ struct OutputBuffer {
 
     mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
+        if bytes.count >= 1 << 20 { flush() }
+    }
+
+    mutating func append(_ utf8: [UInt8]) {
+        bytes.append(contentsOf: utf8)
         if bytes.count >= 1 << 20 { flush() }
     }
 

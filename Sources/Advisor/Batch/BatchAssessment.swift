@@ -5,7 +5,9 @@ import Synchronization
 /// Assesses many profiles on every core, writing one JSON line per profile in the profiles' order.
 public struct BatchAssessment: Sendable {
     public struct Line: Sendable {
-        public var json: String
+        /// The line's JSON as UTF-8 (no newline).
+        public var utf8: [UInt8]
+        public var json: String { String(decoding: utf8, as: UTF8.self) }
         public var succeeded: Bool
         /// The problems of a profile that could not be read, for a message to a person.
         public var error: AdvisorError?
@@ -70,7 +72,7 @@ public struct BatchAssessment: Sendable {
         do {
             // The line after the profile's place depends on the answers alone (the date, language, overrides and
             // rules are the batch's): profiles with equal answers, or equal CSV cells, share it.
-            let rest: String
+            let rest: [UInt8]
             if let cells = profile.cells, let known = memo?.known(cells: cells) {
                 rest = known
             } else {
@@ -84,10 +86,12 @@ public struct BatchAssessment: Sendable {
                 }
                 if let cells = profile.cells { memo?.remember(cells: cells, rest) }
             }
-            var json = JSONValue.object(place).compact()
+            // The place's object, its closing brace dropped, then the assessment's members after a comma.
+            var json = JSONValue.object(place).compactUTF8()
             json.removeLast()
-            json += rest == "{}" ? "}" : "," + rest.dropFirst()
-            return Line(json: json, succeeded: true)
+            if rest.count > 2 { json.append(UInt8(ascii: ",")) }
+            json.append(contentsOf: rest.dropFirst())
+            return Line(utf8: json, succeeded: true)
         } catch {
             place.append(("error", .string(error.description)))
             place.append(("problems", .array(error.problems.map { problem in
@@ -96,7 +100,7 @@ public struct BatchAssessment: Sendable {
                          ("column", problem.column > 0 ? .number(String(problem.column)) : .null),
                          ("message", .string(problem.message))])
             })))
-            return Line(json: JSONValue.object(place).compact(), succeeded: false, error: error)
+            return Line(utf8: JSONValue.object(place).compactUTF8(), succeeded: false, error: error)
         }
     }
 }
@@ -104,7 +108,7 @@ public struct BatchAssessment: Sendable {
 extension BatchAssessment {
     /// The assessment's JSON, or as `yakuji assess` on the profile alone would refuse it: answers that contradict
     /// one another, or rules that break their hit policy on these answers.
-    func assessed(_ answers: Answers, _ profile: BatchProfile, _ assessor: Assessor) throws(AdvisorError) -> String {
+    func assessed(_ answers: Answers, _ profile: BatchProfile, _ assessor: Assessor) throws(AdvisorError) -> [UInt8] {
         let assessment = assessor.assess(answers, asOf: asOf, absentIsUnknown: true)
         if !assessment.contradictions.isEmpty {
             throw AdvisorError(assessment.contradictions.map {
@@ -112,38 +116,38 @@ extension BatchAssessment {
             })
         }
         if let broken = assessment.ruleErrors(model: rules.model) { throw broken }
-        return AssessmentJSON.document(assessment, language: language, citations: rules.citations).compact()
+        return AssessmentJSON.document(assessment, language: language, citations: rules.citations).compactUTF8()
     }
 }
 
 /// Assessments already written in a batch, by the answers that gave them: many profiles of a batch (generated
 /// variants, repeated devices) are equal. Bounded in bytes, so a batch of distinct profiles keeps memory flat.
 final class BatchMemo: Sendable {
-    private let entries = Mutex<(buckets: [String: [(answers: Answers, json: String)]], bytes: Int)>(([:], 0))
-    private let rows = Mutex<(lines: [[String]: String], bytes: Int)>(([:], 0))
+    private let entries = Mutex<(buckets: [String: [(answers: Answers, json: [UInt8])]], bytes: Int)>(([:], 0))
+    private let rows = Mutex<(lines: [[String]: [UInt8]], bytes: Int)>(([:], 0))
     /// A line of the bundled rules' JSON is tens of kilobytes: this keeps some hundreds of them.
     static let capacity = 32 << 20
 
-    func known(cells: [String]) -> String? { rows.withLock { $0.lines[cells] } }
+    func known(cells: [String]) -> [UInt8]? { rows.withLock { $0.lines[cells] } }
 
-    func remember(cells: [String], _ json: String) {
+    func remember(cells: [String], _ json: [UInt8]) {
         rows.withLock { state in
-            let size = cells.reduce(json.utf8.count) { $0 + $1.utf8.count + 16 }
+            let size = cells.reduce(json.count) { $0 + $1.utf8.count + 16 }
             guard state.bytes + size <= Self.capacity, state.lines[cells] == nil else { return }
             state.lines[cells] = json
             state.bytes += size
         }
     }
 
-    func known(_ answers: Answers) -> String? {
+    func known(_ answers: Answers) -> [UInt8]? {
         let key = Self.key(answers)
         return entries.withLock { $0.buckets[key]?.first { $0.answers == answers }?.json }
     }
 
-    func remember(_ answers: Answers, _ json: String) {
+    func remember(_ answers: Answers, _ json: [UInt8]) {
         let key = Self.key(answers)
         entries.withLock { state in
-            let size = json.utf8.count + key.utf8.count
+            let size = json.count + key.utf8.count
             guard state.bytes + size <= Self.capacity, state.buckets[key]?.contains(where: { $0.answers == answers }) != true else { return }
             state.buckets[key, default: []].append((answers, json))
             state.bytes += size

@@ -31,6 +31,14 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out.string
     }
 
+    /// `compact()` as its UTF-8 bytes, for writers that pass them on: a batch line is tens of kilobytes, and making
+    /// it a `String` checks every byte again.
+    public func compactUTF8() -> [UInt8] {
+        var out = JSONBytes()
+        appendCompact(to: &out)
+        return out.bytes
+    }
+
     private func appendCompact(to out: inout JSONBytes) {
         switch self {
         case .null: out.append("null")
