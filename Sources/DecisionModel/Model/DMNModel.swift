@@ -12,10 +12,10 @@ public struct DMNModel: Sendable {
     public var imports: [DMNImport] = []
 
     /// Name and id lookups are hot in evaluation; arrays keep the files' order, these keep it fast.
-    private var inputIndex: [String: Int] = [:]
-    private var decisionIndex: [String: Int] = [:]
-    private var knowledgeIndex: [String: Int] = [:]
-    private var serviceIndex: [String: Int] = [:]
+    private var inputIndex = ElementIndex()
+    private var decisionIndex = ElementIndex()
+    private var knowledgeIndex = ElementIndex()
+    private var serviceIndex = ElementIndex()
     private var dependencyOrder: [Int] = []
     /// `questionOrder` as an earlier build of this same model computed it (the rules cache keeps it): recomputing it
     /// walks every cell. Cleared with the indexes, so that an edited model never answers with a stale order.
@@ -23,27 +23,11 @@ public struct DMNModel: Sendable {
 
     private mutating func reindex() {
         knownQuestionOrder = nil
-        inputIndex = [:]
-        for (i, input) in inputs.enumerated() {
-            if inputIndex["n:" + input.name] == nil { inputIndex["n:" + input.name] = i }
-            if inputIndex["i:" + input.id] == nil { inputIndex["i:" + input.id] = i }
-        }
-        decisionIndex = [:]
-        for (i, decision) in decisions.enumerated() {
-            if decisionIndex["n:" + decision.name] == nil { decisionIndex["n:" + decision.name] = i }
-            if decisionIndex["i:" + decision.id] == nil { decisionIndex["i:" + decision.id] = i }
-        }
-        dependencyOrder = Self.dependencyOrder(of: decisions, index: decisionIndex, namespaces: Set(namespaces))
-        knowledgeIndex = [:]
-        for (i, bkm) in knowledgeModels.enumerated() {
-            if knowledgeIndex["n:" + bkm.name] == nil { knowledgeIndex["n:" + bkm.name] = i }
-            if knowledgeIndex["i:" + bkm.id] == nil { knowledgeIndex["i:" + bkm.id] = i }
-        }
-        serviceIndex = [:]
-        for (i, service) in decisionServices.enumerated() {
-            if serviceIndex["n:" + service.name] == nil { serviceIndex["n:" + service.name] = i }
-            if serviceIndex["i:" + service.id] == nil { serviceIndex["i:" + service.id] = i }
-        }
+        inputIndex = ElementIndex(inputs.map { ($0.name, $0.id) })
+        decisionIndex = ElementIndex(decisions.map { ($0.name, $0.id) })
+        dependencyOrder = Self.dependencyOrder(of: decisions, index: decisionIndex.byId, namespaces: Set(namespaces))
+        knowledgeIndex = ElementIndex(knowledgeModels.map { ($0.name, $0.id) })
+        serviceIndex = ElementIndex(decisionServices.map { ($0.name, $0.id) })
     }
 
     public init(name: String, namespaces: [String] = [], files: [String] = [], itemDefinitions: [String: ItemDefinition] = [:],
@@ -60,15 +44,15 @@ public struct DMNModel: Sendable {
         reindex()
     }
 
-    public func input(named name: String) -> InputData? { inputIndex["n:" + name].map { inputs[$0] } }
-    public func decision(named name: String) -> Decision? { decisionIndex["n:" + name].map { decisions[$0] } }
-    public func knowledgeModel(named name: String) -> BusinessKnowledgeModel? { knowledgeIndex["n:" + name].map { knowledgeModels[$0] } }
+    public func input(named name: String) -> InputData? { inputIndex.byName[name].map { inputs[$0] } }
+    public func decision(named name: String) -> Decision? { decisionIndex.byName[name].map { decisions[$0] } }
+    public func knowledgeModel(named name: String) -> BusinessKnowledgeModel? { knowledgeIndex.byName[name].map { knowledgeModels[$0] } }
 
-    public func input(id: String) -> InputData? { inputIndex["i:" + id].map { inputs[$0] } }
-    public func decision(id: String) -> Decision? { decisionIndex["i:" + id].map { decisions[$0] } }
-    public func knowledgeModel(id: String) -> BusinessKnowledgeModel? { knowledgeIndex["i:" + id].map { knowledgeModels[$0] } }
-    public func decisionService(named name: String) -> DecisionService? { serviceIndex["n:" + name].map { decisionServices[$0] } }
-    public func decisionService(id: String) -> DecisionService? { serviceIndex["i:" + id].map { decisionServices[$0] } }
+    public func input(id: String) -> InputData? { inputIndex.byId[id].map { inputs[$0] } }
+    public func decision(id: String) -> Decision? { decisionIndex.byId[id].map { decisions[$0] } }
+    public func knowledgeModel(id: String) -> BusinessKnowledgeModel? { knowledgeIndex.byId[id].map { knowledgeModels[$0] } }
+    public func decisionService(named name: String) -> DecisionService? { serviceIndex.byName[name].map { decisionServices[$0] } }
+    public func decisionService(id: String) -> DecisionService? { serviceIndex.byId[id].map { decisionServices[$0] } }
 
     /// The item definition a `typeRef` names, following aliases (`tAge` → `tNumber` → number).
     public func itemDefinition(for typeRef: String?) -> ItemDefinition? {
@@ -150,7 +134,7 @@ public struct DMNModel: Sendable {
                     stack[stack.count - 1].next += 1
                     let requirement = requirements[top.next]
                     let local = requirement.namespace.map(namespaces.contains) ?? true
-                    if local, let required = index["i:" + requirement.id], state[required] == 0 {
+                    if local, let required = index[requirement.id], state[required] == 0 {
                         state[required] = 1
                         stack.append((required, 0))
                     }
@@ -162,5 +146,24 @@ public struct DMNModel: Sendable {
             }
         }
         return ordered
+    }
+}
+
+/// Where each element of one kind sits, by name and by id (the first of several with the same one). Two tables
+/// rather than one keyed by a prefixed string: a lookup then hashes the name or id as given, without building a
+/// new string first.
+private struct ElementIndex: Sendable {
+    var byName: [String: Int] = [:]
+    var byId: [String: Int] = [:]
+
+    init() {}
+
+    init(_ elements: [(name: String, id: String)]) {
+        byName.reserveCapacity(elements.count)
+        byId.reserveCapacity(elements.count)
+        for (i, element) in elements.enumerated() {
+            if byName[element.name] == nil { byName[element.name] = i }
+            if byId[element.id] == nil { byId[element.id] = i }
+        }
     }
 }
