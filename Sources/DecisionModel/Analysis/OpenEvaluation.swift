@@ -171,9 +171,10 @@ public final class OpenEvaluation {
 
     /// The values each input column of a decision's table can take.
     public func columns(_ decision: String) -> [(name: String, values: [Possible])] {
+        // A column's values are those of `values(of:)`, merged already (no two alike) and never marked as problems:
+        // read within the universe they stay unlike, so the ones that can still be are the merged list.
         (decisions[decision]?.columns ?? []).map { column in
-            (column.name, OpenWalker.merged(column.values.map(reported),
-                                            diagram).map(possible))
+            (column.name, column.values.map(reported).filter { $0.condition != DecisionDiagram.never }.map(possible))
         }
     }
 
