@@ -53,10 +53,13 @@ public struct Assessor: Sendable {
     /// The rules' compiled form for evaluation over open answers (per-column row indexes, question order): built
     /// once and shared by every assessment this assessor makes (every profile of a batch).
     let evaluator: OpenEvaluator
+    /// What every assessment reads of the rules alone (contract keys' sources, implications).
+    let reading: OpenFacts.RulesReading
 
     public init(rules: RuleSet) {
         self.rules = rules
         evaluator = OpenEvaluator(model: rules.model)
+        reading = OpenFacts.RulesReading(rules)
     }
 
     /// `absentIsUnknown`: with no one to ask, an unanswered input counts as "unknown" (CONTRACT §1); otherwise
@@ -67,7 +70,7 @@ public struct Assessor: Sendable {
         let date = asOf ?? Today.iso()
         let answers = given.dated(date, rules: rules)
         let evaluation = evaluator.evaluate(OpenFacts.states(answers, rules: rules))
-        let facts = OpenFacts(rules: rules, evaluation: evaluation)
+        let facts = OpenFacts(rules: rules, evaluation: evaluation, reading: reading)
         let (values, possible) = facts.contractValues()
         let (trace, openness) = facts.trace()
         var open = facts.openQuestions()

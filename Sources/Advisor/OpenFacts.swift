@@ -52,23 +52,42 @@ struct OpenFacts {
         var influence: [String: Int]?
     }
 
-    init(rules: RuleSet, evaluation: OpenEvaluation) {
+    /// What OpenFacts reads of the rules alone, whatever the answers: made once per assessor (a batch's profiles,
+    /// a questionnaire's questions share it) rather than once per evaluation.
+    struct RulesReading: Sendable {
+        /// The decision (and path into its value) that gives each contract key.
+        let sources: [String: (decision: String, path: [String])]
+        /// Decisions with a `contradicted` output: implications between answers.
+        let implications: [String]
+        /// The answers an implication can contradict.
+        let impliedFacts: [String]
+
+        init(_ rules: RuleSet) {
+            var sources: [String: (decision: String, path: [String])] = [:]
+            for key in ContractKeys.reported + Array(ContractKeys.objects.keys) {
+                if let source = ContractKeys.source(of: key, in: rules.model) { sources[key] = source }
+            }
+            self.sources = sources
+            implications = rules.model.decisions
+                .filter { $0.decisionTable?.outputs.contains(where: { $0.name == "contradicted" }) == true }.map(\.name)
+            impliedFacts = OpenFacts.impliedFacts(rules)
+        }
+    }
+
+    init(rules: RuleSet, evaluation: OpenEvaluation, reading: RulesReading? = nil) {
+        let reading = reading ?? RulesReading(rules)
         self.rules = rules
         self.evaluation = evaluation
-        var sources: [String: (decision: String, path: [String])] = [:]
-        for key in ContractKeys.reported + Array(ContractKeys.objects.keys) {
-            if let source = ContractKeys.source(of: key, in: rules.model) { sources[key] = source }
-        }
-        self.sources = sources
+        sources = reading.sources
         contradictions = Self.contradictions(rules, evaluation)
         // Combinations of answers an implication contradicts are impossible, not alternatives.
         var possible = Condition.always
-        for decision in rules.model.decisions where decision.decisionTable?.outputs.contains(where: { $0.name == "contradicted" }) == true {
-            let free = evaluation.possible(decision.name, path: ["contradicted"]).filter { $0.value == .null }
+        for decision in reading.implications {
+            let free = evaluation.possible(decision, path: ["contradicted"]).filter { $0.value == .null }
             possible = evaluation.and(possible, free.reduce(Condition.never) { evaluation.or($0, $1.condition) })
         }
         evaluation.restrict(to: possible)
-        evaluation.impliedFacts = Self.impliedFacts(rules)
+        evaluation.impliedFacts = reading.impliedFacts
         writer = ConditionWriter(evaluation: evaluation, sources: sources)
     }
 

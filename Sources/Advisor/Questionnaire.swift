@@ -7,6 +7,8 @@ public struct Questionnaire: Sendable {
     /// The as-of date given to the rules (today when nil).
     public var asOf: String?
     let evaluator: OpenEvaluator
+    /// What each evaluation reads of the rules alone, made once for every question.
+    let reading: OpenFacts.RulesReading
     /// Position of each input in the order questions are asked.
     let rank: [String: Int]
 
@@ -14,9 +16,11 @@ public struct Questionnaire: Sendable {
         self.rules = rules
         self.asOf = asOf
         evaluator = OpenEvaluator(model: rules.model)
+        let reading = OpenFacts.RulesReading(rules)
+        self.reading = reading
         // The decisions behind the reported keys in the contract's order (what it is, its class, its route …), each
         // table's columns in turn: whether a certification standard exists comes before conformity to it.
-        let roots = ContractKeys.reported.compactMap { ContractKeys.source(of: $0, in: rules.model)?.decision }
+        let roots = ContractKeys.reported.compactMap { reading.sources[$0]?.decision }
         rank = Dictionary(uniqueKeysWithValues: rules.model.questionOrder(from: roots).enumerated().map { ($1, $0) })
     }
 
@@ -44,7 +48,8 @@ public struct Questionnaire: Sendable {
     func evaluate(_ answers: Answers) -> OpenFacts {
         let dated = answers.dated(asOf ?? Today.iso(), rules: rules)
         let pending = Set(rules.model.inputs.map(\.name).filter { dated[$0] == nil })
-        return OpenFacts(rules: rules, evaluation: evaluator.evaluate(OpenFacts.states(dated, rules: rules, pending: pending)))
+        return OpenFacts(rules: rules, evaluation: evaluator.evaluate(OpenFacts.states(dated, rules: rules, pending: pending)),
+                         reading: reading)
     }
 
     /// Unanswered inputs that can still change a reported result, in question order.
