@@ -16,7 +16,21 @@ public struct Citations: Sendable {
         public var location: SourceLocation
     }
 
-    public var entries: [String: Entry]
+    public var entries: [String: Entry] { didSet { shownMemo = ShownMemo() } }
+
+    /// `citation`'s answers by `cite` text and language: a batch cites the same rows in profile after profile, and
+    /// splitting the ids and joining the entries' texts cost more than the rest of a rule's trace entry. Shared by
+    /// copies, replaced when the entries change.
+    private var shownMemo = ShownMemo()
+
+    private final class ShownMemo: Sendable {
+        struct Key: Hashable {
+            let cite: String
+            let language: Language
+        }
+
+        let shown = Mutex<[Key: String?]>([:])
+    }
 
     public init(entries: [String: Entry] = [:]) { self.entries = entries }
 
@@ -56,9 +70,19 @@ public struct Citations: Sendable {
     /// What a reader sees for a source: the cited entries when ids are given, else the research source with its
     /// cross-references to the research brief removed (rows of tables that have no `cite` column yet).
     public func citation(cite: String?, source: String?, _ language: Language) -> String? {
-        if let shown = display(Self.ids(cite), language) { return shown }
+        if let shown = shown(cite, language) { return shown }
         let plain = Self.withoutResearchNotes(source ?? "")
         return plain.isEmpty ? nil : plain
+    }
+
+    /// `display` of the ids a `cite` text names, remembered (see `shownMemo`).
+    private func shown(_ cite: String?, _ language: Language) -> String? {
+        guard let cite else { return display([], language) }
+        let key = ShownMemo.Key(cite: cite, language: language)
+        if let known = shownMemo.shown.withLock({ $0[key] }) { return known }
+        let shown = display(Self.ids(cite), language)
+        shownMemo.shown.withLock { memo in if memo.count < 4096 { memo[key] = shown } }
+        return shown
     }
 
     /// Research cross-references: `[brief …]`, `[S26|H]`, `brief A6`, `(brief Appendix D1)`.
