@@ -412,12 +412,15 @@ final class OpenWalker {
             // (equal values hash equally), without hashing every value.
             result.reserveCapacity(values.count)
             for p in values where p.condition != DecisionDiagram.never {
-                var found = -1
-                // Fields compared in place: a closure over the kept values would copy each one it looks at.
-                for i in result.indices where result[i].ruled == p.ruled && result[i].problem == p.problem
-                    && result[i].loose == p.loose && result[i].value == p.value {
-                    found = i
-                    break
+                // Fields compared in place through the buffer: reading them out of the array copies each value.
+                let found = result.withUnsafeBufferPointer { kept in
+                    var found = -1
+                    for i in kept.indices where kept[i].ruled == p.ruled && kept[i].problem == p.problem
+                        && kept[i].value == p.value && kept[i].loose == p.loose {
+                        found = i
+                        break
+                    }
+                    return found
                 }
                 if found >= 0 {
                     result[found].condition = d.or(result[found].condition, p.condition)
