@@ -13,18 +13,28 @@ public struct OpenEvaluator: Sendable {
     public let model: DMNModel
     /// Inputs in the order a questionnaire asks them, which is also the order of the variables.
     public let inputOrder: [String]
-    let indexes: [String: TableIndex]
+    /// The decisions in dependency order, each with what the walk reads of it.
+    let plans: [DecisionPlan]
+    /// Evaluates what the walk cannot evaluate over sets of values, one combination at a time.
+    let plain: DMNEvaluator
     /// What every evaluation reads again (a batch evaluates the same tables for each profile).
     let memo = OpenEvaluatorMemo()
 
     public init(model: DMNModel) {
         self.model = model
-        inputOrder = model.questionOrder
+        let inputOrder = model.questionOrder
+        self.inputOrder = inputOrder
         var indexes: [String: TableIndex] = [:]
         for decision in model.decisions {
             if let table = decision.decisionTable { indexes[decision.name] = TableIndex(table) }
         }
-        self.indexes = indexes
+        let plain = DMNEvaluator(model: model)
+        self.plain = plain
+        var rank: [String: Int] = [:]
+        for (i, name) in inputOrder.enumerated() where rank[name] == nil { rank[name] = i }
+        plans = model.decisionsInDependencyOrder.map {
+            DecisionPlan($0, model: model, plain: plain, index: indexes[$0.name], rank: rank)
+        }
     }
 
     /// Inputs missing from `states` are known to be null.
@@ -145,58 +155,48 @@ final class OpenWalker {
     }
 
     func run() {
+        let model = self.model
+        evaluation.inputs.reserveCapacity(model.inputs.count)
         for input in model.inputs {
             if let v = evaluation.variableIndex[input.name] {
                 evaluation.inputs[input.name] = evaluation.variables[v].cases.enumerated().map { i, c in
                     Possibility(value: c.value, condition: d.literal(v, [i]), loose: c.isExact ? [] : [v])
                 }
-            } else {
-                var value: FEELValue = .null
-                if case .known(let known)? = states[input.name] { value = known }
-                if model.nonConformance(of: value, to: input.typeRef) != nil { value = .null }
+            } else if case .known(let value)? = states[input.name], value != .null, model.nonConformance(of: value, to: input.typeRef) == nil {
                 evaluation.inputs[input.name] = [Possibility(value: value, condition: DecisionDiagram.always)]
+            } else {
+                // Most inputs of a profile are null: they share one array.
+                evaluation.inputs[input.name] = Self.alwaysNull
             }
         }
-        for decision in model.decisionsInDependencyOrder {
-            var result = evaluate(decision)
-            conform(&result, to: decision)
-            evaluation.decisions[decision.name] = result
+        for plan in evaluator.plans {
+            var result = evaluate(plan)
+            conform(&result, to: plan.decision)
+            evaluation.decisions[plan.decision.name] = result
         }
     }
 
-    /// The names a decision may use, with what each can be.
-    private func scope(_ decision: Decision) -> [String: [Possibility]] {
-        var scope: [String: [Possibility]] = [:]
-        for ref in decision.requiredInputs {
-            if let input = model.input(id: ref.id) { scope[input.name] = evaluation.inputs[input.name] }
-        }
-        for ref in decision.requiredDecisions {
-            if let upstream = model.decision(id: ref.id) { scope[upstream.name] = evaluation.possibilities(upstream.name) }
-        }
+    static let alwaysNull = [Possibility(value: .null, condition: DecisionDiagram.always)]
+
+    /// What each name the decision may use can be, by the plan's slots.
+    private func scope(_ plan: DecisionPlan) -> [[Possibility]] {
+        var scope = [[Possibility]](repeating: [], count: plan.names.count)
+        for (i, name) in plan.names.enumerated() where !plan.isDecision[i] { scope[i] = evaluation.inputs[name] ?? [] }
+        for slot in plan.decisionReads { scope[slot] = evaluation.possibilities(plan.names[slot]) }
         return scope
     }
 
-    /// Knowledge models as functions, as the plain evaluator binds them.
-    private func baseScope(_ decision: Decision) -> FEELScope {
-        DMNEvaluator(model: model).scope(for: Decision(id: decision.id, name: decision.name, typeRef: nil,
-                                                       requiredKnowledge: decision.requiredKnowledge, logic: decision.logic,
-                                                       location: decision.location),
-                                         inputs: [:], decisions: [:])
-    }
-
-    private func evaluate(_ decision: Decision) -> DecisionPossibilities {
-        let scope = scope(decision)
-        if case .table(let table) = decision.logic.untyped, let index = evaluator.indexes[decision.name], !index.entriesUseNames,
-           let result = evaluateTable(table, decision: decision, index: index, scope: scope) {
-            return result
-        }
-        return evaluateByCombination(decision, scope: scope)
+    private func evaluate(_ plan: DecisionPlan) -> DecisionPossibilities {
+        let scope = scope(plan)
+        if let table = plan.table, let result = evaluateTable(table, plan: plan, scope: scope) { return result }
+        return evaluateByCombination(plan, scope: scope)
     }
 
     /// A null value where the decision's type does not allow the value, as the plain evaluator does.
     private func conform(_ result: inout DecisionPossibilities, to decision: Decision) {
         guard var values = result.values else { return }
-        for i in values.indices {
+        // Without a type every value conforms.
+        for i in values.indices where decision.typeRef != nil {
             if let value = values[i].value, let why = model.nonConformance(of: Self.unmarked(value), to: decision.typeRef) {
                 result.problems.append(("the value \(value) does not conform to the decision's type: \(why)", values[i].condition))
                 values[i].value = .null
@@ -208,86 +208,99 @@ final class OpenWalker {
 
     // MARK: - Expressions over possibilities
 
-    /// Calls `body` once per combination of the possibilities of `names` (conditions that cannot hold together are
-    /// skipped), with the bound values, the combined condition, and the loose and undetermined names involved.
-    func combinations(_ names: [String], _ scope: [String: [Possibility]], within: Node,
-                      _ body: (_ bound: [String: Possibility], _ condition: Node) -> Void) {
-        // The diagram and the options are read into locals so that the recursion does not copy the walker.
+    /// Calls `body` once per combination of the possibilities of the names in `slots` (conditions that cannot hold
+    /// together are skipped), with the bound possibilities (in the order of `slots`) and the combined condition.
+    func combinations(_ slots: [Int], _ scope: [[Possibility]], within: Node,
+                      _ body: (_ bound: [Possibility], _ condition: Node) -> Void) {
+        // The diagram is read into a local so that the recursion does not copy the walker.
         let d = self.d
-        let options = names.map { scope[$0] }
-        var bound: [String: Possibility] = [:]
+        var bound: [Possibility] = []
+        bound.reserveCapacity(slots.count)
         func go(_ i: Int, _ condition: Node) {
             if condition == DecisionDiagram.never { return }
-            if i == names.count { body(bound, condition); return }
-            guard let list = options[i] else { go(i + 1, condition); return }
-            for option in list {
+            if i == slots.count { body(bound, condition); return }
+            for option in scope[slots[i]] {
                 let next = d.and(condition, option.condition)
                 if next == DecisionDiagram.never { continue }
-                bound[names[i]] = option
+                bound.append(option)
                 go(i + 1, next)
+                bound.removeLast()
             }
-            bound[names[i]] = nil
         }
         go(0, within)
     }
 
     /// The values an expression can take. A value that only stands in for a range passes through a bare name
     /// (`x`, `x.y`) unchanged; any other use of it is not determined.
-    func values(of expression: FEELExpression, in decision: String, _ scope: [String: [Possibility]], base: FEELScope,
-                within: Node = DecisionDiagram.always) -> [Possibility] {
-        let use = Use(expression, scope, evaluator.memo.facts(expression, in: decision))
+    func values(of use: Use, _ scope: [[Possibility]], base: FEELScope, within: Node = DecisionDiagram.always) -> [Possibility] {
         var results: [Possibility] = []
-        combinations(use.names, scope, within: within) { bound, condition in
+        combinations(use.slots, scope, within: within) { bound, condition in
             results.append(value(of: use, bound, condition, base: base))
         }
         return Self.merged(results, d)
     }
 
-    /// An expression with the names it reads from the scope, in the order combinations bind them.
-    struct Use {
+    /// An expression with the names it reads from a decision's scope, in the order combinations bind them. A class:
+    /// the walk hands uses to closures and reads them out of arrays, where a struct's copy retains each field.
+    final class Use: Sendable {
         let expression: FEELExpression
         let names: [String]
+        /// Where each of `names` is in the decision's scope (`DecisionPlan.names`).
+        let slots: [Int]
         let bare: Bool
         let path: [String]
+        /// A bare name alone (`x`): its value is the name's.
+        let readsWhole: Bool
+        /// A bare name or path starting with the one name read (`x`, `x.y`).
+        let readsPath: Bool
 
-        init(_ expression: FEELExpression, _ scope: [String: [Possibility]], _ facts: ExpressionFacts) {
+        init(_ expression: FEELExpression, _ slot: [String: Int]) {
             self.expression = expression
-            names = facts.names.filter { scope[$0] != nil }
-            bare = !names.isEmpty && facts.isPath
-            path = bare ? facts.path : []
-        }
-    }
-
-    /// What `Use` reads of an expression's text, whatever the scope: the names it refers to in the order they are
-    /// written, and whether it is a bare name or path (and which).
-    struct ExpressionFacts: Sendable {
-        let names: [String]
-        let isPath: Bool
-        let path: [String]
-
-        init(_ expression: FEELExpression) {
             let all = expression.referencedNames
             // Most entries read no name or one: no ordering to find in the text.
-            names = all.count < 2 ? Array(all) : DMNModel.orderedNames(expression.source, all)
-            isPath = OpenWalker.isPath(expression.source)
-            path = isPath ? expression.source.trimmingWhitespace().split(separator: ".").map(String.init) : []
+            names = (all.count < 2 ? Array(all) : DMNModel.orderedNames(expression.source, all)).filter { slot[$0] != nil }
+            slots = names.map { slot[$0]! }
+            bare = !names.isEmpty && OpenWalker.isPath(expression.source)
+            path = bare ? Self.segments(expression.source) : []
+            readsPath = bare && names.count == 1 && path.first == names[0]
+            readsWhole = readsPath && path.count == 1
+        }
+
+        /// The names of a path (`x.y` → x, y).
+        static func segments(_ path: String) -> [String] {
+            // ASCII (most paths): split by bytes, without reading characters; a name alone is its own path.
+            let bytes = path.utf8
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return path.trimmingWhitespace().split(separator: ".").map(String.init) }
+            func isSpace(_ byte: UInt8?) -> Bool { byte.map { $0 == 0x20 || (0x09...0x0D).contains($0) } ?? false }
+            if !isSpace(bytes.first), !isSpace(bytes.last), !bytes.contains(UInt8(ascii: ".")) { return [path] }
+            return path.trimmingWhitespace().utf8.split(separator: UInt8(ascii: ".")).map { String(decoding: $0, as: UTF8.self) }
         }
     }
 
-    /// The expression's value under one combination of the possibilities of (at least) its names.
-    func value(of use: Use, _ all: [String: Possibility], _ condition: Node, base: FEELScope) -> Possibility {
-        let bound = all.count == use.names.count ? all : all.filter { use.names.contains($0.key) }
-        let loose = Array(Set(bound.values.flatMap(\.loose))).sorted()
-        if bound.values.contains(where: { $0.value == nil }) || (!use.bare && !loose.isEmpty) {
+    /// The open inputs some of `bound` only stand in for, each once, in order.
+    static func looseUnion(_ bound: [Possibility]) -> [Int] {
+        var loose: [Int] = []
+        for p in bound where !p.loose.isEmpty {
+            if loose.isEmpty { loose = p.loose } else { loose += p.loose }
+        }
+        // Mostly one possibility's, already in order: no set to make.
+        if zip(loose, loose.dropFirst()).allSatisfy({ $0 < $1 }) { return loose }
+        return Array(Set(loose)).sorted()
+    }
+
+    /// The expression's value under one combination of the possibilities of its names (`bound`, in the order of
+    /// `use.names`).
+    func value(of use: Use, _ bound: [Possibility], _ condition: Node, base: FEELScope) -> Possibility {
+        let loose = Self.looseUnion(bound)
+        if bound.contains(where: { $0.value == nil }) || (!use.bare && !loose.isEmpty) {
             return Possibility(value: nil, condition: condition, loose: loose)
         }
         // A name alone is its value, and a field of a context (or of null) is read directly; anything else is
         // evaluated.
-        if use.bare, use.path.count == 1, use.names.count == 1, use.path[0] == use.names[0], let only = bound[use.names[0]],
-           let whole = only.value {
+        if use.readsWhole, let whole = bound[0].value {
             return Possibility(value: whole, condition: condition, loose: loose)
         }
-        if use.bare, use.names.count == 1, use.path.first == use.names[0], let only = bound[use.names[0]], let whole = only.value,
+        if use.readsPath, let whole = bound[0].value,
            whole == .null || { if case .context = whole { return true } else { return false } }() {
             var value = whole
             for field in use.path.dropFirst() { value = Self.field(value, field) }
@@ -295,11 +308,11 @@ final class OpenWalker {
             return use.path.count > 1 ? Self.exactness(read) : read
         }
         var feel = base
-        for (name, p) in bound { feel[name] = p.value }
+        for (name, p) in zip(use.names, bound) { feel[name] = p.value }
         var problems: [FEELError] = []
         let value = use.expression.evaluate(feel, problems: &problems)
         var result = Possibility(value: value, condition: condition, loose: loose, problem: !problems.isEmpty)
-        if use.bare, let only = bound.values.first, bound.count == 1, case .context = only.value { result = Self.exactness(result) }
+        if use.bare, bound.count == 1, case .context = bound[0].value { result = Self.exactness(result) }
         return result
     }
 
@@ -325,10 +338,21 @@ final class OpenWalker {
 
     /// The value with marked fields read as null (for type checks).
     static func unmarked(_ value: FEELValue) -> FEELValue {
-        switch value {
+        guard isMarked(value) else { return value }
+        return switch value {
         case undeterminedField: .null
         case .context(let c): .context(FEELContext(c.entries.map { ($0.key, unmarked($0.value)) }))
         default: value
+        }
+    }
+
+    /// Whether `unmarked` changes the value: rebuilding every context of a list decision's value costs more than
+    /// its type check.
+    private static func isMarked(_ value: FEELValue) -> Bool {
+        switch value {
+        case undeterminedField: true
+        case .context(let c): c.entries.contains { isMarked($0.value) }
+        default: false
         }
     }
 
@@ -383,6 +407,29 @@ final class OpenWalker {
     static func merged(_ values: [Possibility], _ d: DecisionDiagram) -> [Possibility] {
         if values.count < 2 { return values.filter { $0.condition != DecisionDiagram.never } }
         var result: [Possibility] = []
+        if values.count <= linearMergeLimit {
+            // Few values: compared with each kept one directly, the first equal found as the hashed index finds it
+            // (equal values hash equally), without hashing every value.
+            result.reserveCapacity(values.count)
+            for p in values where p.condition != DecisionDiagram.never {
+                // Fields compared in place through the buffer: reading them out of the array copies each value.
+                let found = result.withUnsafeBufferPointer { kept in
+                    var found = -1
+                    for i in kept.indices where kept[i].ruled == p.ruled && kept[i].problem == p.problem
+                        && kept[i].value == p.value && kept[i].loose == p.loose {
+                        found = i
+                        break
+                    }
+                    return found
+                }
+                if found >= 0 {
+                    result[found].condition = d.or(result[found].condition, p.condition)
+                } else {
+                    result.append(p)
+                }
+            }
+            return result
+        }
         var index: [MergeKey: [Int]] = [:]
         for p in values where p.condition != DecisionDiagram.never {
             let key = MergeKey(p)
@@ -395,6 +442,9 @@ final class OpenWalker {
         }
         return result
     }
+
+    /// Up to how many values `merged` compares pairwise rather than through a hashed index.
+    static let linearMergeLimit = 16
 
     /// A hashable stand-in for a possibility's value and flags (equal values give equal keys). Lists and contexts
     /// are hashed through their members: the list decisions have a hundred possible lists of few lengths, which
@@ -448,9 +498,9 @@ final class OpenWalker {
     // MARK: - Decision tables
 
     /// The table over sets of values; nil when its hit policy needs the combination-by-combination fallback.
-    private func evaluateTable(_ table: DecisionTable, decision: Decision, index: TableIndex, scope: [String: [Possibility]])
-        -> DecisionPossibilities? {
-        let base = baseScope(decision)
+    private func evaluateTable(_ plan: TablePlan, plan decisionPlan: DecisionPlan, scope: [[Possibility]]) -> DecisionPossibilities? {
+        let table = plan.table, index = plan.index
+        let base = decisionPlan.base
         var result = DecisionPossibilities()
         var failed = DecisionDiagram.never
         var undetermined = DecisionDiagram.never
@@ -461,7 +511,7 @@ final class OpenWalker {
             let tested = !index.untested[c]
             var kept: [(possibility: Possibility, rows: RowSet)] = []
             var reachable = RowSet(count: index.rowCount)
-            for p in values(of: input.expression, in: decision.name, scope, base: base) {
+            for p in values(of: plan.columns[c], scope, base: base) {
                 if p.problem {
                     failed = d.or(failed, p.condition)
                     result.problems.append(("input \(input.title) could not be evaluated", p.condition))
@@ -476,7 +526,7 @@ final class OpenWalker {
                     result.problems.append(("input \(input.title) = \(value) is not one of its input values \(allowed.source)", p.condition))
                     continue
                 }
-                let rows = index.rows(table, column: c, matching: value)
+                let rows = plan.rows(column: c, matching: value)
                 reachable.formUnion(rows)
                 kept.append((p, rows))
             }
@@ -490,9 +540,10 @@ final class OpenWalker {
         var matching: [(row: Int, condition: Node)] = []
         for row in canMatch.rows {
             var condition = live
-            for (c, options) in columns.enumerated() where !index.wildcard[c].contains(row) {
+            // By index: a loop over the options would copy each one (its value, loose answers and rows) per row.
+            for c in columns.indices where !index.wildcard[c].contains(row) {
                 var column = DecisionDiagram.never
-                for option in options where option.rows.contains(row) { column = d.or(column, option.possibility.condition) }
+                for o in columns[c].indices where columns[c][o].rows.contains(row) { column = d.or(column, columns[c][o].possibility.condition) }
                 condition = d.and(condition, column)
                 if condition == DecisionDiagram.never { break }
             }
@@ -502,19 +553,16 @@ final class OpenWalker {
         // Each matching row's output values, with their conditions.
         var outputs: [(row: Int, condition: Node, values: [Possibility])] = []
         for (row, condition) in matching {
-            let rule = table.rules[row]
             var produced: [Possibility]
             if let constant = index.constantOutputs[row] {
                 produced = [Possibility(value: Self.result(table, constant), condition: condition)]
             } else {
-                // All entries under each combination of the names any of them reads: entries that read the same
-                // wide decision (a code list) then cost one pass over its possibilities, not one per pair of entries.
-                let uses = rule.outputEntries.map { Use($0, scope, evaluator.memo.facts($0, in: decision.name)) }
-                var names: [String] = []
-                for use in uses { for name in use.names where !names.contains(name) { names.append(name) } }
+                let entries = plan.outputs[row]!
                 produced = []
-                combinations(names, scope, within: condition) { bound, condition in
-                    let fields = uses.map { value(of: $0, bound, condition, base: base) }
+                combinations(entries.slots, scope, within: condition) { bound, condition in
+                    let fields = zip(entries.uses, entries.positions).map { use, positions in
+                        value(of: use, positions.map { $0.map { bound[$0] } } ?? bound, condition, base: base)
+                    }
                     let loose = Array(Set(fields.flatMap(\.loose))).sorted()
                     if table.outputs.count == 1 {
                         produced.append(Possibility(value: fields[0].value, condition: condition, loose: loose))
@@ -530,7 +578,7 @@ final class OpenWalker {
                 for (o, output) in table.outputs.enumerated() {
                     let value = table.outputs.count == 1 ? p.value! : Self.field(p.value!, output.name ?? "")
                     if let allowed = output.outputValues, value != .null, !allowed.matches(value, scope: base) {
-                        result.problems.append(("rule \(rule.row): output \(output.name ?? "") = \(value) is not one of its output values \(allowed.source)", p.condition))
+                        result.problems.append(("rule \(table.rules[row].row): output \(output.name ?? "") = \(value) is not one of its output values \(allowed.source)", p.condition))
                     }
                     _ = o
                 }
@@ -740,21 +788,20 @@ final class OpenWalker {
     // MARK: - Fallback
 
     /// Any decision, evaluated plainly once per combination of what the names it may use can be.
-    private func evaluateByCombination(_ decision: Decision, scope: [String: [Possibility]]) -> DecisionPossibilities {
-        let base = baseScope(decision)
-        let plain = DMNEvaluator(model: model)
+    private func evaluateByCombination(_ plan: DecisionPlan, scope: [[Possibility]]) -> DecisionPossibilities {
+        let decision = plan.decision, base = plan.base, plain = evaluator.plain
         var result = DecisionPossibilities()
         var values: [Possibility] = []
         var rows: [Int: (Node, Node)] = [:]
-        let names = scope.keys.sorted { (evaluator.inputOrder.firstIndex(of: $0) ?? Int.max, $0) < (evaluator.inputOrder.firstIndex(of: $1) ?? Int.max, $1) }
-        combinations(names, scope, within: DecisionDiagram.always) { bound, condition in
-            let loose = Array(Set(bound.values.flatMap(\.loose))).sorted()
-            if bound.values.contains(where: { $0.value == nil }) || !loose.isEmpty {
+        let names = plan.questionOrder.map { plan.names[$0] }
+        combinations(plan.questionOrder, scope, within: DecisionDiagram.always) { bound, condition in
+            let loose = Self.looseUnion(bound)
+            if bound.contains(where: { $0.value == nil }) || !loose.isEmpty {
                 values.append(Possibility(value: nil, condition: condition, loose: loose, ruled: false))
                 return
             }
             var feel = base
-            for (name, p) in bound { feel[name] = p.value }
+            for (name, p) in zip(names, bound) { feel[name] = p.value }
             let trace = plain.evaluate(decision.logic, named: decision.name, scope: feel)
             values.append(Possibility(value: trace.value, condition: condition, ruled: !trace.rules.isEmpty || trace.hitPolicy == nil))
             for message in trace.problems { result.problems.append((message, condition)) }

@@ -94,10 +94,19 @@ struct TableIndex: Sendable {
 
     /// The rows whose entry in `column` matches `value` (`-` included).
     func rows(_ table: DecisionTable, column: Int, matching value: FEELValue) -> RowSet {
+        rows(table, column: column, matching: value, probe: compiled.probe(value, column: column)).rows
+    }
+
+    /// The same from the value's probe, and whether the index decided every row alone: then every value with this
+    /// probe matches the same rows.
+    func rows(_ table: DecisionTable, column: Int, matching value: FEELValue,
+              probe: CompiledTable.Probe) -> (rows: RowSet, byProbe: Bool) {
         var result = RowSet(count: rowCount)
-        compiled.forEachRow(column: column, compiled.probe(value, column: column)) { row, decided in
+        var byProbe = true
+        compiled.forEachRow(column: column, probe) { row, decided in
+            if !decided { byProbe = false }
             if decided || table.rules[row].inputEntries[column].matches(value, scope: FEELScope()) { result.insert(row) }
         }
-        return result
+        return (result, byProbe)
     }
 }

@@ -1,0 +1,112 @@
+import Synchronization
+
+/// What the open walk reads of one decision that depends on the model alone, worked out once per evaluator: a batch
+/// walks the same decisions for every profile, and looking requirements up by id, making the knowledge models'
+/// functions and reading each expression's names again cost more there than the walk's own work.
+///
+/// A class: the walk reads plans in its inner loops, where copying a decision would retain each of its fields.
+final class DecisionPlan: Sendable {
+    typealias Use = OpenWalker.Use
+    let decision: Decision
+    /// The names the decision may use, each once (the walk's scope holds what each can be, in this order).
+    let names: [String]
+    /// Which of `names` are looked up as decisions; the others are inputs. A name both an input and a decision
+    /// is the decision, as in the scope the plain evaluator builds.
+    let isDecision: [Bool]
+    /// The slots of required decisions in the order they are required, repeats included: reading a collecting
+    /// table's lists makes conditions, so they are read in the order the requirements give.
+    let decisionReads: [Int]
+    /// Knowledge models as functions, as the plain evaluator binds them.
+    let base: FEELScope
+    /// The slots of `names` in question order (the fallback binds them in that order).
+    let questionOrder: [Int]
+    /// Set for a table evaluated over sets of values (its entries name nothing).
+    let table: TablePlan?
+
+    /// `rank`: where each input comes in question order.
+    init(_ decision: Decision, model: DMNModel, plain: DMNEvaluator, index: TableIndex?, rank: [String: Int]) {
+        self.decision = decision
+        var names: [String] = [], isDecision: [Bool] = [], reads: [Int] = []
+        var slot: [String: Int] = [:]
+        for ref in decision.requiredInputs {
+            guard let input = model.input(id: ref.id), slot[input.name] == nil else { continue }
+            slot[input.name] = names.count
+            names.append(input.name)
+            isDecision.append(false)
+        }
+        for ref in decision.requiredDecisions {
+            guard let upstream = model.decision(id: ref.id) else { continue }
+            if let known = slot[upstream.name] { isDecision[known] = true; reads.append(known); continue }
+            slot[upstream.name] = names.count
+            reads.append(names.count)
+            names.append(upstream.name)
+            isDecision.append(true)
+        }
+        self.names = names
+        self.isDecision = isDecision
+        decisionReads = reads
+        base = plain.scope(for: Decision(id: decision.id, name: decision.name, typeRef: nil,
+                                         requiredKnowledge: decision.requiredKnowledge, logic: decision.logic,
+                                         location: decision.location),
+                           inputs: [:], decisions: [:])
+        let key = { (name: String) in (rank[name] ?? Int.max, name) }
+        questionOrder = names.indices.sorted { key(names[$0]) < key(names[$1]) }
+        if case .table(let table) = decision.logic.untyped, let index, !index.entriesUseNames {
+            self.table = TablePlan(table, index: index, slot: slot)
+        } else {
+            table = nil
+        }
+    }
+}
+
+/// A decision table as the open walk reads it: what each input expression and each computed row's outputs use.
+struct TablePlan: Sendable {
+    typealias Use = OpenWalker.Use
+    let table: DecisionTable
+    let index: TableIndex
+    let columns: [Use]
+    /// Per row, nil where its outputs are constants (`TableIndex.constantOutputs`).
+    let outputs: [RowOutputs?]
+
+    /// A row's output entries under each combination of the names any of them reads: entries that read the same wide
+    /// decision (a code list) then cost one pass over its possibilities, not one per pair of entries.
+    struct RowOutputs: Sendable {
+        let uses: [Use]
+        /// The slots every entry reads together, in the order the entries first read them.
+        let slots: [Int]
+        /// Per entry: where its own names are among `slots`; nil when it reads exactly `slots`, in that order.
+        let positions: [[Int]?]
+    }
+
+    /// Rows by column and probe, for probes the index decides alone (`TableIndex.rows(_:column:matching:probe:)`):
+    /// a batch tests the same few values in each column for every profile.
+    private let rowsByProbe = RowsByProbe()
+
+    private final class RowsByProbe: Sendable {
+        let memo = Mutex<[Int: RowSet]>([:])
+    }
+
+    /// The rows whose entry in column `c` matches `value`, as `TableIndex.rows(_:column:matching:)` gives them.
+    func rows(column c: Int, matching value: FEELValue) -> RowSet {
+        let probe = index.compiled.probe(value, column: c)
+        let key = (c << 3 | probe.kind.rawValue) << 32 | Int(UInt32(bitPattern: probe.entry))
+        if let known = rowsByProbe.memo.withLock({ $0[key] }) { return known }
+        let found = index.rows(table, column: c, matching: value, probe: probe)
+        if found.byProbe { rowsByProbe.memo.withLock { $0[key] = found.rows } }
+        return found.rows
+    }
+
+    init(_ table: DecisionTable, index: TableIndex, slot: [String: Int]) {
+        self.table = table
+        self.index = index
+        columns = table.inputs.map { Use($0.expression, slot) }
+        outputs = table.rules.indices.map { row in
+            guard index.constantOutputs[row] == nil else { return nil }
+            let uses = table.rules[row].outputEntries.map { Use($0, slot) }
+            var slots: [Int] = []
+            for use in uses { for s in use.slots where !slots.contains(s) { slots.append(s) } }
+            let positions = uses.map { use in use.slots == slots ? nil : use.slots.map { slots.firstIndex(of: $0)! } }
+            return RowOutputs(uses: uses, slots: slots, positions: positions)
+        }
+    }
+}
