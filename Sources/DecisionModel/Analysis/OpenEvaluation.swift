@@ -285,10 +285,14 @@ public final class OpenEvaluation {
         var lower = diagram.and(condition, space)
         let upper = diagram.or(condition, diagram.not(space))
         // Within the possible answers an implied fact and what implies it say the same; the cover names the latter.
+        var tested = diagram.support(lower)
         for input in impliedFacts {
-            guard let v = variableIndex[input], diagram.support(lower).contains(v) else { continue }
+            guard let v = variableIndex[input], tested.contains(v) else { continue }
             let free = diagram.exists(lower, [v])
-            if diagram.minus(diagram.and(free, space), upper) == DecisionDiagram.never { lower = free }
+            if diagram.minus(diagram.and(free, space), upper) == DecisionDiagram.never {
+                lower = free
+                tested = diagram.support(lower)
+            }
         }
         let packer = ProductPacker(sizes: diagram.sizes)
         let products = packer.join(packer.pack(chains: diagram.coverChains(lower, upTo: upper)))

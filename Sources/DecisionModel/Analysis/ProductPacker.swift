@@ -106,7 +106,12 @@ struct ProductPacker {
     /// subtraction rather than a walk over the rest.
     private func hash(_ v: Int32, at: Int, _ bits: [UInt64]) -> UInt64 {
         var word = (0xCBF2_9CE4_8422_2325 ^ UInt64(UInt32(bitPattern: v))) &* 0x100_0000_01B3
-        for i in at..<(at + wordCounts[Int(v)]) { word = (word ^ bits[i]) &* 0x100_0000_01B3 }
+        let n = wordCounts[Int(v)]
+        if n == 1 {
+            word = (word ^ bits[at]) &* 0x100_0000_01B3
+        } else {
+            for i in at..<(at + n) { word = (word ^ bits[i]) &* 0x100_0000_01B3 }
+        }
         // Mixed (splitmix64's finaliser): sums of FNV words alone collide on literals that differ in one bit.
         word = (word ^ (word >> 30)) &* 0xBF58_476D_1CE4_E5B9
         word = (word ^ (word >> 27)) &* 0x94D0_49BB_1331_11EB
