@@ -104,17 +104,19 @@ final class ConditionWriter {
             return (others, evaluation.exists(evaluation.possibleAnswers, variables: others))
         }()
         ownAnswers[ownKey] = (others, ownPossible)
-        var paths: [[AnswerCondition]] = []
+        var rests: [(results: [AnswerCondition], rest: Condition)] = []
         var union = Condition.never
         for combination in combinations {
             let inside = evaluation.and(condition, combination.condition)
             if inside.isNever { continue }
             let rest = evaluation.exists(inside, variables: others)
             union = evaluation.or(union, evaluation.and(combination.condition, rest))
-            paths += evaluation.cover(rest, possible: ownPossible).map { combination.results + $0 }
+            rests.append((combination.results, rest))
         }
-        // Exact only when the results carry everything the other answers contribute.
+        // Exact only when the results carry everything the other answers contribute; checked before the rests are
+        // written, which would otherwise be thrown away.
         guard union == condition else { return evaluation.cover(condition) }
+        let paths = rests.flatMap { combination in evaluation.cover(combination.rest, possible: ownPossible).map { combination.results + $0 } }
         return Self.joinResults(paths, readings: readingCounts).enumerated()
             .sorted { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }.map(\.element)
     }
@@ -130,10 +132,9 @@ final class ConditionWriter {
             var naming: [Int: [Int]] = [:]
             for path in result {
                 guard let own = path.first(where: { $0.isResult && $0.input == key }) else { joined.append(path); continue }
-                let rest = path.filter { !($0.isResult && $0.input == key) }
-                let shape = Self.shape(rest)
+                let shape = Self.shape(path, apart: key)
                 if let i = naming[shape]?.first(where: { i in
-                    joined[i].contains { $0.isResult && $0.input == key } && joined[i].filter { !($0.isResult && $0.input == key) } == rest
+                    joined[i].contains { $0.isResult && $0.input == key } && Self.equal(joined[i], path, apart: key)
                 }) {
                     var merged = joined[i]
                     let k = merged.firstIndex { $0.isResult && $0.input == key }!
@@ -150,16 +151,32 @@ final class ConditionWriter {
         return result
     }
 
-    /// A hash of what equal paths share (names, ranges, how many values), not of the values themselves.
-    private static func shape(_ path: [AnswerCondition]) -> Int {
-        var hasher = Hasher()
-        for condition in path {
-            hasher.combine(condition.input)
-            hasher.combine(condition.isResult)
-            hasher.combine(condition.test)
-            hasher.combine(condition.values.count)
+    /// Whether the two paths are equal once the result `key` is left out of both (without copying them).
+    private static func equal(_ a: [AnswerCondition], _ b: [AnswerCondition], apart key: String) -> Bool {
+        var i = 0, j = 0
+        while true {
+            while i < a.count, a[i].isResult && a[i].input == key { i += 1 }
+            while j < b.count, b[j].isResult && b[j].input == key { j += 1 }
+            if i == a.count || j == b.count { return i == a.count && j == b.count }
+            guard a[i] == b[j] else { return false }
+            i += 1; j += 1
         }
-        return hasher.finalize()
+    }
+
+    /// A hash of what paths equal apart from the result `key` share (names, ranges, how many values), not of the
+    /// values themselves. Of a name or range, its length and last byte: collisions only cost a comparison, and
+    /// hashing the strings cost more.
+    private static func shape(_ path: [AnswerCondition], apart key: String) -> Int {
+        var word: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix(_ x: Int) { word = (word ^ UInt64(bitPattern: Int64(x))) &* 0x100_0000_01B3 }
+        for condition in path where !(condition.isResult && condition.input == key) {
+            mix(condition.input.utf8.count)
+            mix(Int(condition.input.utf8.last ?? 0))
+            mix(condition.isResult ? 1 : 0)
+            mix(condition.test.map { $0.utf8.count * 256 + Int($0.utf8.last ?? 0) } ?? -1)
+            mix(condition.values.count)
+        }
+        return Int(truncatingIfNeeded: word)
     }
 
     private func project(_ whole: FEELValue, _ fields: [String]) -> [FEELValue] {

@@ -78,6 +78,21 @@ import Testing
         #expect(joined == Self.plainJoin(products, sizes: sizes))
     }
 
+    /// A cover's chains packed (one array for every product) read back as the cover's products, in order, with a
+    /// code list among the variables.
+    @Test(arguments: 0..<10) func packedChainsAreTheCoversProducts(seed: Int) {
+        var random = SplitMix64(state: UInt64(seed) &+ 53)
+        let sizes = [3, 70, 2, 4, 2]
+        let d = DecisionDiagram(sizes: sizes)
+        let lower = DecisionDiagramOperationTests.randomCondition(d, &random, terms: 5)
+        let upper = d.or(lower, DecisionDiagramOperationTests.randomCondition(d, &random, terms: 3))
+        let packer = ProductPacker(sizes: sizes)
+        let packed = packer.terms(packer.pack(chains: d.coverChains(lower, upTo: upper)))
+        let plain = d.cover(lower, upTo: upper)
+        #expect(packed.map { $0.variables.map(Int.init) } == plain.map { $0.map(\.0) })
+        #expect(packed.map { $0.values } == plain.map { $0.map { [$0.1] } })
+    }
+
     @Test func equalProductsHashAlike() {
         let a = OpenEvaluation.ProductTerm([(0, [1]), (2, [0, 1])])
         let b = OpenEvaluation.ProductTerm([(0, [1]), (2, [0, 1])])

@@ -286,23 +286,51 @@ public final class OpenEvaluation {
         var lower = diagram.and(condition, space)
         let upper = diagram.or(condition, diagram.not(space))
         // Within the possible answers an implied fact and what implies it say the same; the cover names the latter.
+        var tested = diagram.support(lower)
         for input in impliedFacts {
-            guard let v = variableIndex[input], diagram.support(lower).contains(v) else { continue }
+            guard let v = variableIndex[input], tested.contains(v) else { continue }
             let free = diagram.exists(lower, [v])
-            if diagram.minus(diagram.and(free, space), upper) == DecisionDiagram.never { lower = free }
+            if diagram.minus(diagram.and(free, space), upper) == DecisionDiagram.never {
+                lower = free
+                tested = diagram.support(lower)
+            }
         }
         let packer = ProductPacker(sizes: diagram.sizes)
-        let products = packer.join(packer.pack(chains: diagram.coverChains(lower, upTo: upper))).map(packer.unpack)
-        return products.map { product in
-            zip(product.variables, product.values).map { v, values in
-                let variable = variables[Int(v)]
-                let first = variable.cases[values[0]]
-                if let test = variable.test(values), variable.isRanged || !first.isExact {
-                    return AnswerCondition(input: variable.input, value: first.value ?? .null, test: test)
-                }
-                return AnswerCondition(input: variable.input, values: values.map { variable.cases[$0].value ?? .null })
-            }
+        let products = packer.join(packer.pack(chains: diagram.coverChains(lower, upTo: upper)))
+        return products.live.map { p in
+            var conditions: [AnswerCondition] = []
+            conditions.reserveCapacity(Int(products.count[Int(p)]))
+            packer.forEachLiteral(p, in: products) { v, at in conditions.append(answer(v, at: at, products, packer)) }
+            return conditions
         }.enumerated().sorted { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }.map(\.element)
+    }
+
+    /// A literal's values, for `literalAnswers`: one word for most variables, more for a code list.
+    private struct LiteralKey: Hashable {
+        var variable: Int32
+        var word: UInt64
+        var more: [UInt64]
+    }
+
+    /// The answer each literal of a cover stands for, by variable and values: the covers of one assessment repeat
+    /// literals thousands of times.
+    private var literalAnswers: [LiteralKey: AnswerCondition] = [:]
+
+    private func answer(_ v: Int32, at: Int, _ products: ProductPacker.Products, _ packer: ProductPacker) -> AnswerCondition {
+        let n = packer.words(v)
+        let key = LiteralKey(variable: v, word: products.bits[at], more: n == 1 ? [] : Array(products.bits[(at + 1)..<(at + n)]))
+        if let known = literalAnswers[key] { return known }
+        let values = packer.values(v, at: at, in: products)
+        let variable = variables[Int(v)]
+        let first = variable.cases[values[0]]
+        let found: AnswerCondition
+        if let test = variable.test(values), variable.isRanged || !first.isExact {
+            found = AnswerCondition(input: variable.input, value: first.value ?? .null, test: test)
+        } else {
+            found = AnswerCondition(input: variable.input, values: values.map { variable.cases[$0].value ?? .null })
+        }
+        literalAnswers[key] = found
+        return found
     }
 
     /// A product of literals "variable takes one of these values", variables in order.
@@ -351,7 +379,7 @@ public final class OpenEvaluation {
     /// values); a product inside another is dropped. Exact: the union is unchanged.
     static func join(_ start: [ProductTerm], sizes: [Int]) -> [ProductTerm] {
         let packer = ProductPacker(sizes: sizes)
-        return packer.join(start.map(packer.pack)).map(packer.unpack)
+        return packer.terms(packer.join(packer.pack(start)))
     }
 
     /// Diagram size, for benchmarks.
