@@ -42,6 +42,8 @@ struct OpenFacts {
     let rules: RuleSet
     let evaluation: OpenEvaluation
     let sources: [String: (decision: String, path: [String])]
+    /// The decisions in dependency order with the names they require (`RulesReading.graph`).
+    let graph: [RulesReading.Requirements]
     let writer: ConditionWriter
     /// Contradictions between the answers given, found before the contradicting combinations are set aside.
     let contradictions: [Contradiction]
@@ -61,6 +63,15 @@ struct OpenFacts {
         let implications: [String]
         /// The answers an implication can contradict.
         let impliedFacts: [String]
+        /// The decisions in dependency order, each with the inputs and decisions it requires by name: the trace
+        /// walks them for every evaluation, and looking each requirement up by its id cost more than the walk.
+        let graph: [Requirements]
+
+        struct Requirements: Sendable {
+            let decision: Decision
+            let inputs: [String]
+            let decisions: [String]
+        }
 
         init(_ rules: RuleSet) {
             var sources: [String: (decision: String, path: [String])] = [:]
@@ -71,6 +82,11 @@ struct OpenFacts {
             implications = rules.model.decisions
                 .filter { $0.decisionTable?.outputs.contains(where: { $0.name == "contradicted" }) == true }.map(\.name)
             impliedFacts = OpenFacts.impliedFacts(rules)
+            let model = rules.model
+            graph = model.decisionsInDependencyOrder.map { decision in
+                Requirements(decision: decision, inputs: decision.requiredInputs.compactMap { model.input(id: $0.id)?.name },
+                             decisions: decision.requiredDecisions.compactMap { model.decision(id: $0.id)?.name })
+            }
         }
     }
 
@@ -79,6 +95,7 @@ struct OpenFacts {
         self.rules = rules
         self.evaluation = evaluation
         sources = reading.sources
+        graph = reading.graph
         contradictions = Self.contradictions(rules, evaluation)
         // Combinations of answers an implication contradicts are impossible, not alternatives.
         var possible = Condition.always
@@ -252,7 +269,6 @@ struct OpenFacts {
     /// The trace: each decision's value when it is determined (null otherwise), the rows that gave it or still
     /// can, and which open answers it depends on.
     func trace() -> (EvaluationResult, [String: DecisionOpenness]) {
-        let model = rules.model
         var result = EvaluationResult()
         var openness: [String: DecisionOpenness] = [:]
         // The open answers feeding each decision, as bits by their place in `order`: a batch profile leaves tens of
@@ -263,13 +279,14 @@ struct OpenFacts {
         let words = (order.count + 63) / 64
         func has(_ bits: [UInt64], _ i: Int) -> Bool { bits[i >> 6] & 1 << UInt64(i & 63) != 0 }
         var upstreamOpen: [String: [UInt64]] = [:]
-        for decision in model.decisionsInDependencyOrder {
+        for requirements in graph {
+            let decision = requirements.decision
             var feeding = [UInt64](repeating: 0, count: words)
-            for ref in decision.requiredInputs {
-                if let name = model.input(id: ref.id)?.name, let i = place[name] { feeding[i >> 6] |= 1 << UInt64(i & 63) }
+            for name in requirements.inputs {
+                if let i = place[name] { feeding[i >> 6] |= 1 << UInt64(i & 63) }
             }
-            for ref in decision.requiredDecisions {
-                guard let up = model.decision(id: ref.id), let bits = upstreamOpen[up.name] else { continue }
+            for name in requirements.decisions {
+                guard let bits = upstreamOpen[name] else { continue }
                 for w in 0..<words { feeding[w] |= bits[w] }
             }
             upstreamOpen[decision.name] = feeding

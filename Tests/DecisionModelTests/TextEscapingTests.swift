@@ -12,10 +12,13 @@ import Testing
         ("direction control in Japanese", "認証\u{202E}基準", #""認証\u202e基準""#),
         ("line separator", "a\u{2028}b", #""a\u2028b""#),
         ("C1 control", "a\u{85}b", #""a\u0085b""#),
+        ("every UTF-8 length beside an escape", "é\n日🩺\u{FFFE}", #""é\n日🩺\ufffe""#),
+        ("Arabic letter mark and a quote", "x\u{61C}\"", #""x\u061c\"""#),
     ])
     func jsonStrings(_ name: String, _ text: String, _ expected: String) {
         #expect(JSONValue.quote(text) == expected)
         #expect(JSONValue.object([(text, .string(text))]).compact() == "{\(expected):\(expected)}")
+        #expect(JSONValue.array([.string(text)]).rendered() == "[\n  \(expected)\n]")
     }
 
     @Test func sanitizeKeepsNewlinesOnlyWhenAsked() {

@@ -123,7 +123,7 @@ extension BatchAssessment {
 /// Assessments already written in a batch, by the answers that gave them: many profiles of a batch (generated
 /// variants, repeated devices) are equal. Bounded in bytes, so a batch of distinct profiles keeps memory flat.
 final class BatchMemo: Sendable {
-    private let entries = Mutex<(buckets: [String: [(answers: Answers, json: [UInt8])]], bytes: Int)>(([:], 0))
+    private let entries = Mutex<(buckets: [Int: [(answers: Answers, json: [UInt8])]], bytes: Int)>(([:], 0))
     private let rows = Mutex<(lines: [[String]: [UInt8]], bytes: Int)>(([:], 0))
     /// A line of the bundled rules' JSON is tens of kilobytes: this keeps some hundreds of them.
     static let capacity = 32 << 20
@@ -147,24 +147,32 @@ final class BatchMemo: Sendable {
     func remember(_ answers: Answers, _ json: [UInt8]) {
         let key = Self.key(answers)
         entries.withLock { state in
-            let size = json.count + key.utf8.count
+            let size = json.count + MemoryLayout<Int>.size
             guard state.bytes + size <= Self.capacity, state.buckets[key]?.contains(where: { $0.answers == answers }) != true else { return }
             state.buckets[key, default: []].append((answers, json))
             state.bytes += size
         }
     }
 
-    /// Equal answers give equal keys; unequal ones rarely do (a hit is confirmed by comparing the answers).
-    private static func key(_ answers: Answers) -> String {
-        var key = answers.device ?? "\u{0}"
+    /// Equal answers give equal keys; unequal ones rarely do (a hit is confirmed by comparing the answers). A hash,
+    /// not a text: spelling every answer out cost more than a batch of distinct profiles ever gets back from the memo.
+    private static func key(_ answers: Answers) -> Int {
+        var hasher = Hasher()
+        hasher.combine(answers.device)
         for name in answers.order {
-            key += "\u{1}" + name + "="
+            hasher.combine(name)
             switch answers[name] {
-            case .value(let value)?: key += value.description
-            case .unknown?: key += "\u{2}"
+            case .value(let value)?:
+                // Values equal in FEEL but spelt differently only miss the memo.
+                switch value {
+                case .string(let text): hasher.combine(0); hasher.combine(text)
+                case .boolean(let flag): hasher.combine(1); hasher.combine(flag)
+                default: hasher.combine(2); hasher.combine(value.description)
+                }
+            case .unknown?: hasher.combine(3)
             case nil: break
             }
         }
-        return key
+        return hasher.finalize()
     }
 }

@@ -1,5 +1,6 @@
 import DecisionModel
 import Foundation
+import Synchronization
 
 /// One profile of a batch: where it comes from, and its answers or why they could not be read.
 public struct BatchProfile: Sendable {
@@ -54,10 +55,11 @@ public enum BatchProfiles {
         let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         try checkHeader(columns, file: path, line: header.line, rules: rules)
         let idColumn = columns.firstIndex(of: "id")
+        let read = ReadCells()
         return rows.map { row in
             let id = idColumn.flatMap { $0 < row.fields.count ? row.fields[$0] : nil }.flatMap { $0.isEmpty ? nil : $0 }
             var profile = BatchProfile(id: id ?? String(row.line), file: path, row: row.line) { rules throws(AdvisorError) in
-                try answers(row, columns: columns, file: path, rules: rules)
+                try answers(row, columns: columns, file: path, rules: rules, read: read)
             }
             if row.fields.count == columns.count {
                 var cells = row.fields
@@ -83,21 +85,31 @@ public enum BatchProfiles {
         if !problems.isEmpty { throw AdvisorError(problems) }
     }
 
-    static func answers(_ row: CSV.Row, columns: [String], file: String, rules: RuleSet) throws(AdvisorError) -> Answers {
+    static func answers(_ row: CSV.Row, columns: [String], file: String, rules: RuleSet,
+                        read: ReadCells = ReadCells()) throws(AdvisorError) -> Answers {
         guard row.fields.count == columns.count else {
             throw AdvisorError(file: file, line: row.line, "\(row.fields.count) fields where the header has \(columns.count)")
         }
         var answers = Answers()
         var problems: [DMNProblem] = []
         for (name, field) in zip(columns, row.fields) {
-            let text = field.trimmingCharacters(in: .whitespaces)
+            let text = Self.trimmed(field)
             switch name {
             case "id": continue
             case "device": answers.device = text.isEmpty ? nil : text
             default:
+                if text.isEmpty || text == "?" {
+                    answers[name] = .unknown
+                    continue
+                }
+                if let known = read.answer(name, text) {
+                    answers[name] = known
+                    continue
+                }
                 do {
-                    answers[name] = try AnswersFile.parse(name: name, text: text, unknown: text.isEmpty || text == "?",
-                                                          rules: rules)
+                    let answer = try AnswersFile.parse(name: name, text: text, unknown: false, rules: rules)
+                    read.remember(name, text, answer)
+                    answers[name] = answer
                 } catch {
                     problems.append(DMNProblem(file: file, line: row.line, message: "column '\(name)': \(error)"))
                 }
@@ -105,5 +117,27 @@ public enum BatchProfiles {
         }
         if !problems.isEmpty { throw AdvisorError(problems) }
         return answers
+    }
+
+    /// The cell without surrounding whitespace; a cell that starts and ends with visible ASCII (nearly every one)
+    /// is kept as it is without asking Foundation.
+    static func trimmed(_ field: String) -> String {
+        guard let first = field.utf8.first, let last = field.utf8.last,
+              (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) else {
+            return field.trimmingCharacters(in: .whitespaces)
+        }
+        return field
+    }
+}
+
+/// The answers a batch's CSV cells read as, by column and text: a batch of thousands of rows spells the same few
+/// values again and again, and reading one checks it against the input's type and allowed values.
+final class ReadCells: Sendable {
+    private let answers = Mutex<[String: [String: Answers.Answer]]>([:])
+
+    func answer(_ name: String, _ text: String) -> Answers.Answer? { answers.withLock { $0[name]?[text] } }
+
+    func remember(_ name: String, _ text: String, _ answer: Answers.Answer) {
+        answers.withLock { $0[name, default: [:]][text] = answer }
     }
 }

@@ -1,6 +1,6 @@
-/// A growable run of plain values for the decision diagram's tables, read and written without the bounds,
-/// uniqueness and exclusivity checks an `Array` stored in a class pays on every access: the diagram touches its
-/// tables millions of times per assessment, and those checks cost more than the work. Indices are the diagram's
+/// A growable run of plain values for the decision diagram's tables (and the bytes of a JSON document), read and
+/// written without the bounds, uniqueness and exclusivity checks an `Array` stored in a class pays on every access:
+/// the diagram touches its tables millions of times per assessment, and those checks cost more than the work. Indices are the diagram's
 /// own (node ids, child offsets), always in range; the owner frees the storage (`free`) in its `deinit`.
 struct DiagramBuffer<Element: BitwiseCopyable> {
     private(set) var base: UnsafeMutablePointer<Element>
@@ -45,6 +45,15 @@ struct DiagramBuffer<Element: BitwiseCopyable> {
         if count + n > capacity { reserve(count + n) }
         for i in 0..<n { base[count + i] = value }
         count += n
+    }
+
+    /// Appends values from outside this buffer in one copy: the long runs (a JSON document's strings) that a loop
+    /// would copy one at a time.
+    mutating func append(contentsOf source: UnsafeBufferPointer<Element>) {
+        guard let from = source.baseAddress, !source.isEmpty else { return }
+        if count + source.count > capacity { reserve(count + source.count) }
+        (base + count).initialize(from: from, count: source.count)
+        count += source.count
     }
 
     /// Appends `n` values read from `source` (which may lie in this buffer: it is read before any move).

@@ -134,9 +134,15 @@ public final class OpenEvaluation {
         return p
     }
 
-    func possible(_ p: Possibility) -> Possible {
-        if p.value == OpenWalker.undeterminedField { return Possible(value: nil, condition: Condition(node: p.condition), ruled: false, loose: p.loose.map { variables[$0].input }) }
-        return Possible(value: p.value, condition: Condition(node: p.condition), ruled: p.ruled, loose: p.loose.map { variables[$0].input })
+    func possible(_ p: Possibility) -> Possible { possible(p, condition: p.condition) }
+
+    /// `possible` of `p` under another condition (its condition within the universe), without copying `p` first.
+    func possible(_ p: Possibility, condition: Node) -> Possible {
+        let loose = p.loose.isEmpty ? [] : p.loose.map { variables[$0].input }
+        if case .string? = p.value, p.value == OpenWalker.undeterminedField {
+            return Possible(value: nil, condition: Condition(node: condition), ruled: false, loose: loose)
+        }
+        return Possible(value: p.value, condition: Condition(node: condition), ruled: p.ruled, loose: loose)
     }
 
     /// Every value a decision can still take, or one field of it (`path`: an output of a multi-output table),
@@ -173,9 +179,20 @@ public final class OpenEvaluation {
     public func columns(_ decision: String) -> [(name: String, values: [Possible])] {
         // A column's values are those of `values(of:)`, merged already (no two alike) and never marked as problems:
         // read within the universe they stay unlike, so the ones that can still be are the merged list.
-        (decisions[decision]?.columns ?? []).map { column in
-            (column.name, column.values.map(reported).filter { $0.condition != DecisionDiagram.never }.map(possible))
+        // One pass per column: the trace reads every column of every decision, for each profile of a batch.
+        guard let columns = decisions[decision]?.columns else { return [] }
+        var result: [(name: String, values: [Possible])] = []
+        result.reserveCapacity(columns.count)
+        for column in columns {
+            var values: [Possible] = []
+            values.reserveCapacity(column.values.count)
+            for p in column.values {
+                let condition = within(p.condition)
+                if condition != DecisionDiagram.never { values.append(possible(p, condition: condition)) }
+            }
+            result.append((column.name, values))
         }
+        return result
     }
 
     /// The rows of a decision's table that can still match.
@@ -187,9 +204,11 @@ public final class OpenEvaluation {
 
     /// A row of a decision's table as a trace entry (its id, reasons and source).
     public func ruleHit(_ decision: String, row: Int) -> DecisionTrace.RuleHit? {
-        guard let table = model.decision(named: decision)?.decisionTable, let rule = table.rules.first(where: { $0.row == row }) else {
-            return nil
-        }
+        guard let table = model.decision(named: decision)?.decisionTable else { return nil }
+        // Rows are numbered as written, so row n is nearly always the n-th rule; the search is for any other table.
+        let rules = table.rules
+        guard let rule = row >= 1 && row <= rules.count && rules[row - 1].row == row ? rules[row - 1] : rules.first(where: { $0.row == row })
+        else { return nil }
         return DecisionTrace.RuleHit(id: rule.id, row: rule.row,
                                      annotations: zip(table.annotationNames, rule.annotations).map { (name: $0, text: $1) },
                                      description: rule.description, location: rule.location)

@@ -28,7 +28,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     public func compact() -> String {
         var out = JSONBytes()
         appendCompact(to: &out)
-        return out.string
+        return out.string()
     }
 
     /// `compact()` as its UTF-8 bytes, for writers that pass them on: a batch line is tens of kilobytes, and making
@@ -36,7 +36,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     public func compactUTF8() -> [UInt8] {
         var out = JSONBytes()
         appendCompact(to: &out)
-        return out.bytes
+        return out.finish()
     }
 
     private func appendCompact(to out: inout JSONBytes) {
@@ -73,7 +73,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     public func renderedUTF8(indent: String = "") -> [UInt8] {
         var out = JSONBytes()
         appendRendered(indent: Array(indent.utf8), depth: 0, to: &out)
-        return out.bytes
+        return out.finish()
     }
 
     /// `rendered`, appended in place: the report of an empty answer file is half a megabyte of nested objects,
