@@ -104,4 +104,21 @@ import Testing
             #expect(samples.japanFirst == expected.japanFirst && samples.clamped == expected.clamped, "\(name)")
         }
     }
+
+    /// Stage lengths kept from earlier runs (of the same plan, or of others sharing a stage at the same place in the
+    /// same stream) give the very numbers of working them out afresh.
+    @Test func keptStageLengthsAreTheFreshOnes() throws {
+        let asOf = try #require(FEELDate(iso8601: TimelineTests.asOf)).daysSinceEpoch
+        let plans = try Self.plans()
+        func bits(_ samples: TimelineSimulation.Samples) -> [[UInt64]] {
+            Series.allCases.map { samples.values($0).map(\.bitPattern) }
+        }
+        let fresh = plans.map { plan in
+            TimelineSimulation.Stream.lengths.withLock { $0.removeAll() }
+            return bits(TimelineSimulation(plan: plan.plan, asOf: asOf, draws: 300, seed: 2).run())
+        }
+        for (index, plan) in plans.enumerated() {
+            #expect(bits(TimelineSimulation(plan: plan.plan, asOf: asOf, draws: 300, seed: 2).run()) == fresh[index], "\(plan.name)")
+        }
+    }
 }

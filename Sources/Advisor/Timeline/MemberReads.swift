@@ -10,22 +10,37 @@ enum MemberReads {
     /// The FEEL texts the decisions evaluate, a line each (one string to scan rather than thousands of short ones);
     /// nil when one of them has logic of another kind.
     static func text(of decisions: [Decision]) -> String? {
-        var texts: [String] = []
+        // The bytes appended as they come, made a string once: joining thousands of short strings, or appending
+        // each to a string (which checks the boundary between them every time), cost several times more.
+        var bytes: [UInt8] = []
+        var first = true
+        func add(_ source: String) {
+            if !first { bytes.append(UInt8(ascii: "\n")) }
+            first = false
+            bytes.append(contentsOf: source.utf8)
+        }
         for decision in decisions {
             switch decision.logic.untyped {
             case .table(let table):
-                for input in table.inputs { texts += [input.expression.source] + (input.inputValues.map { [$0.source] } ?? []) }
-                for output in table.outputs {
-                    texts += (output.outputValues.map { [$0.source] } ?? []) + (output.defaultOutputEntry.map { [$0.source] } ?? [])
+                for input in table.inputs {
+                    add(input.expression.source)
+                    if let values = input.inputValues { add(values.source) }
                 }
-                for rule in table.rules { texts += rule.inputEntries.map(\.source) + rule.outputEntries.map(\.source) }
+                for output in table.outputs {
+                    if let values = output.outputValues { add(values.source) }
+                    if let entry = output.defaultOutputEntry { add(entry.source) }
+                }
+                for rule in table.rules {
+                    for entry in rule.inputEntries { add(entry.source) }
+                    for entry in rule.outputEntries { add(entry.source) }
+                }
             case .literal(let literal):
-                texts.append(literal.expression.source)
+                add(literal.expression.source)
             default:
                 return nil
             }
         }
-        return texts.joined(separator: "\n")
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `body` over the UTF-8 bytes of `text`, in place when the string is stored as UTF-8 (as a long one made is).

@@ -7,7 +7,7 @@ import Synchronization
 enum RandomStream {
     enum Kind: UInt8 { case normal, uniform }
 
-    struct Key: Hashable {
+    struct Key: Hashable, Sendable {
         var kinds: [Kind]
         var draws: Int
         var seed: UInt64
@@ -16,16 +16,12 @@ enum RandomStream {
     /// The numbers for `draws` draws of `stages` (in the order the run takes them): at least `draws` times as many
     /// as one draw takes, possibly more (a run reads only its own).
     static func values(for stages: [TimelineSimulation.Draw], draws: Int, seed: UInt64) -> [Double] {
-        var kinds: [Kind] = []
-        for stage in stages {
-            if stage.sigma != 0 { kinds += repeatElement(.normal, count: stage.cycles) }
-            if stage.probability < 1 { kinds.append(.uniform) }
-        }
+        let kinds = kinds(of: stages)
         // Stages that only take normals take the generator's normals in turn, whatever their number per draw: plans of
         // three and four such stages read the first 30,000 and 40,000 normals of one sequence, drawn once.
         if !kinds.contains(.uniform) { return NormalSequence.first(draws * kinds.count, seed: seed) }
         let key = Key(kinds: kinds, draws: draws, seed: seed)
-        if let known = cache.withLock({ $0[key] }) { return known }
+        if let known = cache.withLock({ $0.value(for: key) }) { return known }
         var random = SeededRandom(seed: seed)
         let values = kinds.withUnsafeBufferPointer { kinds in
             [Double](unsafeUninitializedCapacity: draws * kinds.count) { buffer, count in
@@ -39,15 +35,35 @@ enum RandomStream {
                 count = i
             }
         }
-        cache.withLock { cache in
-            // A few hundred kilobytes each: an assessment meets a handful of patterns, a batch a few dozen.
-            if cache.count >= 32 { cache.removeAll() }
-            cache[key] = values
-        }
+        cache.withLock { $0.insert(values, for: key) }
         return values
     }
 
-    static let cache = Mutex<[Key: [Double]]>([:])
+    /// A few hundred kilobytes each: an assessment meets a handful of patterns, a batch a few dozen.
+    static let cache = Mutex(RecentCache<Key, [Double]>(limit: 16))
+
+    /// The kinds of number one draw of `stages` takes, in order.
+    static func kinds(of stages: [TimelineSimulation.Draw]) -> [Kind] {
+        var kinds: [Kind] = []
+        for stage in stages {
+            if stage.sigma != 0 { kinds += repeatElement(.normal, count: stage.cycles) }
+            if stage.probability < 1 { kinds.append(.uniform) }
+        }
+        return kinds
+    }
+
+    /// Which numbers a run of `stages` reads: two runs with the same source read the same number at the same index.
+    enum Source: Hashable, Sendable {
+        /// The normals of the seed's generator in turn, whatever the stages.
+        case normals(seed: UInt64)
+        /// Numbers drawn for one order of kinds.
+        case drawn(Key)
+    }
+
+    static func source(of stages: [TimelineSimulation.Draw], draws: Int, seed: UInt64) -> Source {
+        let kinds = kinds(of: stages)
+        return kinds.contains(.uniform) ? .drawn(Key(kinds: kinds, draws: draws, seed: seed)) : .normals(seed: seed)
+    }
 }
 
 /// The standard normals of a seed's generator in the order it draws them, kept with the generator so that a longer

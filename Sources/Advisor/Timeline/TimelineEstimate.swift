@@ -1,5 +1,6 @@
 import DecisionModel
 import Foundation
+import Synchronization
 
 /// The result of the lag model for one route: months to a Japanese submission and decision, the lag behind the
 /// reference market and its split, with the plan (stages and figures) it came from.
@@ -38,29 +39,36 @@ public struct TimelineEstimate: Sendable {
         public var p80: FEELDate
     }
 
-    public var plan: TimelinePlan
+    public var plan: TimelinePlan { didSet { rendered = Rendered() } }
     public var asOf: FEELDate
-    public var draws: Int
-    public var seed: UInt64
+    public var draws: Int { didSet { rendered = Rendered() } }
+    public var seed: UInt64 { didSet { rendered = Rendered() } }
     /// Filing → decision in Japan.
-    public var review: Range
+    public var review: Range { didSet { rendered = Rendered() } }
     /// Start of Japanese work → filing.
-    public var submission: Range
+    public var submission: Range { didSet { rendered = Rendered() } }
     /// Start of Japanese work → decision.
-    public var decision: Range
+    public var decision: Range { didSet { rendered = Rendered() } }
     /// Japanese decision − reference decision (negative: Japan first), and its split.
-    public var lag: Range?
-    public var applicationLag: Range?
-    public var reviewLag: Range?
-    public var probabilityJapanFirst: Double?
+    public var lag: Range? { didSet { rendered = Rendered() } }
+    public var applicationLag: Range? { didSet { rendered = Rendered() } }
+    public var reviewLag: Range? { didSet { rendered = Rendered() } }
+    public var probabilityJapanFirst: Double? { didSet { rendered = Rendered() } }
     /// Calendar dates, when the timeline is anchored in time (a reference date, or a start on the as-of date).
-    public var submissionDate: DateRange?
-    public var decisionDate: DateRange?
+    public var submissionDate: DateRange? { didSet { rendered = Rendered() } }
+    public var decisionDate: DateRange? { didSet { rendered = Rendered() } }
     /// The reference decision lies before the as-of date in most draws, so Japanese work starts on the as-of date.
     public var startsOnAsOf: Bool
     /// Median start of the reference review relative to the start of Japanese work, and its length.
     public var referenceStart: Double?
     public var referenceLength: Range?
+    /// The JSON of the contract value once made, shared by the copies of one estimate (the route alternatives that
+    /// come to the same plan carry copies of one), made afresh once a figure it shows changes.
+    var rendered = Rendered()
+
+    final class Rendered: Sendable {
+        let json = Mutex<JSONValue?>(nil)
+    }
 
     /// The `timeline` object of CONTRACT §4, with a few added members (`figures`, `strategy`, `reference`,
     /// `japanSubmissionDates`, `japanDecisionDates`, `assumptions`).
@@ -112,5 +120,10 @@ public struct TimelineEstimate: Sendable {
     }
 
     /// The JSON `timeline` object on its own (`yakuji lag --format json`).
-    public var json: JSONValue { contractValue.json }
+    public var json: JSONValue {
+        if let known = rendered.json.withLock({ $0 }) { return known }
+        let made = contractValue.json
+        rendered.json.withLock { $0 = made }
+        return made
+    }
 }

@@ -46,36 +46,48 @@ public struct TimelineEstimator: Sendable {
     }
 
     /// Decision values that give the contract keys: each key's producing decision holds it as an output member,
-    /// or is the value itself when the decision has a single output named like the key. `producers`: the sorted
-    /// producers of keys already looked up (the others are looked up here).
+    /// or is the value itself when the decision has a single output named like the key. `fixings`: how keys
+    /// already looked up fix their producers (the others are looked up here).
     static func fixedDecisions(for values: [String: FEELValue], in model: DMNModel, base: [String: FEELValue],
-                               producers: [String: [String]] = [:]) -> [String: FEELValue] {
+                               fixings: [String: Fixing] = [:]) -> [String: FEELValue] {
         var fixed: [String: FEELValue] = [:]
         for (key, value) in values.sorted(by: { $0.key < $1.key }) {
-            let member = String(key.split(separator: ".").last ?? "")
-            for name in producers[key] ?? ContractKeys.producers(in: model, keys: [key]).sorted() {
-                guard let decision = model.decision(named: name) else { continue }
-                if let outputs = decision.decisionTable?.outputs, outputs.count == 1, outputs[0].name == member || name == member {
+            let fixing = fixings[key] ?? Fixing(key, in: model)
+            for (name, whole) in fixing.producers {
+                if whole {
                     fixed[name] = value
                     continue
                 }
                 var context: FEELContext
                 if case .context(let c)? = fixed[name] ?? base[name] { context = c } else { context = FEELContext() }
-                context[member] = value
+                context[fixing.member] = value
                 fixed[name] = .context(context)
             }
         }
         return fixed
     }
 
+    /// How a contract key's value fixes the decisions producing it: per producer (sorted), whether the value is the
+    /// decision's whole value or the member named like the key's last part.
+    struct Fixing {
+        var member: String
+        var producers: [(name: String, whole: Bool)] = []
+
+        init(_ key: String, in model: DMNModel) {
+            member = String(key.split(separator: ".").last ?? "")
+            for name in ContractKeys.producers(in: model, keys: [key]).sorted() {
+                guard let decision = model.decision(named: name) else { continue }
+                let outputs = decision.decisionTable?.outputs
+                producers.append((name, outputs?.count == 1 && (outputs?[0].name == member || name == member)))
+            }
+        }
+    }
+
     func simulate(_ plan: TimelinePlan, asOf: FEELDate) -> TimelineEstimate {
         let key = CacheKey(plan: plan, asOf: asOf.daysSinceEpoch, draws: draws, seed: seed)
-        let figures = Self.cache.withLock { $0[key] } ?? {
+        let figures = Self.cache.withLock { $0.value(for: key) } ?? {
             let computed = Figures(TimelineSimulation(plan: plan, asOf: asOf.daysSinceEpoch, draws: draws, seed: seed).run(), asOf: asOf)
-            Self.cache.withLock { cache in
-                if cache.count >= 256 { cache.removeAll() }
-                cache[key] = computed
-            }
+            Self.cache.withLock { $0.insert(computed, for: key) }
             return computed
         }()
         return TimelineEstimate(plan: plan, asOf: asOf, draws: draws, seed: seed, review: figures.review,
@@ -160,5 +172,7 @@ public struct TimelineEstimator: Sendable {
         }
     }
 
-    static let cache = Mutex<[CacheKey: Figures]>([:])
+    /// A few hundred bytes a plan: a batch of a hundred thousand profiles meets some hundreds of plans, most
+    /// of them often.
+    static let cache = Mutex(RecentCache<CacheKey, Figures>(limit: 1024))
 }

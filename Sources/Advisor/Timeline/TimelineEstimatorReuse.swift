@@ -18,7 +18,7 @@ extension TimelineEstimator {
         let traces: [String: DecisionTrace]
         /// In dependency order: each decision's name and the names of the local decisions it requires.
         let decisions: [(name: String, requires: [String])]
-        let producers: [String: [String]]
+        let fixings: [String: Fixing]
 
         /// The plain evaluation of `inputs` made here.
         init(inputs: [String: FEELValue], model: DMNModel, keys: some Sequence<String>) {
@@ -43,9 +43,9 @@ extension TimelineEstimator {
             decisions = model.decisionsInDependencyOrder.map { decision in
                 (decision.name, decision.requiredDecisions.compactMap { model.decision(id: $0.id)?.name })
             }
-            var producers: [String: [String]] = [:]
-            for key in keys { producers[key] = ContractKeys.producers(in: model, keys: [key]).sorted() }
-            self.producers = producers
+            var fixings: [String: Fixing] = [:]
+            for key in keys { fixings[key] = Fixing(key, in: model) }
+            self.fixings = fixings
         }
 
         /// What an evaluation fixing some decisions takes from the plain one. Every route alternative fixes the same
@@ -60,6 +60,12 @@ extension TimelineEstimator {
             /// Per fixed decision, the FEEL text of the decisions that require it, and the fixed decisions read whole.
             var text: [String: String] = [:]
             var readWhole: Set<String> = []
+            /// By fixed decision and member's name: whether the name appears in `text`, once looked for.
+            let memberRead = MemberRead()
+        }
+
+        final class MemberRead {
+            var known: [String: [String: Bool]] = [:]
         }
 
         /// An estimate already made, with the values it fixed.
@@ -74,9 +80,6 @@ extension TimelineEstimator {
         private final class Memo {
             var splits: [[String]: Split] = [:]
             var made: [[String]: [Made]] = [:]
-            /// By the fixed decisions, one of them and a member's name: whether the name appears in the text of the
-            /// decisions requiring that one.
-            var memberRead: [[String]: Bool] = [:]
         }
 
         private let memo = Memo()
@@ -116,10 +119,9 @@ extension TimelineEstimator {
             -> Result<TimelineEstimate, TimelinePlan.Problem>? {
             // A member is looked for in the text only when two fixings differ in it (most are the same).
             func isRead(_ name: String, _ member: String) -> Bool {
-                let key = split.fixed + [name, member]
-                if let known = memo.memberRead[key] { return known }
+                if let known = split.memberRead.known[name]?[member] { return known }
                 let read = split.text[name].map { MemberReads.mentions($0, member) } ?? false
-                memo.memberRead[key] = read
+                split.memberRead.known[name, default: [:]][member] = read
                 return read
             }
             return memo.made[split.fixed]?.first {
@@ -141,7 +143,7 @@ extension TimelineEstimator {
         guard model.decisionServices.isEmpty else {
             return estimate(contractValues: contractValues, inputs: inputs, asOf: asOf, base: base).0
         }
-        let fixed = Self.fixedDecisions(for: contractValues, in: model, base: base, producers: reuse.producers)
+        let fixed = Self.fixedDecisions(for: contractValues, in: model, base: base, fixings: reuse.fixings)
         let split = reuse.split(fixing: fixed.keys)
         // The decisions downstream see the fixed values only through what they read: fixings alike in that give the
         // same values and traces, decision after decision, hence the same plan.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The draws of a run, computed a stage at a time over all draws rather than a draw at a time over all stages: the
 /// loop over one stage keeps its figures in registers and has no per-draw dispatch on the plan's shape, which cost
@@ -57,12 +58,57 @@ extension TimelineSimulation {
         }
     }
 
+    /// Where a run reads its numbers, and the stages' lengths that runs before it worked out from the same numbers:
+    /// route alternatives share stages (the preparation, the reference review) at the same place in the same stream,
+    /// and a lognormal stage's length costs an `exp` per draw, the bulk of a run.
+    struct Stream {
+        var random: UnsafePointer<Double>
+        var layout: StreamLayout
+        var draws: Int
+        var source: RandomStream.Source
+
+        struct Key: Hashable, Sendable {
+            var source: RandomStream.Source
+            var offset, stride, draws, cycles: Int
+            var mu, sigma, probability: UInt64
+        }
+
+        /// 80 kB each at the default draws: a few megabytes at most. Runs of many more draws keep none.
+        static let lengths = Mutex(RecentCache<Key, [Double]>(limit: 32))
+        static let keptDraws = 20_000
+
+        /// `body` with the stage's length in every draw. `index`: the stage's place in the layout; `scratch`: room
+        /// for a length per draw.
+        func withLengths(_ stage: Draw, at index: Int, scratch: UnsafeMutablePointer<Double>,
+                         _ body: (UnsafePointer<Double>) -> Void) {
+            let numbers = random + layout.offsets[index]
+            // Without a spread the lengths cost less than a lookup.
+            guard stage.sigma != 0, draws <= Self.keptDraws else {
+                TimelineSimulation.lengths(stage, numbers, stride: layout.perDraw, draws: draws, into: scratch)
+                body(scratch)
+                return
+            }
+            let key = Key(source: source, offset: layout.offsets[index], stride: layout.perDraw, draws: draws, cycles: stage.cycles,
+                          mu: stage.mu.bitPattern, sigma: stage.sigma.bitPattern, probability: stage.probability.bitPattern)
+            let lengths = Self.lengths.withLock { $0.value(for: key) } ?? {
+                let made = [Double](unsafeUninitializedCapacity: draws) { buffer, count in
+                    TimelineSimulation.lengths(stage, numbers, stride: layout.perDraw, draws: draws, into: buffer.baseAddress!)
+                    count = draws
+                }
+                Self.lengths.withLock { $0.insert(made, for: key) }
+                return made
+            }()
+            lengths.withUnsafeBufferPointer { body($0.baseAddress!) }
+        }
+    }
+
     /// Per draw, Σ over groups of the longest stage in the group, into `totals`. `scratch`: room for a column per
-    /// group and one more. `random`: the run's stream, `layout.perDraw` numbers per draw; `first`: the index of the
-    /// phase's first stage in the layout. The first stage of a column writes `0 + x` and `max(0, x)` where the
-    /// others add and compare to what is there: the same operations as starting from zeros, without filling them.
-    static func phaseTotals(_ stages: ArraySlice<Draw>, first: Int, layout: StreamLayout, random: UnsafePointer<Double>,
-                            draws: Int, into totals: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>) {
+    /// group and one more. `first`: the index of the phase's first stage in the stream's layout. The first stage of
+    /// a column writes `0 + x` and `max(0, x)` where the others add and compare to what is there: the same
+    /// operations as starting from zeros, without filling them.
+    static func phaseTotals(_ stages: ArraySlice<Draw>, first: Int, stream: Stream, into totals: UnsafeMutablePointer<Double>,
+                            scratch: UnsafeMutablePointer<Double>) {
+        let draws = stream.draws
         // A phase without stages sums its one empty group: zero.
         if stages.isEmpty {
             totals.update(repeating: 0, count: draws)
@@ -74,25 +120,28 @@ extension TimelineSimulation {
         // sum, each stage counted as `max(0, length)` counts it, in the same order — the same additions.
         if stages.count == groupCount {
             for (index, stage) in zip(first..., stages) {
-                lengths(stage, random + layout.offsets[index], stride: layout.perDraw, draws: draws, into: stageLengths)
-                if index == first {
-                    for i in 0..<draws { totals[i] = 0 + max(0, stageLengths[i]) }
-                } else {
-                    for i in 0..<draws { totals[i] += max(0, stageLengths[i]) }
+                stream.withLengths(stage, at: index, scratch: stageLengths) { lengths in
+                    if index == first {
+                        for i in 0..<draws { totals[i] = 0 + max(0, lengths[i]) }
+                    } else {
+                        for i in 0..<draws { totals[i] += max(0, lengths[i]) }
+                    }
                 }
             }
             return
         }
         var started = [Bool](repeating: false, count: groupCount)
         for (index, stage) in zip(first..., stages) {
-            lengths(stage, random + layout.offsets[index], stride: layout.perDraw, draws: draws, into: stageLengths)
             let column = groups + stage.group * draws
-            if started[stage.group] {
-                for i in 0..<draws { column[i] = max(column[i], stageLengths[i]) }
-            } else {
-                for i in 0..<draws { column[i] = max(0, stageLengths[i]) }
-                started[stage.group] = true
+            let isStarted = started[stage.group]
+            stream.withLengths(stage, at: index, scratch: stageLengths) { lengths in
+                if isStarted {
+                    for i in 0..<draws { column[i] = max(column[i], lengths[i]) }
+                } else {
+                    for i in 0..<draws { column[i] = max(0, lengths[i]) }
+                }
             }
+            started[stage.group] = true
         }
         // Groups are numbered as their stages come, so every group has one.
         for i in 0..<draws { totals[i] = 0 + groups[i] }
@@ -156,12 +205,12 @@ extension TimelineSimulation {
             let (lags, applicationLags, reviewLags) = (column(.lag), column(.applicationLag), column(.reviewLag))
             let (referenceStarts, referenceLengths) = (column(.referenceStart), column(.referenceLength))
             randomValues.withUnsafeBufferPointer { random in
-                let random = random.baseAddress!
-                Self.phaseTotals(submissionStages, first: 0, layout: layout, random: random, draws: draws, into: submissions, scratch: phaseScratch)
-                Self.phaseTotals(reviewStages, first: reviewStages.startIndex, layout: layout, random: random, draws: draws,
-                                 into: reviews, scratch: phaseScratch)
-                Self.phaseTotals(referenceStages, first: referenceStages.startIndex, layout: layout, random: random, draws: draws,
-                                 into: referenceReviews, scratch: phaseScratch)
+                let stream = Stream(random: random.baseAddress!, layout: layout, draws: draws,
+                                    source: RandomStream.source(of: stages, draws: draws, seed: seed))
+                Self.phaseTotals(submissionStages, first: 0, stream: stream, into: submissions, scratch: phaseScratch)
+                Self.phaseTotals(reviewStages, first: reviewStages.startIndex, stream: stream, into: reviews, scratch: phaseScratch)
+                Self.phaseTotals(referenceStages, first: referenceStages.startIndex, stream: stream, into: referenceReviews,
+                                 scratch: phaseScratch)
             }
             defer { initialized = present * draws }
             // Nothing but the Japanese totals: no reference to place and no calendar.
@@ -170,45 +219,95 @@ extension TimelineSimulation {
                 return
             }
             // The plan's shape, unwrapped once rather than matched in every draw.
-            let (givenSubmission, givenDecision) = (submissionGiven ?? 0, decisionGiven ?? 0)
-            let (hasGivenSubmission, hasGivenDecision) = (submissionGiven != nil, decisionGiven != nil)
-            let startsAtReferenceDecision = hasReference && plan.start == .referenceDecision
-            let startsAtReferenceSubmission = hasReference && plan.start == .referenceSubmission
-            for i in 0..<draws {
-                let submission = submissions[i], review = reviews[i], referenceReview = referenceReviews[i]
-                // Reference submission S and decision D (months after the as-of date when anchored, else after S).
-                var refSubmission = 0.0, refDecision = referenceReview
-                if hasGivenSubmission {
-                    refSubmission = givenSubmission
-                    refDecision = hasGivenDecision ? givenDecision : givenSubmission + referenceReview
-                } else if hasGivenDecision {
-                    refDecision = givenDecision
-                    refSubmission = givenDecision - referenceReview
-                }
-                var start = startsAtReferenceDecision ? refDecision : startsAtReferenceSubmission ? refSubmission : 0
-                // Japanese work still to do cannot start before the as-of date.
-                if anchored && start < 0 { start = 0; clamped += 1 }
-                let japanSubmission = start + submission
-                let japanDecision = japanSubmission + review
-                if followsJapaneseSubmission {
-                    refSubmission = japanSubmission
-                    refDecision = japanSubmission + referenceReview
-                }
-                decisions[i] = submission + review
-                if anchored {
-                    submissionsAt[i] = japanSubmission
-                    decisionsAt[i] = japanDecision
-                }
-                if hasReference {
-                    lags[i] = japanDecision - refDecision
-                    applicationLags[i] = japanSubmission - refSubmission
-                    reviewLags[i] = review - (refDecision - refSubmission)
-                    referenceStarts[i] = refSubmission - start
-                    referenceLengths[i] = refDecision - refSubmission
-                    if japanDecision < refDecision { japanFirst += 1 }
-                }
-            }
+            let shape = Shape(anchored: anchored, hasReference: hasReference, hasGivenSubmission: submissionGiven != nil,
+                              hasGivenDecision: decisionGiven != nil,
+                              startsAtReferenceDecision: hasReference && plan.start == .referenceDecision,
+                              startsAtReferenceSubmission: hasReference && plan.start == .referenceSubmission,
+                              followsJapaneseSubmission: followsJapaneseSubmission,
+                              givenSubmission: submissionGiven ?? 0, givenDecision: decisionGiven ?? 0)
+            let placed = Columns(submissions: submissions, reviews: reviews, referenceReviews: referenceReviews,
+                                 decisions: decisions, submissionsAt: submissionsAt, decisionsAt: decisionsAt, lags: lags,
+                                 applicationLags: applicationLags, reviewLags: reviewLags, referenceStarts: referenceStarts,
+                                 referenceLengths: referenceLengths)
+            (japanFirst, clamped) = Self.place(placed, draws: draws, shape)
         }
         return Samples(storage: storage, count: draws, columns: columns, japanFirst: japanFirst, clamped: clamped)
+    }
+
+    /// How a plan places the Japanese work against the reference market.
+    struct Shape {
+        var anchored, hasReference, hasGivenSubmission, hasGivenDecision: Bool
+        var startsAtReferenceDecision, startsAtReferenceSubmission, followsJapaneseSubmission: Bool
+        var givenSubmission, givenDecision: Double
+    }
+
+    /// The columns a run's draws are read from (the first three) and written to.
+    struct Columns {
+        var submissions, reviews, referenceReviews: UnsafeMutablePointer<Double>
+        var decisions, submissionsAt, decisionsAt: UnsafeMutablePointer<Double>
+        var lags, applicationLags, reviewLags, referenceStarts, referenceLengths: UnsafeMutablePointer<Double>
+    }
+
+    /// Places every draw; returns how many put the Japanese decision first and how many clamped the start. The
+    /// shapes without a calendar (no date given, the work starting at the reference market's decision or filing)
+    /// get loops of their own with the shape's tests folded away: tested in every draw, they cost as much as the
+    /// draw's arithmetic.
+    static func place(_ c: Columns, draws: Int, _ shape: Shape) -> (japanFirst: Int, clamped: Int) {
+        if !shape.anchored && shape.hasReference && !shape.hasGivenSubmission && !shape.hasGivenDecision {
+            var unanchored = shape
+            (unanchored.anchored, unanchored.hasReference) = (false, true)
+            (unanchored.hasGivenSubmission, unanchored.hasGivenDecision) = (false, false)
+            if shape.followsJapaneseSubmission {
+                unanchored.followsJapaneseSubmission = true
+                return placeDraws(c, draws: draws, unanchored)
+            }
+            unanchored.followsJapaneseSubmission = false
+            return placeDraws(c, draws: draws, unanchored)
+        }
+        return placeDraws(c, draws: draws, shape)
+    }
+
+    @inline(__always)
+    private static func placeDraws(_ c: Columns, draws: Int, _ shape: Shape) -> (japanFirst: Int, clamped: Int) {
+        var japanFirst = 0, clamped = 0
+        let (anchored, hasReference, followsJapaneseSubmission) = (shape.anchored, shape.hasReference, shape.followsJapaneseSubmission)
+        let (hasGivenSubmission, hasGivenDecision) = (shape.hasGivenSubmission, shape.hasGivenDecision)
+        let (givenSubmission, givenDecision) = (shape.givenSubmission, shape.givenDecision)
+        let (startsAtReferenceDecision, startsAtReferenceSubmission) = (shape.startsAtReferenceDecision, shape.startsAtReferenceSubmission)
+        for i in 0..<draws {
+            let submission = c.submissions[i], review = c.reviews[i], referenceReview = c.referenceReviews[i]
+            // Reference submission S and decision D (months after the as-of date when anchored, else after S).
+            var refSubmission = 0.0, refDecision = referenceReview
+            if hasGivenSubmission {
+                refSubmission = givenSubmission
+                refDecision = hasGivenDecision ? givenDecision : givenSubmission + referenceReview
+            } else if hasGivenDecision {
+                refDecision = givenDecision
+                refSubmission = givenDecision - referenceReview
+            }
+            var start = startsAtReferenceDecision ? refDecision : startsAtReferenceSubmission ? refSubmission : 0
+            // Japanese work still to do cannot start before the as-of date.
+            if anchored && start < 0 { start = 0; clamped += 1 }
+            let japanSubmission = start + submission
+            let japanDecision = japanSubmission + review
+            if followsJapaneseSubmission {
+                refSubmission = japanSubmission
+                refDecision = japanSubmission + referenceReview
+            }
+            c.decisions[i] = submission + review
+            if anchored {
+                c.submissionsAt[i] = japanSubmission
+                c.decisionsAt[i] = japanDecision
+            }
+            if hasReference {
+                c.lags[i] = japanDecision - refDecision
+                c.applicationLags[i] = japanSubmission - refSubmission
+                c.reviewLags[i] = review - (refDecision - refSubmission)
+                c.referenceStarts[i] = refSubmission - start
+                c.referenceLengths[i] = refDecision - refSubmission
+                if japanDecision < refDecision { japanFirst += 1 }
+            }
+        }
+        return (japanFirst, clamped)
     }
 }
