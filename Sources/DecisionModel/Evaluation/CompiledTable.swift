@@ -352,7 +352,8 @@ final class CompiledTable: Sendable {
                 if toggle.off { toggledRows[Int(offs[n])] = toggle.row; offs[n] += 1 } else { toggledRows[Int(ons[n])] = toggle.row; ons[n] += 1 }
             }
             stringEntries.append((stringKeys, stringNumbers.map { first + $0 }))
-            numberEntries.append(numbers.mapValues { first + $0 })
+            // Most columns list no number, and mapping even an empty dictionary allocates.
+            numberEntries.append(numbers.isEmpty ? [:] : numbers.mapValues { first + $0 })
             booleanEntries += booleans.map { $0 < 0 ? -1 : first + $0 }
         }
 
