@@ -271,6 +271,8 @@ final class CompiledTable: Sendable {
                 switch key {
                 case .string(let s):
                     if let n = strings[s] { return n }
+                    // Sized once for the column's rows rather than grown step by step.
+                    if strings.isEmpty { strings.reserveCapacity(rows) }
                     let n = next()
                     strings[s] = n
                     stringKeys.append(s)
