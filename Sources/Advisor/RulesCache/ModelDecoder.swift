@@ -68,7 +68,7 @@ struct ModelDecoder {
 
     private mutating func string(_ number: Int) -> String {
         if let known = made[number] { return known }
-        let string = texts.text(number)
+        let string = texts.freshText(number)
         made[number] = string
         return string
     }

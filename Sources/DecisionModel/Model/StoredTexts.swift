@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Texts kept as the UTF-8 bytes they were stored as, made into strings only when read: the rules cache holds some
 /// 600 kB of rule annotations (sources and notes, much of it Japanese), and validating them all as UTF-8 was a
 /// quarter of loading the rules, while a report reads the annotations of a few matched rules only.
@@ -9,6 +11,9 @@ public final class StoredTexts: Sendable {
     private let bytes: [UInt8]
     /// Text `n` is `bytes[starts[n]..<starts[n + 1]]`.
     private let starts: [Int32]
+    /// The texts `text(_:)` made, so that a batch, which traces the same rules for every profile, makes each once
+    /// (sized at the first).
+    private let made = Mutex<[String?]>([])
 
     /// `lengths`: the byte count of each text, in order, the texts laid end to end in `bytes` from `start`; nil when
     /// they run past its end.
@@ -29,7 +34,19 @@ public final class StoredTexts: Sendable {
 
     public var count: Int { starts.count - 1 }
 
+    /// Text `number`, made once.
     public func text(_ number: Int) -> String {
+        made.withLock { made in
+            if made.isEmpty { made = Array(repeating: nil, count: count) }
+            if let known = made[number] { return known }
+            let text = freshText(number)
+            made[number] = text
+            return text
+        }
+    }
+
+    /// Text `number`, made anew (for a reader that keeps what it made).
+    public func freshText(_ number: Int) -> String {
         bytes.withUnsafeBufferPointer { all in
             String(decoding: UnsafeBufferPointer(rebasing: all[Int(starts[number])..<Int(starts[number + 1])]), as: UTF8.self)
         }
