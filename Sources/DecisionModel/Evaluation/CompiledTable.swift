@@ -176,7 +176,7 @@ final class CompiledTable: Sendable {
         let outputNames = table.outputs.map { $0.name ?? "" }
         let distinctNames = outputNames.count > 1 && Set(outputNames).count == outputNames.count ? outputNames : nil
         distinctOutputNames = distinctNames
-        let constantOutputs = table.rules.map { Self.constantOutput($0, of: table, names: distinctNames) }
+        let constantOutputs = table.rules.indices.map { Self.constantOutput(table.rules[$0], of: table, names: distinctNames) }
         constantValues = constantOutputs.map { $0?.values }
         constantResults = constantOutputs.map { $0?.result }
         constantProblems = constantOutputs.map { $0?.problems ?? [] }
@@ -327,7 +327,8 @@ final class CompiledTable: Sendable {
                 for value in literals.values where value != .null { kinds.insert(Kind(value)) }
                 if kinds.count <= 1 {
                     allowedKind = Int8(kinds.first?.rawValue ?? Kind.count)
-                    allowed = literals.values.compactMap(Key.init).map(number)
+                    // A loop, not `map(number)`: passing the nested function as a value boxes what it captures.
+                    for value in literals.values { if let key = Key(value) { allowed.append(number(key)) } }
                 }
                 allowedNegated.append(literals.negated)
             } else {
