@@ -21,6 +21,11 @@ import TestScratch
             out += "\"" + string + "\""
             return
         }
+        // Annotations an entry keeps unread until asked for: compared as the strings they read as.
+        if let texts = value as? TextList {
+            dump(texts.strings, into: &out)
+            return
+        }
         let mirror = Mirror(reflecting: value)
         let type = String(describing: mirror.subjectType)
         // A table's compiled form, built on first use from the table's other fields (and an atomic, which reflection

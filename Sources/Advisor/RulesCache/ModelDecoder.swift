@@ -7,7 +7,10 @@ struct ModelDecoder {
     private struct Damaged: Error {}
 
     private var reader: ByteReader
-    private let strings: [String]
+    /// The string table, each string made when first used (`made`): most of its bytes are annotations, which are
+    /// passed on unread (`TextList`).
+    private let texts: StoredTexts
+    private var made: [String?]
     private let names: FEELNames
     /// Each distinct text parsed once (texts are numbered by their bytes): per string number, where its parse is in
     /// `tests` or `expressions` (-1 before it is parsed). Small numbers per string, not an optional parse per
@@ -18,14 +21,36 @@ struct ModelDecoder {
     private var expressions: [FEELExpression] = []
 
     /// The model and the names its FEEL was parsed with.
-    static func decode(from reader: inout ByteReader) -> (DMNModel, Set<String>)? {
-        guard let names = reader.strings().map(Set.init), let strings = reader.strings() else { return nil }
-        let unparsed = [Int32](repeating: -1, count: strings.count)
-        var decoder = ModelDecoder(reader: reader, strings: strings, names: FEELNames(names),
-                                   testPlaces: unparsed, expressionPlaces: unparsed)
+    /// `file`: the bytes `reader` reads, kept for the texts rather than copied.
+    static func decode(from reader: inout ByteReader, in file: [UInt8]? = nil) -> (DMNModel, Set<String>)? {
+        guard let names = reader.strings().map(Set.init), let texts = storedTexts(from: &reader, in: file) else { return nil }
+        let unparsed = [Int32](repeating: -1, count: texts.count)
+        var decoder = ModelDecoder(reader: reader, texts: texts, made: Array(repeating: nil, count: texts.count),
+                                   names: FEELNames(names), testPlaces: unparsed, expressionPlaces: unparsed)
         guard let model = try? decoder.model() else { return nil }
         reader = decoder.reader
         return (model, names)
+    }
+
+    /// What `ModelEncoder` wrote as the string table, its bytes left in `file` (the entry the reader reads, when given:
+    /// else copied).
+    private static func storedTexts(from reader: inout ByteReader, in file: [UInt8]?) -> StoredTexts? {
+        guard let count = reader.count() else { return nil }
+        var lengths: [Int] = []
+        lengths.reserveCapacity(count)
+        var total = 0
+        for _ in 0..<count {
+            guard let length = reader.varint(), length <= reader.remaining - total else { return nil }
+            lengths.append(length)
+            total += length
+        }
+        guard let bytes = reader.bytes(total) else { return nil }
+        if let file, let start = file.withUnsafeBytes({ all in
+            bytes.baseAddress.flatMap { base in all.baseAddress.map { base - $0 } }
+        }), start >= 0, start + total <= file.count {
+            return StoredTexts(bytes: file, start: start, lengths: lengths)
+        }
+        return StoredTexts(bytes: Array(bytes), start: 0, lengths: lengths)
     }
 
     private mutating func int() throws -> Int {
@@ -35,20 +60,30 @@ struct ModelDecoder {
 
     private mutating func number() throws -> Int {
         let number = try int()
-        guard number < strings.count else { throw Damaged() }
+        guard number < made.count else { throw Damaged() }
         return number
     }
 
-    private mutating func string() throws -> String { strings[try number()] }
+    private mutating func string() throws -> String { string(try number()) }
+
+    private mutating func string(_ number: Int) -> String {
+        if let known = made[number] { return known }
+        let string = texts.freshText(number)
+        made[number] = string
+        return string
+    }
 
     /// Written as the string's number plus one, 0 for none.
     private mutating func optionalNumber() throws -> Int? {
         let number = try int()
-        guard number <= strings.count else { throw Damaged() }
+        guard number <= made.count else { throw Damaged() }
         return number == 0 ? nil : number - 1
     }
 
-    private mutating func optionalString() throws -> String? { try optionalNumber().map { strings[$0] } }
+    private mutating func optionalString() throws -> String? {
+        guard let number = try optionalNumber() else { return nil }
+        return string(number)
+    }
 
     private mutating func flag() throws -> Bool {
         switch reader.byte() {
@@ -81,7 +116,7 @@ struct ModelDecoder {
     }
 
     private mutating func expression(_ number: Int) throws -> FEELExpression {
-        let (text, names) = (strings[number], names)
+        let (text, names) = (string(number), names)
         return try Self.parsedOnce(number, places: &expressionPlaces, in: &expressions) { try FEELExpression(text, names: names) }
     }
 
@@ -92,7 +127,7 @@ struct ModelDecoder {
     }
 
     private mutating func unaryTests(_ number: Int) throws -> FEELUnaryTests {
-        let (text, names) = (strings[number], names)
+        let (text, names) = (string(number), names)
         return try Self.parsedOnce(number, places: &testPlaces, in: &tests) { try FEELUnaryTests(text, names: names) }
     }
 
@@ -183,7 +218,7 @@ struct ModelDecoder {
             DecisionTable.Rule(id: try decoder.optionalString(), row: try decoder.int(),
                                inputEntries: try decoder.array { try $0.unaryTests() },
                                outputEntries: try decoder.array { try $0.expression() },
-                               annotations: try decoder.array { try $0.string() },
+                               annotationTexts: TextList(decoder.texts, numbers: try decoder.array { Int32(try $0.number()) }),
                                description: try decoder.optionalString(), location: try decoder.location())
         }
         return DecisionTable(id: id, hitPolicy: policy, inputs: inputs, outputs: outputs, annotationNames: annotationNames,

@@ -31,12 +31,15 @@ struct ModelEncoder {
         }
     }
 
-    /// The announced names, the string table, then the model.
+    /// The announced names, the string table (the count, each string's length, then their bytes end to end: read
+    /// as one block, each string made only when used), then the model.
     static func encode(_ model: DMNModel, announcedNames: Set<String>, into writer: inout ByteWriter) {
         var encoder = ModelEncoder()
         encoder.model(model)
         writer.strings(announcedNames.sorted(by: precedesByBytes))
-        writer.strings(encoder.strings)
+        writer.varint(encoder.strings.count)
+        for string in encoder.strings { writer.varint(string.utf8.count) }
+        for string in encoder.strings { writer.raw(string.utf8) }
         writer.raw(encoder.body.bytes)
     }
 

@@ -72,7 +72,8 @@ struct RuleDocuments: Equatable {
         strippedSources.encode(into: &writer)
     }
 
-    static func decode(from reader: inout ByteReader) -> RuleDocuments? {
+    /// `file`: the bytes `reader` reads, which the model's texts are then left in (see `StoredTexts`).
+    static func decode(from reader: inout ByteReader, in file: [UInt8]? = nil) -> RuleDocuments? {
         guard let version = reader.string(), let fileCount = reader.count() else { return nil }
         var files: [String] = []
         for _ in 0..<fileCount {
@@ -83,7 +84,7 @@ struct RuleDocuments: Equatable {
         switch reader.byte() {
         case 0: break
         case 1:
-            guard let (model, names) = ModelDecoder.decode(from: &reader) else { return nil }
+            guard let (model, names) = ModelDecoder.decode(from: &reader, in: file) else { return nil }
             builtModel = BuiltModel(model: model, announcedNames: names)
         default: return nil
         }

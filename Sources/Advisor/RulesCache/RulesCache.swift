@@ -21,8 +21,9 @@ public struct RulesCache: Sendable {
     /// stamps: more than the coarsest timestamps a file system keeps (FAT's two seconds).
     public var racyMargin: Int64 = 3_000_000_000
 
-    /// Bumped whenever the layout of an entry, or of what it holds, changes (4: the stripped sources).
-    static let formatVersion = 4
+    /// Bumped whenever the layout of an entry, or of what it holds, changes (4: the stripped sources; 5: the model's
+    /// string table as lengths, then bytes).
+    static let formatVersion = 5
     static let magic = Array("YAKUJI-RULES-CACHE\n".utf8)
     static let entryPrefix = "rules-"
     static let entrySuffix = ".cache"
@@ -49,7 +50,7 @@ public struct RulesCache: Sendable {
 
     /// The documents stored under `key`, or nil (no entry, or one that is damaged, foreign or of another key).
     func read(_ key: RulesCacheKey) -> RuleDocuments? {
-        readFramed(at: path(for: key), magic: Self.magic, key: key.text, Self.decodePayload)
+        readFramed(at: path(for: key), magic: Self.magic, key: key.text) { payload, file in Self.decodePayload(payload, in: file) }
     }
 
     /// Stores `documents` under `key`. Failures are ignored.
@@ -107,6 +108,11 @@ public struct RulesCache: Sendable {
     /// The whole file at `path` if it is this user's and holds what `frame` made with `magic` and `key`; nil
     /// otherwise. A file that is used has its time set to now: last use decides which files pruning keeps.
     func readFramed<T>(at path: String, magic: [UInt8], key: String, _ decode: (UnsafeRawBufferPointer) -> T?) -> T? {
+        readFramed(at: path, magic: magic, key: key) { payload, _ in decode(payload) }
+    }
+
+    /// The same, `decode` given the whole file too (the payload lies in it), to keep parts of it without a copy.
+    func readFramed<T>(at path: String, magic: [UInt8], key: String, _ decode: (UnsafeRawBufferPointer, [UInt8]) -> T?) -> T? {
         guard let bytes = Self.contents(of: path) else { return nil }
         let value = bytes.withUnsafeBytes { all -> T? in
             var reader = ByteReader(all)
@@ -114,7 +120,7 @@ public struct RulesCache: Sendable {
                   let storedKey = reader.string(), storedKey == key,
                   let length = reader.uint64(), let hash = reader.uint64(), length == UInt64(reader.remaining),
                   let payload = reader.bytes(Int(length)), fastHash64(payload) == hash else { return nil }
-            return decode(payload)
+            return decode(payload, bytes)
         }
         if value != nil { utimensat(AT_FDCWD, path, nil, 0) }
         return value
@@ -139,9 +145,9 @@ public struct RulesCache: Sendable {
         return frame(payload.bytes, magic: magic, key: key.text)
     }
 
-    static func decodePayload(_ payload: UnsafeRawBufferPointer) -> RuleDocuments? {
+    static func decodePayload(_ payload: UnsafeRawBufferPointer, in file: [UInt8]? = nil) -> RuleDocuments? {
         var inner = ByteReader(payload)
-        guard let documents = RuleDocuments.decode(from: &inner), inner.remaining == 0 else { return nil }
+        guard let documents = RuleDocuments.decode(from: &inner, in: file), inner.remaining == 0 else { return nil }
         return documents
     }
 

@@ -269,11 +269,16 @@ final class OpenWalker {
         /// The names of a path (`x.y` → x, y).
         static func segments(_ path: String) -> [String] {
             // ASCII (most paths): split by bytes, without reading characters; a name alone is its own path.
-            let bytes = path.utf8
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return path.trimmingWhitespace().split(separator: ".").map(String.init) }
-            func isSpace(_ byte: UInt8?) -> Bool { byte.map { $0 == 0x20 || (0x09...0x0D).contains($0) } ?? false }
-            if !isSpace(bytes.first), !isSpace(bytes.last), !bytes.contains(UInt8(ascii: ".")) { return [path] }
-            return path.trimmingWhitespace().utf8.split(separator: UInt8(ascii: ".")).map { String(decoding: $0, as: UTF8.self) }
+            let ascii = path.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+                if bytes.contains(where: { $0 >= 0x80 }) { return nil }
+                var start = 0, end = bytes.count
+                while start < end, OpenWalker.isASCIISpace(bytes[start]) { start += 1 }
+                while end > start, OpenWalker.isASCIISpace(bytes[end - 1]) { end -= 1 }
+                if start == 0, end == bytes.count, !bytes.contains(UInt8(ascii: ".")) { return [path] }
+                return bytes[start..<end].split(separator: UInt8(ascii: ".")).map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+            }
+            if let ascii, let ascii { return ascii }
+            return path.trimmingWhitespace().split(separator: ".").map(String.init)
         }
     }
 
@@ -369,26 +374,9 @@ final class OpenWalker {
     /// `name` or `name.field.field`.
     static func isPath(_ source: String) -> Bool {
         // Entries are mostly ASCII: bytes decide them without looking up character properties, which cost more
-        // than the rest of a cell's evaluation.
-        if source.utf8.allSatisfy({ $0 < 0x80 }) {
-            var segmentEmpty = true
-            var bytes = source.utf8[...]
-            while let first = bytes.first, first == 0x20 || (0x09...0x0D).contains(first) { bytes = bytes.dropFirst() }
-            while let last = bytes.last, last == 0x20 || (0x09...0x0D).contains(last) { bytes = bytes.dropLast() }
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "."):
-                    if segmentEmpty { return false }
-                    segmentEmpty = true
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                     UInt8(ascii: "_"):
-                    segmentEmpty = false
-                default:
-                    return false
-                }
-            }
-            return !segmentEmpty
-        }
+        // than the rest of a cell's evaluation; read from the string's own storage where it has one.
+        let ascii = source.utf8.withContiguousStorageIfAvailable(isASCIIPath) ?? Array(source.utf8).withUnsafeBufferPointer(isASCIIPath)
+        if let ascii { return ascii }
         var segmentEmpty = true
         for character in source.trimmingWhitespace() {
             if character == "." {
@@ -402,6 +390,31 @@ final class OpenWalker {
         }
         return !segmentEmpty
     }
+
+    /// `isPath` of ASCII bytes; nil when they are not all ASCII.
+    private static func isASCIIPath(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var start = 0, end = bytes.count
+        for byte in bytes where byte >= 0x80 { return nil }
+        while start < end, isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+        var segmentEmpty = true
+        for byte in bytes[start..<end] {
+            switch byte {
+            case UInt8(ascii: "."):
+                if segmentEmpty { return false }
+                segmentEmpty = true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "_"):
+                segmentEmpty = false
+            default:
+                return false
+            }
+        }
+        return !segmentEmpty
+    }
+
+    @inline(__always)
+    static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
     /// Equal values joined (their conditions or-ed), in first-seen order.
     static func merged(_ values: [Possibility], _ d: DecisionDiagram) -> [Possibility] {

@@ -49,8 +49,9 @@ final class DecisionPlan: Sendable {
                                          requiredKnowledge: decision.requiredKnowledge, logic: decision.logic,
                                          location: decision.location),
                            inputs: [:], decisions: [:])
-        let key = { (name: String) in (rank[name] ?? Int.max, name) }
-        questionOrder = names.indices.sorted { key(names[$0]) < key(names[$1]) }
+        // Each name's rank looked up once, not at every comparison.
+        let ranks = names.map { rank[$0] ?? Int.max }
+        questionOrder = names.indices.sorted { (ranks[$0], names[$0]) < (ranks[$1], names[$1]) }
         if case .table(let table) = decision.logic.untyped, let index, !index.entriesUseNames {
             self.table = TablePlan(table, index: index, slot: slot)
         } else {

@@ -15,6 +15,9 @@ struct RowSet: Equatable, Sendable {
 
     var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 
+    /// How many rows are in the set, counted without listing them.
+    var memberCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
     mutating func formUnion(_ other: RowSet) { for i in words.indices { words[i] |= other.words[i] } }
     mutating func formIntersection(_ other: RowSet) { for i in words.indices { words[i] &= other.words[i] } }
     mutating func subtract(_ other: RowSet) { for i in words.indices { words[i] &= ~other.words[i] } }
@@ -71,7 +74,7 @@ struct TableIndex: Sendable {
         for column in table.inputs.indices {
             var any = RowSet(count: rowCount)
             for row in 0..<rowCount where compiled.isWildcard(row: row, column: column) { any.insert(row) }
-            untested.append(any.rows.count == rowCount)
+            untested.append(any.memberCount == rowCount)
             wildcard.append(any)
         }
         self.wildcard = wildcard

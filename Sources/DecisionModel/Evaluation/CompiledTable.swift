@@ -121,12 +121,15 @@ final class CompiledTable: Sendable {
     let distinctOutputNames: [String]?
     /// Per output column, its literal output values (their order is the priority), nil when it has none.
     let outputPriorities: [[FEELValue]?]
-    /// Per rule with constant outputs, its output priority (see `TableEvaluator.rank`), made once.
+    /// Per rule with constant outputs, its output priority (see `TableEvaluator.rank`), made once; only OUTPUT ORDER
+    /// sorts by it (nil for every rule of other tables: ranking every rule was a tenth of compiling a table).
     let constantRanks: [[Int]?]
     /// The table's value when no rule matches, made once when every default output entry is a plain literal.
     let constantDefault: FEELValue?
-    /// Each rule as a trace reports it, in an array of its own: the rules of a single hit need no new array.
-    let ruleHits: [[DecisionTrace.RuleHit]]
+    let annotationNames: [String]
+    /// Each rule as a trace reports it, in an array of its own (the rules of a single hit need no new array), made
+    /// when the rule is first traced: its annotations are read only then (see `StoredTexts`).
+    private let ruleHitsMade: Mutex<[[DecisionTrace.RuleHit]?]>
 
     private static let wildcardBit: UInt8 = 0x80
     private static let literalBit: UInt8 = 0x40
@@ -167,16 +170,13 @@ final class CompiledTable: Sendable {
         for column in 0..<columnCount { index.add(column, of: table, cells: cells) }
         (bases, entries, toggledRows, nullEntries) = (index.bases, index.entries, index.toggledRows, index.nullEntries)
         (numberEntries, booleanEntries) = (index.numberEntries, index.booleanEntries)
-        stringEntries = index.stringEntries.map { entries in
-            let keys = Array(entries.keys)
-            return (keys: keys, index: StringIndex(keys), entries: keys.map { entries[$0]! })
-        }
+        stringEntries = index.stringEntries.map { (keys: $0.keys, index: StringIndex($0.keys), entries: $0.entries) }
         (allowedKinds, allowedNegated) = (index.allowedKinds, index.allowedNegated)
         hasInputValues = table.inputs.map { $0.inputValues != nil }
         let outputNames = table.outputs.map { $0.name ?? "" }
         let distinctNames = outputNames.count > 1 && Set(outputNames).count == outputNames.count ? outputNames : nil
         distinctOutputNames = distinctNames
-        let constantOutputs = table.rules.map { Self.constantOutput($0, of: table, names: distinctNames) }
+        let constantOutputs = table.rules.indices.map { Self.constantOutput(table.rules[$0], of: table, names: distinctNames) }
         constantValues = constantOutputs.map { $0?.values }
         constantResults = constantOutputs.map { $0?.result }
         constantProblems = constantOutputs.map { $0?.problems ?? [] }
@@ -196,17 +196,28 @@ final class CompiledTable: Sendable {
         }
         (self.numberCells, self.numberTests) = (numberCells, numberTests)
         outputPriorities = table.outputs.map { $0.outputValues?.literalValues }
-        constantRanks = constantValues.map { [outputPriorities] in $0.map { TableEvaluator.rank($0, outputPriorities) } }
+        constantRanks = table.hitPolicy != .outputOrder ? Array(repeating: nil, count: rowCount)
+            : constantValues.map { [outputPriorities] in $0.map { TableEvaluator.rank($0, outputPriorities) } }
         if !table.outputs.contains(where: { $0.defaultOutputEntry != nil }) {
             constantDefault = .null
         } else {
             let defaults = table.outputs.map { $0.defaultOutputEntry.map { $0.plainLiteral } ?? .null }
             constantDefault = defaults.contains { $0 == nil } ? nil : TableEvaluator.result(defaults.map { $0! }, outputs: table.outputs)
         }
-        ruleHits = table.rules.map { rule in
-            [DecisionTrace.RuleHit(id: rule.id, row: rule.row,
-                                   annotations: zip(table.annotationNames, rule.annotations).map { (name: $0, text: $1) },
-                                   description: rule.description, location: rule.location)]
+        annotationNames = table.annotationNames
+        ruleHitsMade = Mutex(Array(repeating: nil, count: rowCount))
+    }
+
+    /// Rule `index` as a trace reports it, in an array of its own.
+    func ruleHits(_ index: Int) -> [DecisionTrace.RuleHit] {
+        ruleHitsMade.withLock { made in
+            if let known = made[index] { return known }
+            let rule = rules[index]
+            let hits = [DecisionTrace.RuleHit(id: rule.id, row: rule.row,
+                                              annotations: zip(annotationNames, rule.annotations).map { (name: $0, text: $1) },
+                                              description: rule.description, location: rule.location)]
+            made[index] = hits
+            return hits
         }
     }
 
@@ -231,7 +242,8 @@ final class CompiledTable: Sendable {
     private struct Index {
         let wordCount: Int
         var bases: [UInt64] = []
-        var stringEntries: [[String: Int32]] = []
+        /// Per column, the strings listed in the order met and their entries.
+        var stringEntries: [(keys: [String], entries: [Int32])] = []
         var numberEntries: [[FEELNumber: Int32]] = []
         var booleanEntries: [Int32] = []
         var entries: [Entry] = []
@@ -250,11 +262,22 @@ final class CompiledTable: Sendable {
             // dictionaries a lookup reads; a cell's toggles are kept as (number, row, off) and laid out per value
             // once the column is read: no pair of arrays per value.
             var strings: [String: Int32] = [:], numbers: [FEELNumber: Int32] = [:], booleans: [Int32] = [-1, -1]
+            // The strings again in the order met, with their numbers: the entries are laid out from these, without
+            // hashing every key again.
+            var stringKeys: [String] = [], stringNumbers: [Int32] = []
             var count: Int32 = 0
             func number(_ key: Key) -> Int32 {
                 func next() -> Int32 { count += 1; return count - 1 }
                 switch key {
-                case .string(let s): if let n = strings[s] { return n }; let n = next(); strings[s] = n; return n
+                case .string(let s):
+                    if let n = strings[s] { return n }
+                    // Sized once for the column's rows rather than grown step by step.
+                    if strings.isEmpty { strings.reserveCapacity(rows) }
+                    let n = next()
+                    strings[s] = n
+                    stringKeys.append(s)
+                    stringNumbers.append(n)
+                    return n
                 case .number(let v): if let n = numbers[v] { return n }; let n = next(); numbers[v] = n; return n
                 case .boolean(let b):
                     if booleans[b ? 1 : 0] < 0 { booleans[b ? 1 : 0] = next() }
@@ -262,7 +285,11 @@ final class CompiledTable: Sendable {
                 }
             }
             var toggles: [(value: Int32, row: Int32, off: Bool)] = []
+            toggles.reserveCapacity(rows)
             var null: (on: [Int32], off: [Int32]) = ([], [])
+            // Distinct keys of a cell in an array (a cell lists a value or a few, fewer than a set is worth hashing
+            // for), one array for the column.
+            var listed: [Key] = []
             for row in 0..<rows {
                 let flags = cells[row * columns + column]
                 let bit = UInt64(1) << UInt64(row & 63)
@@ -275,8 +302,7 @@ final class CompiledTable: Sendable {
                 for kind in 0..<Kind.count where negated || !decided(flags, for: Kind(rawValue: kind)!) {
                     base[kind * wordCount + (row >> 6)] |= bit
                 }
-                // Distinct keys in an array: a cell lists a value or a few, fewer than a set is worth hashing for.
-                var listed: [Key] = []
+                listed.removeAll(keepingCapacity: true)
                 var listsNull = false
                 for value in literals.values {
                     if let key = Key(value) {
@@ -301,7 +327,8 @@ final class CompiledTable: Sendable {
                 for value in literals.values where value != .null { kinds.insert(Kind(value)) }
                 if kinds.count <= 1 {
                     allowedKind = Int8(kinds.first?.rawValue ?? Kind.count)
-                    allowed = literals.values.compactMap(Key.init).map(number)
+                    // A loop, not `map(number)`: passing the nested function as a value boxes what it captures.
+                    for value in literals.values { if let key = Key(value) { allowed.append(number(key)) } }
                 }
                 allowedNegated.append(literals.negated)
             } else {
@@ -327,8 +354,9 @@ final class CompiledTable: Sendable {
                 let n = Int(toggle.value)
                 if toggle.off { toggledRows[Int(offs[n])] = toggle.row; offs[n] += 1 } else { toggledRows[Int(ons[n])] = toggle.row; ons[n] += 1 }
             }
-            stringEntries.append(strings.mapValues { first + $0 })
-            numberEntries.append(numbers.mapValues { first + $0 })
+            stringEntries.append((stringKeys, stringNumbers.map { first + $0 }))
+            // Most columns list no number, and mapping even an empty dictionary allocates.
+            numberEntries.append(numbers.isEmpty ? [:] : numbers.mapValues { first + $0 })
             booleanEntries += booleans.map { $0 < 0 ? -1 : first + $0 }
         }
 

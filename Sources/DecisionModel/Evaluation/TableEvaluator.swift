@@ -176,7 +176,7 @@ struct TableEvaluator {
         // One hit of a single-hit policy (the common case): its rule and value, with no array of hits made.
         if let only = firstHit, hits.isEmpty, table.hitPolicy.isSingleHit {
             outcome.value = result(only)
-            if traced { outcome.rules = table.ruleHits[only.index] }
+            if traced { outcome.rules = table.ruleHits(only.index) }
             return
         }
         if let only = firstHit, hits.isEmpty { hits = [only] }
@@ -187,7 +187,7 @@ struct TableEvaluator {
         }
         outcome.value = value
         if traced {
-            outcome.rules = selected.count == 1 ? table.ruleHits[selected[0].index] : selected.map { table.ruleHits[$0.index][0] }
+            outcome.rules = selected.count == 1 ? table.ruleHits(selected[0].index) : selected.map { table.ruleHits($0.index)[0] }
         }
     }
 

@@ -77,17 +77,28 @@ public struct DecisionTable: Sendable {
         public var row: Int
         public var inputEntries: [FEELUnaryTests]
         public var outputEntries: [FEELExpression]
-        public var annotations: [String]
+        public var annotations: [String] {
+            get { annotationTexts.strings }
+            set { annotationTexts = TextList(newValue) }
+        }
+        /// The annotations, read only when asked for (see `StoredTexts`).
+        public var annotationTexts: TextList
         public var description: String?
         public var location: SourceLocation
 
         public init(id: String?, row: Int, inputEntries: [FEELUnaryTests], outputEntries: [FEELExpression],
                     annotations: [String], description: String?, location: SourceLocation) {
+            self.init(id: id, row: row, inputEntries: inputEntries, outputEntries: outputEntries,
+                      annotationTexts: TextList(annotations), description: description, location: location)
+        }
+
+        public init(id: String?, row: Int, inputEntries: [FEELUnaryTests], outputEntries: [FEELExpression],
+                    annotationTexts: TextList, description: String?, location: SourceLocation) {
             self.id = id
             self.row = row
             self.inputEntries = inputEntries
             self.outputEntries = outputEntries
-            self.annotations = annotations
+            self.annotationTexts = annotationTexts
             self.description = description
             self.location = location
         }
