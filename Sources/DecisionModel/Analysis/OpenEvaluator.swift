@@ -171,7 +171,7 @@ final class OpenWalker {
         }
         for plan in evaluator.plans {
             var result = evaluate(plan)
-            conform(&result, to: plan.decision)
+            conform(&result, to: plan)
             evaluation.decisions[plan.decision.name] = result
         }
     }
@@ -193,11 +193,16 @@ final class OpenWalker {
     }
 
     /// A null value where the decision's type does not allow the value, as the plain evaluator does.
-    private func conform(_ result: inout DecisionPossibilities, to decision: Decision) {
+    private func conform(_ result: inout DecisionPossibilities, to plan: DecisionPlan) {
         guard var values = result.values else { return }
+        let typeRef = plan.decision.typeRef
         // Without a type every value conforms.
-        for i in values.indices where decision.typeRef != nil {
-            if let value = values[i].value, let why = model.nonConformance(of: Self.unmarked(value), to: decision.typeRef) {
+        for i in values.indices where typeRef != nil {
+            guard let value = values[i].value else { continue }
+            // The model's own item definition, as `nonConformance(of:to:)` would look it up by name.
+            let unmarked = Self.unmarked(value)
+            let why = plan.typeItem.map { model.nonConformance(of: unmarked, to: $0) } ?? model.nonConformance(of: unmarked, to: typeRef)
+            if let why {
                 result.problems.append(("the value \(value) does not conform to the decision's type: \(why)", values[i].condition))
                 values[i].value = .null
                 values[i].ruled = false
@@ -214,15 +219,31 @@ final class OpenWalker {
                       _ body: (_ bound: [Possibility], _ condition: Node) -> Void) {
         // The diagram is read into a local so that the recursion does not copy the walker.
         let d = self.d
+        if within == DecisionDiagram.never { return }
+        // No name or one (most entries and columns): a loop, without the recursion's captured state.
+        if slots.isEmpty { body([], within); return }
+        if slots.count == 1 {
+            var bound: [Possibility] = []
+            let options = scope[slots[0]]
+            // By index: an option is copied only when it is bound.
+            for k in options.indices {
+                let next = d.and(within, options[k].condition)
+                if next == DecisionDiagram.never { continue }
+                if bound.isEmpty { bound.append(options[k]) } else { bound[0] = options[k] }
+                body(bound, next)
+            }
+            return
+        }
         var bound: [Possibility] = []
         bound.reserveCapacity(slots.count)
         func go(_ i: Int, _ condition: Node) {
             if condition == DecisionDiagram.never { return }
             if i == slots.count { body(bound, condition); return }
-            for option in scope[slots[i]] {
-                let next = d.and(condition, option.condition)
+            let options = scope[slots[i]]
+            for k in options.indices {
+                let next = d.and(condition, options[k].condition)
                 if next == DecisionDiagram.never { continue }
-                bound.append(option)
+                bound.append(options[k])
                 go(i + 1, next)
                 bound.removeLast()
             }
@@ -234,6 +255,17 @@ final class OpenWalker {
     /// (`x`, `x.y`) unchanged; any other use of it is not determined.
     func values(of use: Use, _ scope: [[Possibility]], base: FEELScope, within: Node = DecisionDiagram.always) -> [Possibility] {
         var results: [Possibility] = []
+        if use.readsWhole {
+            // A name alone (most columns) is each of its possibilities, as `value(of:)` gives it, without binding.
+            let options = scope[use.slots[0]]
+            for k in options.indices {
+                let next = d.and(within, options[k].condition)
+                if next == DecisionDiagram.never { continue }
+                let loose = options[k].loose.isEmpty ? [] : Self.looseUnion([options[k]])
+                results.append(Possibility(value: options[k].value, condition: next, loose: loose))
+            }
+            return Self.merged(results, d)
+        }
         combinations(use.slots, scope, within: within) { bound, condition in
             results.append(value(of: use, bound, condition, base: base))
         }
@@ -418,7 +450,9 @@ final class OpenWalker {
 
     /// Equal values joined (their conditions or-ed), in first-seen order.
     static func merged(_ values: [Possibility], _ d: DecisionDiagram) -> [Possibility] {
-        if values.count < 2 { return values.filter { $0.condition != DecisionDiagram.never } }
+        if values.count < 2 {
+            return values.first?.condition == DecisionDiagram.never ? [] : values
+        }
         var result: [Possibility] = []
         if values.count <= linearMergeLimit {
             // Few values: compared with each kept one directly, the first equal found as the hashed index finds it
@@ -428,8 +462,9 @@ final class OpenWalker {
                 // Fields compared in place through the buffer: reading them out of the array copies each value.
                 let found = result.withUnsafeBufferPointer { kept in
                     var found = -1
+                    // Values compared last: reading one copies it.
                     for i in kept.indices where kept[i].ruled == p.ruled && kept[i].problem == p.problem
-                        && kept[i].value == p.value && kept[i].loose == p.loose {
+                        && kept[i].loose == p.loose && kept[i].value == p.value {
                         found = i
                         break
                     }
@@ -573,10 +608,17 @@ final class OpenWalker {
                 let entries = plan.outputs[row]!
                 produced = []
                 combinations(entries.slots, scope, within: condition) { bound, condition in
+                    if table.outputs.count == 1, entries.uses.count == 1 {
+                        // One entry (most tables): no list of fields to make.
+                        let field = value(of: entries.uses[0], entries.positions[0].map { $0.map { bound[$0] } } ?? bound, condition, base: base)
+                        let loose = field.loose.isEmpty ? [] : Array(Set(field.loose)).sorted()
+                        produced.append(Possibility(value: field.value, condition: condition, loose: loose))
+                        return
+                    }
                     let fields = zip(entries.uses, entries.positions).map { use, positions in
                         value(of: use, positions.map { $0.map { bound[$0] } } ?? bound, condition, base: base)
                     }
-                    let loose = Array(Set(fields.flatMap(\.loose))).sorted()
+                    let loose = fields.allSatisfy({ $0.loose.isEmpty }) ? [] : Array(Set(fields.flatMap(\.loose))).sorted()
                     if table.outputs.count == 1 {
                         produced.append(Possibility(value: fields[0].value, condition: condition, loose: loose))
                         return
@@ -588,12 +630,12 @@ final class OpenWalker {
                 produced = Self.merged(produced, d)
             }
             for p in produced where p.value != nil {
-                for (o, output) in table.outputs.enumerated() {
+                for o in plan.checkedOutputs {
+                    let output = table.outputs[o]
                     let value = table.outputs.count == 1 ? p.value! : Self.field(p.value!, output.name ?? "")
                     if let allowed = output.outputValues, value != .null, !allowed.matches(value, scope: base) {
                         result.problems.append(("rule \(table.rules[row].row): output \(output.name ?? "") = \(value) is not one of its output values \(allowed.source)", p.condition))
                     }
-                    _ = o
                 }
             }
             outputs.append((row, condition, produced))

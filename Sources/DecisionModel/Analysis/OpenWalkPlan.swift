@@ -22,10 +22,13 @@ final class DecisionPlan: Sendable {
     let questionOrder: [Int]
     /// Set for a table evaluated over sets of values (its entries name nothing).
     let table: TablePlan?
+    /// The decision's type when the model defines it: checking each value then skips reading the type's name.
+    let typeItem: ItemDefinition?
 
     /// `rank`: where each input comes in question order.
     init(_ decision: Decision, model: DMNModel, plain: DMNEvaluator, index: TableIndex?, rank: [String: Int]) {
         self.decision = decision
+        typeItem = decision.typeRef.flatMap { model.itemDefinitions[DMNModel.localTypeName($0)] }
         var names: [String] = [], isDecision: [Bool] = [], reads: [Int] = []
         var slot: [String: Int] = [:]
         for ref in decision.requiredInputs {
@@ -68,6 +71,8 @@ struct TablePlan: Sendable {
     let columns: [Use]
     /// Per row, nil where its outputs are constants (`TableIndex.constantOutputs`).
     let outputs: [RowOutputs?]
+    /// The outputs with listed output values, which each produced value is checked against.
+    let checkedOutputs: [Int]
 
     /// A row's output entries under each combination of the names any of them reads: entries that read the same wide
     /// decision (a code list) then cost one pass over its possibilities, not one per pair of entries.
@@ -101,6 +106,7 @@ struct TablePlan: Sendable {
         self.table = table
         self.index = index
         columns = table.inputs.map { Use($0.expression, slot) }
+        checkedOutputs = table.outputs.indices.filter { table.outputs[$0].outputValues != nil }
         outputs = table.rules.indices.map { row in
             guard index.constantOutputs[row] == nil else { return nil }
             let uses = table.rules[row].outputEntries.map { Use($0, slot) }
