@@ -157,12 +157,14 @@ final class OpenWalker {
     func run() {
         let model = self.model
         evaluation.inputs.reserveCapacity(model.inputs.count)
-        for input in model.inputs {
+        for (k, input) in model.inputs.enumerated() {
             if let v = evaluation.variableIndex[input.name] {
                 evaluation.inputs[input.name] = evaluation.variables[v].cases.enumerated().map { i, c in
                     Possibility(value: c.value, condition: d.literal(v, [i]), loose: c.isExact ? [] : [v])
                 }
-            } else if case .known(let value)? = states[input.name], value != .null, model.nonConformance(of: value, to: input.typeRef) == nil {
+            } else if case .known(let value)? = states[input.name], value != .null,
+                      (evaluator.memo.inputType(k, in: model).map { model.nonConformance(of: value, to: $0) }
+                          ?? model.nonConformance(of: value, to: input.typeRef)) == nil {
                 evaluation.inputs[input.name] = [Possibility(value: value, condition: DecisionDiagram.always)]
             } else {
                 // Most inputs of a profile are null: they share one array.
@@ -558,7 +560,8 @@ final class OpenWalker {
         for (c, input) in table.inputs.enumerated() {
             let tested = !index.untested[c]
             var kept: [(possibility: Possibility, rows: RowSet)] = []
-            var reachable = RowSet(count: index.rowCount)
+            // Mostly one value: its rows, without an empty set to join them into.
+            var reachable: RowSet?
             for p in values(of: plan.columns[c], scope, base: base) {
                 if p.problem {
                     failed = d.or(failed, p.condition)
@@ -575,11 +578,11 @@ final class OpenWalker {
                     continue
                 }
                 let rows = plan.rows(column: c, matching: value)
-                reachable.formUnion(rows)
+                if reachable == nil { reachable = rows } else { reachable!.formUnion(rows) }
                 kept.append((p, rows))
             }
             result.columns.append((input.expression.source, kept.map(\.possibility)))
-            canMatch.formIntersection(reachable)
+            canMatch.formIntersection(reachable ?? RowSet(count: index.rowCount))
             columns.append(kept)
         }
         let live = d.not(d.or(failed, undetermined))

@@ -9,6 +9,16 @@ final class OpenEvaluatorMemo: Sendable {
     }
 
     private let cases = Mutex<[CasesKey: OpenVariable]>([:])
+    private let types = Mutex<[Int: ItemDefinition?]>([:])
+
+    /// The item definition of the type of the model's `k`th input (`DMNModel.localItem`), looked up once: each known
+    /// answer of every profile is checked against it.
+    func inputType(_ k: Int, in model: DMNModel) -> ItemDefinition? {
+        if let known = types.withLock({ $0[k] }) { return known }
+        let found = model.localItem(model.inputs[k].typeRef)
+        types.withLock { $0[k] = .some(found) }
+        return found
+    }
 
     func openCases(of input: InputData, nullable: Bool, in model: DMNModel) -> OpenVariable {
         let key = CasesKey(input: input.name, nullable: nullable)

@@ -28,7 +28,7 @@ final class DecisionPlan: Sendable {
     /// `rank`: where each input comes in question order.
     init(_ decision: Decision, model: DMNModel, plain: DMNEvaluator, index: TableIndex?, rank: [String: Int]) {
         self.decision = decision
-        typeItem = decision.typeRef.flatMap { model.itemDefinitions[DMNModel.localTypeName($0)] }
+        typeItem = model.localItem(decision.typeRef)
         var names: [String] = [], isDecision: [Bool] = [], reads: [Int] = []
         var slot: [String: Int] = [:]
         for ref in decision.requiredInputs {
@@ -115,5 +115,13 @@ struct TablePlan: Sendable {
             let positions = uses.map { use in use.slots == slots ? nil : use.slots.map { slots.firstIndex(of: $0)! } }
             return RowOutputs(uses: uses, slots: slots, positions: positions)
         }
+    }
+}
+
+extension DMNModel {
+    /// The item definition of this model that `typeRef` names, as `nonConformance(of:to:)` looks it up: the walk
+    /// checks values against it without reading the type's name again.
+    func localItem(_ typeRef: String?) -> ItemDefinition? {
+        typeRef.flatMap { itemDefinitions[Self.localTypeName($0)] }
     }
 }
