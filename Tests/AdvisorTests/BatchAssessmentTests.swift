@@ -63,6 +63,29 @@ import Testing
         #expect((lines[2]["openQuestions"] as? [String])?.contains("size") == true)
     }
 
+    /// Cells are read once per text for the whole batch: padded cells read as the bare value, a value read before
+    /// reads the same again, and a bad value is refused in every row that has it (failures are not remembered).
+    @Test func cellsReadOncePerTextReadAsEachRowAlone() throws {
+        let rules = try Fixtures.mini()
+        let path = try Self.csv("id,kind,size,heavy\nplain,box,3,false\npadded, box ,\t3 ,false\nbad1,square,3,maybe\n"
+            + "bad2,square,3,maybe\nagain,box,3,false\n")
+        let profiles = try BatchProfiles.load(path, rules: rules)
+        let (lines, failed) = try Self.run(profiles, rules: rules)
+        #expect(failed == 2)
+        func assessment(_ line: [String: Any]) -> NSDictionary {
+            var line = line
+            for key in ["id", "file", "row"] { line[key] = nil }
+            return NSDictionary(dictionary: line)
+        }
+        #expect(lines[0]["error"] == nil)
+        #expect(assessment(lines[1]) == assessment(lines[0]), "padded cells read as the bare values")
+        #expect(assessment(lines[4]) == assessment(lines[0]), "a value read before reads the same")
+        for (i, row) in [(2, 4), (3, 5)] {
+            let error = try #require(lines[i]["error"] as? String)
+            #expect(error.contains(":\(row): error: column 'kind'") && error.contains("column 'heavy'"))
+        }
+    }
+
     @Test func aBadHeaderStopsTheBatchBeforeItStarts() throws {
         let rules = try Fixtures.mini()
         let path = try Self.csv("kind,weight,kind\nbox,3,box\n")
