@@ -36,6 +36,8 @@ public struct Assessment: Sendable {
 
     /// A contract value by key; dotted keys reach into objects (`qms.auditRequired`).
     public func value(_ key: String) -> FEELValue {
+        // Most keys are not dotted: a batch reads a dozen of them for each profile's JSON.
+        if !key.utf8.contains(UInt8(ascii: ".")) { return values[key] ?? .null }
         let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
         let top = values[parts[0]] ?? .null
         guard parts.count == 2 else { return top }

@@ -19,7 +19,9 @@ public enum AssessmentJSON {
         return bytes
     }
 
-    public static func document(_ a: Assessment, language: Language, citations: Citations = Citations()) -> JSONValue {
+    /// `rows`: the rule rows' entries written beforehand (a batch writes every profile with the same rows).
+    public static func document(_ a: Assessment, language: Language, citations: Citations = Citations(),
+                                rows: RuleRowsJSON? = nil) -> JSONValue {
         var entries: [(String, JSONValue)] = [
             ("schema", .string(ContractKeys.schema)),
             ("device", a.device.map(JSONValue.string) ?? .null),
@@ -38,7 +40,7 @@ public enum AssessmentJSON {
             .object(alternative.outcome.map { ($0.key, $0.value.json) } + [("when", when(alternative.when))]
                     + (alternative.timeline.map { [("timeline", $0.json)] } ?? []))
         })))
-        entries.append(("trace", .array(a.evaluation.traces.map { trace($0, a.openness[$0.decision], language, citations) })))
+        entries.append(("trace", .raw(TraceJSON.array(a, language, citations, rows: rows))))
         return .object(entries)
     }
 
@@ -66,8 +68,10 @@ public enum AssessmentJSON {
             if case .null = value { return .null }
             if case .context(let c) = value, c.entries.allSatisfy({ $0.value == .null }) { return .null }
         }
+        // `a.value("key.member")`, read from the object's value once.
+        let context: FEELContext? = if case .context(let c) = value { c } else { nil }
         var members: [(String, JSONValue)] = ContractKeys.objects[key, default: []].map { member in
-            (member, a.value("\(key).\(member)").json)
+            (member, (context?[member] ?? .null).json)
         }
         if case .context(let c) = value {
             for entry in c.entries where !members.contains(where: { $0.0 == entry.key }) { members.append((entry.key, entry.value.json)) }
@@ -81,32 +85,5 @@ public enum AssessmentJSON {
         case .null: .array([])
         default: .array([value.json])
         }
-    }
-
-    private static func trace(_ t: DecisionTrace, _ openness: DecisionOpenness?, _ language: Language,
-                              _ citations: Citations) -> JSONValue {
-        func hit(_ rule: DecisionTrace.RuleHit) -> JSONValue {
-            let citation = citations.citation(cite: rule.annotation("cite"), source: rule.annotation("source"), language)
-            return .object([
-                ("id", rule.id.map(JSONValue.string) ?? .null),
-                ("row", .number(String(rule.row))),
-                ("annotation", (rule.annotation("source") ?? rule.annotations.first?.text).map(JSONValue.string) ?? .null),
-                ("reason", (rule.annotation(language.rawValue) ?? rule.description).map(JSONValue.string) ?? .null),
-                ("citation", citation.map(JSONValue.string) ?? .null),
-            ])
-        }
-        var members: [(String, JSONValue)] = [
-            ("decision", .string(t.decision)),
-            ("hitPolicy", t.hitPolicy.map(JSONValue.string) ?? .null),
-            ("value", t.value.json),
-            ("rules", .array(t.rules.map(hit))),
-            ("inputs", .object(t.inputs.map { ($0.name, $0.value.json) })),
-        ]
-        // Open answers that feed the decision: those its value still depends on, and those it does not.
-        if let openness {
-            members.append(("dependsOn", .array(openness.dependsOn.map(JSONValue.string))))
-            members.append(("independentOf", .array(openness.independentOf.map(JSONValue.string))))
-        }
-        return .object(members)
     }
 }

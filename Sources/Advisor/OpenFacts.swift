@@ -10,8 +10,26 @@ public struct KeyValue: Sendable, Equatable {
 
 /// Which open answers a decision's value depends on, and which it does not although they feed it.
 public struct DecisionOpenness: Sendable, Equatable {
-    public var dependsOn: [String]
-    public var independentOf: [String]
+    public var dependsOn: [String] { didSet { placed = nil } }
+    public var independentOf: [String] { didSet { placed = nil } }
+    /// Both lists by their names' places in `names`, for the JSON writer (which then copies each name's quoted bytes
+    /// rather than quoting it again for every decision that names it); nil once a list is changed.
+    private(set) var placed: (names: OpenNamesJSON, dependsOn: [Int], independentOf: [Int])?
+
+    public init(dependsOn: [String], independentOf: [String]) {
+        self.dependsOn = dependsOn
+        self.independentOf = independentOf
+    }
+
+    init(_ names: OpenNamesJSON, dependsOn: [Int], independentOf: [Int]) {
+        self.dependsOn = dependsOn.map { names.names[$0] }
+        self.independentOf = independentOf.map { names.names[$0] }
+        placed = (names, dependsOn, independentOf)
+    }
+
+    public static func == (a: DecisionOpenness, b: DecisionOpenness) -> Bool {
+        a.dependsOn == b.dependsOn && a.independentOf == b.independentOf
+    }
 }
 
 /// Two answers that the rules say cannot both be true.
@@ -44,6 +62,7 @@ struct OpenFacts {
     let sources: [String: (decision: String, path: [String])]
     /// The decisions in dependency order with the names they require (`RulesReading.graph`).
     let graph: [RulesReading.Requirements]
+    let ruleHits: TraceRuleHits
     let writer: ConditionWriter
     /// Contradictions between the answers given, found before the contradicting combinations are set aside.
     let contradictions: [Contradiction]
@@ -66,11 +85,15 @@ struct OpenFacts {
         /// The decisions in dependency order, each with the inputs and decisions it requires by name: the trace
         /// walks them for every evaluation, and looking each requirement up by its id cost more than the walk.
         let graph: [Requirements]
+        /// The rows of `graph`'s tables as trace entries, made once each.
+        let ruleHits: TraceRuleHits
 
         struct Requirements: Sendable {
             let decision: Decision
             let inputs: [String]
             let decisions: [String]
+            /// `decisions` by their places in the graph (all earlier: it is in dependency order).
+            let upstream: [Int]
         }
 
         init(_ rules: RuleSet) {
@@ -83,10 +106,15 @@ struct OpenFacts {
                 .filter { $0.decisionTable?.outputs.contains(where: { $0.name == "contradicted" }) == true }.map(\.name)
             impliedFacts = OpenFacts.impliedFacts(rules)
             let model = rules.model
-            graph = model.decisionsInDependencyOrder.map { decision in
-                Requirements(decision: decision, inputs: decision.requiredInputs.compactMap { model.input(id: $0.id)?.name },
-                             decisions: decision.requiredDecisions.compactMap { model.decision(id: $0.id)?.name })
+            let ordered = model.decisionsInDependencyOrder
+            var place: [String: Int] = [:]
+            for (i, decision) in ordered.enumerated() where place[decision.name] == nil { place[decision.name] = i }
+            graph = ordered.map { decision in
+                let decisions = decision.requiredDecisions.compactMap { model.decision(id: $0.id)?.name }
+                return Requirements(decision: decision, inputs: decision.requiredInputs.compactMap { model.input(id: $0.id)?.name },
+                                    decisions: decisions, upstream: decisions.compactMap { place[$0] })
             }
+            ruleHits = TraceRuleHits(graph)
         }
     }
 
@@ -96,6 +124,7 @@ struct OpenFacts {
         self.evaluation = evaluation
         sources = reading.sources
         graph = reading.graph
+        ruleHits = reading.ruleHits
         contradictions = Self.contradictions(rules, evaluation)
         // Combinations of answers an implication contradicts are impossible, not alternatives.
         var possible = Condition.always
@@ -240,14 +269,20 @@ struct OpenFacts {
         return counts
     }
 
-    private func dependencies(_ options: [Possible]) -> Set<String> {
-        guard options.count > 1 || options.contains(where: { !$0.loose.isEmpty || !evaluation.isCertain($0.condition) }) else { return [] }
+    func dependencies(_ options: [Possible]) -> Set<String> {
         var names: Set<String> = []
-        for option in options {
-            names.formUnion(evaluation.inputs(of: option.condition))
-            names.formUnion(option.loose)
-        }
+        forEachDependency(options) { names.insert($0) }
         return names
+    }
+
+    /// Calls `body` with each open answer the options depend on (as often as they name it); none when there is one
+    /// option, certain and determined.
+    func forEachDependency(_ options: [Possible], _ body: (String) -> Void) {
+        guard options.count > 1 || options.contains(where: { !$0.loose.isEmpty || !evaluation.isCertain($0.condition) }) else { return }
+        for option in options {
+            for name in evaluation.inputs(of: option.condition) { body(name) }
+            for name in option.loose { body(name) }
+        }
     }
 
     /// Open answers in question order, most influential first.
@@ -264,81 +299,6 @@ struct OpenFacts {
     func relevantInputs() -> [String] {
         let counts = influence()
         return evaluation.variables.map(\.input).filter { counts[$0] != nil }
-    }
-
-    /// The trace: each decision's value when it is determined (null otherwise), the rows that gave it or still
-    /// can, and which open answers it depends on.
-    func trace() -> (EvaluationResult, [String: DecisionOpenness]) {
-        var result = EvaluationResult()
-        var openness: [String: DecisionOpenness] = [:]
-        // The open answers feeding each decision, as bits by their place in `order`: a batch profile leaves tens of
-        // answers open, and sets of their names cost more to merge than the rest of the trace.
-        let order = evaluation.variables.map(\.input)
-        var place: [String: Int] = [:]
-        for (i, name) in order.enumerated() { place[name] = i }
-        let words = (order.count + 63) / 64
-        func has(_ bits: [UInt64], _ i: Int) -> Bool { bits[i >> 6] & 1 << UInt64(i & 63) != 0 }
-        var upstreamOpen: [String: [UInt64]] = [:]
-        for requirements in graph {
-            let decision = requirements.decision
-            var feeding = [UInt64](repeating: 0, count: words)
-            for name in requirements.inputs {
-                if let i = place[name] { feeding[i >> 6] |= 1 << UInt64(i & 63) }
-            }
-            for name in requirements.decisions {
-                guard let bits = upstreamOpen[name] else { continue }
-                for w in 0..<words { feeding[w] |= bits[w] }
-            }
-            upstreamOpen[decision.name] = feeding
-            let (value, depends) = summary(of: decision.name)
-            result.values[decision.name] = value
-            let table = decision.decisionTable
-            var trace = DecisionTrace(decision: decision.name, hitPolicy: table?.hitPolicy.description, value: value)
-            if table != nil {
-                trace.rules = evaluation.rows(decision.name).filter { !$0.fires.isNever }.compactMap {
-                    evaluation.ruleHit(decision.name, row: $0.row)
-                }
-                trace.inputs = evaluation.columns(decision.name).map { ($0.name, Self.settled($0.values) ?? .null) }
-            }
-            for problem in evaluation.problems(decision.name) where evaluation.isCertain(problem.condition) {
-                trace.problems.append(problem.message)
-                result.problems.append(EvaluationProblem(element: decision.name, location: decision.location, message: problem.message))
-            }
-            // A violation under every still-possible answer is an error of the rules (RuleErrors); one that only
-            // some open answers would meet is left to `rules check`, which finds the overlap for any answers.
-            if let violation = evaluation.violations(decision.name).first(where: { evaluation.isCertain($0.condition) }) {
-                trace.violation = violation.message
-                trace.rules = violation.rows.compactMap { evaluation.ruleHit(decision.name, row: $0) }
-            }
-            result.traces.append(trace)
-            if feeding.contains(where: { $0 != 0 }) {
-                let independent = order.indices.filter { has(feeding, $0) && !depends.contains(order[$0]) }.map { order[$0] }
-                openness[decision.name] = DecisionOpenness(dependsOn: order.filter(depends.contains), independentOf: independent)
-            }
-        }
-        return (result, openness)
-    }
-
-    /// A decision's value when the open answers leave it one (null otherwise), and the open answers it depends on.
-    private func summary(of decision: String) -> (value: FEELValue, dependsOn: Set<String>) {
-        switch evaluation.listValues(decision) {
-        case nil:
-            let options = evaluation.possible(decision)
-            return (Self.settled(options) ?? .null, dependencies(options))
-        case .one(let option)?:
-            return (Self.settled([option]) ?? .null, dependencies([option]))
-        case .impossible?:
-            return (.null, [])
-        case .several?:
-            // A list depends on what its items and its other values do: the same answers as its combinations'
-            // conditions name (ListDependencyTests compares the two), without listing every combination.
-            var names: Set<String> = []
-            for part in (evaluation.items(decision) ?? []) + evaluation.valuesBesideItems(decision) where !part.condition.isNever {
-                names.formUnion(evaluation.inputs(of: part.condition))
-                names.formUnion(part.loose)
-            }
-            return (.null, names)
-        }
     }
 
     /// The answers an implication can contradict (the `contradicted` outputs' literals), in the model's order.

@@ -35,6 +35,7 @@ public struct BatchAssessment: Sendable {
         dated.asOf = asOf ?? Today.iso()
         let batch = dated
         let memo = BatchMemo()
+        let rows = RuleRowsJSON(rules: rules, language: language, citations: rules.citations)
         let chunk = max(1, workers) * 64
         var failed = 0
         var start = 0
@@ -49,7 +50,7 @@ public struct BatchAssessment: Sendable {
                         return index
                     }
                     guard i < part.endIndex else { return }
-                    let line = batch.line(profiles[i], assessor, memo)
+                    let line = batch.line(profiles[i], assessor, memo, rows)
                     lines.withLock { $0[i - part.startIndex] = line }
                 }
             }
@@ -64,7 +65,7 @@ public struct BatchAssessment: Sendable {
         return failed
     }
 
-    func line(_ profile: BatchProfile, _ assessor: Assessor, _ memo: BatchMemo? = nil) -> Line {
+    func line(_ profile: BatchProfile, _ assessor: Assessor, _ memo: BatchMemo? = nil, _ rows: RuleRowsJSON? = nil) -> Line {
         var place: [(String, JSONValue)] = [
             ("id", .string(profile.id)), ("file", .string(profile.file)),
             ("row", profile.row.map { .number(String($0)) } ?? .null),
@@ -81,7 +82,7 @@ public struct BatchAssessment: Sendable {
                 if let known = memo?.known(answers) {
                     rest = known
                 } else {
-                    rest = try assessed(answers, profile, assessor)
+                    rest = try assessed(answers, profile, assessor, rows)
                     memo?.remember(answers, rest)
                 }
                 if let cells = profile.cells { memo?.remember(cells: cells, rest) }
@@ -108,7 +109,8 @@ public struct BatchAssessment: Sendable {
 extension BatchAssessment {
     /// The assessment's JSON, or as `yakuji assess` on the profile alone would refuse it: answers that contradict
     /// one another, or rules that break their hit policy on these answers.
-    func assessed(_ answers: Answers, _ profile: BatchProfile, _ assessor: Assessor) throws(AdvisorError) -> [UInt8] {
+    func assessed(_ answers: Answers, _ profile: BatchProfile, _ assessor: Assessor,
+                  _ rows: RuleRowsJSON? = nil) throws(AdvisorError) -> [UInt8] {
         let assessment = assessor.assess(answers, asOf: asOf, absentIsUnknown: true)
         if !assessment.contradictions.isEmpty {
             throw AdvisorError(assessment.contradictions.map {
@@ -116,7 +118,7 @@ extension BatchAssessment {
             })
         }
         if let broken = assessment.ruleErrors(model: rules.model) { throw broken }
-        return AssessmentJSON.document(assessment, language: language, citations: rules.citations).compactUTF8()
+        return AssessmentJSON.document(assessment, language: language, citations: rules.citations, rows: rows).compactUTF8()
     }
 }
 

@@ -42,6 +42,14 @@ public struct DecisionTrace: Sendable {
     }
 }
 
+extension DecisionTrace.RuleHit {
+    /// `rule` of `table` as a trace reports it.
+    public init(_ rule: DecisionTable.Rule, of table: DecisionTable) {
+        self.init(id: rule.id, row: rule.row, annotations: zip(table.annotationNames, rule.annotations).map { (name: $0, text: $1) },
+                  description: rule.description, location: rule.location)
+    }
+}
+
 /// A problem met while evaluating: the value concerned became null, as DMN prescribes.
 public struct EvaluationProblem: Sendable, Equatable, CustomStringConvertible {
     public var element: String

@@ -6,6 +6,10 @@ public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// A value already written as `compact()` writes it (one whole JSON value, valid UTF-8): parts of a document
+    /// that are the same for many documents (a rule row of a batch's traces) are written once and copied in. The
+    /// pretty layout lays the bytes out as it would the value. Equal only to a raw value of the same bytes.
+    case raw([UInt8])
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
@@ -15,6 +19,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case (.string(let x), .string(let y)): x == y
         case (.array(let x), .array(let y)): x == y
         case (.object(let x), .object(let y)): x.map(\.0) == y.map(\.0) && x.map(\.1) == y.map(\.1)
+        case (.raw(let x), .raw(let y)): x == y
         default: false
         }
     }
@@ -39,8 +44,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out.finish()
     }
 
-    private func appendCompact(to out: inout JSONBytes) {
+    func appendCompact(to out: inout JSONBytes) {
         switch self {
+        case .raw(let bytes): bytes.withUnsafeBufferPointer { out.append($0) }
         case .null: out.append("null")
         case .bool(let b): out.append(b ? "true" : "false")
         case .number(let n): out.append(n)
@@ -82,6 +88,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     private func appendRendered(indent: [UInt8], depth: Int, to out: inout JSONBytes) {
         switch self {
         case .null, .bool, .number, .string: appendCompact(to: &out)
+        case .raw(let bytes): bytes.withUnsafeBufferPointer { out.appendRendered(compact: $0, indent: indent, depth: depth) }
         case .array(let items):
             if items.isEmpty { out.append("[]"); return }
             out.append(UInt8(ascii: "["))
