@@ -29,7 +29,7 @@ extension Assessment {
             // conservative row, with the route fixed as it is settled; the answer stays an open question.
             var contract: [String: FEELValue] = [:]
             for key in routeKeys where value(key) != .null { contract[key] = value(key) }
-            result = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date, base: evaluation.values).0
+            result = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date, base: evaluation.values, timelineOnly: true).0
         }
         if case .success(let estimate) = result {
             timeline = estimate

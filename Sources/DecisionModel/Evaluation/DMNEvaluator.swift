@@ -39,7 +39,7 @@ public struct DMNEvaluator: Sendable {
                 evaluate(inputs, importedInputs: importedInputs, only: targets, fixing: fixed)
             }
         }
-        let needed = targets.map(requiredClosure)
+        let needed = targets.map { requiredClosure(of: $0, fixed: fixed) }
         let checked = check(inputs)
         var result = EvaluationResult()
         result.problems = checked.problems
@@ -75,12 +75,19 @@ public struct DMNEvaluator: Sendable {
 
     /// `evaluate(_:fixing:)` of inputs checked before: the same result, without checking them again.
     public func evaluate(_ inputs: CheckedInputs, fixing fixed: [String: FEELValue] = [:]) -> EvaluationResult {
+        evaluate(inputs, only: nil, fixing: fixed)
+    }
+
+    /// `evaluate(_:only:fixing:)` of inputs checked before.
+    public func evaluate(_ inputs: CheckedInputs, only targets: Set<String>?, fixing fixed: [String: FEELValue] = [:]) -> EvaluationResult {
         guard FEELBudget.model != nil else {
-            return FEELBudget.$model.withValue(FEELBudget(limit: FEELBudget.modelUnits)) { evaluate(inputs, fixing: fixed) }
+            return FEELBudget.$model.withValue(FEELBudget(limit: FEELBudget.modelUnits)) { evaluate(inputs, only: targets, fixing: fixed) }
         }
         var result = EvaluationResult()
         result.problems = inputs.problems
-        let decisions = model.decisionsInDependencyOrder
+        let needed = targets.map { requiredClosure(of: $0, fixed: fixed) }
+        let decisions = needed.map { ids in model.decisionsInDependencyOrder.filter { ids.contains($0.id) } }
+            ?? model.decisionsInDependencyOrder
         let imports = importedValues([:], for: decisions, problems: &result.problems)
         evaluate(decisions, inputs: inputs.values, imports: imports, fixing: fixed, into: &result, depth: 0)
         return result
@@ -119,12 +126,13 @@ public struct DMNEvaluator: Sendable {
     /// How the problem of a decision that could not be loaded begins.
     public static let unloadedPrefix = "could not be loaded:"
 
-    /// Ids of the named decisions and of every decision they require, directly or not.
-    private func requiredClosure(of names: Set<String>) -> Set<String> {
+    /// Ids of the named decisions and of every decision they require, directly or not. A fixed decision takes its
+    /// value without evaluating, so what only it requires is not needed.
+    private func requiredClosure(of names: Set<String>, fixed: [String: FEELValue]) -> Set<String> {
         var ids: Set<String> = []
         var pending = names.compactMap { model.decision(named: $0) }
         while let decision = pending.popLast() {
-            guard ids.insert(decision.id).inserted else { continue }
+            guard ids.insert(decision.id).inserted, fixed[decision.name] == nil else { continue }
             pending += decision.requiredDecisions.filter(model.isLocal).compactMap { model.decision(id: $0.id) }
         }
         return ids
