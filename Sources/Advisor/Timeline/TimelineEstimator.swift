@@ -29,11 +29,13 @@ public struct TimelineEstimator: Sendable {
     /// `change.procedure`, …) and the answers: the decisions producing those keys take the given values, the
     /// rest of the graph (the timeline tables, QMS) is evaluated from the answers. The evaluation is returned
     /// for its trace. `timelineOnly`: only the decisions the timeline reads are evaluated (the trace holds no other).
+    /// `evaluator`: one of `rules.model` to evaluate with (one that keeps scope names, shared by many estimates).
     public func estimate(contractValues: [String: FEELValue], inputs: [String: FEELValue], asOf: FEELDate,
-                         base: [String: FEELValue] = [:], timelineOnly: Bool = false)
+                         base: [String: FEELValue] = [:], timelineOnly: Bool = false, evaluator: DMNEvaluator? = nil)
         -> (Result<TimelineEstimate, TimelinePlan.Problem>, EvaluationResult) {
         let fixed = Self.fixedDecisions(for: contractValues, in: rules.model, base: base)
-        let evaluation = DMNEvaluator(model: rules.model).evaluate(inputs, only: timelineOnly ? TimelinePlan.Decision.read : nil, fixing: fixed)
+        let evaluation = (evaluator ?? DMNEvaluator(model: rules.model))
+            .evaluate(inputs, only: timelineOnly ? TimelinePlan.Decision.read : nil, fixing: fixed)
         return (estimate(evaluation, inputs: inputs, asOf: asOf), evaluation)
     }
 

@@ -20,9 +20,9 @@ extension TimelineEstimator {
         let decisions: [(name: String, requires: [String])]
         let fixings: [String: Fixing]
 
-        /// The plain evaluation of `inputs` made here.
-        init(inputs: [String: FEELValue], model: DMNModel, keys: some Sequence<String>) {
-            let evaluator = DMNEvaluator(model: model, keepingScopeNames: true)
+        /// The plain evaluation of `inputs` made here, by `evaluator` when given (one of `model` keeping scope names).
+        init(inputs: [String: FEELValue], model: DMNModel, keys: some Sequence<String>, evaluator: DMNEvaluator? = nil) {
+            let evaluator = evaluator ?? DMNEvaluator(model: model, keepingScopeNames: true)
             let checked = evaluator.check(inputs)
             self.init(plain: evaluator.evaluate(checked, only: TimelinePlan.Decision.read), evaluator: evaluator, checked: checked, inputs: inputs, model: model, keys: keys)
         }
