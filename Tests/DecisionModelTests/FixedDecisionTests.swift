@@ -52,4 +52,19 @@ import Testing
         #expect(again.values["fee"] == num(5))
         #expect(evaluator.evaluate(checked, only: nil).traces.count == 3)
     }
+
+    /// An evaluator keeping scope names keeps the decisions each set of targets and fixed names needs: asked again
+    /// with other fixed names it evaluates what those need, not what it kept for the first.
+    @Test func keptDecisionsFollowTheFixedNames() throws {
+        let model = try DMNLoader().load(string: Self.model, name: "fixed.dmn")
+        let evaluator = DMNEvaluator(model: model, keepingScopeNames: true)
+        for _ in 0..<2 {
+            let fixed = evaluator.evaluate(["age": num(30)], only: ["fee"], fixing: ["band": str("minor")])
+            #expect(fixed.traces.map(\.decision) == ["fee"] && fixed.values["fee"] == num(5))
+            let free = evaluator.evaluate(["age": num(30)], only: ["fee"])
+            #expect(free.traces.map(\.decision) == ["band", "fee"] && free.values["fee"] == num(10))
+            let other = evaluator.evaluate(evaluator.check(["age": num(10)]), only: ["label"], fixing: ["fee": num(0)])
+            #expect(other.traces.map(\.decision) == ["band", "label"] && other.values["label"] == str("band minor"))
+        }
+    }
 }
