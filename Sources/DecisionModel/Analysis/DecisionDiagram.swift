@@ -550,16 +550,24 @@ final class DecisionDiagram {
             if let known = memo[key] { return known }
             let v = min(nodes[Int(lower)].level, nodes[Int(upper)].level)
             let k = sizes[Int(v)]
-            var shared = Self.always
-            for value in 0..<k {
-                shared = and(shared, child(upper, v, value))
-                if shared == Self.never { break }
+            // An upper bound that does not test `v` is every value's child: what all values share is itself.
+            var shared = nodes[Int(upper)].level == v ? Self.always : upper
+            if nodes[Int(upper)].level == v {
+                for value in 0..<k {
+                    shared = and(shared, child(upper, v, value))
+                    if shared == Self.never { break }
+                }
             }
             var node = Self.never
             var products: [Int32] = []
             var rest = Self.never
+            // A value where the lower bound is `never` has nothing to cover and adds nothing to the rest: only the
+            // others are visited (a code list's node has hundreds of values, of which a condition uses a few).
+            let lowerTests = nodes[Int(lower)].level == v
+            let lowStart = lowerTests ? Int(nodes[Int(lower)].start) : -1
             for value in 0..<k {
-                let low = child(lower, v, value)
+                let low = lowerTests ? children[lowStart &+ value] : lower
+                if low == Self.never { continue }
                 // What only this value of v can cover: the part of the lower bound outside every other value's reach.
                 let (part, own) = isop(minus(low, shared), child(upper, v, value))
                 if part != Self.never {
