@@ -57,11 +57,15 @@ public struct Assessor: Sendable {
     let evaluator: OpenEvaluator
     /// What every assessment reads of the rules alone (contract keys' sources, implications).
     let reading: OpenFacts.RulesReading
+    /// Evaluates the timeline's decisions with the route fixed, keeping what each evaluation looks up of the model
+    /// (every profile of a batch evaluates the same decisions).
+    let timelineEvaluator: DMNEvaluator
 
     public init(rules: RuleSet) {
         self.rules = rules
         evaluator = OpenEvaluator(model: rules.model)
         reading = OpenFacts.RulesReading(rules)
+        timelineEvaluator = DMNEvaluator(model: rules.model, keepingScopeNames: true)
     }
 
     /// `absentIsUnknown`: with no one to ask, an unanswered input counts as "unknown" (CONTRACT §1); otherwise
@@ -92,7 +96,7 @@ public struct Assessor: Sendable {
             assessment.possibleSchemes = facts.possibleItems("schemes")
             assessment.possibleConsultations = facts.possibleItems("consultations")
         }
-        assessment.estimateTimeline(rules: rules)
+        assessment.estimateTimeline(rules: rules, evaluator: timelineEvaluator)
         return assessment
     }
 

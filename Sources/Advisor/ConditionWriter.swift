@@ -40,6 +40,8 @@ final class ConditionWriter {
     private struct Stand {
         var decision: String
         var readings: [(value: FEELValue, condition: Condition, sample: FEELValue)]
+        /// The answers some reading holds under (all its readings joined).
+        var covered: Condition
         var keys: [String]
         var distinct: [String: Int]
     }
@@ -72,7 +74,8 @@ final class ConditionWriter {
                 distinct[key] = count
                 return count > 1
             }
-            found.append(Stand(decision: decision, readings: readings, keys: keys, distinct: distinct))
+            let covered = readings.reduce(Condition.never) { evaluation.or($0, $1.condition) }
+            found.append(Stand(decision: decision, readings: readings, covered: covered, keys: keys, distinct: distinct))
         }
         standsCache[key] = found
         return found
@@ -84,7 +87,8 @@ final class ConditionWriter {
         var combinations: [(results: [AnswerCondition], condition: Condition)] = [([], .always)]
         var used: Set<String> = []
         var readingCounts: [String: Int] = [:]
-        for stand in stands(for: decisions, key: decisionsKey) {
+        let stands = stands(for: decisions, key: decisionsKey)
+        for stand in stands {
             for key in stand.keys { readingCounts[key] = stand.distinct[key] }
             var next: [(results: [AnswerCondition], condition: Condition)] = []
             for reading in stand.readings where evaluation.intersects(reading.condition, condition) {
@@ -104,18 +108,19 @@ final class ConditionWriter {
             return (others, evaluation.exists(evaluation.possibleAnswers, variables: others))
         }()
         ownAnswers[ownKey] = (others, ownPossible)
+        // Exact only when the results carry everything the other answers contribute — the combinations, each with the
+        // rest of its answers, say the condition again; checked before the rests are written, which would otherwise be
+        // thrown away. A combination with its rest holds at least where it meets the condition, so they say it again
+        // exactly when none holds more and together they hold wherever it does: where every result has a reading.
+        guard stands.allSatisfy({ evaluation.isSubset(condition, of: $0.covered) }) else { return evaluation.cover(condition) }
         var rests: [(results: [AnswerCondition], rest: Condition)] = []
-        var union = Condition.never
         for combination in combinations {
             let inside = evaluation.and(condition, combination.condition)
             if inside.isNever { continue }
             let rest = evaluation.exists(inside, variables: others)
-            union = evaluation.or(union, evaluation.and(combination.condition, rest))
+            guard evaluation.and(combination.condition, rest) == inside else { return evaluation.cover(condition) }
             rests.append((combination.results, rest))
         }
-        // Exact only when the results carry everything the other answers contribute; checked before the rests are
-        // written, which would otherwise be thrown away.
-        guard union == condition else { return evaluation.cover(condition) }
         let paths = rests.flatMap { combination in evaluation.cover(combination.rest, possible: ownPossible).map { combination.results + $0 } }
         return Self.joinResults(paths, readings: readingCounts).enumerated()
             .sorted { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) }.map(\.element)
@@ -197,10 +202,15 @@ final class ConditionWriter {
             stack += reader.requiredDecisions.compactMap { model.decision(id: $0.id)?.name }.filter { !stop.contains($0) }
             guard reader.requiredDecisions.contains(where: { model.decision(id: $0.id)?.name == decision }) else { continue }
             guard let table = reader.decisionTable else { return nil }
-            let texts = table.inputs.map(\.expression.source) + table.rules.flatMap { $0.outputEntries.map(\.source) }
-            for text in texts {
-                guard let read = Self.reads(of: decision, in: text) else { return nil }
+            for input in table.inputs {
+                guard let read = Self.reads(of: decision, in: input.expression.source) else { return nil }
                 fields.formUnion(read)
+            }
+            for rule in table.rules {
+                for entry in rule.outputEntries {
+                    guard let read = Self.reads(of: decision, in: entry.source) else { return nil }
+                    fields.formUnion(read)
+                }
             }
         }
         return fields.sorted()
@@ -233,7 +243,13 @@ final class ConditionWriter {
     /// Foundation's search, which compares Characters. Searching the bytes costs a hundredth of Foundation's
     /// `range(of:)`, and the alternatives read every output entry of the tables downstream of a result.
     static func asciiReads(of name: String, in text: String) -> Set<String>?? {
-        let needle = Array(name.utf8), hay = Array(text.utf8)
+        // Read in place where the strings hold their bytes together (native strings do): the tables' texts are
+        // thousands, and copying each into an array cost more than the search.
+        var name = name, text = text
+        return name.withUTF8 { needle in text.withUTF8 { hay in asciiReads(of: needle, in: hay) } }
+    }
+
+    private static func asciiReads(of needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Set<String>?? {
         guard !needle.isEmpty, needle.allSatisfy({ $0 < 0x80 }), hay.allSatisfy({ $0 < 0x80 }) else { return .none }
         func isWord(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == 0x5F }
         var fields: Set<String> = []

@@ -37,6 +37,8 @@ public struct RuleSet: Sendable {
     /// its rule set until the process exits, and freeing some 27,000 elements cost a cold `assess` ~2 ms.
     private var sourceDocuments: RuleDocuments?
     public var answersSchema: XMLSchema?
+    /// Timeline figures drawn by earlier runs, kept beside the rules cache (none without a cache).
+    var storedFigures: StoredFigures?
     public var version: String
     /// `sha256:` over every rule file's relative path and bytes, in path order; hashed on first use, once per
     /// rule set (copies share it).
@@ -60,11 +62,14 @@ public struct RuleSet: Sendable {
             return try parse(directory: directory, maxFileBytes: maxFileBytes, fingerprint: Fingerprint(directory: directory)).ruleSet
         }
         let fingerprint = Fingerprint(directory: directory, checksum: checksum)
-        if let documents = cache.read(key),
-           let ruleSet = try? build(documents, directory: directory, maxFileBytes: maxFileBytes, fingerprint: fingerprint) {
+        if var ruleSet = cache.read(key).flatMap({ try? build($0, directory: directory, maxFileBytes: maxFileBytes, fingerprint: fingerprint) }) {
+            ruleSet.storedFigures = StoredFigures(cache)
             return ruleSet
         }
-        let (ruleSet, documents) = try parse(directory: directory, maxFileBytes: maxFileBytes, fingerprint: fingerprint)
+        let parsed = try parse(directory: directory, maxFileBytes: maxFileBytes, fingerprint: fingerprint)
+        let documents = parsed.documents
+        var ruleSet = parsed.ruleSet
+        ruleSet.storedFigures = StoredFigures(cache)
         // A file saved while it was read would store its new bytes under the old checksum.
         if cacheable(ruleSet), checksumIfReadable(of: directory) == checksum {
             cache.write(documents.keeping(ruleSet.model).strippingSources(of: ruleSet.model, benchmarks: ruleSet.benchmarks), key: key)

@@ -64,8 +64,9 @@ import Testing
         }
     }
 
-    /// Route alternatives re-evaluate only the decisions downstream of the route: the same timeline, stage rules and
-    /// assumptions as evaluating the whole graph with the route fixed.
+    /// Route alternatives re-evaluate only the decisions downstream of the route (and, of those, only what the
+    /// timeline reads): the same timeline, stage rules and assumptions as evaluating the whole graph with the route
+    /// fixed.
     @Test(arguments: ["productForm", "invasiveness", "intendedPurpose", "deviceClass", "novelty", "genericNameExists"])
     func routeTimelineReusingThePlainEvaluationEqualsAWholeEvaluation(unknown: String) throws {
         let a = try Self.sample("home-blood-pressure-monitor.xml", [unknown: "?"])
@@ -82,6 +83,8 @@ import Testing
             for key in Assessment.routeKeys where a.value(key) != .null { contract[key] = a.value(key) }
             for (key, value) in alternative.outcome { contract[key] = value }
             let whole = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date, base: a.evaluation.values).0
+            // Evaluating only what the timeline reads gives the same estimate.
+            let only = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date, base: a.evaluation.values, timelineOnly: true).0
             let reusing = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date, base: a.evaluation.values, reusing: plain)
             let sharing = estimator.estimate(contractValues: contract, asOf: date, base: a.evaluation.values, reusing: shared)
             #expect(String(describing: sharing.map(\.contractValue)) == String(describing: reusing.map(\.contractValue)))
@@ -93,6 +96,8 @@ import Testing
                     return plan.stages.map { ref($0.rule) + " / " + $0.chosenBy.map(ref).joined(separator: ", ") } + plan.assumptions.map(ref)
                 }
                 #expect(refs(x.plan) == refs(y.plan))
+                if case .success(let o) = only { #expect(o.contractValue == x.contractValue && refs(o.plan) == refs(x.plan)) }
+                else { Issue.record("the timeline's decisions alone gave no estimate: \(only)") }
                 if case .success(let z) = sharing { #expect(refs(z.plan) == refs(y.plan)) }
                 compared += 1
             case (.failure(let x), .failure(let y)): #expect(x == y)

@@ -45,4 +45,13 @@ import Testing
         #expect(Self.model.resultType(of: "tUnary") == "string")
         #expect(Self.model.baseType(of: "tUnary") == "function")
     }
+
+    @Test func aTypeRefIsReadWithoutItsPrefix() {
+        #expect(DMNModel.localTypeName("feel:string") == "string")
+        #expect(DMNModel.localTypeName("ns:tPerson") == "tPerson")
+        #expect(DMNModel.localTypeName("a:b:tLast") == "tLast")
+        #expect(DMNModel.localTypeName("tAge") == "tAge")
+        #expect(DMNModel.localTypeName("型:年齢") == "年齢")
+        #expect(DMNModel.localTypeName("x:") == "")
+    }
 }

@@ -12,7 +12,8 @@ extension Assessment {
         Set(ContractKeys.families.filter { $0.contains("pathway") || $0.contains("change.procedure") }.flatMap { $0 })
     }
 
-    mutating func estimateTimeline(rules: RuleSet) {
+    /// `evaluator`: one of the rules' model that keeps scope names, shared by the assessments of one assessor.
+    mutating func estimateTimeline(rules: RuleSet, evaluator: DMNEvaluator? = nil) {
         values["timeline"] = .null
         guard !rules.benchmarks.figures.isEmpty, rules.model.decision(named: TimelinePlan.Decision.stages) != nil,
               let date = FEELDate(iso8601: asOf) else { return }
@@ -29,7 +30,8 @@ extension Assessment {
             // conservative row, with the route fixed as it is settled; the answer stays an open question.
             var contract: [String: FEELValue] = [:]
             for key in routeKeys where value(key) != .null { contract[key] = value(key) }
-            result = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date, base: evaluation.values).0
+            result = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date, base: evaluation.values, timelineOnly: true,
+                                        evaluator: evaluator).0
         }
         if case .success(let estimate) = result {
             timeline = estimate
@@ -40,7 +42,7 @@ extension Assessment {
         guard routeOpen, timeline == nil else { return }
         let routes = alternatives.indices.filter { alternatives[$0].outcome.contains { routeKeys.contains($0.key) } }
         let keys = routeKeys.union(routes.flatMap { alternatives[$0].outcome.map(\.key) })
-        let reuse = TimelineEstimator.Reuse(inputs: inputs, model: rules.model, keys: keys)
+        let reuse = TimelineEstimator.Reuse(inputs: inputs, model: rules.model, keys: keys, evaluator: evaluator)
         // The route keys every still-possible answer agrees on; each alternative sets its values for the others.
         var settled: [String: FEELValue] = [:]
         for key in routeKeys where value(key) != .null { settled[key] = value(key) }

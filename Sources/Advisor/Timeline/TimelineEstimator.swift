@@ -28,11 +28,14 @@ public struct TimelineEstimator: Sendable {
     /// The timeline for contract-key values given directly (`pathway`, `reviewCategory`, `schemes`,
     /// `change.procedure`, …) and the answers: the decisions producing those keys take the given values, the
     /// rest of the graph (the timeline tables, QMS) is evaluated from the answers. The evaluation is returned
-    /// for its trace.
+    /// for its trace. `timelineOnly`: only the decisions the timeline reads are evaluated (the trace holds no other).
+    /// `evaluator`: one of `rules.model` to evaluate with (one that keeps scope names, shared by many estimates).
     public func estimate(contractValues: [String: FEELValue], inputs: [String: FEELValue], asOf: FEELDate,
-                         base: [String: FEELValue] = [:]) -> (Result<TimelineEstimate, TimelinePlan.Problem>, EvaluationResult) {
+                         base: [String: FEELValue] = [:], timelineOnly: Bool = false, evaluator: DMNEvaluator? = nil)
+        -> (Result<TimelineEstimate, TimelinePlan.Problem>, EvaluationResult) {
         let fixed = Self.fixedDecisions(for: contractValues, in: rules.model, base: base)
-        let evaluation = DMNEvaluator(model: rules.model).evaluate(inputs, fixing: fixed)
+        let evaluation = (evaluator ?? DMNEvaluator(model: rules.model))
+            .evaluate(inputs, only: timelineOnly ? TimelinePlan.Decision.read : nil, fixing: fixed)
         return (estimate(evaluation, inputs: inputs, asOf: asOf), evaluation)
     }
 
@@ -86,8 +89,14 @@ public struct TimelineEstimator: Sendable {
     func simulate(_ plan: TimelinePlan, asOf: FEELDate) -> TimelineEstimate {
         let key = CacheKey(plan: plan, asOf: asOf.daysSinceEpoch, draws: draws, seed: seed)
         let figures = Self.cache.withLock { $0.value(for: key) } ?? {
+            let bytes = rules.storedFigures.map { _ in key.bytes }
+            if let bytes, let stored = rules.storedFigures?.figures(for: bytes) {
+                Self.cache.withLock { $0.insert(stored, for: key) }
+                return stored
+            }
             let computed = Figures(TimelineSimulation(plan: plan, asOf: asOf.daysSinceEpoch, draws: draws, seed: seed).run(), asOf: asOf)
             Self.cache.withLock { $0.insert(computed, for: key) }
+            if let bytes { rules.storedFigures?.keep(computed, for: bytes) }
             return computed
         }()
         return TimelineEstimate(plan: plan, asOf: asOf, draws: draws, seed: seed, review: figures.review,
@@ -100,7 +109,7 @@ public struct TimelineEstimator: Sendable {
 
     /// The numbers of one simulation, kept so an assessment that meets the same plan again (alternatives, a
     /// scenario suite, a batch) does not draw it twice.
-    struct Figures: Sendable {
+    struct Figures: Sendable, Equatable {
         var review, submission, decision: TimelineEstimate.Range
         var lag, applicationLag, reviewLag: TimelineEstimate.Range?
         var probabilityJapanFirst: Double?

@@ -20,11 +20,11 @@ extension TimelineEstimator {
         let decisions: [(name: String, requires: [String])]
         let fixings: [String: Fixing]
 
-        /// The plain evaluation of `inputs` made here.
-        init(inputs: [String: FEELValue], model: DMNModel, keys: some Sequence<String>) {
-            let evaluator = DMNEvaluator(model: model, keepingScopeNames: true)
+        /// The plain evaluation of `inputs` made here, by `evaluator` when given (one of `model` keeping scope names).
+        init(inputs: [String: FEELValue], model: DMNModel, keys: some Sequence<String>, evaluator: DMNEvaluator? = nil) {
+            let evaluator = evaluator ?? DMNEvaluator(model: model, keepingScopeNames: true)
             let checked = evaluator.check(inputs)
-            self.init(plain: evaluator.evaluate(checked), evaluator: evaluator, checked: checked, inputs: inputs, model: model, keys: keys)
+            self.init(plain: evaluator.evaluate(checked, only: TimelinePlan.Decision.read), evaluator: evaluator, checked: checked, inputs: inputs, model: model, keys: keys)
         }
 
         init(plain: EvaluationResult, inputs: [String: FEELValue], model: DMNModel, keys: some Sequence<String>) {
@@ -40,8 +40,10 @@ extension TimelineEstimator {
             self.checked = checked
             self.plain = plain
             traces = Dictionary(plain.traces.map { ($0.decision, $0) }, uniquingKeysWith: { first, _ in first })
-            decisions = model.decisionsInDependencyOrder.map { decision in
-                (decision.name, decision.requiredDecisions.compactMap { model.decision(id: $0.id)?.name })
+            // Only the decisions the plain evaluation made: those the timeline reads and what they require.
+            decisions = model.decisionsInDependencyOrder.compactMap { decision in
+                guard plain.values[decision.name] != nil else { return nil }
+                return (decision.name, decision.requiredDecisions.compactMap { model.decision(id: $0.id)?.name })
             }
             var fixings: [String: Fixing] = [:]
             for key in keys { fixings[key] = Fixing(key, in: model) }
@@ -150,7 +152,7 @@ extension TimelineEstimator {
         if let known = reuse.made(split, fixed, asOf: asOf, draws: draws, seed: seed) { return known }
         var given = split.given
         given.merge(fixed) { _, fixed in fixed }
-        var evaluation = reuse.evaluator.evaluate(reuse.checked, fixing: given)
+        var evaluation = reuse.evaluator.evaluate(reuse.checked, only: TimelinePlan.Decision.read, fixing: given)
         // The traces as one evaluation fixing only `fixed` gives them: in dependency order, none for a fixed decision.
         let fresh = Dictionary(evaluation.traces.map { ($0.decision, $0) }, uniquingKeysWith: { first, _ in first })
         evaluation.traces = split.traces.compactMap { $0.evaluated ? fresh[$0.name] : $0.plain }

@@ -9,6 +9,8 @@ public struct TimelinePlan: Sendable {
         public static let stages = "timeline"
         public static let strategy = "timelineStrategy"
         public static let reference = "timelineReference"
+        /// The decisions a plan is made of; the rest of the graph feeds them or does not matter to the timeline.
+        static let read: Set<String> = [stages, strategy, reference]
     }
 
     public enum Phase: String, Sendable, Hashable {

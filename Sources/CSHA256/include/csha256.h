@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The 64 round constants of SHA-256. */
+extern const uint32_t csha256_k[64];
+
 /* 1 when this processor has the SHA extensions (x86-64 SHA-NI), else 0. */
 int csha256_hardware_available(void);
 

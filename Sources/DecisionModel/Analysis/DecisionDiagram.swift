@@ -541,49 +541,66 @@ final class DecisionDiagram {
         // out as literal lists once, at the end.
         var literals: [(Int32, Int32)] = []
         var next: [Int32] = []
-        var memo: [UInt64: (Node, [Int32])] = [:]
-        let empty: Int32 = -1
-        func isop(_ lower: Node, _ upper: Node) -> (Node, [Int32]) {
-            if lower == Self.never { return (Self.never, []) }
-            if upper == Self.always { return (Self.always, [empty]) }
+        // A list of products is a range of `lists`, where each call leaves its own (the one of `always`, the empty
+        // product, first); the memo keeps ranges, not an array per call. A call gathers its new heads on `pending`
+        // above what its callers gathered, and moves them into `lists` when it ends.
+        var lists: [Int32] = [-1]
+        var pending: [Int32] = []
+        var memo: [UInt64: (node: Node, start: Int32, count: Int32)] = [:]
+        func isop(_ lower: Node, _ upper: Node) -> (node: Node, start: Int32, count: Int32) {
+            if lower == Self.never { return (Self.never, 0, 0) }
+            if upper == Self.always { return (Self.always, 0, 1) }
             let key = UInt64(UInt32(lower)) << 32 | UInt64(UInt32(upper))
             if let known = memo[key] { return known }
             let v = min(nodes[Int(lower)].level, nodes[Int(upper)].level)
             let k = sizes[Int(v)]
-            var shared = Self.always
-            for value in 0..<k {
-                shared = and(shared, child(upper, v, value))
-                if shared == Self.never { break }
+            // An upper bound that does not test `v` is every value's child: what all values share is itself.
+            var shared = nodes[Int(upper)].level == v ? Self.always : upper
+            if nodes[Int(upper)].level == v {
+                for value in 0..<k {
+                    shared = and(shared, child(upper, v, value))
+                    if shared == Self.never { break }
+                }
             }
             var node = Self.never
-            var products: [Int32] = []
+            let base = pending.count
             var rest = Self.never
+            // A value where the lower bound is `never` has nothing to cover and adds nothing to the rest: only the
+            // others are visited (a code list's node has hundreds of values, of which a condition uses a few).
+            let lowerTests = nodes[Int(lower)].level == v
+            let lowStart = lowerTests ? Int(nodes[Int(lower)].start) : -1
             for value in 0..<k {
-                let low = child(lower, v, value)
+                let low = lowerTests ? children[lowStart &+ value] : lower
+                if low == Self.never { continue }
                 // What only this value of v can cover: the part of the lower bound outside every other value's reach.
-                let (part, own) = isop(minus(low, shared), child(upper, v, value))
+                let own = isop(minus(low, shared), child(upper, v, value))
+                let part = own.node
                 if part != Self.never {
                     // `part` tests only variables after `v`: "v = value and part" is one node.
-                    let base = scratch.count
+                    let at = scratch.count
                     scratch.append(repeating: Self.never, count: k)
-                    scratch[base + value] = part
-                    node = or(node, makeFromScratch(Int(v), base))
+                    scratch[at + value] = part
+                    node = or(node, makeFromScratch(Int(v), at))
                     scratch.removeLast(k)
-                    for tail in own {
+                    for i in Int(own.start)..<Int(own.start + own.count) {
                         literals.append((v, Int32(value)))
-                        next.append(tail)
-                        products.append(Int32(next.count - 1))
+                        next.append(lists[i])
+                        pending.append(Int32(next.count - 1))
                     }
                 }
                 rest = or(rest, minus(low, part))
             }
-            let (free, freeProducts) = isop(rest, shared)
-            node = or(node, free)
-            products += freeProducts
-            memo[key] = (node, products)
-            return (node, products)
+            let free = isop(rest, shared)
+            node = or(node, free.node)
+            let start = Int32(lists.count)
+            lists.append(contentsOf: pending[base...])
+            for i in Int(free.start)..<Int(free.start + free.count) { lists.append(lists[i]) }
+            pending.removeLast(pending.count - base)
+            let found = (node: node, start: start, count: Int32(lists.count) - start)
+            memo[key] = found
+            return found
         }
-        let heads = isop(lower, upper).1
-        return (literals, next, heads)
+        let top = isop(lower, upper)
+        return (literals, next, Array(lists[Int(top.start)..<Int(top.start + top.count)]))
     }
 }

@@ -232,6 +232,9 @@ public final class OpenEvaluation {
     public func or(_ a: Condition, _ b: Condition) -> Condition { Condition(node: diagram.or(a.node, b.node)) }
     public func not(_ a: Condition) -> Condition { Condition(node: diagram.not(a.node)) }
 
+    /// Whether every assignment of `a`, possible or not, is in `b`.
+    public func isSubset(_ a: Condition, of b: Condition) -> Bool { diagram.minus(a.node, b.node) == DecisionDiagram.never }
+
     /// Whether every possible assignment of `a` is in `b`.
     public func implies(_ a: Condition, _ b: Condition) -> Bool { within(diagram.minus(a.node, b.node)) == DecisionDiagram.never }
 

@@ -46,22 +46,34 @@ struct ProductPacker {
 
     /// The products of a cover's chains (`DecisionDiagram.coverChains`), each literal one value.
     func pack(chains: (literals: [(Int32, Int32)], next: [Int32], heads: [Int32])) -> Products {
-        var variables: [Int32] = [], bits: [UInt64] = [], first: [Int32] = [], count: [Int32] = [], at: [Int32] = []
+        // Sized first, so that the words are zeroed at once and each literal sets one bit: a code list's literal is
+        // several words, which appended one by one cost most of the packing.
+        var literalCount = 0, wordCount = 0
+        for head in chains.heads {
+            var cell = head
+            while cell >= 0 {
+                literalCount += 1
+                wordCount += wordCounts[Int(chains.literals[Int(cell)].0)]
+                cell = chains.next[Int(cell)]
+            }
+        }
+        var variables: [Int32] = [], first: [Int32] = [], count: [Int32] = [], at: [Int32] = []
+        var bits = [UInt64](repeating: 0, count: wordCount)
         first.reserveCapacity(chains.heads.count)
         count.reserveCapacity(chains.heads.count)
         at.reserveCapacity(chains.heads.count)
-        variables.reserveCapacity(chains.heads.count * 8)
-        bits.reserveCapacity(chains.heads.count * 8)
+        variables.reserveCapacity(literalCount)
+        var word = 0
         for head in chains.heads {
             first.append(Int32(variables.count))
-            at.append(Int32(bits.count))
+            at.append(Int32(word))
             var length: Int32 = 0
             var cell = head
             while cell >= 0 {
                 let (v, value) = chains.literals[Int(cell)]
                 variables.append(v)
-                let n = wordCounts[Int(v)]
-                for w in 0..<n { bits.append(w == Int(value) >> 6 ? 1 << UInt64(value & 63) : 0) }
+                bits[word + Int(value) >> 6] = 1 << UInt64(value & 63)
+                word += wordCounts[Int(v)]
                 length += 1
                 cell = chains.next[Int(cell)]
             }
@@ -186,6 +198,9 @@ struct ProductPacker {
         // Scratch kept from pass to pass and step to step.
         var holderStart = [Int](repeating: 0, count: sizes.count + 1)
         var hashes: [UInt64] = [], last: [Int32] = []
+        // The live products are what a containment check kept, unchanged since: none is inside another (a product
+        // inside one kept is not kept, nor is the later of two equal ones), so checking them again drops nothing.
+        var settled = false
         while changed {
             changed = false
             let live = products.live
@@ -288,6 +303,9 @@ struct ProductPacker {
                 for h in mine { open[Int(holders[h])] = -1 }
             }
             if anyDropped { products.live = live.indices.filter { !dropped[$0] }.map { live[$0] } }
+            // Every join drops a product: a pass that dropped none changed nothing.
+            guard anyDropped || !settled else { break }
+            settled = true
             // A product contains another only if it tests no variable the other does not: compared first on one
             // word (variables folded onto 64 bits), which rules out most pairs without reading their literals.
             let remaining = products.live

@@ -39,12 +39,10 @@ public struct DMNEvaluator: Sendable {
                 evaluate(inputs, importedInputs: importedInputs, only: targets, fixing: fixed)
             }
         }
-        let needed = targets.map(requiredClosure)
         let checked = check(inputs)
         var result = EvaluationResult()
         result.problems = checked.problems
-        let decisions = needed.map { ids in model.decisionsInDependencyOrder.filter { ids.contains($0.id) } }
-            ?? model.decisionsInDependencyOrder
+        let decisions = targets.map { needed(for: $0, fixed: fixed) } ?? model.decisionsInDependencyOrder
         let imports = importedValues(importedInputs, for: decisions, problems: &result.problems)
         evaluate(decisions, inputs: checked.values, imports: imports, fixing: fixed, into: &result, depth: 0)
         return result
@@ -75,12 +73,17 @@ public struct DMNEvaluator: Sendable {
 
     /// `evaluate(_:fixing:)` of inputs checked before: the same result, without checking them again.
     public func evaluate(_ inputs: CheckedInputs, fixing fixed: [String: FEELValue] = [:]) -> EvaluationResult {
+        evaluate(inputs, only: nil, fixing: fixed)
+    }
+
+    /// `evaluate(_:only:fixing:)` of inputs checked before.
+    public func evaluate(_ inputs: CheckedInputs, only targets: Set<String>?, fixing fixed: [String: FEELValue] = [:]) -> EvaluationResult {
         guard FEELBudget.model != nil else {
-            return FEELBudget.$model.withValue(FEELBudget(limit: FEELBudget.modelUnits)) { evaluate(inputs, fixing: fixed) }
+            return FEELBudget.$model.withValue(FEELBudget(limit: FEELBudget.modelUnits)) { evaluate(inputs, only: targets, fixing: fixed) }
         }
         var result = EvaluationResult()
         result.problems = inputs.problems
-        let decisions = model.decisionsInDependencyOrder
+        let decisions = targets.map { needed(for: $0, fixed: fixed) } ?? model.decisionsInDependencyOrder
         let imports = importedValues([:], for: decisions, problems: &result.problems)
         evaluate(decisions, inputs: inputs.values, imports: imports, fixing: fixed, into: &result, depth: 0)
         return result
@@ -119,12 +122,24 @@ public struct DMNEvaluator: Sendable {
     /// How the problem of a decision that could not be loaded begins.
     public static let unloadedPrefix = "could not be loaded:"
 
-    /// Ids of the named decisions and of every decision they require, directly or not.
-    private func requiredClosure(of names: Set<String>) -> Set<String> {
+    /// The decisions `evaluate(_:only:fixing:)` evaluates, in dependency order; kept per targets and fixed names
+    /// when the evaluator keeps scope names (it evaluates the same targets again).
+    private func needed(for targets: Set<String>, fixed: [String: FEELValue]) -> [Decision] {
+        func make() -> [Decision] {
+            let ids = requiredClosure(of: targets, fixed: fixed)
+            return model.decisionsInDependencyOrder.filter { ids.contains($0.id) }
+        }
+        guard let scopeNames else { return make() }
+        return scopeNames.needed(ScopeNames.Targets(targets: targets, fixed: Set(fixed.keys)), make)
+    }
+
+    /// Ids of the named decisions and of every decision they require, directly or not. A fixed decision takes its
+    /// value without evaluating, so what only it requires is not needed.
+    private func requiredClosure(of names: Set<String>, fixed: [String: FEELValue]) -> Set<String> {
         var ids: Set<String> = []
         var pending = names.compactMap { model.decision(named: $0) }
         while let decision = pending.popLast() {
-            guard ids.insert(decision.id).inserted else { continue }
+            guard ids.insert(decision.id).inserted, fixed[decision.name] == nil else { continue }
             pending += decision.requiredDecisions.filter(model.isLocal).compactMap { model.decision(id: $0.id) }
         }
         return ids
@@ -319,6 +334,21 @@ final class ScopeNames: Sendable {
     }
 
     private let known = Mutex<[Key: Names]>([:])
+
+    /// What `evaluate(_:only:fixing:)` is asked for: the decisions it evaluates follow from these alone.
+    struct Targets: Hashable {
+        let targets: Set<String>
+        let fixed: Set<String>
+    }
+
+    private let neededDecisions = Mutex<[Targets: [Decision]]>([:])
+
+    func needed(_ targets: Targets, _ make: () -> [Decision]) -> [Decision] {
+        if let known = neededDecisions.withLock({ $0[targets] }) { return known }
+        let decisions = make()
+        neededDecisions.withLock { $0[targets] = decisions }
+        return decisions
+    }
 
     func names(of decision: Decision, in model: DMNModel) -> Names {
         let key = Key(id: decision.id, name: decision.name)

@@ -61,8 +61,10 @@ public struct DMNModel: Sendable {
 
     /// `feel:string`, `FEEL:number`, `ns:tType` → the name without its prefix.
     public static func localTypeName(_ typeRef: String) -> String {
-        guard let colon = typeRef.lastIndex(of: ":") else { return typeRef }
-        return String(typeRef[typeRef.index(after: colon)...])
+        // By bytes: finding a character walks grapheme boundaries, a good part of checking a value's type.
+        let bytes = typeRef.utf8
+        guard let colon = bytes.lastIndex(of: UInt8(ascii: ":")) else { return typeRef }
+        return String(typeRef[bytes.index(after: colon)...])
     }
 
     /// The FEEL base type of a `typeRef` (string, number, boolean, date, time, date and time,
