@@ -1,4 +1,5 @@
 import DecisionModel
+import Synchronization
 
 /// The `trace` array of CONTRACT §4, written straight to compact JSON: it is most of a batch line (tens of kilobytes
 /// for each profile), and building it as `JSONValue`s, then quoting every string of it, cost more than the rest of
@@ -11,7 +12,7 @@ enum TraceJSON {
         out.append(UInt8(ascii: "["))
         for (i, trace) in a.evaluation.traces.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            entry(trace, a.openness[trace.decision], language, citations, rows?.decisions[trace.decision], to: &out)
+            entry(trace, a.openness[trace.decision], language, citations, rows, to: &out)
         }
         out.append(UInt8(ascii: "]"))
         return out.finish()
@@ -20,7 +21,7 @@ enum TraceJSON {
     /// `{decision, hitPolicy, value, rules, inputs}`, and for a decision fed by open answers `dependsOn` and
     /// `independentOf` (those its value still depends on, and those it does not).
     private static func entry(_ t: DecisionTrace, _ openness: DecisionOpenness?, _ language: Language, _ citations: Citations,
-                              _ rows: [Int: RuleRowsJSON.Row]?, to out: inout JSONBytes) {
+                              _ rows: RuleRowsJSON?, to out: inout JSONBytes) {
         out.append(#"{"decision":"#)
         out.appendQuoted(t.decision)
         out.append(#","hitPolicy":"#)
@@ -28,10 +29,11 @@ enum TraceJSON {
         out.append(#","value":"#)
         out.append(json: t.value)
         out.append(#","rules":["#)
+        let place = t.rules.isEmpty ? nil : rows?.place(of: t.decision)
         for (i, rule) in t.rules.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            if let row = rows?[rule.row], row.id == rule.id {
-                out.append(row.json)
+            if let rows, let place {
+                out.append(rows.entry(rule, decision: place))
             } else {
                 hit(rule, language, citations, to: &out)
             }
@@ -113,8 +115,9 @@ final class OpenNamesJSON: Sendable {
     }
 }
 
-/// Every rule row of a rule set as its trace entry (`TraceJSON.hit`), written once for a batch: the rows, their
-/// reasons and citations are the same for every profile, and half of each line.
+/// The rule rows' trace entries (`TraceJSON.hit`) for a batch, each written the first time a trace names it and
+/// copied from then on: the rows, their reasons and citations are the same for every profile, and half of each line.
+/// Written lazily because writing every row of the rules beforehand cost more than assessing a profile.
 public final class RuleRowsJSON: Sendable {
     struct Row: Sendable {
         /// The rule's id, checked against the trace's row before its bytes stand for it.
@@ -123,23 +126,33 @@ public final class RuleRowsJSON: Sendable {
     }
 
     let language: Language
-    /// Decision name → row (as written) → entry.
-    let decisions: [String: [Int: Row]]
+    private let citations: Citations
+    /// Decision name → its place in `written`.
+    private let places: [String: Int]
+    /// By decision place, then row as written.
+    private let written: Mutex<[[Int: Row]]>
 
     /// `citations` must be those the documents are written with.
     public init(rules: RuleSet, language: Language, citations: Citations) {
         self.language = language
-        var decisions: [String: [Int: Row]] = [:]
-        for decision in rules.model.decisions {
-            guard let table = decision.decisionTable else { continue }
-            var rows: [Int: Row] = [:]
-            for rule in table.rules {
-                var out = JSONBytes(capacity: 1 << 10)
-                TraceJSON.hit(DecisionTrace.RuleHit(rule, of: table), language, citations, to: &out)
-                rows[rule.row] = Row(id: rule.id, json: out.finish())
-            }
-            decisions[decision.name] = rows
+        self.citations = citations
+        var places: [String: Int] = [:]
+        for decision in rules.model.decisions where decision.decisionTable != nil && places[decision.name] == nil {
+            places[decision.name] = places.count
         }
-        self.decisions = decisions
+        self.places = places
+        written = Mutex(Array(repeating: [:], count: places.count))
+    }
+
+    func place(of decision: String) -> Int? { places[decision] }
+
+    /// `rule`'s entry, the rule being a row of the decision at `place`.
+    func entry(_ rule: DecisionTrace.RuleHit, decision place: Int) -> [UInt8] {
+        if let row = written.withLock({ $0[place][rule.row] }), row.id == rule.id { return row.json }
+        var out = JSONBytes(capacity: 1 << 10)
+        TraceJSON.hit(rule, language, citations, to: &out)
+        let json = out.finish()
+        written.withLock { $0[place][rule.row] = Row(id: rule.id, json: json) }
+        return json
     }
 }
