@@ -8,6 +8,11 @@ import Testing
                      "--as-of", "2026-12-04", "--rules", "Rules"], environment: environment)
     }
 
+    /// `StoredFigures.fileName`: the timeline's figures share the folder with the rules' entries.
+    static let figuresFile = "timeline-figures.cache"
+
+    static func isRulesEntry(_ name: String) -> Bool { name.hasSuffix(".cache") && name != figuresFile }
+
     @Test(arguments: ["json", "text"])
     func theOutputIsTheSameWithAndWithoutTheCache(_ format: String) throws {
         let folder = try CLI.temporaryDirectory()
@@ -16,8 +21,10 @@ import Testing
         #expect(off.status == 0)
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).isEmpty)
         let filling = try assess(format, ["YAKUJI_CACHE_DIR": folder.path])
-        let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".cache") }
-        #expect(entries.count == 1)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(files.filter(Self.isRulesEntry).count == 1)
+        // Beside it, the timeline's figures for the plans this run estimated (StoredFigures).
+        #expect(files.contains(Self.figuresFile))
         let reading = try assess(format, ["YAKUJI_CACHE_DIR": folder.path])
         for run in [filling, reading] {
             #expect(run.status == off.status)
@@ -42,7 +49,7 @@ import Testing
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = try assess("json", ["YAKUJI_CACHE_DIR": folder.path])
-        let entry = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".cache") })
+        let entry = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first(where: Self.isRulesEntry))
         let path = folder.appendingPathComponent(entry)
         let size = try #require(try FileManager.default.attributesOfItem(atPath: path.path)[.size] as? Int)
         try Data(repeating: 0x41, count: size / 2).write(to: path)
