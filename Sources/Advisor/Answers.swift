@@ -36,6 +36,7 @@ public struct Answers: Sendable, Equatable {
     /// Answers as engine inputs: unknown is null.
     public var inputValues: [String: FEELValue] {
         var values: [String: FEELValue] = [:]
+        values.reserveCapacity(entries.count)
         for (name, answer) in entries {
             if case .value(let v) = answer { values[name] = v } else { values[name] = .null }
         }

@@ -176,8 +176,18 @@ public struct DMNEvaluator: Sendable {
             }
         }
         if let names = scopeNames?.names(of: decision, in: model) {
-            for name in names.inputs { scope[name] = inputs[name] ?? .null }
-            for name in names.decisions { scope[name] = decisions[name] ?? .null }
+            if names.distinct && scope.isEmpty {
+                // Built at once: binding names one by one looked each up in the scope first, which cost as much as
+                // evaluating the decision.
+                var values: [FEELValue] = []
+                values.reserveCapacity(names.all.count)
+                for name in names.inputs { values.append(inputs[name] ?? .null) }
+                for name in names.decisions { values.append(decisions[name] ?? .null) }
+                scope = FEELScope(distinctNames: names.all, values: values, typeResolver: typeResolver)
+            } else {
+                for name in names.inputs { scope[name] = inputs[name] ?? .null }
+                for name in names.decisions { scope[name] = decisions[name] ?? .null }
+            }
         } else {
             for ref in decision.requiredInputs where model.isLocal(ref) {
                 if let input = model.input(id: ref.id) { scope[input.name] = inputs[input.name] ?? .null }
@@ -319,10 +329,16 @@ final class ScopeNames: Sendable {
     struct Names: Sendable {
         let inputs: [String]
         let decisions: [String]
+        /// `inputs` then `decisions`.
+        let all: [String]
+        /// No name twice in `all` (an input and a decision of one name, a requirement written twice).
+        let distinct: Bool
 
         init(_ decision: Decision, in model: DMNModel) {
             inputs = decision.requiredInputs.filter(model.isLocal).compactMap { model.input(id: $0.id)?.name }
             decisions = decision.requiredDecisions.filter(model.isLocal).compactMap { model.decision(id: $0.id)?.name }
+            all = inputs + decisions
+            distinct = Set(all).count == all.count
         }
     }
 

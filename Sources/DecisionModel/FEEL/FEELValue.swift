@@ -309,12 +309,20 @@ public struct FEELScope: Sendable {
         self.typeResolver = typeResolver
     }
 
+    /// `names` must be distinct; `values` in the same order.
+    init(distinctNames names: [String], values: [FEELValue], typeResolver: (@Sendable (String) -> FEELType?)?) {
+        bindings = FEELContext(distinctKeys: names, values: values)
+        self.typeResolver = typeResolver
+    }
+
     public subscript(name: String) -> FEELValue? {
         get { bindings[name] }
         set { bindings[name] = newValue }
     }
 
     public var names: Set<String> { Set(bindings.keys) }
+
+    var isEmpty: Bool { bindings.count == 0 }
 
     /// See `FEELContext.member(_:of:)`.
     func member(_ member: String, of name: String) -> FEELValue? { bindings.member(member, of: name) }
