@@ -16,7 +16,7 @@ final class ConditionWriter {
         model = evaluation.model
         self.sources = sources
         var keys: [String: [String]] = [:]
-        for key in ContractKeys.reported where !ContractKeys.lists.contains(key) {
+        for (key, _) in ContractKeys.reportedValues {
             if let source = sources[key] { keys[source.decision, default: []].append(key) }
         }
         resultKeys = keys

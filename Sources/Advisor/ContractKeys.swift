@@ -18,9 +18,8 @@ public enum ContractKeys {
     /// Keys whose value is a list of strings.
     public static let lists = ["schemes", "consultations"]
     /// Keys a sample or scenario may state about the outcome (dotted for object members).
-    public static var all: [String] {
+    public static let all: [String] =
         scalar + ["qms", "change", "timeline"].flatMap { key in objects[key, default: []].map { "\(key).\($0)" } } + lists
-    }
 
     /// The decisions whose values become contract keys: a decision named like a key, or a table with an
     /// output named like one. The questionnaire works towards these.
@@ -43,9 +42,14 @@ public enum ContractKeys {
 
     /// Every key whose value the assessment reports, dotted for object members; the questionnaire works towards
     /// these.
-    public static var reported: [String] {
-        scalar + ["qms", "change", "timeline"].flatMap { key in objects[key, default: []].map { "\(key).\($0)" } } + lists
-    }
+    public static var reported: [String] { all }
+
+    /// `reported` without the list keys, a dotted key with its object and member apart: every assessment reads them.
+    static let reportedValues: [(key: String, member: (object: String, name: String)?)] =
+        reported.filter { !lists.contains($0) }.map { key in
+            let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
+            return (key, parts.count == 2 ? (parts[0], parts[1]) : nil)
+        }
 
     /// The decision, and the path inside its value, that give a key: a decision named like the key (its output of
     /// that name when it has several), a table output named like it, or for an object's member an output of the

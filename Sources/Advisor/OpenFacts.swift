@@ -172,16 +172,15 @@ struct OpenFacts {
     func contractValues() -> (values: [String: FEELValue], possible: [String: [KeyValue]]) {
         var values: [String: FEELValue] = [:]
         var possible: [String: [KeyValue]] = [:]
-        for key in ContractKeys.reported where !ContractKeys.lists.contains(key) {
+        for (key, member) in ContractKeys.reportedValues {
             guard let options = self.possible(key) else { continue }
             let settled = Self.settled(options)
             possible[key] = options.map { KeyValue(value: $0.loose.isEmpty ? $0.value : nil, ruled: $0.ruled) }
-            let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
-            if parts.count == 2 {
+            if let member {
                 var context: FEELContext
-                if case .context(let c)? = values[parts[0]] { context = c } else { context = FEELContext() }
-                context[parts[1]] = settled ?? .null
-                values[parts[0]] = .context(context)
+                if case .context(let c)? = values[member.object] { context = c } else { context = FEELContext() }
+                context[member.name] = settled ?? .null
+                values[member.object] = .context(context)
             } else {
                 values[key] = settled ?? .null
             }
