@@ -8,7 +8,7 @@ final class OpenEvaluatorMemo: Sendable {
         var nullable: Bool
     }
 
-    private let cases = Mutex<[CasesKey: OpenVariable]>([:])
+    private let cases = Mutex<[CasesKey: (variable: OpenVariable, distinct: Bool)]>([:])
     private let types = Mutex<[Int: ItemDefinition?]>([:])
 
     /// The item definition of the type of the model's `k`th input (`DMNModel.localItem`), looked up once: each known
@@ -20,11 +20,23 @@ final class OpenEvaluatorMemo: Sendable {
         return found
     }
 
-    func openCases(of input: InputData, nullable: Bool, in model: DMNModel) -> OpenVariable {
+    /// The input's cases, and whether no two of them are alike as `OpenWalker.merged` compares the possibilities they
+    /// become (the same value, both exact or both not): then those possibilities need no merging.
+    func openCases(of input: InputData, nullable: Bool, in model: DMNModel) -> (variable: OpenVariable, distinct: Bool) {
         let key = CasesKey(input: input.name, nullable: nullable)
         if let known = cases.withLock({ $0[key] }) { return known }
-        let found = model.openCases(of: input, nullable: nullable)
+        let variable = model.openCases(of: input, nullable: nullable)
+        let found = (variable, Self.distinct(variable.cases))
         cases.withLock { $0[key] = found }
         return found
+    }
+
+    static func distinct(_ cases: [OpenCase]) -> Bool {
+        for i in cases.indices {
+            for j in cases.indices.prefix(i) where cases[j].isExact == cases[i].isExact && cases[j].value.isSame(as: cases[i].value) {
+                return false
+            }
+        }
+        return true
     }
 }
