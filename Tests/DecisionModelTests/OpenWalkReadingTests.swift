@@ -85,8 +85,9 @@ import Testing
     func rowsOfAnOpenInputsCasesAreTheRowsOfEachValue(nullable: Bool) throws {
         let model = try DMNLoader().load(string: OpenEvaluatorTests.model, name: "t.dmn")
         let evaluator = OpenEvaluator(model: model)
-        let input = try #require(model.input(named: "code"))
-        let cases = evaluator.memo.openCases(of: input, nullable: nullable, in: model).variable.cases
+        let place = try #require(evaluator.inputOrder.firstIndex(of: "code"))
+        let input = try #require(evaluator.inputsInOrder[place])
+        let cases = evaluator.memo.openCases(of: input, at: place, nullable: nullable, in: model).variable.cases
         let possibilities = cases.map { Possibility(value: $0.value, condition: DecisionDiagram.always) }
         for plan in evaluator.plans {
             let table = try #require(plan.table)

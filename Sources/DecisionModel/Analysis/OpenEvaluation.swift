@@ -99,9 +99,11 @@ public final class OpenEvaluation {
         inputsMerged = Array(repeating: true, count: slots.inputCount)
         openNullable = Array(repeating: nil, count: slots.inputCount)
         var index: [String: Int] = [:]
+        index.reserveCapacity(variables.count)
         for (i, v) in variables.enumerated() { index[v.input] = i }
         variableIndex = index
-        diagram = DecisionDiagram(sizes: variables.map(\.cases.count))
+        // A closure, not a key path: a key path of two steps is read through the runtime, per variable.
+        diagram = DecisionDiagram(sizes: variables.map { $0.cases.count })
     }
 
     /// What the walk found for a decision, by name.

@@ -13,6 +13,8 @@ public struct OpenEvaluator: Sendable {
     public let model: DMNModel
     /// Inputs in the order a questionnaire asks them, which is also the order of the variables.
     public let inputOrder: [String]
+    /// The model's input of each name in `inputOrder`, looked up once.
+    let inputsInOrder: [InputData?]
     /// The decisions in dependency order, each with what the walk reads of it.
     let plans: [DecisionPlan]
     /// Evaluates what the walk cannot evaluate over sets of values, one combination at a time.
@@ -25,6 +27,7 @@ public struct OpenEvaluator: Sendable {
         self.model = model
         let inputOrder = model.questionOrder
         self.inputOrder = inputOrder
+        inputsInOrder = inputOrder.map { model.input(named: $0) }
         var indexes: [String: TableIndex] = [:]
         for decision in model.decisions {
             if let table = decision.decisionTable { indexes[decision.name] = TableIndex(table) }
@@ -44,9 +47,9 @@ public struct OpenEvaluator: Sendable {
     public func evaluate(_ states: [String: InputState]) -> OpenEvaluation {
         var variables: [OpenVariable] = []
         var distinct: [Bool] = [], nullables: [Bool] = []
-        for name in inputOrder {
-            guard case .open(let nullable)? = states[name], let input = model.input(named: name) else { continue }
-            let cases = memo.openCases(of: input, nullable: nullable, in: model)
+        for (place, name) in inputOrder.enumerated() {
+            guard case .open(let nullable)? = states[name], let input = inputsInOrder[place] else { continue }
+            let cases = memo.openCases(of: input, at: place, nullable: nullable, in: model)
             variables.append(cases.variable)
             distinct.append(cases.distinct)
             nullables.append(nullable)

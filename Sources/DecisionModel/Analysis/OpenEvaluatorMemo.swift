@@ -3,12 +3,8 @@ import Synchronization
 /// Facts an open evaluation works out from the model alone as it needs them, kept for the evaluator's life: a batch
 /// opens the same inputs for every profile, and a questionnaire after every answer.
 final class OpenEvaluatorMemo: Sendable {
-    private struct CasesKey: Hashable {
-        var input: String
-        var nullable: Bool
-    }
-
-    private let cases = Mutex<[CasesKey: (variable: OpenVariable, distinct: Bool)]>([:])
+    /// By the input's place in question order, twice, null one of the cases or not.
+    private let cases = Mutex<[Int: (variable: OpenVariable, distinct: Bool)]>([:])
     private let types = Mutex<[Int: ItemDefinition?]>([:])
 
     /// The item definition of the type of the model's `k`th input (`DMNModel.localItem`), looked up once: each known
@@ -22,8 +18,9 @@ final class OpenEvaluatorMemo: Sendable {
 
     /// The input's cases, and whether no two of them are alike as `OpenWalker.merged` compares the possibilities they
     /// become (the same value, both exact or both not): then those possibilities need no merging.
-    func openCases(of input: InputData, nullable: Bool, in model: DMNModel) -> (variable: OpenVariable, distinct: Bool) {
-        let key = CasesKey(input: input.name, nullable: nullable)
+    /// `place`: the input's place in question order (`OpenEvaluator.inputOrder`).
+    func openCases(of input: InputData, at place: Int, nullable: Bool, in model: DMNModel) -> (variable: OpenVariable, distinct: Bool) {
+        let key = place << 1 | (nullable ? 1 : 0)
         if let known = cases.withLock({ $0[key] }) { return known }
         let variable = model.openCases(of: input, nullable: nullable)
         let found = (variable, Self.distinct(variable.cases))
