@@ -61,8 +61,18 @@ public final class OpenEvaluation {
     public let variables: [OpenVariable]
     let variableIndex: [String: Int]
     let diagram: DecisionDiagram
-    var inputs: [String: [Possibility]] = [:]
-    var decisions: [String: DecisionPossibilities] = [:]
+    let slots: EvaluationSlots
+    /// What each input and decision can be, by their places in `slots`; a decision not yet walked is nil.
+    var inputValues: [[Possibility]]
+    var decisionValues: [DecisionPossibilities?]
+    /// Per input, whether its possibilities are as `OpenWalker.merged` would leave them (no two alike, none
+    /// impossible), so that reading it whole needs no merging. A decision's always are.
+    var inputsMerged: [Bool]
+    /// Per variable, whether its cases are distinct (`OpenEvaluatorMemo.openCases`), and whether null is one of them.
+    var distinctCases: [Bool] = []
+    var nullableCases: [Bool] = []
+    /// Per input: nil when it is not open, else whether null is one of its cases.
+    var openNullable: [Bool?]
     /// The answers still possible (`restrict(to:)`); what the accessors report lies inside it.
     private(set) var universe: Node = DecisionDiagram.always
     /// Variables the universe leaves a single value: implied, so no condition or question needs them.
@@ -79,26 +89,57 @@ public final class OpenEvaluation {
     /// (a certification standard from the generic name), which the questionnaire does not ask while they are implied.
     public var impliedFacts: [String] = [] { didSet { coverCache = [:] } }
 
-    init(model: DMNModel, variables: [OpenVariable]) {
+    init(model: DMNModel, variables: [OpenVariable], slots: EvaluationSlots) {
         self.model = model
         self.variables = variables
+        self.slots = slots
+        inputValues = Array(repeating: [], count: slots.inputCount)
+        decisionValues = Array(repeating: nil, count: slots.decisionCount)
+        // A known input is one value (or null) under every answer.
+        inputsMerged = Array(repeating: true, count: slots.inputCount)
+        openNullable = Array(repeating: nil, count: slots.inputCount)
         var index: [String: Int] = [:]
+        index.reserveCapacity(variables.count)
         for (i, v) in variables.enumerated() { index[v.input] = i }
         variableIndex = index
-        diagram = DecisionDiagram(sizes: variables.map(\.cases.count))
+        // A closure, not a key path: a key path of two steps is read through the runtime, per variable.
+        diagram = DecisionDiagram(sizes: variables.map { $0.cases.count })
+    }
+
+    /// What the walk found for a decision, by name.
+    func walked(_ name: String) -> DecisionPossibilities? {
+        slots.decisions[name].flatMap { decisionValues[$0] }
     }
 
     /// Every value `name` (a decision or an input) can take; for a collecting table, every list it can give.
     func possibilities(_ name: String) -> [Possibility] {
-        if let input = inputs[name] { return input }
-        guard var result = decisions[name] else { return [Possibility(value: .null, condition: DecisionDiagram.always)] }
-        if let values = result.values { return values }
+        possibilities(slots.source(of: name, isDecision: true))
+    }
+
+    func possibilities(_ source: EvaluationSlots.Source) -> [Possibility] {
+        switch source {
+        case .input(let k): return inputValues[k]
+        case .decision(let j): return possibilities(decision: j)
+        case .empty: return []
+        case .null: return OpenWalker.alwaysNull
+        }
+    }
+
+    /// Whether `possibilities(source)` are as `OpenWalker.merged` would leave them.
+    func isMerged(_ source: EvaluationSlots.Source) -> Bool {
+        if case .input(let k) = source { return inputsMerged[k] }
+        return true
+    }
+
+    private func possibilities(decision j: Int) -> [Possibility] {
+        if let values = decisionValues[j]?.values { return values }
+        guard var result = decisionValues[j] else { return OpenWalker.alwaysNull }
         // Lists from the items: each combination of items in and out that can hold together.
         var values: [Possibility] = result.otherValues
         let d = diagram
         _ = forEachList(result, within: d.not(d.or(result.otherValues.map(\.condition)))) { values.append($0); return true }
         result.values = OpenWalker.merged(values, d)
-        decisions[name] = result
+        decisionValues[j] = result
         return result.values!
     }
 
@@ -139,7 +180,7 @@ public final class OpenEvaluation {
     /// `possible` of `p` under another condition (its condition within the universe), without copying `p` first.
     func possible(_ p: Possibility, condition: Node) -> Possible {
         let loose = p.loose.isEmpty ? [] : p.loose.map { variables[$0].input }
-        if case .string? = p.value, p.value == OpenWalker.undeterminedField {
+        if case .string? = p.value, p.value.isSame(as: OpenWalker.undeterminedField) {
             return Possible(value: nil, condition: Condition(node: condition), ruled: false, loose: loose)
         }
         return Possible(value: p.value, condition: Condition(node: condition), ruled: p.ruled, loose: loose)
@@ -158,7 +199,7 @@ public final class OpenEvaluation {
 
     /// For a table that collects rows: each value it can list, with the answers under which it is listed.
     public func items(_ decision: String) -> [Possible]? {
-        decisions[decision]?.items.map { items in
+        walked(decision)?.items.map { items in
             items.map { var p = $0; p.condition = within(p.condition); return possible(p) }
         }
     }
@@ -166,7 +207,7 @@ public final class OpenEvaluation {
     /// For a table that collects rows: values listed because an open answer is still unknown (a row testing it for
     /// null), each with the answers under which it is listed and the unknown answers it waits on.
     public func itemsWhileUnknown(_ decision: String) -> [(item: Possible, unknown: [String])] {
-        (decisions[decision]?.unknownItems ?? []).compactMap { extra in
+        (walked(decision)?.unknownItems ?? []).compactMap { extra in
             var item = extra.item
             item.condition = within(item.condition)
             // An answer the others imply is not unknown: a row waiting on it alone lists nothing.
@@ -180,7 +221,7 @@ public final class OpenEvaluation {
         // A column's values are those of `values(of:)`, merged already (no two alike) and never marked as problems:
         // read within the universe they stay unlike, so the ones that can still be are the merged list.
         // One pass per column: the trace reads every column of every decision, for each profile of a batch.
-        guard let columns = decisions[decision]?.columns else { return [] }
+        guard let columns = walked(decision)?.columns else { return [] }
         var result: [(name: String, values: [Possible])] = []
         result.reserveCapacity(columns.count)
         for column in columns {
@@ -197,7 +238,7 @@ public final class OpenEvaluation {
 
     /// The rows of a decision's table that can still match.
     public func rows(_ decision: String) -> [PossibleRow] {
-        (decisions[decision]?.rows ?? []).map {
+        (walked(decision)?.rows ?? []).map {
             PossibleRow(row: $0.row, matches: Condition(node: within($0.matches)), fires: Condition(node: within($0.fires)))
         }
     }
@@ -216,12 +257,12 @@ public final class OpenEvaluation {
 
     /// Problems a decision has under some answers.
     public func problems(_ decision: String) -> [(message: String, condition: Condition)] {
-        (decisions[decision]?.problems ?? []).map { ($0.message, Condition(node: within($0.condition))) }
+        (walked(decision)?.problems ?? []).map { ($0.message, Condition(node: within($0.condition))) }
     }
 
     /// Hit-policy violations of a decision's table: the rows (as written) that match together, and when.
     public func violations(_ decision: String) -> [(message: String, rows: [Int], condition: Condition)] {
-        (decisions[decision]?.violations ?? []).map { ($0.message, $0.rows, Condition(node: within($0.condition))) }
+        (walked(decision)?.violations ?? []).map { ($0.message, $0.rows, Condition(node: within($0.condition))) }
     }
 
     // MARK: - Conditions

@@ -14,7 +14,7 @@ extension OpenEvaluation {
     /// of the trace (a hundred combinations for the schemes with every answer open), so the combinations are walked
     /// only until a second value turns up; `possible(_:)` would give the same value when there is one.
     public func listValues(_ decision: String) -> ListValues? {
-        guard let result = decisions[decision], result.items != nil else { return nil }
+        guard let result = walked(decision), result.items != nil else { return nil }
         if result.values != nil {
             let found = possible(decision)
             return found.count == 1 ? .one(found[0]) : found.isEmpty ? .impossible : .several
@@ -25,7 +25,7 @@ extension OpenEvaluation {
             guard p.condition != DecisionDiagram.never else { return true }
             guard let found = sole else { sole = p; return true }
             // Equal as `OpenWalker.merged` joins values: the same value, loose answers and origin.
-            guard found.value == p.value, found.loose == p.loose, found.ruled == p.ruled else { return false }
+            guard found.value.isSame(as: p.value), found.loose == p.loose, found.ruled == p.ruled else { return false }
             sole!.condition = diagram.or(found.condition, p.condition)
             return true
         }
@@ -49,7 +49,7 @@ extension OpenEvaluation {
                     return visit(Possibility(value: result.emptyValue, condition: d.and(condition, result.empty), ruled: false))
                 }
                 let loose = Array(Set(chosen.flatMap(\.loose))).sorted()
-                let undetermined = chosen.contains { $0.value == nil }
+                let undetermined = chosen.contains { $0.value.isNone }
                 return visit(Possibility(value: undetermined ? nil : .list(chosen.map { $0.value! }), condition: condition, loose: loose))
             }
             // Within most combinations an item is certainly in or certainly out: the other side is then known
@@ -69,7 +69,7 @@ extension OpenEvaluation {
     /// For a collecting table: the values it gives instead of a list (null where an input fails, not determined
     /// where one cannot be enumerated), each with the answers under which it does.
     public func valuesBesideItems(_ decision: String) -> [Possible] {
-        guard let result = decisions[decision], result.items != nil else { return [] }
+        guard let result = walked(decision), result.items != nil else { return [] }
         return OpenWalker.merged(result.otherValues.map(reported), diagram).map(possible)
     }
 }

@@ -16,7 +16,7 @@ extension OpenEvaluation {
     /// a batch, and listing every value of every column to keep the one it shows cost more than the rest of it.
     public func traceParts(_ decision: String) -> DecisionTraceParts {
         var parts = DecisionTraceParts()
-        guard let found = decisions[decision] else { return parts }
+        guard let found = walked(decision) else { return parts }
         let universe = self.universe
         for row in found.rows where diagram.intersects(row.fires, universe) { parts.rows.append(row.row) }
         parts.inputs.reserveCapacity(found.columns.count)

@@ -13,17 +13,21 @@ public struct OpenEvaluator: Sendable {
     public let model: DMNModel
     /// Inputs in the order a questionnaire asks them, which is also the order of the variables.
     public let inputOrder: [String]
+    /// The model's input of each name in `inputOrder`, looked up once.
+    let inputsInOrder: [InputData?]
     /// The decisions in dependency order, each with what the walk reads of it.
     let plans: [DecisionPlan]
     /// Evaluates what the walk cannot evaluate over sets of values, one combination at a time.
     let plain: DMNEvaluator
     /// What every evaluation reads again (a batch evaluates the same tables for each profile).
     let memo = OpenEvaluatorMemo()
+    let slots: EvaluationSlots
 
     public init(model: DMNModel) {
         self.model = model
         let inputOrder = model.questionOrder
         self.inputOrder = inputOrder
+        inputsInOrder = inputOrder.map { model.input(named: $0) }
         var indexes: [String: TableIndex] = [:]
         for decision in model.decisions {
             if let table = decision.decisionTable { indexes[decision.name] = TableIndex(table) }
@@ -32,19 +36,27 @@ public struct OpenEvaluator: Sendable {
         self.plain = plain
         var rank: [String: Int] = [:]
         for (i, name) in inputOrder.enumerated() where rank[name] == nil { rank[name] = i }
+        let slots = EvaluationSlots(model)
+        self.slots = slots
         plans = model.decisionsInDependencyOrder.map {
-            DecisionPlan($0, model: model, plain: plain, index: indexes[$0.name], rank: rank)
+            DecisionPlan($0, model: model, plain: plain, index: indexes[$0.name], rank: rank, slots: slots)
         }
     }
 
     /// Inputs missing from `states` are known to be null.
     public func evaluate(_ states: [String: InputState]) -> OpenEvaluation {
         var variables: [OpenVariable] = []
-        for name in inputOrder {
-            guard case .open(let nullable)? = states[name], let input = model.input(named: name) else { continue }
-            variables.append(memo.openCases(of: input, nullable: nullable, in: model))
+        var distinct: [Bool] = [], nullables: [Bool] = []
+        for (place, name) in inputOrder.enumerated() {
+            guard case .open(let nullable)? = states[name], let input = inputsInOrder[place] else { continue }
+            let cases = memo.openCases(of: input, at: place, nullable: nullable, in: model)
+            variables.append(cases.variable)
+            distinct.append(cases.distinct)
+            nullables.append(nullable)
         }
-        let evaluation = OpenEvaluation(model: model, variables: variables)
+        let evaluation = OpenEvaluation(model: model, variables: variables, slots: slots)
+        evaluation.distinctCases = distinct
+        evaluation.nullableCases = nullables
         let walker = OpenWalker(evaluator: self, evaluation: evaluation, states: states)
         walker.run()
         return evaluation
@@ -139,6 +151,14 @@ struct DecisionPossibilities {
     var violations: [(message: String, rows: [Int], condition: Node)] = []
 }
 
+/// A table column as the walk reads it: the values its expression can take (kept as the decision reports them), and
+/// each one's condition and rows side by side, which the loops over rows read without copying a value out of a pair.
+struct ColumnOptions {
+    var values: [Possibility] = []
+    var conditions: [DecisionDiagram.Node] = []
+    var rows: [RowSet] = []
+}
+
 /// Walks the graph once in dependency order.
 final class OpenWalker {
     typealias Node = DecisionDiagram.Node
@@ -156,25 +176,26 @@ final class OpenWalker {
 
     func run() {
         let model = self.model
-        evaluation.inputs.reserveCapacity(model.inputs.count)
         for (k, input) in model.inputs.enumerated() {
             if let v = evaluation.variableIndex[input.name] {
-                evaluation.inputs[input.name] = evaluation.variables[v].cases.enumerated().map { i, c in
+                evaluation.inputValues[k] = evaluation.variables[v].cases.enumerated().map { i, c in
                     Possibility(value: c.value, condition: d.literal(v, [i]), loose: c.isExact ? [] : [v])
                 }
+                evaluation.inputsMerged[k] = evaluation.distinctCases[v]
+                evaluation.openNullable[k] = evaluation.nullableCases[v]
             } else if case .known(let value)? = states[input.name], value != .null,
                       (evaluator.memo.inputType(k, in: model).map { model.nonConformance(of: value, to: $0) }
                           ?? model.nonConformance(of: value, to: input.typeRef)) == nil {
-                evaluation.inputs[input.name] = [Possibility(value: value, condition: DecisionDiagram.always)]
+                evaluation.inputValues[k] = [Possibility(value: value, condition: DecisionDiagram.always)]
             } else {
                 // Most inputs of a profile are null: they share one array.
-                evaluation.inputs[input.name] = Self.alwaysNull
+                evaluation.inputValues[k] = Self.alwaysNull
             }
         }
-        for plan in evaluator.plans {
+        for (j, plan) in evaluator.plans.enumerated() {
             var result = evaluate(plan)
             conform(&result, to: plan)
-            evaluation.decisions[plan.decision.name] = result
+            evaluation.decisionValues[j] = result
         }
     }
 
@@ -183,14 +204,16 @@ final class OpenWalker {
     /// What each name the decision may use can be, by the plan's slots.
     private func scope(_ plan: DecisionPlan) -> [[Possibility]] {
         var scope = [[Possibility]](repeating: [], count: plan.names.count)
-        for (i, name) in plan.names.enumerated() where !plan.isDecision[i] { scope[i] = evaluation.inputs[name] ?? [] }
-        for slot in plan.decisionReads { scope[slot] = evaluation.possibilities(plan.names[slot]) }
+        for i in plan.names.indices where !plan.isDecision[i] { scope[i] = evaluation.possibilities(plan.sources[i]) }
+        for slot in plan.decisionReads { scope[slot] = evaluation.possibilities(plan.sources[slot]) }
         return scope
     }
 
     private func evaluate(_ plan: DecisionPlan) -> DecisionPossibilities {
         let scope = scope(plan)
-        if let table = plan.table, let result = evaluateTable(table, plan: plan, scope: scope) { return result }
+        if let table = plan.table, let result = evaluateTable(table, plan: plan, scope: scope, merged: plan.sources.map(evaluation.isMerged)) {
+            return result
+        }
         return evaluateByCombination(plan, scope: scope)
     }
 
@@ -255,11 +278,19 @@ final class OpenWalker {
 
     /// The values an expression can take. A value that only stands in for a range passes through a bare name
     /// (`x`, `x.y`) unchanged; any other use of it is not determined.
-    func values(of use: Use, _ scope: [[Possibility]], base: FEELScope, within: Node = DecisionDiagram.always) -> [Possibility] {
+    /// `merged`: per slot of the scope, whether its possibilities are already as `merged` would leave them.
+    func values(of use: Use, _ scope: [[Possibility]], merged: [Bool], base: FEELScope, within: Node = DecisionDiagram.always) -> [Possibility] {
         var results: [Possibility] = []
         if use.readsWhole {
             // A name alone (most columns) is each of its possibilities, as `value(of:)` gives it, without binding.
             let options = scope[use.slots[0]]
+            // Mostly each possibility is already as `value(of:)` would give it (ruled, not a problem, its loose answers
+            // in order) and every condition lies within: then they are the values themselves, none copied.
+            if within == DecisionDiagram.always, options.withUnsafeBufferPointer({ all in
+                all.indices.allSatisfy { all[$0].ruled && !all[$0].problem && Self.isStrictlyIncreasing(all[$0].loose) }
+            }) {
+                return merged[use.slots[0]] ? options : Self.merged(options, d)
+            }
             for k in options.indices {
                 let next = d.and(within, options[k].condition)
                 if next == DecisionDiagram.never { continue }
@@ -323,15 +354,19 @@ final class OpenWalker {
             if loose.isEmpty { loose = p.loose } else { loose += p.loose }
         }
         // Mostly one possibility's, already in order: no set to make.
-        if zip(loose, loose.dropFirst()).allSatisfy({ $0 < $1 }) { return loose }
+        if isStrictlyIncreasing(loose) { return loose }
         return Array(Set(loose)).sorted()
+    }
+
+    static func isStrictlyIncreasing(_ loose: [Int]) -> Bool {
+        zip(loose, loose.dropFirst()).allSatisfy { $0 < $1 }
     }
 
     /// The expression's value under one combination of the possibilities of its names (`bound`, in the order of
     /// `use.names`).
     func value(of use: Use, _ bound: [Possibility], _ condition: Node, base: FEELScope) -> Possibility {
         let loose = Self.looseUnion(bound)
-        if bound.contains(where: { $0.value == nil }) || (!use.bare && !loose.isEmpty) {
+        if bound.contains(where: { $0.value.isNone }) || (!use.bare && !loose.isEmpty) {
             return Possibility(value: nil, condition: condition, loose: loose)
         }
         // A name alone is its value, and a field of a context (or of null) is read directly; anything else is
@@ -356,7 +391,8 @@ final class OpenWalker {
     }
 
     /// Marks a field of a context whose value is not determined (the others stay exact).
-    static let undeterminedField = FEELValue.string("\u{1F}not determined")
+    static let undeterminedField = FEELValue.string(undeterminedText)
+    private static let undeterminedText = "\u{1F}not determined"
 
     /// A field read from a context with marked fields: not determined when it is marked, exact otherwise.
     static func exactness(_ p: Possibility) -> Possibility {
@@ -369,7 +405,7 @@ final class OpenWalker {
     private static func contains(_ value: FEELValue, _ marker: FEELValue) -> Bool {
         switch value {
         case marker: true
-        case .context(let c): c.entries.contains { contains($0.value, marker) }
+        case .context(let c): c.memberValues.contains { contains($0, marker) }
         case .list(let items): items.contains { contains($0, marker) }
         default: false
         }
@@ -389,8 +425,10 @@ final class OpenWalker {
     /// its type check.
     private static func isMarked(_ value: FEELValue) -> Bool {
         switch value {
-        case undeterminedField: true
-        case .context(let c): c.entries.contains { isMarked($0.value) }
+        // The marker's text compared directly: matching the marker as a pattern copies it and every value tested.
+        case .string(let text): text == undeterminedText
+        // Read in place: iterating would copy each member out.
+        case .context(let c): c.memberValues.withUnsafeBufferPointer { members in members.indices.contains { isMarked(members[$0]) } }
         default: false
         }
     }
@@ -455,42 +493,57 @@ final class OpenWalker {
         if values.count < 2 {
             return values.first?.condition == DecisionDiagram.never ? [] : values
         }
-        var result: [Possibility] = []
-        if values.count <= linearMergeLimit {
-            // Few values: compared with each kept one directly, the first equal found as the hashed index finds it
-            // (equal values hash equally), without hashing every value.
-            result.reserveCapacity(values.count)
-            for p in values where p.condition != DecisionDiagram.never {
-                // Fields compared in place through the buffer: reading them out of the array copies each value.
-                let found = result.withUnsafeBufferPointer { kept in
-                    var found = -1
-                    // Values compared last: reading one copies it.
-                    for i in kept.indices where kept[i].ruled == p.ruled && kept[i].problem == p.problem
-                        && kept[i].loose == p.loose && kept[i].value == p.value {
-                        found = i
-                        break
+        let n = values.count
+        // Worked out on the values where they lie (reading one out of the array copies it): where each goes (-1:
+        // dropped as impossible; its own index: kept; else the earlier value it joins) and each kept one's
+        // condition, or-ed in the order the values come. Mostly none is dropped or joined, and the list is then
+        // returned as it is.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { into in
+            withUnsafeTemporaryAllocation(of: Node.self, capacity: n) { conditions in
+                values.withUnsafeBufferPointer { all in
+                    var changed = false
+                    // Few values: compared with each kept one directly, the first equal found as the hashed index
+                    // finds it (equal values hash equally), without hashing every value.
+                    var index: [MergeKey: [Int]]? = n <= linearMergeLimit ? nil : [:]
+                    for i in 0..<n {
+                        let condition = all[i].condition
+                        if condition == DecisionDiagram.never { into[i] = -1; changed = true; continue }
+                        var found = -1
+                        if index == nil {
+                            // Values compared last: comparing them costs the most.
+                            for j in 0..<i where into[j] == j && all[j].ruled == all[i].ruled && all[j].problem == all[i].problem
+                                && all[j].loose == all[i].loose && all[j].value.isSame(as: all[i].value) {
+                                found = j
+                                break
+                            }
+                        } else {
+                            let key = MergeKey(all[i])
+                            if let j = index![key]?.first(where: { all[$0].value.isSame(as: all[i].value) }) {
+                                found = j
+                            } else {
+                                index![key, default: []].append(i)
+                            }
+                        }
+                        if found >= 0 {
+                            into[i] = found
+                            conditions[found] = d.or(conditions[found], condition)
+                            changed = true
+                        } else {
+                            into[i] = i
+                            conditions[i] = condition
+                        }
                     }
-                    return found
-                }
-                if found >= 0 {
-                    result[found].condition = d.or(result[found].condition, p.condition)
-                } else {
-                    result.append(p)
+                    guard changed else { return values }
+                    var result: [Possibility] = []
+                    result.reserveCapacity(n)
+                    for i in 0..<n where into[i] == i {
+                        result.append(all[i])
+                        result[result.count - 1].condition = conditions[i]
+                    }
+                    return result
                 }
             }
-            return result
         }
-        var index: [MergeKey: [Int]] = [:]
-        for p in values where p.condition != DecisionDiagram.never {
-            let key = MergeKey(p)
-            if let i = index[key]?.first(where: { result[$0].value == p.value }) {
-                result[i].condition = d.or(result[i].condition, p.condition)
-            } else {
-                index[key, default: []].append(result.count)
-                result.append(p)
-            }
-        }
-        return result
     }
 
     /// Up to how many values `merged` compares pairwise rather than through a hashed index.
@@ -507,7 +560,7 @@ final class OpenWalker {
 
         init(_ p: Possibility) {
             var hasher = Hasher()
-            if let value = p.value { Self.combine(value, into: &hasher) } else { hasher.combine(-1) }
+            if p.value.isNone { hasher.combine(-1) } else { Self.combine(p.value.unsafelyUnwrapped, into: &hasher) }
             value = hasher.finalize()
             loose = p.loose
             ruled = p.ruled
@@ -548,40 +601,64 @@ final class OpenWalker {
     // MARK: - Decision tables
 
     /// The table over sets of values; nil when its hit policy needs the combination-by-combination fallback.
-    private func evaluateTable(_ plan: TablePlan, plan decisionPlan: DecisionPlan, scope: [[Possibility]]) -> DecisionPossibilities? {
+    private func evaluateTable(_ plan: TablePlan, plan decisionPlan: DecisionPlan, scope: [[Possibility]], merged: [Bool]) -> DecisionPossibilities? {
         let table = plan.table, index = plan.index
         let base = decisionPlan.base
         var result = DecisionPossibilities()
         var failed = DecisionDiagram.never
         var undetermined = DecisionDiagram.never
         var undeterminedLoose: Set<Int> = []
-        var columns: [[(possibility: Possibility, rows: RowSet)]] = []
+        var columns: [ColumnOptions] = []
+        columns.reserveCapacity(table.inputs.count)
+        result.columns.reserveCapacity(table.inputs.count)
         var canMatch = RowSet(count: index.rowCount, all: true)
-        for (c, input) in table.inputs.enumerated() {
+        for c in table.inputs.indices {
             let tested = !index.untested[c]
-            var kept: [(possibility: Possibility, rows: RowSet)] = []
+            var kept = ColumnOptions()
             // Mostly one value: its rows, without an empty set to join them into.
             var reachable: RowSet?
-            for p in values(of: plan.columns[c], scope, base: base) {
-                if p.problem {
-                    failed = d.or(failed, p.condition)
-                    result.problems.append(("input \(input.title) could not be evaluated", p.condition))
-                    continue
-                }
-                guard let value = p.value else {
-                    if tested { undetermined = d.or(undetermined, p.condition); undeterminedLoose.formUnion(p.loose) }
-                    continue
-                }
-                if let allowed = input.inputValues, value != .null, !allowed.matches(value, scope: base) {
-                    failed = d.or(failed, p.condition)
-                    result.problems.append(("input \(input.title) = \(value) is not one of its input values \(allowed.source)", p.condition))
-                    continue
-                }
-                let rows = plan.rows(column: c, matching: value)
-                if reachable == nil { reachable = rows } else { reachable!.formUnion(rows) }
-                kept.append((p, rows))
+            let use = plan.columns[c]
+            // An open input read whole is its cases, whose rows are the same for every evaluation.
+            var nullable: Bool?
+            if use.readsWhole, merged[use.slots[0]], case .input(let k) = decisionPlan.sources[use.slots[0]] {
+                nullable = evaluation.openNullable[k]
             }
-            result.columns.append((input.expression.source, kept.map(\.possibility)))
+            let options = nullable != nil ? scope[use.slots[0]] : values(of: use, scope, merged: merged, base: base)
+            let caseRows = nullable.map { plan.rows(column: c, cases: options, nullable: $0) }
+            // Mostly every option is kept: the list is then the options themselves, not a copy of each.
+            var keptAll = true
+            // By index, values read in place: a loop over the options would copy each one out first.
+            for k in options.indices {
+                let condition = options[k].condition
+                var dropped = true
+                if options[k].problem {
+                    failed = d.or(failed, condition)
+                    result.problems.append(("input \(table.inputs[c].title) could not be evaluated", condition))
+                } else if options[k].value.isNone {
+                    if tested { undetermined = d.or(undetermined, condition); undeterminedLoose.formUnion(options[k].loose) }
+                } else if let allowed = table.inputs[c].inputValues, !options[k].value.isNull,
+                          !allowed.matches(options[k].value.unsafelyUnwrapped, scope: base) {
+                    failed = d.or(failed, condition)
+                    result.problems.append(("input \(table.inputs[c].title) = \(options[k].value.unsafelyUnwrapped) is not one of its input values \(allowed.source)", condition))
+                } else {
+                    dropped = false
+                }
+                if dropped {
+                    if keptAll { keptAll = false; kept.values = Array(options[..<k]) }
+                    continue
+                }
+                let rows = caseRows?[k] ?? plan.rows(column: c, matching: options[k].value.unsafelyUnwrapped)
+                if reachable == nil { reachable = rows } else { reachable!.formUnion(rows) }
+                if !keptAll { kept.values.append(options[k]) }
+                if kept.rows.isEmpty {
+                    kept.conditions.reserveCapacity(options.count - k)
+                    kept.rows.reserveCapacity(options.count - k)
+                }
+                kept.conditions.append(condition)
+                kept.rows.append(rows)
+            }
+            if keptAll { kept.values = options }
+            result.columns.append((table.inputs[c].expression.source, kept.values))
             canMatch.formIntersection(reachable ?? RowSet(count: index.rowCount))
             columns.append(kept)
         }
@@ -591,10 +668,9 @@ final class OpenWalker {
         var matching: [(row: Int, condition: Node)] = []
         for row in canMatch.rows {
             var condition = live
-            // By index: a loop over the options would copy each one (its value, loose answers and rows) per row.
             for c in columns.indices where !index.wildcard[c].contains(row) {
                 var column = DecisionDiagram.never
-                for o in columns[c].indices where columns[c][o].rows.contains(row) { column = d.or(column, columns[c][o].possibility.condition) }
+                for o in columns[c].rows.indices where columns[c].rows[o].contains(row) { column = d.or(column, columns[c].conditions[o]) }
                 condition = d.and(condition, column)
                 if condition == DecisionDiagram.never { break }
             }
@@ -603,10 +679,11 @@ final class OpenWalker {
 
         // Each matching row's output values, with their conditions.
         var outputs: [(row: Int, condition: Node, values: [Possibility])] = []
+        outputs.reserveCapacity(matching.count)
         for (row, condition) in matching {
             var produced: [Possibility]
-            if let constant = index.constantOutputs[row] {
-                produced = [Possibility(value: Self.result(table, constant), condition: condition)]
+            if let constant = plan.constantResult(row) {
+                produced = [Possibility(value: constant, condition: condition)]
             } else {
                 let entries = plan.outputs[row]!
                 produced = []
@@ -627,12 +704,12 @@ final class OpenWalker {
                         return
                     }
                     // A field that is not determined is marked, so the other fields stay exact.
-                    let values = fields.map { $0.value != nil && $0.loose.isEmpty ? $0.value! : Self.undeterminedField }
+                    let values = fields.map { !$0.value.isNone && $0.loose.isEmpty ? $0.value! : Self.undeterminedField }
                     produced.append(Possibility(value: Self.result(table, values), condition: condition, loose: loose))
                 }
                 produced = Self.merged(produced, d)
             }
-            for p in produced where p.value != nil {
+            for p in produced where !p.value.isNone {
                 for o in plan.checkedOutputs {
                     let output = table.outputs[o]
                     let value = table.outputs.count == 1 ? p.value! : Self.field(p.value!, output.name ?? "")
@@ -677,7 +754,7 @@ final class OpenWalker {
                     // Overlapping rows are fine when they give the same value.
                     var byValue: [(value: FEELValue?, condition: Node)] = []
                     for o in outputs { for p in o.values {
-                        if let i = byValue.firstIndex(where: { $0.value == p.value }) { byValue[i].condition = d.or(byValue[i].condition, p.condition) }
+                        if let i = byValue.firstIndex(where: { $0.value.isSame(as: p.value) }) { byValue[i].condition = d.or(byValue[i].condition, p.condition) }
                         else { byValue.append((p.value, p.condition)) }
                     } }
                     var conflict = DecisionDiagram.never, union = DecisionDiagram.never
@@ -752,7 +829,7 @@ final class OpenWalker {
                 }.map(\.element)
             }
             for (_, p) in ordered {
-                if let i = items.firstIndex(where: { $0.value == p.value && $0.loose == p.loose }) {
+                if let i = items.firstIndex(where: { $0.value.isSame(as: p.value) && $0.loose == p.loose }) {
                     items[i].condition = d.or(items[i].condition, p.condition)
                 } else {
                     items.append(p)
@@ -760,7 +837,7 @@ final class OpenWalker {
             }
             for o in outputs { result.rows.append((table.rules[o.row].row, o.condition, o.condition)) }
             result.items = items
-            result.unknownItems = unknownAnswerItems(table, index: index, columns: columns, live: live, base: base)
+            result.unknownItems = unknownAnswerItems(plan, columns: columns, live: live)
             result.empty = none
             result.emptyValue = fallback
             result.otherValues = extra
@@ -775,9 +852,9 @@ final class OpenWalker {
     /// ("recommend a consultation while novelty is unknown") on a column the open answers leave open under the
     /// row's other entries is read as satisfied. Such items are reported beside the others but feed no other
     /// decision, so which questions matter is decided by the answers' values alone.
-    private func unknownAnswerItems(_ table: DecisionTable, index: TableIndex, columns: [[(possibility: Possibility, rows: RowSet)]],
-                                    live: Node, base: FEELScope) -> [(item: Possibility, inputs: [String])] {
-        let open = columns.map { options in options.count > 1 || options.contains { !$0.possibility.loose.isEmpty } }
+    private func unknownAnswerItems(_ plan: TablePlan, columns: [ColumnOptions], live: Node) -> [(item: Possibility, inputs: [String])] {
+        let table = plan.table, index = plan.index
+        let open = columns.map { options in options.values.count > 1 || options.values.contains { !$0.loose.isEmpty } }
         guard open.contains(true) else { return [] }
         var nullRows: [RowSet?] = []
         for c in table.inputs.indices {
@@ -788,12 +865,12 @@ final class OpenWalker {
         }
         func column(_ c: Int, _ row: Int) -> Node {
             var condition = DecisionDiagram.never
-            for option in columns[c] where option.rows.contains(row) { condition = d.or(condition, option.possibility.condition) }
+            for o in columns[c].rows.indices where columns[c].rows[o].contains(row) { condition = d.or(condition, columns[c].conditions[o]) }
             return condition
         }
         var items: [(item: Possibility, inputs: [String])] = []
         for row in 0..<index.rowCount {
-            guard let constant = index.constantOutputs[row] else { continue }
+            guard let constant = plan.constantResult(row) else { continue }
             let asking = table.inputs.indices.filter { nullRows[$0]?.contains(row) == true }
             guard !asking.isEmpty else { continue }
             var rest = live
@@ -805,16 +882,17 @@ final class OpenWalker {
             var condition = rest
             var satisfied: Set<Int> = []
             for c in asking {
-                let within = columns[c].filter { d.intersects($0.possibility.condition, rest) }
-                if within.count > 1 || within.contains(where: { !$0.possibility.loose.isEmpty }) {
-                    for option in within { d.support(option.possibility.condition, into: &satisfied); satisfied.formUnion(option.possibility.loose) }
+                let options = columns[c]
+                let within = options.conditions.indices.filter { d.intersects(options.conditions[$0], rest) }
+                if within.count > 1 || within.contains(where: { !options.values[$0].loose.isEmpty }) {
+                    for o in within { d.support(options.conditions[o], into: &satisfied); satisfied.formUnion(options.values[o].loose) }
                 } else {
                     condition = d.and(condition, column(c, row))
                 }
             }
             guard !satisfied.isEmpty, condition != DecisionDiagram.never else { continue }
             let inputs = satisfied.sorted().map { evaluation.variables[$0].input }
-            items.append((Possibility(value: Self.result(table, constant), condition: condition), inputs))
+            items.append((Possibility(value: constant, condition: condition), inputs))
         }
         return items
     }
@@ -854,7 +932,7 @@ final class OpenWalker {
         let names = plan.questionOrder.map { plan.names[$0] }
         combinations(plan.questionOrder, scope, within: DecisionDiagram.always) { bound, condition in
             let loose = Self.looseUnion(bound)
-            if bound.contains(where: { $0.value == nil }) || !loose.isEmpty {
+            if bound.contains(where: { $0.value.isNone }) || !loose.isEmpty {
                 values.append(Possibility(value: nil, condition: condition, loose: loose, ruled: false))
                 return
             }

@@ -24,9 +24,11 @@ final class DecisionPlan: Sendable {
     let table: TablePlan?
     /// The decision's type when the model defines it: checking each value then skips reading the type's name.
     let typeItem: ItemDefinition?
+    /// Where each of `names` is read from in an evaluation.
+    let sources: [EvaluationSlots.Source]
 
     /// `rank`: where each input comes in question order.
-    init(_ decision: Decision, model: DMNModel, plain: DMNEvaluator, index: TableIndex?, rank: [String: Int]) {
+    init(_ decision: Decision, model: DMNModel, plain: DMNEvaluator, index: TableIndex?, rank: [String: Int], slots: EvaluationSlots) {
         self.decision = decision
         typeItem = model.localItem(decision.typeRef)
         var names: [String] = [], isDecision: [Bool] = [], reads: [Int] = []
@@ -47,6 +49,7 @@ final class DecisionPlan: Sendable {
         }
         self.names = names
         self.isDecision = isDecision
+        sources = names.indices.map { slots.source(of: names[$0], isDecision: isDecision[$0]) }
         decisionReads = reads
         base = plain.scope(for: Decision(id: decision.id, name: decision.name, typeRef: nil,
                                          requiredKnowledge: decision.requiredKnowledge, logic: decision.logic,
@@ -84,22 +87,68 @@ struct TablePlan: Sendable {
         let positions: [[Int]?]
     }
 
-    /// Rows by column and probe, for probes the index decides alone (`TableIndex.rows(_:column:matching:probe:)`):
-    /// a batch tests the same few values in each column for every profile.
-    private let rowsByProbe = RowsByProbe()
+    /// What evaluations of the table work out again: a batch tests the same few values in each column for every
+    /// profile, and matches the same rows.
+    private let memo = Memo()
 
-    private final class RowsByProbe: Sendable {
-        let memo = Mutex<[Int: RowSet]>([:])
+    private final class Memo: Sendable {
+        /// Rows by column and probe, for probes the index decides alone (`TableIndex.rows(_:column:matching:probe:)`).
+        let byProbe = Mutex<[Int: RowSet]>([:])
+        /// Rows of each case of an open input a column reads whole, by column and whether null is one of the
+        /// cases: the cases are the same for every evaluation (`OpenEvaluatorMemo.openCases`).
+        let byCases = Mutex<[Int: [RowSet]]>([:])
+        /// The values of rows with constant outputs, by row, made when a row first matches (a single run matches
+        /// few of a large table's rows; a batch the same ones again).
+        let constants = Mutex<[Int: FEELValue]>([:])
+        /// Rows of values the index does not decide alone (a number against ranges), by column and value: the table's
+        /// entries name nothing, so the rows depend on the value alone, and a batch probes the same values again.
+        let byValue = Mutex<[ValueInColumn: RowSet]>([:])
+    }
+
+    struct ValueInColumn: Hashable {
+        var column: Int
+        var value: ValueKey
     }
 
     /// The rows whose entry in column `c` matches `value`, as `TableIndex.rows(_:column:matching:)` gives them.
     func rows(column c: Int, matching value: FEELValue) -> RowSet {
         let probe = index.compiled.probe(value, column: c)
         let key = (c << 3 | probe.kind.rawValue) << 32 | Int(UInt32(bitPattern: probe.entry))
-        if let known = rowsByProbe.memo.withLock({ $0[key] }) { return known }
+        if let known = memo.byProbe.withLock({ $0[key] }) { return known }
+        // Not texts: two texts Swift holds equal (canonically equivalent) can still differ to a FEEL function.
+        var valueKey: ValueInColumn?
+        if let key = ValueKey(value) { if case .string = key {} else { valueKey = ValueInColumn(column: c, value: key) } }
+        if let valueKey, let known = memo.byValue.withLock({ $0[valueKey] }) { return known }
         let found = index.rows(table, column: c, matching: value, probe: probe)
-        if found.byProbe { rowsByProbe.memo.withLock { $0[key] = found.rows } }
+        if found.byProbe {
+            memo.byProbe.withLock { $0[key] = found.rows }
+        } else if let valueKey {
+            memo.byValue.withLock { $0[valueKey] = found.rows }
+        }
         return found.rows
+    }
+
+    /// A row's value when its outputs are constants (`TableIndex.constantOutputs`): for several outputs, the
+    /// context of them.
+    func constantResult(_ row: Int) -> FEELValue? {
+        guard let outputs = index.constantOutputs[row] else { return nil }
+        if table.outputs.count == 1 { return outputs.first ?? .null }
+        if let known = memo.constants.withLock({ $0[row] }) { return known }
+        let found = OpenWalker.result(table, outputs)
+        memo.constants.withLock { $0[row] = found }
+        return found
+    }
+
+    /// The rows each of `cases` matches in column `c` (an empty set for one that is not determined); `cases` are the
+    /// possibilities of an open input's cases, `nullable` whether null is one of them.
+    func rows(column c: Int, cases: [Possibility], nullable: Bool) -> [RowSet] {
+        let key = c << 1 | (nullable ? 1 : 0)
+        if let known = memo.byCases.withLock({ $0[key] }), known.count == cases.count { return known }
+        let found = cases.indices.map { i in
+            cases[i].value.isNone ? RowSet(count: index.rowCount) : rows(column: c, matching: cases[i].value.unsafelyUnwrapped)
+        }
+        memo.byCases.withLock { $0[key] = found }
+        return found
     }
 
     init(_ table: DecisionTable, index: TableIndex, slot: [String: Int]) {

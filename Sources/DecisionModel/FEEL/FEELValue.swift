@@ -181,6 +181,9 @@ public struct FEELContext: Sendable, Equatable {
 
     public var keys: [String] { names }
 
+    /// The values in order, without pairing each with its key as `entries` does (in a new array).
+    var memberValues: [FEELValue] { values }
+
     public var count: Int { names.count }
 
     @inline(__always)
