@@ -19,13 +19,19 @@ public struct Answers: Sendable, Equatable {
         get { entries[name] }
         set {
             if let newValue {
-                if entries[name] == nil { order.append(name) }
-                entries[name] = newValue
+                // One lookup, not a test and then a store: a batch sets every cell of every profile.
+                if entries.updateValue(newValue, forKey: name) == nil { order.append(name) }
             } else {
                 entries[name] = nil
                 order.removeAll { $0 == name }
             }
         }
+    }
+
+    /// Room for `count` answers, for a reader that knows how many it will set (a batch's CSV row).
+    public mutating func reserveCapacity(_ count: Int) {
+        order.reserveCapacity(count)
+        entries.reserveCapacity(count)
     }
 
     public var isEmpty: Bool { order.isEmpty }

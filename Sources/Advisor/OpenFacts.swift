@@ -141,15 +141,19 @@ struct OpenFacts {
     /// inputs the rules derive themselves (`unknown="derive"`), which are then null. `pending`: inputs still to
     /// be asked, which may yet be answered "unknown" (null for derived ones).
     static func states(_ answers: Answers, rules: RuleSet, pending: Set<String> = []) -> [String: InputState] {
+        // Sized once, and each input's name read in place: a batch makes these for every profile.
+        let inputs = rules.model.inputs
         var states: [String: InputState] = [:]
-        for input in rules.model.inputs {
-            let derived = rules.questions[input.name]?.unknownIsFinal == true
-            switch answers[input.name] {
-            case .value(let value)?: states[input.name] = .known(value)
-            case .unknown?: states[input.name] = derived ? .known(.null) : .open(nullable: false)
+        states.reserveCapacity(inputs.count)
+        for i in inputs.indices {
+            let name = inputs[i].name
+            let derived = rules.questions[name]?.unknownIsFinal == true
+            switch answers[name] {
+            case .value(let value)?: states[name] = .known(value)
+            case .unknown?: states[name] = derived ? .known(.null) : .open(nullable: false)
             case nil:
-                if pending.contains(input.name) { states[input.name] = .open(nullable: derived) }
-                else { states[input.name] = derived ? .known(.null) : .open(nullable: false) }
+                if pending.contains(name) { states[name] = .open(nullable: derived) }
+                else { states[name] = derived ? .known(.null) : .open(nullable: false) }
             }
         }
         return states

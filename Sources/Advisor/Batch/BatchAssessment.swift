@@ -74,18 +74,23 @@ public struct BatchAssessment: Sendable {
             // The line after the profile's place depends on the answers alone (the date, language, overrides and
             // rules are the batch's): profiles with equal answers, or equal CSV cells, share it.
             let rest: [UInt8]
-            if let cells = profile.cells, let known = memo?.known(cells: cells) {
-                rest = known
+            if let cells = profile.cells {
+                // A CSV row is looked up by its cells alone: keying its answers too cost more than a batch of
+                // distinct rows gets back (rows equal but for the spelling of a value are assessed once each).
+                if let known = memo?.known(cells: cells) {
+                    rest = known
+                } else {
+                    rest = try assessed(try answers(of: profile), profile, assessor, rows)
+                    memo?.remember(cells: cells, rest)
+                }
             } else {
-                var answers = try profile.read(rules)
-                answers.merge(overrides)
+                let answers = try answers(of: profile)
                 if let known = memo?.known(answers) {
                     rest = known
                 } else {
                     rest = try assessed(answers, profile, assessor, rows)
                     memo?.remember(answers, rest)
                 }
-                if let cells = profile.cells { memo?.remember(cells: cells, rest) }
             }
             // The place's object, its closing brace dropped, then the assessment's members after a comma.
             var json = JSONValue.object(place).compactUTF8()
@@ -107,6 +112,13 @@ public struct BatchAssessment: Sendable {
 }
 
 extension BatchAssessment {
+    /// The profile's answers, then the batch's own (`--set`).
+    func answers(of profile: BatchProfile) throws(AdvisorError) -> Answers {
+        var answers = try profile.read(rules)
+        answers.merge(overrides)
+        return answers
+    }
+
     /// The assessment's JSON, or as `yakuji assess` on the profile alone would refuse it: answers that contradict
     /// one another, or rules that break their hit policy on these answers.
     func assessed(_ answers: Answers, _ profile: BatchProfile, _ assessor: Assessor,

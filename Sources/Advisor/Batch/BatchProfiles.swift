@@ -91,6 +91,7 @@ public enum BatchProfiles {
             throw AdvisorError(file: file, line: row.line, "\(row.fields.count) fields where the header has \(columns.count)")
         }
         var answers = Answers()
+        answers.reserveCapacity(columns.count)
         var problems: [DMNProblem] = []
         for (name, field) in zip(columns, row.fields) {
             let text = Self.trimmed(field)
@@ -119,9 +120,10 @@ public enum BatchProfiles {
         return answers
     }
 
-    /// The cell without surrounding whitespace; a cell that starts and ends with visible ASCII (nearly every one)
-    /// is kept as it is without asking Foundation.
+    /// The cell without surrounding whitespace; an empty cell, or one that starts and ends with visible ASCII
+    /// (nearly every other), is kept as it is without asking Foundation.
     static func trimmed(_ field: String) -> String {
+        if field.isEmpty { return field }
         guard let first = field.utf8.first, let last = field.utf8.last,
               (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) else {
             return field.trimmingCharacters(in: .whitespaces)

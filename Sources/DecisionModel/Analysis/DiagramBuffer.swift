@@ -1,7 +1,15 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A growable run of plain values for the decision diagram's tables (and the bytes of a JSON document), read and
 /// written without the bounds, uniqueness and exclusivity checks an `Array` stored in a class pays on every access:
 /// the diagram touches its tables millions of times per assessment, and those checks cost more than the work. Indices are the diagram's
 /// own (node ids, child offsets), always in range; the owner frees the storage (`free`) in its `deinit`.
+/// The storage is the C library's (`malloc`): growing it is a `realloc`, which extends a block in place where the
+/// heap has room after it rather than copying the whole table, as a cold assessment's diagram grows to megabytes.
 struct DiagramBuffer<Element: BitwiseCopyable> {
     private(set) var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
@@ -9,7 +17,12 @@ struct DiagramBuffer<Element: BitwiseCopyable> {
 
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
+        base = Self.allocate(self.capacity)
+    }
+
+    private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<Element> {
+        guard let memory = malloc(capacity * MemoryLayout<Element>.stride) else { fatalError("out of memory") }
+        return memory.bindMemory(to: Element.self, capacity: capacity)
     }
 
     init(repeating value: Element, count: Int) {
@@ -18,7 +31,7 @@ struct DiagramBuffer<Element: BitwiseCopyable> {
         self.count = count
     }
 
-    func free() { base.deallocate() }
+    func free() { cFree(base) }
 
     subscript(_ i: Int) -> Element {
         @inline(__always) get {
@@ -79,10 +92,17 @@ struct DiagramBuffer<Element: BitwiseCopyable> {
     private mutating func reserve(_ needed: Int) {
         var bigger = capacity * 2
         while bigger < needed { bigger *= 2 }
-        let fresh = UnsafeMutablePointer<Element>.allocate(capacity: bigger)
-        fresh.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = fresh
+        guard let memory = realloc(base, bigger * MemoryLayout<Element>.stride) else { fatalError("out of memory") }
+        base = memory.bindMemory(to: Element.self, capacity: bigger)
         capacity = bigger
     }
+}
+
+/// The C library's `free`, which `DiagramBuffer.free()` hides inside the buffer.
+private func cFree(_ memory: UnsafeMutableRawPointer) {
+    #if canImport(Glibc)
+    Glibc.free(memory)
+    #else
+    Darwin.free(memory)
+    #endif
 }
