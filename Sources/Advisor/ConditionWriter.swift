@@ -7,19 +7,17 @@ import DecisionModel
 final class ConditionWriter {
     let evaluation: OpenEvaluation
     let model: DMNModel
+    /// What the graph says about who reads what, shared by the assessor's evaluations.
+    let reads: GraphReads
     /// Decisions whose values the report shows (not lists), each with the keys it gives.
-    let resultKeys: [String: [String]]
+    var resultKeys: [String: [String]] { reads.resultKeys }
     let sources: [String: (decision: String, path: [String])]
 
-    init(evaluation: OpenEvaluation, sources: [String: (decision: String, path: [String])]) {
+    init(evaluation: OpenEvaluation, sources: [String: (decision: String, path: [String])], reads: GraphReads) {
         self.evaluation = evaluation
         model = evaluation.model
         self.sources = sources
-        var keys: [String: [String]] = [:]
-        for (key, _) in ContractKeys.reportedValues {
-            if let source = sources[key] { keys[source.decision, default: []].append(key) }
-        }
-        resultKeys = keys
+        self.reads = reads
     }
 
     // Per writer (one assessment): what each decision can be, and what the graph says about who reads what.
@@ -52,12 +50,9 @@ final class ConditionWriter {
 
     private func stands(for decisions: Set<String>, key: String) -> [Stand] {
         if let known = standsCache[key] { return known }
-        let upstream = closure(decisions).subtracting(decisions)
-        let context = model.decisionsInDependencyOrder.map(\.name).filter { upstream.contains($0) && resultKeys[$0] != nil }
         var found: [Stand] = []
-        for decision in context {
-            // The fields of the result the decisions read; equal readings joined.
-            let fields = readFields(of: decision, from: decisions, stoppingAt: Set(context))
+        for (decision, fields) in reads.upstream(of: decisions, key: key) {
+            // Equal readings of the fields the decisions read joined.
             var readings: [(value: FEELValue, condition: Condition, sample: FEELValue)] = []
             let all = possible(decision)
             guard all.allSatisfy({ $0.value != nil && $0.loose.isEmpty }) else { continue }
@@ -104,7 +99,7 @@ final class ConditionWriter {
         guard !used.isEmpty else { return evaluation.cover(condition) }
         let ownKey = decisionsKey + "|" + used.sorted().joined(separator: ",")
         let (others, ownPossible) = ownAnswers[ownKey] ?? {
-            let others = evaluation.variables(of: Set(evaluation.variables.map(\.input)).subtracting(ownInputs(decisions, stoppingAt: used)))
+            let others = evaluation.variables(of: Set(evaluation.variables.map(\.input)).subtracting(reads.ownInputs(decisions, stoppingAt: used, key: ownKey)))
             return (others, evaluation.exists(evaluation.possibleAnswers, variables: others))
         }()
         ownAnswers[ownKey] = (others, ownPossible)
@@ -191,31 +186,6 @@ final class ConditionWriter {
         }
     }
 
-    /// The fields of `decision` that the decisions (and those they require, short of `stop`) read as
-    /// `decision.field`; nil when one reads the whole value.
-    private func readFields(of decision: String, from decisions: Set<String>, stoppingAt stop: Set<String>) -> [String]? {
-        var fields: Set<String> = []
-        var seen: Set<String> = []
-        var stack = Array(decisions)
-        while let name = stack.popLast() {
-            guard seen.insert(name).inserted, let reader = model.decision(named: name) else { continue }
-            stack += reader.requiredDecisions.compactMap { model.decision(id: $0.id)?.name }.filter { !stop.contains($0) }
-            guard reader.requiredDecisions.contains(where: { model.decision(id: $0.id)?.name == decision }) else { continue }
-            guard let table = reader.decisionTable else { return nil }
-            for input in table.inputs {
-                guard let read = Self.reads(of: decision, in: input.expression.source) else { return nil }
-                fields.formUnion(read)
-            }
-            for rule in table.rules {
-                for entry in rule.outputEntries {
-                    guard let read = Self.reads(of: decision, in: entry.source) else { return nil }
-                    fields.formUnion(read)
-                }
-            }
-        }
-        return fields.sorted()
-    }
-
     /// The fields of `name` that a text reads (`name.field`), or nil when it reads the whole value.
     static func reads(of name: String, in text: String) -> Set<String>? {
         if let read = asciiReads(of: name, in: text) { return read }
@@ -279,29 +249,5 @@ final class ConditionWriter {
             if case .context(let c) = current { current = c[field] ?? .null } else { current = .null }
         }
         return current
-    }
-
-    /// `names` and every decision they require, directly or not.
-    func closure(_ names: Set<String>) -> Set<String> {
-        var result: Set<String> = []
-        var stack = Array(names)
-        while let name = stack.popLast() {
-            guard result.insert(name).inserted, let decision = model.decision(named: name) else { continue }
-            stack += decision.requiredDecisions.compactMap { model.decision(id: $0.id)?.name }
-        }
-        return result
-    }
-
-    /// Inputs the decisions read, directly or through decisions other than `stop`.
-    private func ownInputs(_ decisions: Set<String>, stoppingAt stop: Set<String>) -> Set<String> {
-        var inputs: Set<String> = []
-        var seen: Set<String> = []
-        var stack = Array(decisions)
-        while let name = stack.popLast() {
-            guard seen.insert(name).inserted, let decision = model.decision(named: name) else { continue }
-            inputs.formUnion(decision.requiredInputs.compactMap { model.input(id: $0.id)?.name })
-            stack += decision.requiredDecisions.compactMap { model.decision(id: $0.id)?.name }.filter { !stop.contains($0) }
-        }
-        return inputs
     }
 }

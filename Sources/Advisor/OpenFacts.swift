@@ -87,6 +87,8 @@ struct OpenFacts {
         let graph: [Requirements]
         /// The rows of `graph`'s tables as trace entries, made once each.
         let ruleHits: TraceRuleHits
+        /// Who reads what in the graph, for the condition writer.
+        let reads: GraphReads
 
         struct Requirements: Sendable {
             let decision: Decision
@@ -115,6 +117,7 @@ struct OpenFacts {
                                     decisions: decisions, upstream: decisions.compactMap { place[$0] })
             }
             ruleHits = TraceRuleHits(graph)
+            reads = GraphReads(model: model, sources: sources)
         }
     }
 
@@ -134,7 +137,7 @@ struct OpenFacts {
         }
         evaluation.restrict(to: possible)
         evaluation.impliedFacts = reading.impliedFacts
-        writer = ConditionWriter(evaluation: evaluation, sources: sources)
+        writer = ConditionWriter(evaluation: evaluation, sources: sources, reads: reading.reads)
     }
 
     /// How the open answers are read: an answered value is known; "unknown" and unanswered are open, except for
