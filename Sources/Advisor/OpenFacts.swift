@@ -80,6 +80,8 @@ struct OpenFacts {
         let sources: [String: (decision: String, path: [String])]
         /// Decisions with a `contradicted` output: implications between answers.
         let implications: [String]
+        /// The same decisions in dependency order, the order contradictions are reported in.
+        let implicationsInOrder: [String]
         /// The answers an implication can contradict.
         let impliedFacts: [String]
         /// The decisions in dependency order, each with the inputs and decisions it requires by name: the trace
@@ -109,6 +111,7 @@ struct OpenFacts {
             impliedFacts = OpenFacts.impliedFacts(rules)
             let model = rules.model
             let ordered = model.decisionsInDependencyOrder
+            implicationsInOrder = ordered.map(\.name).filter(Set(implications).contains)
             var place: [String: Int] = [:]
             for (i, decision) in ordered.enumerated() where place[decision.name] == nil { place[decision.name] = i }
             graph = ordered.map { decision in
@@ -128,7 +131,7 @@ struct OpenFacts {
         sources = reading.sources
         graph = reading.graph
         ruleHits = reading.ruleHits
-        contradictions = Self.contradictions(rules, evaluation)
+        contradictions = Self.contradictions(reading.implicationsInOrder, evaluation)
         // Combinations of answers an implication contradicts are impossible, not alternatives.
         var possible = Condition.always
         for decision in reading.implications {
@@ -322,15 +325,15 @@ struct OpenFacts {
 
     /// Implications the answers contradict for certain: a decision output named `contradicted` that is set under
     /// every still-possible answer (with `impliedBy` naming the answer that implies otherwise).
-    static func contradictions(_ rules: RuleSet, _ evaluation: OpenEvaluation) -> [Contradiction] {
+    /// `implications`: the decisions with a `contradicted` output, in dependency order.
+    static func contradictions(_ implications: [String], _ evaluation: OpenEvaluation) -> [Contradiction] {
         var found: [Contradiction] = []
-        for decision in rules.model.decisionsInDependencyOrder {
-            guard let table = decision.decisionTable, table.outputs.contains(where: { $0.name == "contradicted" }) else { continue }
-            let options = evaluation.possible(decision.name)
+        for decision in implications {
+            let options = evaluation.possible(decision)
             guard let value = Self.settled(options), case .context(let c) = value,
                   case .string(let contradicted)? = c["contradicted"], case .string(let impliedBy)? = c["impliedBy"] else { continue }
-            guard let row = evaluation.rows(decision.name).first(where: { evaluation.isCertain($0.fires) }),
-                  let rule = evaluation.ruleHit(decision.name, row: row.row) else { continue }
+            guard let row = evaluation.rows(decision).first(where: { evaluation.isCertain($0.fires) }),
+                  let rule = evaluation.ruleHit(decision, row: row.row) else { continue }
             found.append(Contradiction(contradicted: contradicted, impliedBy: impliedBy, rule: rule))
         }
         return found
