@@ -58,14 +58,19 @@ public struct Assessor: Sendable {
     /// What every assessment reads of the rules alone (contract keys' sources, implications).
     let reading: OpenFacts.RulesReading
     /// Evaluates the timeline's decisions with the route fixed, keeping what each evaluation looks up of the model
-    /// (every profile of a batch evaluates the same decisions).
-    let timelineEvaluator: DMNEvaluator
+    /// (every profile of a batch evaluates the same decisions), and for a batch what the rules alone give its timelines.
+    let timeline: TimelineShared
 
     public init(rules: RuleSet) {
+        self.init(rules: rules, manyProfiles: false)
+    }
+
+    /// `manyProfiles`: the assessor of a batch, whose timelines share what the rules alone give them (`TimelineShared`).
+    init(rules: RuleSet, manyProfiles: Bool) {
         self.rules = rules
         evaluator = OpenEvaluator(model: rules.model)
         reading = OpenFacts.RulesReading(rules)
-        timelineEvaluator = DMNEvaluator(model: rules.model, keepingScopeNames: true)
+        timeline = TimelineShared(model: rules.model, manyProfiles: manyProfiles)
     }
 
     /// `absentIsUnknown`: with no one to ask, an unanswered input counts as "unknown" (CONTRACT §1); otherwise
@@ -96,7 +101,7 @@ public struct Assessor: Sendable {
             assessment.possibleSchemes = facts.possibleItems("schemes")
             assessment.possibleConsultations = facts.possibleItems("consultations")
         }
-        assessment.estimateTimeline(rules: rules, evaluator: timelineEvaluator)
+        assessment.estimateTimeline(rules: rules, shared: timeline)
         return assessment
     }
 

@@ -29,7 +29,7 @@ public struct BatchAssessment: Sendable {
     /// Calls `emit` for each profile in order, and `progress` with the count done after each chunk; returns how many
     /// failed. Profiles are assessed a chunk at a time, so memory stays bounded however long the batch.
     public func run(_ profiles: [BatchProfile], emit: (Line) -> Void, progress: (Int) -> Void = { _ in }) -> Int {
-        let assessor = Assessor(rules: rules)
+        let assessor = Assessor(rules: rules, manyProfiles: true)
         // One as-of date for the whole batch, so that equal profiles give equal lines even across midnight.
         var dated = self
         dated.asOf = asOf ?? Today.iso()

@@ -8,44 +8,62 @@ extension Assessment {
     /// one, which reads the schemes that are certain and the QMS audit as required (the conservative side).
     /// These are the route and change families (ContractKeys.families): a class alternative carries no timeline of
     /// its own, since the class reaches the timeline only through the route.
-    static var routeKeys: Set<String> {
+    static let routeKeys: Set<String> =
         Set(ContractKeys.families.filter { $0.contains("pathway") || $0.contains("change.procedure") }.flatMap { $0 })
-    }
 
-    /// `evaluator`: one of the rules' model that keeps scope names, shared by the assessments of one assessor.
-    mutating func estimateTimeline(rules: RuleSet, evaluator: DMNEvaluator? = nil) {
+    /// `shared`: what the assessments of one assessor share (an evaluator keeping scope names, fixings, shapes).
+    mutating func estimateTimeline(rules: RuleSet, shared: TimelineShared? = nil) {
         values["timeline"] = .null
         guard !rules.benchmarks.figures.isEmpty, rules.model.decision(named: TimelinePlan.Decision.stages) != nil,
               let date = FEELDate(iso8601: asOf) else { return }
         let estimator = TimelineEstimator(rules: rules)
-        let inputs = answers.inputValues
         let routeKeys = Self.routeKeys
         let routeOpen = alternatives.contains { $0.outcome.contains { routeKeys.contains($0.key) } }
         // Tried first even with the route open: when an open answer changes only what the timeline tables do not
-        // read (the licence type that follows the class), they are settled and the figure is stated once.
-        var result = estimator.estimate(evaluation, inputs: inputs, asOf: date)
-        if !routeOpen, case .failure = result {
+        // read (the licence type that follows the class), they are settled and the figure is stated once. The plan
+        // reads a few answers: all of them as inputs are made only for an evaluation.
+        var planInputs: [String: FEELValue] = [:]
+        for name in TimelinePlan.inputsRead {
+            switch answers[name] {
+            case .value(let value)?: planInputs[name] = value
+            case .unknown?: planInputs[name] = .null
+            case nil: break
+            }
+        }
+        var result = estimator.estimate(evaluation, inputs: planInputs, asOf: date)
+        if case .failure = result {
+            // The route keys every still-possible answer agrees on.
+            var settled: [String: FEELValue] = [:]
+            for key in routeKeys {
+                let value = value(key)
+                if value != .null { settled[key] = value }
+            }
+            let inputs = answers.inputValues
+            if routeOpen {
+                if timeline == nil { estimateRoutes(estimator, settled: settled, inputs: inputs, asOf: date, rules: rules, shared: shared) }
+                return
+            }
             // The route is settled but an open answer the timeline tables read (clinical data for a partial
             // change) leaves their result open: they read it as they read an unanswered input, their
             // conservative row, with the route fixed as it is settled; the answer stays an open question.
-            var contract: [String: FEELValue] = [:]
-            for key in routeKeys where value(key) != .null { contract[key] = value(key) }
-            result = estimator.estimate(contractValues: contract, inputs: inputs, asOf: date, base: evaluation.values, timelineOnly: true,
-                                        evaluator: evaluator).0
+            result = estimator.estimate(contractValues: settled, inputs: inputs, asOf: date, base: evaluation.values, timelineOnly: true,
+                                        evaluator: shared?.evaluator, fixings: shared?.fixings(settled.keys) ?? [:]).0
         }
         if case .success(let estimate) = result {
             timeline = estimate
             values["timeline"] = estimate.contractValue
         }
-        // Only route alternatives get their own timeline: scheme and QMS alternatives keep the route's, and
-        // simulating each of them would cost more than the few milliseconds the estimate may add.
-        guard routeOpen, timeline == nil else { return }
+    }
+
+    /// Only route alternatives get their own timeline: scheme and QMS alternatives keep the route's, and
+    /// simulating each of them would cost more than the few milliseconds the estimate may add.
+    private mutating func estimateRoutes(_ estimator: TimelineEstimator, settled: [String: FEELValue], inputs: [String: FEELValue],
+                                         asOf date: FEELDate, rules: RuleSet, shared: TimelineShared?) {
+        let routeKeys = Self.routeKeys
         let routes = alternatives.indices.filter { alternatives[$0].outcome.contains { routeKeys.contains($0.key) } }
         let keys = routeKeys.union(routes.flatMap { alternatives[$0].outcome.map(\.key) })
-        let reuse = TimelineEstimator.Reuse(inputs: inputs, model: rules.model, keys: keys, evaluator: evaluator)
-        // The route keys every still-possible answer agrees on; each alternative sets its values for the others.
-        var settled: [String: FEELValue] = [:]
-        for key in routeKeys where value(key) != .null { settled[key] = value(key) }
+        let reuse = TimelineEstimator.Reuse(inputs: inputs, model: rules.model, keys: keys, shared: shared)
+        // Each alternative sets its values for the route keys the still-possible answers do not agree on.
         for i in routes {
             var contract = settled
             for (key, value) in alternatives[i].outcome { contract[key] = value }

@@ -33,7 +33,15 @@ public struct TimelineEstimator: Sendable {
     public func estimate(contractValues: [String: FEELValue], inputs: [String: FEELValue], asOf: FEELDate,
                          base: [String: FEELValue] = [:], timelineOnly: Bool = false, evaluator: DMNEvaluator? = nil)
         -> (Result<TimelineEstimate, TimelinePlan.Problem>, EvaluationResult) {
-        let fixed = Self.fixedDecisions(for: contractValues, in: rules.model, base: base)
+        estimate(contractValues: contractValues, inputs: inputs, asOf: asOf, base: base, timelineOnly: timelineOnly,
+                 evaluator: evaluator, fixings: [:])
+    }
+
+    /// `fixings`: how keys already looked up fix their producers (see `fixedDecisions`).
+    func estimate(contractValues: [String: FEELValue], inputs: [String: FEELValue], asOf: FEELDate, base: [String: FEELValue],
+                  timelineOnly: Bool, evaluator: DMNEvaluator?, fixings: [String: Fixing])
+        -> (Result<TimelineEstimate, TimelinePlan.Problem>, EvaluationResult) {
+        let fixed = Self.fixedDecisions(for: contractValues, in: rules.model, base: base, fixings: fixings)
         let evaluation = (evaluator ?? DMNEvaluator(model: rules.model))
             .evaluate(inputs, only: timelineOnly ? TimelinePlan.Decision.read : nil, fixing: fixed)
         return (estimate(evaluation, inputs: inputs, asOf: asOf), evaluation)
@@ -72,7 +80,7 @@ public struct TimelineEstimator: Sendable {
 
     /// How a contract key's value fixes the decisions producing it: per producer (sorted), whether the value is the
     /// decision's whole value or the member named like the key's last part.
-    struct Fixing {
+    struct Fixing: Sendable {
         var member: String
         var producers: [(name: String, whole: Bool)] = []
 

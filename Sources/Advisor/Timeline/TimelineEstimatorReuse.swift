@@ -19,12 +19,17 @@ extension TimelineEstimator {
         /// In dependency order: each decision's name and the names of the local decisions it requires.
         let decisions: [(name: String, requires: [String])]
         let fixings: [String: Fixing]
+        /// The assessor's, whose shapes of splits serve every profile.
+        let shared: TimelineShared?
 
         /// The plain evaluation of `inputs` made here, by `evaluator` when given (one of `model` keeping scope names).
-        init(inputs: [String: FEELValue], model: DMNModel, keys: some Sequence<String>, evaluator: DMNEvaluator? = nil) {
-            let evaluator = evaluator ?? DMNEvaluator(model: model, keepingScopeNames: true)
+        /// `shared`: the evaluator and fixings of the assessor (it takes the place of `evaluator`).
+        init(inputs: [String: FEELValue], model: DMNModel, keys: some Sequence<String>, evaluator: DMNEvaluator? = nil,
+             shared: TimelineShared? = nil) {
+            let evaluator = shared?.evaluator ?? evaluator ?? DMNEvaluator(model: model, keepingScopeNames: true)
             let checked = evaluator.check(inputs)
-            self.init(plain: evaluator.evaluate(checked, only: TimelinePlan.Decision.read), evaluator: evaluator, checked: checked, inputs: inputs, model: model, keys: keys)
+            self.init(plain: evaluator.evaluate(checked, only: TimelinePlan.Decision.read), evaluator: evaluator, checked: checked,
+                      inputs: inputs, model: model, keys: keys, shared: shared)
         }
 
         init(plain: EvaluationResult, inputs: [String: FEELValue], model: DMNModel, keys: some Sequence<String>) {
@@ -33,7 +38,7 @@ extension TimelineEstimator {
         }
 
         private init(plain: EvaluationResult, evaluator: DMNEvaluator, checked: DMNEvaluator.CheckedInputs, inputs: [String: FEELValue],
-                     model: DMNModel, keys: some Sequence<String>) {
+                     model: DMNModel, keys: some Sequence<String>, shared: TimelineShared? = nil) {
             self.inputs = inputs
             self.model = model
             self.evaluator = evaluator
@@ -41,13 +46,22 @@ extension TimelineEstimator {
             self.plain = plain
             traces = Dictionary(plain.traces.map { ($0.decision, $0) }, uniquingKeysWith: { first, _ in first })
             // Only the decisions the plain evaluation made: those the timeline reads and what they require.
-            decisions = model.decisionsInDependencyOrder.compactMap { decision in
-                guard plain.values[decision.name] != nil else { return nil }
-                return (decision.name, decision.requiredDecisions.compactMap { model.decision(id: $0.id)?.name })
+            decisions = (shared?.requirements() ?? Self.requirements(in: model)).filter { plain.values[$0.name] != nil }
+            self.shared = shared
+            if let shared {
+                fixings = shared.fixings(keys)
+            } else {
+                var fixings: [String: Fixing] = [:]
+                for key in keys { fixings[key] = Fixing(key, in: model) }
+                self.fixings = fixings
             }
-            var fixings: [String: Fixing] = [:]
-            for key in keys { fixings[key] = Fixing(key, in: model) }
-            self.fixings = fixings
+        }
+
+        /// In dependency order: each decision of `model` and the names of the local decisions it requires.
+        static func requirements(in model: DMNModel) -> [(name: String, requires: [String])] {
+            model.decisionsInDependencyOrder.map { decision in
+                (decision.name, decision.requiredDecisions.compactMap { model.decision(id: $0.id)?.name })
+            }
         }
 
         /// What an evaluation fixing some decisions takes from the plain one. Every route alternative fixes the same
@@ -70,6 +84,16 @@ extension TimelineEstimator {
             var known: [String: [String: Bool]] = [:]
         }
 
+        /// What a split takes from the rules alone, the same for every profile fixing the same decisions: in
+        /// dependency order, each decision not fixed and whether a fixed one feeds it; the text reading each fixed one.
+        struct Shape: Sendable {
+            /// Apart rather than as pairs: an array of pairs is a type a cold run would make at run time first.
+            var names: [String] = []
+            var evaluated: [Bool] = []
+            var text: [String: String] = [:]
+            var readWhole: Set<String> = []
+        }
+
         /// An estimate already made, with the values it fixed.
         struct Made {
             var fixed: [String: FEELValue]
@@ -89,31 +113,46 @@ extension TimelineEstimator {
         func split(fixing names: some Collection<String>) -> Split {
             let key = names.sorted()
             if let known = memo.splits[key] { return known }
-            let fixed = Set(names)
+            let layout = shared?.shape(fixing: key, of: { decisions.map(\.name) }) { shape(fixing: key) } ?? shape(fixing: key)
             var split = Split(fixed: key)
-            var downstream: Set<String> = []
-            var readers: [String: [Decision]] = [:]
-            for (name, requires) in decisions where !fixed.contains(name) {
-                if requires.contains(where: { fixed.contains($0) || downstream.contains($0) }) {
-                    downstream.insert(name)
+            split.text = layout.text
+            split.readWhole = layout.readWhole
+            for (name, evaluated) in zip(layout.names, layout.evaluated) {
+                if evaluated {
                     split.traces.append((name, true, nil))
-                    for required in requires where fixed.contains(required) {
-                        readers[required, default: []] += model.decision(named: name).map { [$0] } ?? []
-                    }
                 } else {
                     split.given[name] = plain.values[name] ?? .null
                     split.traces.append((name, false, traces[name]))
                 }
             }
-            for (name, decisions) in readers {
-                if let text = MemberReads.text(of: decisions), !MemberReads.readsWhole(name, in: text) {
-                    split.text[name] = text
-                } else {
-                    split.readWhole.insert(name)
-                }
-            }
             memo.splits[key] = split
             return split
+        }
+
+        /// `fixed`: sorted.
+        func shape(fixing fixed: [String]) -> Shape {
+            let fixed = Set(fixed)
+            var shape = Shape()
+            var downstream: Set<String> = []
+            var readers: [String: [Decision]] = [:]
+            for (name, requires) in decisions where !fixed.contains(name) {
+                let evaluated = requires.contains { fixed.contains($0) || downstream.contains($0) }
+                shape.names.append(name)
+                shape.evaluated.append(evaluated)
+                guard evaluated else { continue }
+                downstream.insert(name)
+                for required in requires where fixed.contains(required) {
+                    readers[required, default: []] += model.decision(named: name).map { [$0] } ?? []
+                }
+            }
+            for (name, decisions) in readers {
+                if let text = MemberReads.text(of: decisions), !MemberReads.readsWhole(name, in: text) {
+                    shape.text[name] = text
+                } else {
+                    shape.readWhole.insert(name)
+                }
+            }
+            return shape
         }
 
         /// An estimate made for fixed values that the decisions downstream cannot tell from `fixed`.

@@ -13,6 +13,11 @@ public struct TimelinePlan: Sendable {
         static let read: Set<String> = [stages, strategy, reference]
     }
 
+    /// The inputs a plan reads beside the decisions: the reference market's dates.
+    static let referenceSubmissionInput = "referenceSubmissionDate"
+    static let referenceDecisionInput = "referenceDecisionDate"
+    static let inputsRead = [referenceSubmissionInput, referenceDecisionInput]
+
     public enum Phase: String, Sendable, Hashable {
         /// Start of Japanese work → Japanese filing.
         case submission
@@ -129,8 +134,8 @@ public struct TimelinePlan: Sendable {
             strategy: strategy?["strategy"]?.string,
             referenceMarket: hasReference ? market : nil,
             referenceRoute: hasReference ? reference?["route"]?.string : nil,
-            referenceSubmissionDate: hasReference ? inputs["referenceSubmissionDate"]?.date : nil,
-            referenceDecisionDate: hasReference ? inputs["referenceDecisionDate"]?.date : nil,
+            referenceSubmissionDate: hasReference ? inputs[referenceSubmissionInput]?.date : nil,
+            referenceDecisionDate: hasReference ? inputs[referenceDecisionInput]?.date : nil,
             assumptions: assumptions))
     }
 
