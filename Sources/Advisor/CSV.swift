@@ -6,54 +6,90 @@ public enum CSV {
     }
 
     public static func parse(_ text: String) -> [Row] {
-        // Read as UTF-8 bytes: every delimiter is ASCII, so a field's bytes are whole characters (a batch CSV of
-        // 100,000 profiles is tens of megabytes).
-        var copy = text
-        return copy.withUTF8 { parse(bytes: $0) }
+        var reader = Reader(text)
+        var rows: [Row] = []
+        while let row = reader.next() { rows.append(row) }
+        return rows
     }
 
-    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> [Row] {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        var rows: [Row] = []
-        var field: [UInt8] = []
-        var fields: [String] = []
-        var inQuotes = false
-        var line = 1
-        var rowLine = 1
-        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
+    /// The rows one at a time, so that a batch of a million profiles holds the file and one chunk of rows, not every
+    /// row's fields at once. A row that is one empty field (a blank line) is skipped.
+    public struct Reader {
+        private var text: String
+        private var position: Int
+        private var line = 1
+
+        public init(_ text: String) {
+            var text = text
+            // Read as UTF-8 bytes: every delimiter is ASCII, so a field's bytes are whole characters.
+            text.makeContiguousUTF8()
+            self.text = text
+            position = text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         }
-        func endRow() {
-            endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(line: rowLine, fields: fields)) }
-            fields = []
+
+        public mutating func next() -> Row? { scan(building: true) }
+
+        /// How many rows are left, found without making their fields.
+        public func count() -> Int {
+            var rest = self
+            var count = 0
+            while rest.scan(building: false) != nil { count += 1 }
+            return count
         }
-        while i < bytes.count {
-            let c = bytes[i]
-            if inQuotes {
-                if c == quote {
-                    if i + 1 < bytes.count && bytes[i + 1] == quote { field.append(quote); i += 1 } else { inQuotes = false }
-                } else {
-                    if c == lf { line += 1 }
-                    field.append(c)
+
+        /// The next row; without `building`, a row without its fields (only that there is one, and its line).
+        private mutating func scan(building: Bool) -> Row? {
+            let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+            let text = self.text
+            return text.utf8.withContiguousStorageIfAvailable { bytes -> Row? in
+                var field: [UInt8] = []
+                var fields: [String] = []
+                // Whether the row is more than one empty field: a comma, or a byte of a field.
+                var content = false
+                var inQuotes = false
+                var rowLine = line
+                func endField() {
+                    guard building else { return }
+                    fields.append(String(decoding: field, as: UTF8.self))
+                    field.removeAll(keepingCapacity: true)
                 }
-            } else {
-                switch c {
-                case quote: inQuotes = true
-                case comma: endField()
-                case cr: break
-                case lf:
-                    endRow()
-                    line += 1
-                    rowLine = line
-                default: field.append(c)
+                func append(_ byte: UInt8) {
+                    content = true
+                    if building { field.append(byte) }
                 }
-            }
-            i += 1
+                while position < bytes.count {
+                    let c = bytes[position]
+                    position += 1
+                    if inQuotes {
+                        if c == quote {
+                            if position < bytes.count && bytes[position] == quote { append(quote); position += 1 } else { inQuotes = false }
+                        } else {
+                            if c == lf { line += 1 }
+                            append(c)
+                        }
+                        continue
+                    }
+                    switch c {
+                    case quote: inQuotes = true
+                    case comma:
+                        content = true
+                        endField()
+                    case cr: break
+                    case lf:
+                        line += 1
+                        if content {
+                            endField()
+                            return Row(line: rowLine, fields: fields)
+                        }
+                        field.removeAll(keepingCapacity: true)
+                        rowLine = line
+                    default: append(c)
+                    }
+                }
+                guard content else { return nil }
+                endField()
+                return Row(line: rowLine, fields: fields)
+            } ?? nil
         }
-        if !field.isEmpty || !fields.isEmpty { endRow() }
-        return rows
     }
 }

@@ -42,7 +42,7 @@ struct AssessBatch {
             let (name, answer) = try AnswersFile.parseAssignment(assignment, rules: ruleSet)
             batch.overrides[name] = answer
         }
-        let profiles = try BatchProfiles.load(source, rules: ruleSet)
+        let profiles = try BatchProfiles.open(source, rules: ruleSet)
         let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar(total: profiles.count) : nil
         // Lines go out through a buffer as they come (a line of the bundled rules is tens of kilobytes, a batch of
         // 100,000 some gigabytes); the bar is cleared before a chunk's first line and drawn after its last.

@@ -126,6 +126,25 @@ import Testing
                 == (0..<300).map { $0 % 3 == 2 ? "not-a-device" : "medical-device" })
     }
 
+    /// A CSV streamed a chunk at a time gives the lines of the same CSV read whole, and counts its profiles first.
+    @Test func aStreamedCSVGivesTheLinesOfOneReadWhole() throws {
+        let rules = try Fixtures.mini()
+        let rows = (0..<150).map { "p\($0),\(["box", "ball", "cloud", "square"][$0 % 4]),\($0 % 20)" }
+        let path = try Self.csv("id,kind,size\n" + rows.joined(separator: "\n\n") + "\n")
+        let source = try BatchProfiles.open(path, rules: rules)
+        #expect(source.count == 150)
+        var batch = BatchAssessment(rules: rules, asOf: "2026-12-03", language: .en)
+        batch.workers = 1
+        var streamed: [String] = [], done: [Int] = []
+        let failed = batch.run(source, emit: { streamed.append($0.json) }, progress: { done.append($0) })
+        #expect(source.next(10).isEmpty)
+        #expect(done == [64, 128, 150])
+        var whole: [String] = []
+        let failedWhole = batch.run(try BatchProfiles.load(path, rules: rules), emit: { whole.append($0.json) })
+        #expect(streamed == whole)
+        #expect(failed == failedWhole && failed > 0)
+    }
+
     @Test func overridesApplyToEveryProfile() throws {
         let rules = try Fixtures.mini()
         let path = try Self.csv("kind\nbox\nball\n")

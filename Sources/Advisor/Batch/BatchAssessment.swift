@@ -27,8 +27,14 @@ public struct BatchAssessment: Sendable {
     }
 
     /// Calls `emit` for each profile in order, and `progress` with the count done after each chunk; returns how many
-    /// failed. Profiles are assessed a chunk at a time, so memory stays bounded however long the batch.
+    /// failed.
     public func run(_ profiles: [BatchProfile], emit: (Line) -> Void, progress: (Int) -> Void = { _ in }) -> Int {
+        run(BatchSource(profiles), emit: emit, progress: progress)
+    }
+
+    /// The same, the profiles read from `source` a chunk at a time and assessed a chunk at a time: a CSV's rows are
+    /// parsed as the batch reaches them, so memory stays bounded however long the batch.
+    public func run(_ source: BatchSource, emit: (Line) -> Void, progress: (Int) -> Void = { _ in }) -> Int {
         let assessor = Assessor(rules: rules, manyProfiles: true)
         // One as-of date for the whole batch, so that equal profiles give equal lines even across midnight.
         var dated = self
@@ -38,9 +44,10 @@ public struct BatchAssessment: Sendable {
         let rows = RuleRowsJSON(rules: rules, language: language, citations: rules.citations)
         let chunk = max(1, workers) * 64
         var failed = 0
-        var start = 0
-        while start < profiles.count {
-            let part = profiles[start..<min(start + chunk, profiles.count)]
+        var done = 0
+        while true {
+            let part = source.next(chunk)
+            if part.isEmpty { break }
             let next = Mutex(part.startIndex)
             let lines = Mutex([Line?](repeating: nil, count: part.count))
             DispatchQueue.concurrentPerform(iterations: max(1, min(workers, part.count))) { _ in
@@ -50,7 +57,7 @@ public struct BatchAssessment: Sendable {
                         return index
                     }
                     guard i < part.endIndex else { return }
-                    let line = batch.line(profiles[i], assessor, memo, rows)
+                    let line = batch.line(part[i], assessor, memo, rows)
                     lines.withLock { $0[i - part.startIndex] = line }
                 }
             }
@@ -59,8 +66,8 @@ public struct BatchAssessment: Sendable {
                 if !line.succeeded { failed += 1 }
                 emit(line)
             }
-            start = part.endIndex
-            progress(start)
+            done += part.count
+            progress(done)
         }
         return failed
     }

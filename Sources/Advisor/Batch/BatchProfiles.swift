@@ -24,12 +24,19 @@ public struct BatchProfile: Sendable {
 /// (any order, any subset); `id` and `device` are optional columns for the profile's name and label.
 /// Cells are written as in an answer file (`true`, `2025-04-01`, `hardware`); an empty cell or `?` means "unknown".
 public enum BatchProfiles {
+    /// Every profile at once.
     public static func load(_ path: String, rules: RuleSet) throws(AdvisorError) -> [BatchProfile] {
+        let source = try open(path, rules: rules)
+        return source.next(source.count)
+    }
+
+    /// The profiles to be read a chunk at a time: a CSV's rows are parsed as the batch reaches them.
+    public static func open(_ path: String, rules: RuleSet) throws(AdvisorError) -> BatchSource {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw AdvisorError(file: path, "no such file or folder")
         }
-        return isDirectory.boolValue ? try directory(path) : try csv(path, rules: rules)
+        return isDirectory.boolValue ? BatchSource(try directory(path)) : try csv(path, rules: rules)
     }
 
     static func directory(_ path: String) throws(AdvisorError) -> [BatchProfile] {
@@ -45,28 +52,33 @@ public enum BatchProfiles {
         }
     }
 
-    static func csv(_ path: String, rules: RuleSet) throws(AdvisorError) -> [BatchProfile] {
+    static func csv(_ path: String, rules: RuleSet) throws(AdvisorError) -> BatchSource {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw AdvisorError(file: path, "cannot read the CSV file (UTF-8 expected): \(error.localizedDescription)")
         }
-        var rows = CSV.parse(text)[...]
-        guard let header = rows.popFirst() else { throw AdvisorError(file: path, line: 1, "empty CSV file: expected a header row of input names") }
+        var rows = CSV.Reader(text)
+        guard let header = rows.next() else { throw AdvisorError(file: path, line: 1, "empty CSV file: expected a header row of input names") }
         let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         try checkHeader(columns, file: path, line: header.line, rules: rules)
         let idColumn = columns.firstIndex(of: "id")
         let read = ReadCells()
-        return rows.map { row in
-            let id = idColumn.flatMap { $0 < row.fields.count ? row.fields[$0] : nil }.flatMap { $0.isEmpty ? nil : $0 }
-            var profile = BatchProfile(id: id ?? String(row.line), file: path, row: row.line) { rules throws(AdvisorError) in
-                try answers(row, columns: columns, file: path, rules: rules, read: read)
+        return BatchSource(count: rows.count()) { size in
+            var part: [BatchProfile] = []
+            part.reserveCapacity(size)
+            while part.count < size, let row = rows.next() {
+                let id = idColumn.flatMap { $0 < row.fields.count ? row.fields[$0] : nil }.flatMap { $0.isEmpty ? nil : $0 }
+                var profile = BatchProfile(id: id ?? String(row.line), file: path, row: row.line) { rules throws(AdvisorError) in
+                    try answers(row, columns: columns, file: path, rules: rules, read: read)
+                }
+                if row.fields.count == columns.count {
+                    var cells = row.fields
+                    if let idColumn { cells[idColumn] = "" }
+                    profile.cells = cells
+                }
+                part.append(profile)
             }
-            if row.fields.count == columns.count {
-                var cells = row.fields
-                if let idColumn { cells[idColumn] = "" }
-                profile.cells = cells
-            }
-            return profile
+            return part
         }
     }
 
@@ -130,6 +142,31 @@ public enum BatchProfiles {
         }
         return field
     }
+}
+
+/// The profiles of a batch, handed out a chunk at a time (on the thread that runs the batch).
+public final class BatchSource {
+    /// How many profiles there are in all.
+    public let count: Int
+    private let chunk: (Int) -> [BatchProfile]
+
+    init(count: Int, chunk: @escaping (Int) -> [BatchProfile]) {
+        self.count = count
+        self.chunk = chunk
+    }
+
+    /// Profiles already read.
+    public convenience init(_ profiles: [BatchProfile]) {
+        var start = 0
+        self.init(count: profiles.count) { size in
+            let part = Array(profiles[start..<min(start + size, profiles.count)])
+            start += part.count
+            return part
+        }
+    }
+
+    /// The next `size` profiles (fewer at the end; none when all have been handed out).
+    public func next(_ size: Int) -> [BatchProfile] { chunk(size) }
 }
 
 /// The answers a batch's CSV cells read as, by column and text: a batch of thousands of rows spells the same few
