@@ -10,27 +10,29 @@ import Testing
                                        ["", ""], ["4"]])
     }
 
-    /// The reader a batch streams from gives the rows `parse` gives, one at a time, and counts them ahead without
-    /// making their fields.
-    @Test(arguments: ["\u{FEFF}id,device\r\n1,\"Box, large\"\r\n\n2,\"two\nlines \"\"quoted\"\"\"\n3,血圧計\n,\n4",
-                      "a\n\n\"\"\n\r\n\"\"\"\"\nb,", "\n\n", "x", "\"unclosed,\nrow", ""])
-    func readerGivesParsedRowsOneAtATime(_ text: String) {
-        var reader = CSV.Reader(text)
-        #expect(reader.count() == CSV.parse(text).count)
-        var rows: [CSV.Row] = []
-        while let row = reader.next() {
-            rows.append(row)
-            #expect(reader.count() == CSV.parse(text).count - rows.count)
+    /// The reader a batch streams from gives each row in turn (blank lines and a lone `""` skipped, a quoted field
+    /// running over lines), and counts the rows still ahead without making their fields.
+    @Test func readerGivesRowsOneAtATimeAndCountsThoseAhead() {
+        let cases: [(text: String, rows: [(line: Int, fields: [String])])] = [
+            ("\u{FEFF}id,device\r\n1,\"Box, large\"\r\n\n2,\"two\nlines \"\"quoted\"\"\"\n3,血圧計\n,\n4",
+             [(1, ["id", "device"]), (2, ["1", "Box, large"]), (4, ["2", "two\nlines \"quoted\""]), (6, ["3", "血圧計"]),
+              (7, ["", ""]), (8, ["4"])]),
+            ("a\n\n\"\"\n\r\n\"\"\"\"\nb,", [(1, ["a"]), (5, ["\""]), (6, ["b", ""])]),
+            ("\"unclosed,\nrow", [(1, ["unclosed,\nrow"])]),
+            ("x", [(1, ["x"])]),
+            ("\n\n", []),
+            ("", []),
+        ]
+        for (text, expected) in cases {
+            var reader = CSV.Reader(text)
+            for (i, row) in expected.enumerated() {
+                #expect(reader.count() == expected.count - i, "\(text.debugDescription) before row \(i)")
+                let read = reader.next()
+                #expect(read?.line == row.line && read?.fields == row.fields, "\(text.debugDescription) row \(i)")
+            }
+            #expect(reader.count() == 0 && reader.next() == nil, "\(text.debugDescription) at the end")
+            #expect(CSV.parse(text).map(\.line) == expected.map(\.line))
         }
-        let parsed = CSV.parse(text)
-        #expect(rows.map(\.line) == parsed.map(\.line))
-        #expect(rows.map(\.fields) == parsed.map(\.fields))
-    }
-
-    @Test func blankAndEmptyQuotedLinesAreSkipped() {
-        let rows = CSV.parse("a\n\n\"\"\n\r\n\"\"\"\"\nb,")
-        #expect(rows.map(\.line) == [1, 5, 6])
-        #expect(rows.map(\.fields) == [["a"], ["\""], ["b", ""]])
     }
 
     @Test func emptyTextHasNoRows() {
