@@ -86,6 +86,21 @@ import Testing
         }
     }
 
+    /// A column of ever new numbers keeps only its first texts; past the limit its cells read the same, unkept.
+    @Test func theCellMemoKeepsToItsLimitPerColumn() throws {
+        let rules = try Fixtures.mini()
+        let read = ReadCells(limit: 3)
+        let columns = ["id", "kind", "size"]
+        var sizes: [Answers.Answer?] = []
+        for size in 1...6 {
+            let row = CSV.Row(line: size + 1, fields: ["p\(size)", "box", String(size)])
+            sizes.append(try BatchProfiles.answers(row, columns: columns, file: "t.csv", rules: rules, read: read)["size"])
+        }
+        #expect(read.kept("size") == 3 && read.kept("kind") == 1)
+        #expect(read.answer("size", "3") != nil && read.answer("size", "4") == nil)
+        #expect(sizes == (1...6).map { .value(.number(FEELNumber(String($0))!)) })
+    }
+
     @Test func aBadHeaderStopsTheBatchBeforeItStarts() throws {
         let rules = try Fixtures.mini()
         let path = try Self.csv("kind,weight,kind\nbox,3,box\n")

@@ -170,13 +170,23 @@ public final class BatchSource {
 }
 
 /// The answers a batch's CSV cells read as, by column and text: a batch of thousands of rows spells the same few
-/// values again and again, and reading one checks it against the input's type and allowed values.
+/// values again and again, and reading one checks it against the input's type and allowed values. A column of free
+/// numbers or dates spells new texts row after row: past `limit` texts, a column's new ones are read each time and not
+/// kept, so the memo stays bounded however long the file.
 final class ReadCells: Sendable {
     private let answers = Mutex<[String: [String: Answers.Answer]]>([:])
+    let limit: Int
+
+    init(limit: Int = 4_096) { self.limit = limit }
 
     func answer(_ name: String, _ text: String) -> Answers.Answer? { answers.withLock { $0[name]?[text] } }
 
     func remember(_ name: String, _ text: String, _ answer: Answers.Answer) {
-        answers.withLock { $0[name, default: [:]][text] = answer }
+        answers.withLock { all in
+            if all[name, default: [:]].count < limit { all[name, default: [:]][text] = answer }
+        }
     }
+
+    /// How many texts are kept for the column.
+    func kept(_ name: String) -> Int { answers.withLock { $0[name]?.count ?? 0 } }
 }

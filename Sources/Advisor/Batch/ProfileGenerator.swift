@@ -160,17 +160,38 @@ public struct ProfileGenerator: Sendable {
     }
 }
 
-/// Whether a profile's known answers contradict one another: the decisions that name a contradicted answer, evaluated
-/// on the answers given (unknown ones null), as the questionnaire checks them.
+/// Whether a profile's answers contradict one another as `assess` finds it: an implication decision gives one value,
+/// naming a contradicted answer, under every value its still-open inputs can take. Null for an open input is not
+/// enough: the generic name of JMDN 13929001 is null until needleAttached is answered, yet either answer gives a
+/// class, so "no generic name fits" with that code is refused.
 struct ImplicationCheck {
     let rules: RuleSet
     let evaluator: DMNEvaluator
     let decisions: Set<String>
+    /// The inputs the implication decisions read, directly or through the decisions they require, in model order.
+    let reads: [String]
+    /// Combinations of open inputs evaluated one at a time before the assessor's own open evaluation decides.
+    static let evaluationLimit = 64
+    private let fallback = Fallback()
+
+    /// The assessor, made when first needed: most profiles are decided by their first few combinations.
+    private final class Fallback {
+        var assessor: Assessor?
+    }
 
     init(rules: RuleSet) {
         self.rules = rules
         evaluator = DMNEvaluator(model: rules.model)
-        decisions = Set(rules.model.decisions.filter { $0.decisionTable?.outputs.contains { $0.name == "contradicted" } == true }.map(\.name))
+        let model = rules.model
+        decisions = Set(model.decisions.filter { $0.decisionTable?.outputs.contains { $0.name == "contradicted" } == true }.map(\.name))
+        var names: Set<String> = [], visited: Set<String> = []
+        func visit(_ decision: Decision) {
+            guard visited.insert(decision.name).inserted else { return }
+            for ref in decision.requiredInputs { if let input = model.input(id: ref.id) { names.insert(input.name) } }
+            for ref in decision.requiredDecisions { if let upstream = model.decision(id: ref.id) { visit(upstream) } }
+        }
+        for name in decisions { if let decision = model.decision(named: name) { visit(decision) } }
+        reads = model.inputs.map(\.name).filter(names.contains)
     }
 
     func contradicted(_ columns: [String], _ cells: [String]) -> Bool {
@@ -179,11 +200,53 @@ struct ImplicationCheck {
         for (name, text) in zip(columns, cells) where !text.isEmpty && text != "?" {
             if case .value(let value)? = try? AnswersFile.parse(name: name, text: text, unknown: false, rules: rules) { inputs[name] = value }
         }
-        let result = evaluator.evaluate(inputs, only: decisions)
-        return decisions.contains { name in
-            if case .context(let c)? = result.values[name], let value = c["contradicted"], value != .null { return true }
-            return false
+        // What the batch reads for an empty or unknown cell (`OpenFacts.states`): null when unknown is final, else open.
+        var open: [(name: String, values: [FEELValue])] = []
+        for name in reads where inputs[name] == nil && rules.questions[name]?.unknownIsFinal != true {
+            guard let input = rules.model.input(named: name) else { continue }
+            let cases = rules.model.openCases(of: input, nullable: false).cases
+            // A value that cannot be enumerated is never settled, so nothing it feeds contradicts for certain.
+            guard cases.allSatisfy({ $0.value != nil }) else { return false }
+            // Last cases first: "any other text", which no table row names, mostly ends the search at once.
+            open.append((name, cases.reversed().map { $0.value! }))
         }
+        // The decisions whose value is so far the same under every combination and names a contradicted answer.
+        var settled: [String: FEELValue]? = nil
+        var choice = Array(repeating: 0, count: open.count)
+        for _ in 0..<Self.evaluationLimit {
+            var combination = inputs
+            for (k, input) in open.enumerated() { combination[input.name] = input.values[choice[k]] }
+            let values = evaluator.evaluate(combination, only: decisions).values
+            if settled == nil {
+                settled = values.filter { name, value in
+                    guard decisions.contains(name), case .context(let c) = value, case .string? = c["contradicted"],
+                          case .string? = c["impliedBy"] else { return false }
+                    return true
+                }
+            } else {
+                settled = settled!.filter { values[$0.key] == $0.value }
+            }
+            if settled!.isEmpty { return false }
+            // The next combination, the last input's value turning fastest.
+            var k = open.count - 1
+            while k >= 0 {
+                choice[k] += 1
+                if choice[k] < open[k].values.count { break }
+                choice[k] = 0
+                k -= 1
+            }
+            if k < 0 { return true }
+        }
+        return contradictedByAssessor(inputs)
+    }
+
+    /// The assessor's own finding, for profiles leaving too many combinations open to try one by one.
+    private func contradictedByAssessor(_ inputs: [String: FEELValue]) -> Bool {
+        var answers = Answers()
+        for (name, value) in inputs { answers[name] = .value(value) }
+        let assessor = fallback.assessor ?? Assessor(rules: rules)
+        fallback.assessor = assessor
+        return !assessor.assess(answers, exploreAlternatives: false).contradictions.isEmpty
     }
 }
 
