@@ -80,7 +80,7 @@ public struct Assessor: Sendable {
                        exploreAlternatives: Bool = true) -> Assessment {
         let date = asOf ?? Today.iso()
         let answers = given.dated(date, rules: rules)
-        let evaluation = evaluator.evaluate(OpenFacts.states(answers, rules: rules))
+        let evaluation = evaluator.evaluate(inputStates: OpenFacts.inputStates(answers, rules: rules, derived: reading.derived))
         let facts = OpenFacts(rules: rules, evaluation: evaluation, reading: reading)
         let (values, possible) = facts.contractValues()
         let (trace, openness) = facts.trace()

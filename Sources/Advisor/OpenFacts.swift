@@ -71,6 +71,8 @@ struct OpenFacts {
 
     private final class Memo {
         var influence: [String: Int]?
+        var relevant: [String]?
+        var relevantSet: Set<String>?
     }
 
     /// What OpenFacts reads of the rules alone, whatever the answers: made once per assessor (a batch's profiles,
@@ -91,6 +93,8 @@ struct OpenFacts {
         let ruleHits: TraceRuleHits
         /// Who reads what in the graph, for the condition writer.
         let reads: GraphReads
+        /// Per place in the model's inputs: whether the rules derive the input (`OpenFacts.derived`).
+        let derived: [Bool]
 
         struct Requirements: Sendable {
             let decision: Decision
@@ -121,6 +125,7 @@ struct OpenFacts {
             }
             ruleHits = TraceRuleHits(graph)
             reads = GraphReads(model: model, sources: sources)
+            derived = OpenFacts.derived(rules)
         }
     }
 
@@ -147,22 +152,35 @@ struct OpenFacts {
     /// inputs the rules derive themselves (`unknown="derive"`), which are then null. `pending`: inputs still to
     /// be asked, which may yet be answered "unknown" (null for derived ones).
     static func states(_ answers: Answers, rules: RuleSet, pending: Set<String> = []) -> [String: InputState] {
-        // Sized once, and each input's name read in place: a batch makes these for every profile.
         let inputs = rules.model.inputs
         var states: [String: InputState] = [:]
         states.reserveCapacity(inputs.count)
+        for (input, state) in zip(inputs, inputStates(answers, rules: rules, pending: pending)) { states[input.name] = state }
+        return states
+    }
+
+    /// The same by each input's place in `rules.model.inputs`, as `OpenEvaluator.evaluate(inputStates:)` reads them.
+    /// `derived`: per place, whether the rules derive the input themselves (`RulesReading.derived`; looked up when nil).
+    static func inputStates(_ answers: Answers, rules: RuleSet, pending: Set<String> = [], derived: [Bool]? = nil) -> [InputState] {
+        let inputs = rules.model.inputs
+        let derived = derived ?? Self.derived(rules)
+        var states: [InputState] = []
+        states.reserveCapacity(inputs.count)
         for i in inputs.indices {
-            let name = inputs[i].name
-            let derived = rules.questions[name]?.unknownIsFinal == true
-            switch answers[name] {
-            case .value(let value)?: states[name] = .known(value)
-            case .unknown?: states[name] = derived ? .known(.null) : .open(nullable: false)
+            switch answers[inputs[i].name] {
+            case .value(let value)?: states.append(.known(value))
+            case .unknown?: states.append(derived[i] ? .known(.null) : .open(nullable: false))
             case nil:
-                if pending.contains(name) { states[name] = .open(nullable: derived) }
-                else { states[name] = derived ? .known(.null) : .open(nullable: false) }
+                if !pending.isEmpty, pending.contains(inputs[i].name) { states.append(.open(nullable: derived[i])) }
+                else { states.append(derived[i] ? .known(.null) : .open(nullable: false)) }
             }
         }
         return states
+    }
+
+    /// Per place in `rules.model.inputs`: whether an unknown answer is final, the rules working the input out.
+    static func derived(_ rules: RuleSet) -> [Bool] {
+        rules.model.inputs.map { rules.questions[$0.name]?.unknownIsFinal == true }
     }
 
     /// Every value a key can still take; nil when no decision gives it.
@@ -220,7 +238,7 @@ struct OpenFacts {
         }
         // An unknown answer no reported result depends on (conformity to a standard the product has none of) is
         // never asked, so an item waiting on it alone is not "listed while it is unknown".
-        let relevant = Set(relevantInputs())
+        let relevant = relevantSet()
         for extra in evaluation.itemsWhileUnknown(source.decision) {
             let waiting = extra.unknown.filter(relevant.contains)
             guard let value = extra.item.value, !waiting.isEmpty else { continue }
@@ -306,8 +324,19 @@ struct OpenFacts {
 
     /// Open answers that can still change a reported key, in question order.
     func relevantInputs() -> [String] {
+        if let known = memo.relevant { return known }
         let counts = influence()
-        return evaluation.variables.map(\.input).filter { counts[$0] != nil }
+        let relevant = evaluation.variables.map(\.input).filter { counts[$0] != nil }
+        memo.relevant = relevant
+        return relevant
+    }
+
+    /// The same as a set, for the list items that wait on unknown answers.
+    private func relevantSet() -> Set<String> {
+        if let known = memo.relevantSet { return known }
+        let relevant = Set(relevantInputs())
+        memo.relevantSet = relevant
+        return relevant
     }
 
     /// The answers an implication can contradict (the `contradicted` outputs' literals), in the model's order.
