@@ -171,7 +171,7 @@ struct ImplicationCheck {
     /// The inputs the implication decisions read, directly or through the decisions they require, in model order.
     let reads: [String]
     /// Combinations of open inputs evaluated one at a time before the assessor's own open evaluation decides.
-    static let evaluationLimit = 64
+    let evaluationLimit: Int
     private let fallback = Fallback()
 
     /// The assessor, made when first needed: most profiles are decided by their first few combinations.
@@ -179,8 +179,9 @@ struct ImplicationCheck {
         var assessor: Assessor?
     }
 
-    init(rules: RuleSet) {
+    init(rules: RuleSet, evaluationLimit: Int = 64) {
         self.rules = rules
+        self.evaluationLimit = evaluationLimit
         evaluator = DMNEvaluator(model: rules.model)
         let model = rules.model
         decisions = Set(model.decisions.filter { $0.decisionTable?.outputs.contains { $0.name == "contradicted" } == true }.map(\.name))
@@ -213,7 +214,7 @@ struct ImplicationCheck {
         // The decisions whose value is so far the same under every combination and names a contradicted answer.
         var settled: [String: FEELValue]? = nil
         var choice = Array(repeating: 0, count: open.count)
-        for _ in 0..<Self.evaluationLimit {
+        for _ in 0..<evaluationLimit {
             var combination = inputs
             for (k, input) in open.enumerated() { combination[input.name] = input.values[choice[k]] }
             let values = evaluator.evaluate(combination, only: decisions).values
