@@ -36,6 +36,13 @@ final class GraphReads: Sendable {
     /// Inputs the decisions read, directly or through decisions other than `stop`. `key` names both.
     func ownInputs(_ decisions: Set<String>, stoppingAt stop: Set<String>, key: String) -> Set<String> {
         if let known = inputsMemo.withLock({ $0[key] }) { return known }
+        let inputs = Self.inputs(readBy: decisions, in: model, stoppingAt: stop)
+        inputsMemo.withLock { $0[key] = inputs }
+        return inputs
+    }
+
+    /// Inputs `decisions` read, directly or through the decisions they require other than `stop`.
+    static func inputs(readBy decisions: Set<String>, in model: DMNModel, stoppingAt stop: Set<String> = []) -> Set<String> {
         var inputs: Set<String> = []
         var seen: Set<String> = []
         var stack = Array(decisions)
@@ -44,7 +51,6 @@ final class GraphReads: Sendable {
             inputs.formUnion(decision.requiredInputs.compactMap { model.input(id: $0.id)?.name })
             stack += decision.requiredDecisions.compactMap { model.decision(id: $0.id)?.name }.filter { !stop.contains($0) }
         }
-        inputsMemo.withLock { $0[key] = inputs }
         return inputs
     }
 

@@ -110,8 +110,7 @@ struct OpenFacts {
                 if let source = ContractKeys.source(of: key, in: rules.model) { sources[key] = source }
             }
             self.sources = sources
-            implications = rules.model.decisions
-                .filter { $0.decisionTable?.outputs.contains(where: { $0.name == "contradicted" }) == true }.map(\.name)
+            implications = OpenFacts.implications(in: rules.model).map(\.name)
             impliedFacts = OpenFacts.impliedFacts(rules)
             let model = rules.model
             let ordered = model.decisionsInDependencyOrder
@@ -339,10 +338,15 @@ struct OpenFacts {
         return relevant
     }
 
+    /// Decisions with a `contradicted` output: implications between answers, in the model's order.
+    static func implications(in model: DMNModel) -> [Decision] {
+        model.decisions.filter { $0.decisionTable?.outputs.contains { $0.name == "contradicted" } == true }
+    }
+
     /// The answers an implication can contradict (the `contradicted` outputs' literals), in the model's order.
     static func impliedFacts(_ rules: RuleSet) -> [String] {
         var names: Set<String> = []
-        for decision in rules.model.decisions {
+        for decision in implications(in: rules.model) {
             guard let table = decision.decisionTable, let column = table.outputs.firstIndex(where: { $0.name == "contradicted" }) else { continue }
             for rule in table.rules where column < rule.outputEntries.count {
                 let text = rule.outputEntries[column].source.trimmingWhitespace()

@@ -183,16 +183,9 @@ struct ImplicationCheck {
         self.rules = rules
         self.evaluationLimit = evaluationLimit
         evaluator = DMNEvaluator(model: rules.model)
-        let model = rules.model
-        decisions = Set(model.decisions.filter { $0.decisionTable?.outputs.contains { $0.name == "contradicted" } == true }.map(\.name))
-        var names: Set<String> = [], visited: Set<String> = []
-        func visit(_ decision: Decision) {
-            guard visited.insert(decision.name).inserted else { return }
-            for ref in decision.requiredInputs { if let input = model.input(id: ref.id) { names.insert(input.name) } }
-            for ref in decision.requiredDecisions { if let upstream = model.decision(id: ref.id) { visit(upstream) } }
-        }
-        for name in decisions { if let decision = model.decision(named: name) { visit(decision) } }
-        reads = model.inputs.map(\.name).filter(names.contains)
+        decisions = Set(OpenFacts.implications(in: rules.model).map(\.name))
+        let names = GraphReads.inputs(readBy: decisions, in: rules.model)
+        reads = rules.model.inputs.map(\.name).filter(names.contains)
     }
 
     func contradicted(_ columns: [String], _ cells: [String]) -> Bool {
